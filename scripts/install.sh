@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install zitat-client and zitat-server (with the test tools) into the active Python.
+# A CPU build of torch is taken from a local wheel folder when one is there (PyPI's default
+# torch is a multi-GB CUDA build); otherwise pip resolves torch from PyPI as usual.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+wheel=$(ls /opt/wheels/torch-2.13.0+cpu-*.whl 2>/dev/null | head -n 1 || true)
+if [ -n "$wheel" ] && ! python -c "import torch" 2>/dev/null; then
+  python -m pip install -q "$wheel"
+fi
+python -m pip install -q -e ./client -e './server[dev]'

@@ -1,0 +1,253 @@
+"""Noun phrases that can be speaker mentions: names, role nouns, pronouns.
+
+No tagger is needed for the phrases sources take in news ("der ukrainische
+Verteidigungsminister", "Verteidigungsminister Rustem Umjerow", "Ihm", "die Polizei"):
+determiners, inflected adjectives and capitalised words, read left or right from a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zitat_server.document import Token
+
+DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "dieser",
+        "diese",
+        "dieses",
+        "diesem",
+        "diesen",
+        "sein",
+        "seine",
+        "seiner",
+        "seines",
+        "seinem",
+        "seinen",
+        "ihr",
+        "ihre",
+        "ihrer",
+        "ihres",
+        "ihrem",
+        "ihren",
+        "kein",
+        "keine",
+        "unser",
+        "unsere",
+        "mehrere",
+        "viele",
+        "einige",
+        "zwei",
+        "drei",
+        "vier",
+        "beide",
+        "alle",
+    ]
+)
+PRONOUNS_MASC = frozenset({"er", "ihm", "ihn"})
+PRONOUNS_FEM = frozenset({"sie", "ihr"})
+PRONOUNS = PRONOUNS_MASC | PRONOUNS_FEM | frozenset({"ich", "wir", "man"})
+# Titles and role nouns. A role is recognised by its head (…minister, …sprecherin).
+TITLES = frozenset({"herr", "frau", "dr.", "prof.", "sir", "lord", "papst", "könig", "königin", "prinz"})
+_ROLE_SUFFIX = re.compile(
+    r"(minister|präsident|kanzler|sprecher|chef|leiter|direktor|vorsitzender?|bürgermeister|abgeordneter?"
+    r"|senator|gouverneur|botschafter|general|trainer|experte|analyst|autor|gründer|geschäftsführer"
+    r"|kommissar|sekretär|regent|premier|könig|papst|richter|anwalt|staatsanwalt|kandidat|politiker"
+    r"|vertreter|beauftragter?|chefin|forscher|wissenschaftler|manager|ökonom|historiker|journalist"
+    r"|kommandeur|offizier|diplomat|bischof|kardinal|vorstand|obmann|landrat|rat|mitglied|student"
+    r"|arzt|ärztin|polizist|ermittler|augenzeuge|zeuge|sprecher|fraktionschef|parteichef|abteilungsleiter"
+    r"|oberhaupt|führer|anführer|aktivist|kritiker|befürworter|gegner|berater|referent|spieler|kapitän"
+    r"|bundestrainer|stürmer|torwart|vize)(in|innen|s|en|e|n)?$",
+    re.IGNORECASE,
+)
+_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "bin", "al", "da", "di", "del", "la", "le"})
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+_STOP_CAPS = frozenset(
+    [
+        "Am",
+        "Im",
+        "In",
+        "Auf",
+        "Nach",
+        "Vor",
+        "Bei",
+        "Mit",
+        "Seit",
+        "Wie",
+        "Laut",
+        "Zufolge",
+        "Dabei",
+        "Doch",
+        "Denn",
+        "Auch",
+        "Aber",
+        "Und",
+        "Oder",
+        "Dann",
+        "So",
+        "Da",
+        "Es",
+        "Ich",
+        "Wir",
+        "Sie",
+        "Er",
+        "Man",
+        "Heute",
+        "Gestern",
+        "Morgen",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+        "Das",
+        "Der",
+        "Die",
+        "Den",
+        "Dem",
+        "Des",
+    ]
+)
+
+
+def is_role(word: str) -> bool:
+    return bool(_ROLE_SUFFIX.search(word)) or word.lower() in TITLES
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(ch.isalpha() for ch in word)
+
+
+def _is_adjective(word: str) -> bool:
+    return word.islower() and word.isalpha() and word.endswith(_ADJ_ENDINGS) and len(word) > 3
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A candidate source mention: token range ``[first, last)`` and what it names."""
+
+    first: int
+    last: int
+    kind: str  # "name", "role", "pronoun", "noun"
+    name: list[str]  # name tokens ("Rustem", "Umjerow")
+    roles: list[str]  # role tokens ("Verteidigungsminister")
+    feminine: bool | None = None
+
+
+def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
+    """Read the phrase ``tokens[first:last]`` as a mention, or None if it is none."""
+    words = [t.text for t in tokens[first:last]]
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        low = words[0].lower()
+        fem = True if low in PRONOUNS_FEM else (False if low in PRONOUNS_MASC else None)
+        return Mention(first, last, "pronoun", [], [], fem)
+    roles = [w for w in words if is_capitalised(w) and is_role(w)]
+    name: list[str] = []
+    # Names: the capitalised run after the last role word, or a run with no determiner before it.
+    after_role = max((i for i, w in enumerate(words) if w in roles), default=-1)
+    start = after_role + 1
+    if after_role < 0 and words[0].lower() in DETERMINERS:
+        start = len(words)  # "die Polizei": a common noun, not a name
+    for w in words[start:]:
+        if is_capitalised(w) and w not in _STOP_CAPS and not is_role(w) or name and w.lower() in _NAME_PARTICLES:
+            name.append(w)
+        elif name or w == ",":
+            if w == ",":
+                continue
+            break
+    while name and name[-1].lower() in _NAME_PARTICLES:
+        name.pop()
+    feminine = None
+    for r in roles:
+        low = r.lower()
+        if low.endswith("in") or low == "frau":
+            feminine = True
+        elif low == "herr" or not low.endswith("innen"):
+            feminine = False if feminine is None else feminine
+    kind = "name" if name else ("role" if roles else "noun")
+    return Mention(first, last, kind, name, roles, feminine)
+
+
+def _np_word(word: str) -> bool:
+    return (
+        word.lower() in DETERMINERS
+        or _is_adjective(word)
+        or (is_capitalised(word) and word not in _STOP_CAPS)
+        or word.lower() in _NAME_PARTICLES
+        or word.isdigit()
+    )
+
+
+def phrase_after(tokens: list[Token], i: int, end: int) -> Mention | None:
+    """The mention starting at token ``i`` (reading right, not past ``end``)."""
+    if i >= end:
+        return None
+    w = tokens[i].text
+    if w.lower() in PRONOUNS:
+        return classify(tokens, i, i + 1)
+    j = i
+    while j < end and _np_word(tokens[j].text):
+        if j > i and tokens[j].text.lower() in DETERMINERS and tokens[j].text.lower() not in {"des", "der"}:
+            break
+        j += 1
+    # Apposition: "Der Leiter des Programms, Klaus Stöhr" — a name after one comma.
+    if j + 1 < end and tokens[j].text == "," and is_capitalised(tokens[j + 1].text) and not is_role(tokens[j + 1].text):
+        k = j + 1
+        while k < end and is_capitalised(tokens[k].text) and tokens[k].text not in _STOP_CAPS:
+            k += 1
+        if k - (j + 1) >= 2:
+            j = k
+    while j > i and not is_capitalised(tokens[j - 1].text):
+        j -= 1  # a phrase ends in a noun or name
+    if j == i:
+        return None
+    return classify(tokens, i, j)
+
+
+def phrase_before(tokens: list[Token], j: int, start: int) -> Mention | None:
+    """The mention ending just before token ``j`` (reading left, not before ``start``)."""
+    if j <= start:
+        return None
+    w = tokens[j - 1].text
+    if w.lower() in PRONOUNS:
+        return classify(tokens, j - 1, j)
+    i = j
+    while i > start and _np_word(tokens[i - 1].text):
+        i -= 1
+        if tokens[i].text.lower() in DETERMINERS and tokens[i].text.lower() not in {"des", "der"}:
+            break
+    # A phrase begins with a determiner, an adjective or a capitalised word, not a particle.
+    while i < j and tokens[i].text.lower() in _NAME_PARTICLES and tokens[i].text.lower() not in DETERMINERS:
+        i += 1
+    if i == j or not is_capitalised(tokens[j - 1].text):
+        return None
+    return classify(tokens, i, j)

@@ -1,0 +1,129 @@
+"""Building and running the gRPC server: services, health, reflection, graceful shutdown.
+
+Python threads do not run the CPU-bound pipeline in parallel (the GIL), so scaling is by
+processes: ``--workers N`` starts N spawned processes that share the port with
+SO_REUSEPORT (grpc's multiprocessing example). Each builds its own server and pipeline
+after the start, so no grpc object crosses a fork.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import sys
+import threading
+from concurrent import futures
+from dataclasses import dataclass
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
+
+from zitat_server.pipeline import Pipeline
+from zitat_server.service import DEFAULT_MAX_DOCUMENT_BYTES, QuoteServicer
+
+log = logging.getLogger("zitat_server")
+
+QUOTE_SERVICE = quotes_pb2.DESCRIPTOR.services_by_name["QuoteService"].full_name
+_WARMUP_TEXT = "„Wir kommen morgen“, sagte Verteidigungsminister Rustem Umjerow. Er habe das erörtert, sagte er."
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    host: str = "[::]"
+    port: int = 50051
+    workers: int = 1
+    threads: int = 8
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    max_concurrent_rpcs: int = 256
+    store: str | None = None
+    grace_seconds: float = 5.0
+
+
+def build_server(config: ServerConfig, *, reuse_port: bool = False) -> tuple[grpc.Server, int, health.HealthServicer]:
+    """A started server with all services registered; health is NOT_SERVING until warmed up."""
+    message_limit = config.max_document_bytes * 2 + (1 << 20)  # text + echoed spans, with headroom
+    options = [
+        ("grpc.max_receive_message_length", message_limit),
+        ("grpc.max_send_message_length", message_limit),
+        ("grpc.so_reuseport", 1 if reuse_port else 0),
+        # Allow clients' keepalive pings every 10 s, also without calls in flight.
+        ("grpc.http2.min_ping_interval_without_data_ms", 10_000),
+        ("grpc.keepalive_permit_without_calls", 1),
+    ]
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=config.threads, thread_name_prefix="zitat-rpc"),
+        options=options,
+        maximum_concurrent_rpcs=config.max_concurrent_rpcs,
+    )
+    health_servicer = health.HealthServicer(experimental_non_blocking=True)
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    for name in ("", QUOTE_SERVICE):
+        health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+    pipeline = Pipeline()
+    quotes_pb2_grpc.add_QuoteServiceServicer_to_server(QuoteServicer(pipeline, config.max_document_bytes), server)
+    services = [QUOTE_SERVICE, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name]
+    extra = _add_claim_service(server, config, pipeline)
+    services.extend(extra)
+    services.append(reflection.SERVICE_NAME)
+    reflection.enable_server_reflection(services, server)
+    port = server.add_insecure_port(f"{config.host}:{config.port}")
+    if port == 0:
+        raise OSError(f"cannot bind {config.host}:{config.port}")
+    server.start()
+    pipeline.process(_WARMUP_TEXT)  # load and warm every component before reporting SERVING
+    for name in ("", QUOTE_SERVICE, *extra):
+        health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+    return server, port, health_servicer
+
+
+def _add_claim_service(server: grpc.Server, config: ServerConfig, pipeline: Pipeline) -> list[str]:
+    """Register the ClaimService when the claim store is available; return its service names."""
+    try:
+        from zitat_server import claims_service
+    except ImportError:
+        return []
+    return claims_service.add_to_server(server, config.store, pipeline)
+
+
+def serve(config: ServerConfig, *, reuse_port: bool = False, ready: threading.Event | None = None) -> None:
+    """Run one server until SIGTERM/SIGINT; on a signal report NOT_SERVING, then drain."""
+    server, port, health_servicer = build_server(config, reuse_port=reuse_port)
+    print(f"zitat-server listening on {config.host}:{port}", file=sys.stderr, flush=True)
+    stop = threading.Event()
+
+    def on_signal(signum, _frame) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    if ready is not None:
+        ready.set()
+    stop.wait()
+    health_servicer.enter_graceful_shutdown()
+    server.stop(config.grace_seconds).wait()
+
+
+def run(config: ServerConfig) -> None:
+    """Serve with ``config.workers`` processes (one means this process)."""
+    if config.workers <= 1:
+        serve(config)
+        return
+    if config.port == 0:
+        raise SystemExit("--workers > 1 needs a fixed --port (processes share it with SO_REUSEPORT)")
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=serve, args=(config,), kwargs={"reuse_port": True}) for _ in range(config.workers)]
+    for p in procs:
+        p.start()
+
+    def forward(signum, _frame) -> None:
+        for p in procs:
+            if p.is_alive() and p.pid is not None:
+                p.terminate()
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    for p in procs:
+        p.join()
