@@ -9,6 +9,7 @@ the learned models cover what rules cannot.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from zitat_server import cues, mentions
@@ -64,8 +65,14 @@ _KONJ1 = frozenset(
     ]
 )
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man"})
+_KONJ1_STRICT = frozenset("sei seien habe werde könne müsse solle wolle dürfe möge gebe".split())
+_DASS = frozenset({"dass", "daß"})
+_ZU_INFIX = re.compile(
+    r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
+)
 _SO = "so"
 _MIN_DIRECT_TOKENS = 4
+_MAX_CONTINUATION = 4
 
 
 @dataclass(slots=True)
@@ -100,108 +107,110 @@ def _konjunktiv_clause(tokens: list[Token], first: int, last: int) -> bool:
 class RuleAttributor:
     """Finds quotes with rules; stateless, safe to share."""
 
-    version = "rules-0.1"
+    version = "rules-0.2"
 
     def annotate(self, doc: Doc) -> list[Quote]:
-        quoted = find_quotes(doc.text)
+        if not doc.tokens:
+            return []
+        ctx = _Context(doc)
         found: list[Quote] = []
-        used: set[int] = set()  # cue token indices already attributed
-        covered: list[Span] = []
-        token_starts = [t.start for t in doc.tokens]
-        for q in quoted:
+        prev: tuple[Quote, int] | None = None  # last direct quote and its last sentence
+        for q in ctx.quoted:
             if q.depth > 0:
                 continue
-            quote = self._direct(doc, q, quoted, used, token_starts)
+            quote, last_sent = self._direct(ctx, q, prev)
             if quote is not None:
                 found.append(quote)
-                covered.append(Span(q.outer.start, q.outer.end))
-        for sent in doc.sentences:
-            found.extend(self._indirect(doc, sent, used, covered))
+                ctx.covered.append(quote.message[0])
+                prev = (quote, last_sent)
+        indirect: list[tuple[int, Quote]] = []
+        for k, sent in enumerate(doc.sentences):
+            quote = self._indirect(ctx, sent)
+            if quote is not None:
+                indirect.append((k, quote))
+        found.extend(q for _, q in indirect)
+        found.extend(self._continuations(ctx, indirect))
         found.sort(key=lambda x: x.start)
-        return _merge_interrupted(doc, found)
+        return found
 
     # -- direct quotes -------------------------------------------------------------------
 
-    def _direct(
-        self, doc: Doc, q: Quoted, quoted: list[Quoted], used: set[int], token_starts: list[int]
-    ) -> Quote | None:
-        tokens = doc.tokens
-        inner = [i for i, t in enumerate(tokens) if q.start <= t.start and t.end <= q.end]
+    def _direct(self, ctx: _Context, q: Quoted, prev: tuple[Quote, int] | None) -> tuple[Quote | None, int]:
+        doc, tokens = ctx.doc, ctx.doc.tokens
+        inner = ctx.tokens_within(q.start, q.end)
         if not inner:
-            return None
+            return None, -1
         open_tok, close_tok = inner[0] - 1, inner[-1] + 1
-        sent = _sentence_of(doc, inner[0])
-        sent_last = _sentence_of(doc, inner[-1])
-        outside = [
-            i
-            for i in range(sent.first, sent_last.last)
-            if not any(o.depth == 0 and o.outer.start <= tokens[i].start < o.outer.end for o in quoted)
-        ]
-        frame = self._frame_after(tokens, close_tok, sent_last.last, used)
+        first_sent, last_sent = ctx.sent_of[inner[0]], ctx.sent_of[inner[-1]]
+        sent, sent_last = doc.sentences[first_sent], doc.sentences[last_sent]
+        frame = self._frame_after(ctx, close_tok, sent_last.last)
         if frame is None:
-            frame = self._frame_before(tokens, sent.first, open_tok, used, outside)
-        if frame is None and open_tok > 0:
-            prev = _sentence_of(doc, max(0, sent.first - 1))
-            if sent.first > 0 and tokens[sent.first - 1].text == ":":
-                frame = self._frame_before(tokens, prev.first, sent.first - 1, used, range(prev.first, prev.last))
+            frame = self._frame_before(ctx, sent.first, open_tok)
+        if frame is None:
+            frame = self._colon_frame(ctx, sent.first, open_tok, first_sent)
         long_enough = len(inner) >= _MIN_DIRECT_TOKENS
-        if frame is None:
-            return None
-        if not long_enough and not frame.cue:
-            return None
-        for i in frame.cue:
-            used.add(i)
+        confidence = 0.9
+        if frame is None and long_enough and prev is not None and first_sent - prev[1] <= 1:
+            # A further quoted sentence right after a framed quote continues it.
+            p = prev[0]
+            if p.source is not None:
+                message = Span(q.outer.start, q.outer.end)
+                cont = Quote([message], Form.DIRECT, p.medium, list(p.cue), p.source, confidence=0.7)
+                return cont, last_sent
+        if frame is None or (not long_enough and not frame.cue):
+            return None, -1
+        if not long_enough and frame.source is None:
+            return None, -1
+        ctx.used.update(frame.cue)
         message = Span(q.outer.start, q.outer.end)
-        form = Form.DIRECT
-        return Quote(
-            message=[message],
-            form=form,
-            medium=frame.medium,
-            cue=_spans(tokens, frame.cue),
-            source=_mention_span(tokens, frame.source),
-            confidence=0.9 if frame.source else 0.6,
+        if frame.source is None:
+            confidence = 0.6
+        return (
+            Quote(
+                message=[message],
+                form=Form.DIRECT,
+                medium=frame.medium,
+                cue=_spans(tokens, frame.cue),
+                source=_mention_span(tokens, frame.source),
+                confidence=confidence,
+            ),
+            last_sent,
         )
 
-    def _frame_after(self, tokens: list[Token], i: int, end: int, used: set[int]) -> _Frame | None:
+    def _frame_after(self, ctx: _Context, i: int, end: int) -> _Frame | None:
         """„…“, schrieb Umjerow. / „…“, so Müller. / „…“, sagte er den Reportern."""
+        tokens = ctx.doc.tokens
         j = i + 1
         if j < end and tokens[j].text == ",":
             j += 1
-        if j >= end:
+        if j >= end or j in ctx.used:
             return None
         w = tokens[j].text
         if w.lower() == _SO:
             src = mentions.phrase_after(tokens, j + 1, end)
-            if src is not None:
-                return _Frame([j], Medium.SPEECH, src)
-            return None
+            return _Frame([j], Medium.SPEECH, src) if src is not None else None
         entries = cues.lookup(w)
-        if entries and j not in used and w.lower() not in cues.PARTICLE_ONLY:
-            src = mentions.phrase_after(tokens, j + 1, end)
-            cue = [j]
-            entry = _pick_entry(entries, tokens, j, end, cue)
-            return _Frame(cue, entry.medium, src)
-        # „…“, erklärte Müller → also subject-first: „…“, Müller sagte … (rare); a particle verb
-        if entries and w.lower() in cues.PARTICLE_ONLY:
-            cue = [j]
-            entry = _pick_entry(entries, tokens, j, end, cue)
-            if len(cue) > 1:
-                return _Frame(cue, entry.medium, mentions.phrase_after(tokens, j + 1, end))
-        return None
+        if not entries:
+            return None
+        cue = [j]
+        entry = _pick_entry(entries, tokens, j, end, cue)
+        if entry.particle and len(cue) == 1:
+            return None
+        return _Frame(cue, entry.medium, mentions.phrase_after(tokens, j + 1, end))
 
-    def _frame_before(self, tokens: list[Token], start: int, open_tok: int, used: set[int], outside) -> _Frame | None:
+    def _frame_before(self, ctx: _Context, start: int, open_tok: int) -> _Frame | None:
         """Umjerow sagte: „…“ / Ihm zufolge wurde „…“ / Laut Müller „…“."""
-        outside = [i for i in outside if start <= i < open_tok]
-        for j in reversed(outside):
-            w = tokens[j].text
-            low = w.lower()
+        tokens = ctx.doc.tokens
+        for j in range(open_tok - 1, start - 1, -1):
+            if ctx.in_quote(j) or j in ctx.used:
+                continue
+            low = tokens[j].text.lower()
             if low in cues.POSTPOSITIONS:
-                src = mentions.phrase_before(tokens, j, start)
-                return _Frame([j], Medium.SPEECH_WRITING, src)
+                return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_before(tokens, j, start))
             if low in cues.PREPOSITIONS:
                 return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_after(tokens, j + 1, open_tok))
-            entries = cues.lookup(w)
-            if entries and j not in used:
+            entries = cues.lookup(tokens[j].text)
+            if entries:
                 cue = [j]
                 entry = _pick_entry(entries, tokens, j, open_tok, cue)
                 if entry.particle and len(cue) == 1:
@@ -210,130 +219,278 @@ class RuleAttributor:
                 return _Frame(cue, entry.medium, src)
         return None
 
-    # -- indirect and reported speech -----------------------------------------------------
+    def _colon_frame(self, ctx: _Context, start: int, open_tok: int, sent_index: int) -> _Frame | None:
+        """Koppelin wörtlich: „…“ / Die Firma empfindet das als falsch: „…“ (colon in this or the last sentence)."""
+        tokens = ctx.doc.tokens
+        colon = open_tok - 1
+        if colon >= start and tokens[colon].text == ":":
+            clause_start = start
+        elif open_tok == start and sent_index > 0 and tokens[start - 1].text == ":":
+            colon = start - 1
+            clause_start = ctx.doc.sentences[sent_index - 1].first
+        else:
+            return None
+        frame = self._frame_before(ctx, clause_start, colon)
+        if frame is not None:
+            return frame
+        src = mentions.phrase_after(tokens, clause_start, colon)
+        if src is None or src.kind == "noun" and tokens[src.first].text.lower() not in mentions.DETERMINERS:
+            return None
+        return _Frame([], Medium.SPEECH, src)
 
-    def _indirect(self, doc: Doc, sent: Sentence, used: set[int], covered: list[Span]) -> list[Quote]:
-        tokens = doc.tokens
-        out: list[Quote] = []
+    # -- indirect speech ------------------------------------------------------------------
+
+    def _indirect(self, ctx: _Context, sent: Sentence) -> Quote | None:
+        tokens = ctx.doc.tokens
         first, last = sent.first, sent.last
-        while last > first and tokens[last - 1].text in _END_PUNCT | _QUOTE_CHARS:
+        while last > first and tokens[last - 1].text in _END_PUNCT:
             last -= 1
-        if any(
-            s.start <= tokens[first].start < s.end or tokens[first].start <= s.start < tokens[last - 1].end
-            for s in covered
-        ):
-            return out
+        if last <= first or ctx.overlaps_covered(tokens[first].start, tokens[last - 1].end):
+            return None
+        wie = self._wie_frame(ctx, first, last)
+        if wie is not None:
+            return wie
         for j in range(first, last):
-            if j in used:
+            if j in ctx.used or ctx.in_quote(j):
                 continue
-            w = tokens[j].text
-            low = w.lower()
-            if (
-                low in cues.POSTPOSITIONS
-                or low in cues.PREPOSITIONS
-                or (low == "nach" and j + 1 < last and tokens[j + 1].text.lower() in cues.NACH_NOUNS)
-            ):
-                quote = self._reported(doc, sent, j, first, last)
+            low = tokens[j].text.lower()
+            if low in cues.POSTPOSITIONS or low in cues.PREPOSITIONS or low == "nach":
+                quote = self._according_to(ctx, j, first, last)
                 if quote is not None:
-                    used.update(range(j, j + 2))
-                    out.append(quote)
-                    break
+                    return quote
                 continue
-            entries = cues.lookup(w)
+            if low == _SO and j > first and tokens[j - 1].text == ",":
+                source = mentions.phrase_after(tokens, j + 1, last)
+                if source is not None and _ends_clause(tokens, source.last, last):
+                    return self._quote(ctx, first, j - 1, [j], source, Medium.SPEECH, 0.7)
+                continue
+            entries = cues.lookup(tokens[j].text)
             if not entries:
                 continue
             cue = [j]
             entry = _pick_entry(entries, tokens, j, last, cue)
             if entry.particle and len(cue) == 1:
                 continue
-            quote = self._clause_after(tokens, first, last, j, cue, entry) or self._clause_before(
-                tokens, first, last, j, cue, entry
+            quote = self._clause_after(ctx, first, last, j, cue, entry) or self._clause_before(
+                ctx, first, last, j, cue, entry
             )
             if quote is not None:
-                used.update(cue)
-                out.append(quote)
-                break
-        return out
+                return quote
+        return None
+
+    def _quote(
+        self,
+        ctx: _Context,
+        m_first: int,
+        m_last: int,
+        cue: list[int],
+        source: Mention | None,
+        medium: Medium,
+        confidence: float,
+        form: Form = Form.INDIRECT,
+    ) -> Quote | None:
+        """An indirect quote with message ``tokens[m_first:m_last]``; marks its cue as used."""
+        tokens = ctx.doc.tokens
+        if m_last <= m_first:
+            return None
+        ctx.used.update(cue)
+        return Quote(
+            message=[Span(tokens[m_first].start, tokens[m_last - 1].end)],
+            form=form,
+            medium=medium,
+            cue=_spans(tokens, cue),
+            source=_mention_span(tokens, source),
+            confidence=confidence,
+        )
 
     def _clause_after(
-        self, tokens: list[Token], first: int, last: int, j: int, cue: list[int], entry: cues.CueVerb
+        self, ctx: _Context, first: int, last: int, j: int, cue: list[int], entry: cues.CueVerb
     ) -> Quote | None:
-        """X sagte (am Montag), er habe … / X teilte mit, dass … ."""
+        """X sagte (am Montag), er habe … / X teilte mit, dass … / X kündigte an, zurückzutreten."""
+        tokens = ctx.doc.tokens
         k = max(cue) + 1
-        while k < last and tokens[k].text not in _CLAUSE_PUNCT:
-            if tokens[k].text.lower() in cues.COMPLEMENTIZERS and tokens[k].text.lower() in {"dass", "daß"}:
-                break
+        while k < last and tokens[k].text not in _CLAUSE_PUNCT and tokens[k].text.lower() not in _DASS:
             k += 1
-        if k >= last:
+        if k >= last or tokens[k].text not in {",", ":"} and tokens[k].text.lower() not in _DASS:
             return None
-        m_start = k + 1 if tokens[k].text in _CLAUSE_PUNCT else k
-        if tokens[k].text not in {",", ":"} and tokens[k].text.lower() not in {"dass", "daß"}:
+        m_start = k + 1 if tokens[k].text in {",", ":"} else k
+        if m_start >= last or ctx.in_quote(m_start) and tokens[m_start].text not in _QUOTE_CHARS:
             return None
-        if m_start >= last:
-            return None
-        is_dass = tokens[m_start].text.lower() in cues.COMPLEMENTIZERS
-        if not is_dass and not _konjunktiv_clause(tokens, m_start, last):
+        opener = tokens[m_start].text.lower()
+        if not (
+            opener in cues.COMPLEMENTIZERS
+            or _konjunktiv_clause(tokens, m_start, last)
+            or _infinitive_clause(tokens, m_start, last)
+        ):
             return None
         source = _source_for(tokens, first, j, k)
-        if source is None:
+        if source is None and not entry.finite:
             return None
-        return Quote(
-            message=[Span(tokens[m_start].start, tokens[last - 1].end)],
-            form=Form.INDIRECT,
-            medium=entry.medium,
-            cue=_spans(tokens, cue),
-            source=_mention_span(tokens, source),
-            confidence=0.75,
-        )
+        return self._quote(ctx, m_start, last, cue, source, entry.medium, 0.75 if source else 0.5)
 
     def _clause_before(
-        self, tokens: list[Token], first: int, last: int, j: int, cue: list[int], entry: cues.CueVerb
+        self, ctx: _Context, first: int, last: int, j: int, cue: list[int], entry: cues.CueVerb
     ) -> Quote | None:
-        """Er habe …, sagte X. — the message comes first, the cue right after a comma."""
+        """Er habe …, sagte X. / Es sah so aus, als ob …, sagte X weiter. / …, heißt es."""
+        tokens = ctx.doc.tokens
         if j - 1 <= first or tokens[j - 1].text != ",":
             return None
-        if not _konjunktiv_clause(tokens, first, j - 1) and tokens[first].text.lower() not in cues.COMPLEMENTIZERS:
-            return None
-        source = mentions.phrase_after(tokens, max(cue) + 1, last)
+        after = max(cue) + 1
+        if after < last and tokens[after].text.lower() == "es" and entry.lemma == "heißen":
+            return self._quote(ctx, first, j - 1, cue, None, entry.medium, 0.6)
+        source = mentions.phrase_after(tokens, after, last)
         if source is None:
             return None
-        return Quote(
-            message=[Span(tokens[first].start, tokens[j - 2].end)],
-            form=Form.INDIRECT,
-            medium=entry.medium,
-            cue=_spans(tokens, cue),
-            source=_mention_span(tokens, source),
-            confidence=0.7,
-        )
+        konj = _konjunktiv_clause(tokens, first, j - 1) or tokens[first].text.lower() in cues.COMPLEMENTIZERS
+        if not konj and not _ends_clause(tokens, source.last, last):
+            return None
+        return self._quote(ctx, first, j - 1, cue, source, entry.medium, 0.7)
 
-    def _reported(self, doc: Doc, sent: Sentence, j: int, first: int, last: int) -> Quote | None:
-        """Ihm zufolge … / Laut der Ministerin … / Nach Angaben der Polizei … ."""
-        tokens = doc.tokens
+    def _wie_frame(self, ctx: _Context, first: int, last: int) -> Quote | None:
+        """Wie die Agentur AFP berichtet, habe sich … — the frame is a wie-clause before the message."""
+        tokens = ctx.doc.tokens
+        if tokens[first].text.lower() != "wie":
+            return None
+        comma = next((k for k in range(first + 1, last) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        for j in range(first + 1, comma):
+            entries = cues.lookup(tokens[j].text)
+            if entries:
+                cue = [j]
+                entry = _pick_entry(entries, tokens, j, comma, cue)
+                source = mentions.phrase_after(tokens, first + 1, j)
+                return self._quote(ctx, comma + 1, last, cue, source, entry.medium, 0.7)
+        return None
+
+    def _according_to(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
+        """Ihm zufolge … / Laut der Ministerin … / Nach Angaben der Polizei … / Nach einer Studie …"""
+        tokens = ctx.doc.tokens
         low = tokens[j].text.lower()
         if low in cues.POSTPOSITIONS:
             source = mentions.phrase_before(tokens, j, first)
-            cue = [j]
+            if source is None:
+                return None
+            frame = (source.first, j + 1)
         elif low in cues.PREPOSITIONS:
             source = mentions.phrase_after(tokens, j + 1, last)
-            cue = [j]
-        else:  # nach Angaben (von|des) X
-            k = j + 2
-            if k < last and tokens[k].text.lower() == "von":
+            if source is None:
+                return None
+            frame = (j, source.last)
+        else:  # nach (DET) (ADJ)* NOUN (von|des|der …)
+            k = j + 1
+            while k < last and (tokens[k].text.lower() in mentions.DETERMINERS or tokens[k].text.islower()):
+                if tokens[k].text.lower() in cues.NACH_NOUNS:
+                    break
                 k += 1
-            source = mentions.phrase_after(tokens, k, last)
-            cue = [j, j + 1]
-        if source is None:
+            if k >= last or tokens[k].text.lower() not in cues.NACH_NOUNS or k - j > 4:
+                return None
+            source = mentions.phrase_after(tokens, j + 1, last)
+            if source is None:
+                return None
+            frame = (j, source.last)
+        cue = [j]
+        # The message is the larger side of the sentence next to the frame phrase.
+        before, after = (first, frame[0]), (frame[1], last)
+        m_first, m_last = after if after[1] - after[0] >= before[1] - before[0] else before
+        while m_first < m_last and tokens[m_first].text in _CLAUSE_PUNCT:
+            m_first += 1
+        while m_last > m_first and tokens[m_last - 1].text in _CLAUSE_PUNCT:
+            m_last -= 1
+        if m_last - m_first < 3:
             return None
-        sent_last = sent.last
-        konj = _konjunktiv_clause(tokens, first, last)
-        return Quote(
-            message=[Span(tokens[first].start, tokens[sent_last - 1].end)],
-            form=Form.INDIRECT if konj else Form.REPORTED,
-            medium=Medium.SPEECH_WRITING,
-            cue=_spans(tokens, cue),
-            source=_mention_span(tokens, source),
-            confidence=0.55,
-        )
+        return self._quote(ctx, m_first, m_last, cue, source, Medium.SPEECH_WRITING, 0.6)
+
+    # -- indirect speech continued without a cue --------------------------------------------
+
+    def _continuations(self, ctx: _Context, indirect: list[tuple[int, Quote]]) -> list[Quote]:
+        """Sentences in Konjunktiv I after an indirect quote go on reporting the same speaker."""
+        doc, tokens = ctx.doc, ctx.doc.tokens
+        taken = {k for k, _ in indirect}
+        out: list[Quote] = []
+        for k, quote in indirect:
+            if quote.source is None:
+                continue
+            for n in range(k + 1, min(k + 1 + _MAX_CONTINUATION, len(doc.sentences))):
+                if n in taken:
+                    break
+                sent = doc.sentences[n]
+                if ctx.overlaps_covered(sent.start, sent.end) or not _konjunktiv_main(tokens, sent.first, sent.last):
+                    break
+                if any(cues.lookup(t.text) for t in tokens[sent.first : sent.last]):
+                    break
+                taken.add(n)
+                out.append(
+                    Quote(
+                        message=[Span(sent.start, sent.end)],
+                        form=Form.INDIRECT_FREE_INDIRECT,
+                        medium=quote.medium,
+                        source=quote.source,
+                        confidence=0.5,
+                    )
+                )
+        return out
+
+
+class _Context:
+    """Per-document lookups shared by the rules: quotes, token → sentence, used cues."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quoted = find_quotes(doc.text)
+        self.starts = [t.start for t in doc.tokens]
+        self.sent_of = [0] * len(doc.tokens)
+        for k, s in enumerate(doc.sentences):
+            for i in range(s.first, s.last):
+                self.sent_of[i] = k
+        self.quote_of = [-1] * len(doc.tokens)
+        for n, q in enumerate(self.quoted):
+            if q.depth == 0:
+                outer = q.outer
+                for i in range(bisect_left(self.starts, outer.start), bisect_left(self.starts, outer.end)):
+                    self.quote_of[i] = n
+        self.used: set[int] = set()
+        self.covered: list[Span] = []
+
+    def tokens_within(self, start: int, end: int) -> range:
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def in_quote(self, i: int) -> bool:
+        return self.quote_of[i] >= 0
+
+    def overlaps_covered(self, start: int, end: int) -> bool:
+        return any(s.start < end and start < s.end for s in self.covered)
+
+
+def _ends_clause(tokens: list[Token], i: int, last: int) -> bool:
+    """Only a short adverbial tail (weiter, am Montag, gegenüber der Presse) follows ``i``."""
+    return last - i <= 5 and not any(tokens[k].text == "," for k in range(i, last))
+
+
+def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
+    """An infinitive with zu closes the clause: "…, die Rechte schützen zu wollen"."""
+    end = last
+    while end > first and (tokens[end - 1].text in _CLAUSE_PUNCT or tokens[end - 1].text in _QUOTE_CHARS):
+        end -= 1
+    if end - first < 2:
+        return False
+    for k in range(first, end):
+        if tokens[k].text == ",":
+            end = k
+            break
+    words = [t.text.lower() for t in tokens[max(first, end - 3) : end]]
+    return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
+
+
+def _konjunktiv_main(tokens: list[Token], first: int, last: int) -> bool:
+    """A sentence whose finite verb is Konjunktiv I (not only in a subordinate clause)."""
+    words = [t.text.lower() for t in tokens[first:last]]
+    for k, w in enumerate(words):
+        if w == ",":
+            return False
+        if w in _KONJ1_STRICT:
+            return k < 8
+    return False
 
 
 def _source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
@@ -364,13 +521,6 @@ def _pick_entry(entries: list[cues.CueVerb], tokens: list[Token], j: int, end: i
     return plain[0] if plain else entries[0]
 
 
-def _sentence_of(doc: Doc, token_index: int) -> Sentence:
-    for s in doc.sentences:
-        if s.first <= token_index < s.last:
-            return s
-    return doc.sentences[-1]
-
-
 def _spans(tokens: list[Token], indices: list[int]) -> list[Span]:
     return [Span(tokens[i].start, tokens[i].end) for i in sorted(indices)]
 
@@ -379,11 +529,3 @@ def _mention_span(tokens: list[Token], m: Mention | None) -> Span | None:
     if m is None:
         return None
     return Span(tokens[m.first].start, tokens[m.last - 1].end)
-
-
-def _merge_interrupted(doc: Doc, found: list[Quote]) -> list[Quote]:
-    """„A“, sagte er, „B“ — a quote with no frame of its own right after a framed one joins it."""
-    return found
-
-
-_WS = re.compile(r"\s+")

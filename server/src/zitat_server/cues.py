@@ -135,6 +135,9 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("festhalten", SW, ["hält", "hielt", "hielten", "halte"], "fest"),
     ("zusichern", SW, ["sichert", "sicherte", "sicherten", "sichere"], "zu"),
     ("hervorheben", SW, ["hebt", "hob", "hoben", "hebe"], "hervor"),
+    ("herausstreichen", SW, ["streicht", "strich", "strichen", "streiche"], "heraus"),
+    ("bekanntgeben", SW, ["gibt", "gab", "gaben", "gebe"], "bekannt"),
+    ("vorlegen", W, ["legt", "legte", "legten", "lege"], "vor"),
     ("ausschließen", SW, ["schließt", "schloss", "schlossen", "schließe"], "aus"),
     ("einwenden", SW, ["wendet", "wandte", "wandten", "wende"], "ein"),
     ("zugestehen", SW, ["gesteht", "gestand", "gestanden", "gestehe"], "zu"),
@@ -162,7 +165,7 @@ def _build() -> dict[str, list[CueVerb]]:
         if participle:
             add(participle, CueVerb(lemma, medium, finite=False))
     for lemma, medium, forms, particle in _SEPARABLE:
-        for form in forms:
+        for form in [*forms, lemma[len(particle) :]]:  # the last is the plural: "werfen … vor"
             add(form, CueVerb(lemma, medium, particle=particle))
         # Subordinate-clause and participle forms are one word: "mitteilte", "mitgeteilt".
         stem = forms[1]
@@ -182,24 +185,12 @@ POSTPOSITIONS: frozenset[str] = frozenset({"zufolge"})
 PREPOSITIONS: frozenset[str] = frozenset({"laut", "gemäß"})
 # "nach Angaben der Polizei", "nach Ansicht des Ministers", "nach Worten von …"
 NACH_NOUNS: frozenset[str] = frozenset(
-    {
-        "angaben",
-        "ansicht",
-        "meinung",
-        "worten",
-        "aussage",
-        "aussagen",
-        "einschätzung",
-        "auffassung",
-        "darstellung",
-        "informationen",
-        "berichten",
-        "schätzungen",
-        "überzeugung",
-    }
+    """angaben ansicht meinung worten aussage aussagen einschätzung auffassung darstellung informationen
+    berichten schätzungen überzeugung studie berechnungen zeugenaussagen veröffentlichung umfrage bericht
+    erkenntnissen ermittlungen polizeiangaben behördenangaben medienberichten schätzung prognose prognosen
+    darstellungen einschätzungen untersuchung analyse auskunft mitteilung""".split()
 )
 
-# Nouns that head a speech act in "Nach X" or act as the cue of a nominal frame.
 SPEECH_NOUNS: frozenset[str] = NACH_NOUNS | {"erklärung", "mitteilung", "stellungnahme"}
 
 # Conjunctions that open the content clause of an indirect quote.
