@@ -197,57 +197,96 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
     return Mention(first, last, kind, name, roles, feminine)
 
 
-def _np_word(word: str) -> bool:
-    return (
-        word.lower() in DETERMINERS
-        or _is_adjective(word)
-        or (is_capitalised(word) and word not in _STOP_CAPS)
-        or word.lower() in _NAME_PARTICLES
-        or word.isdigit()
-    )
+def _head_word(word: str) -> bool:
+    return is_capitalised(word) and word not in _STOP_CAPS
+
+
+def _premodifiers(tokens: list[Token], j: int, end: int) -> int:
+    """Skip a determiner and inflected adjectives: "der ukrainische", "eine Sprecherin"."""
+    if j < end and tokens[j].text.lower() in DETERMINERS:
+        j += 1
+    while j < end and _is_adjective(tokens[j].text):
+        j += 1
+    return j
+
+
+def _heads(tokens: list[Token], j: int, end: int) -> int:
+    """A run of capitalised words, with "Such- und Rettungsagentur" and „quoted“ names."""
+    start = j
+    while j < end:
+        w = tokens[j].text
+        if _head_word(w):
+            j += 1
+        elif w.endswith("-") and j + 2 < end and tokens[j + 1].text == "und" and _head_word(tokens[j + 2].text):
+            j += 3
+        elif w in '„»"' and j + 2 < end and _head_word(tokens[j + 1].text):
+            k = j + 1
+            while k < end and k - j < 6 and tokens[k].text not in '“«"':
+                k += 1
+            if k >= end:
+                break
+            j = k + 1
+        elif j > start and w.lower() in _NAME_PARTICLES and j + 1 < end and _head_word(tokens[j + 1].text):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
+    """End of the noun phrase starting at ``i`` (``i`` itself when there is none)."""
+    j = _heads(tokens, _premodifiers(tokens, i, end), end)
+    if j == i or not is_capitalised(tokens[j - 1].text) and tokens[j - 1].text not in '“«"':
+        return i
+    while depth < 2 and j < end:
+        w = tokens[j].text
+        low = w.lower()
+        if low in {"des", "der", "von", "vom"}:
+            k = _noun_phrase(tokens, j + 1, end, depth + 1)
+            if k == j + 1:
+                break
+            j = k
+        elif w == "(":
+            k = j + 1
+            while k < end and k - j <= 5 and tokens[k].text != ")":
+                k += 1
+            if k >= end or tokens[k].text != ")":
+                break
+            j = k + 1
+        elif w == "," and j + 1 < end and _head_word(tokens[j + 1].text):
+            # apposition: "…, Klaus Stöhr" (a name) or "Claudia Pfeiffer, Geschäftsführerin des KAV"
+            k = _noun_phrase(tokens, j + 1, end, depth + 1)
+            words = [t.text for t in tokens[j + 1 : k]]
+            names = sum(1 for w2 in words if _head_word(w2) and not is_role(w2))
+            if k > j + 1 and (names >= 2 or is_role(words[0])) and (k >= end or tokens[k].text in {",", "."}):
+                j = k
+            else:
+                break
+        else:
+            break
+    return j
 
 
 def phrase_after(tokens: list[Token], i: int, end: int) -> Mention | None:
     """The mention starting at token ``i`` (reading right, not past ``end``)."""
     if i >= end:
         return None
-    w = tokens[i].text
-    if w.lower() in PRONOUNS:
+    if tokens[i].text.lower() in PRONOUNS:
         return classify(tokens, i, i + 1)
-    j = i
-    while j < end and _np_word(tokens[j].text):
-        if j > i and tokens[j].text.lower() in DETERMINERS and tokens[j].text.lower() not in {"des", "der"}:
-            break
-        j += 1
-    # Apposition: "Der Leiter des Programms, Klaus Stöhr" — a name after one comma.
-    if j + 1 < end and tokens[j].text == "," and is_capitalised(tokens[j + 1].text) and not is_role(tokens[j + 1].text):
-        k = j + 1
-        while k < end and is_capitalised(tokens[k].text) and tokens[k].text not in _STOP_CAPS:
-            k += 1
-        if k - (j + 1) >= 2:
-            j = k
-    while j > i and not is_capitalised(tokens[j - 1].text):
-        j -= 1  # a phrase ends in a noun or name
-    if j == i:
-        return None
-    return classify(tokens, i, j)
+    j = _noun_phrase(tokens, i, end)
+    return classify(tokens, i, j) if j > i else None
 
 
 def phrase_before(tokens: list[Token], j: int, start: int) -> Mention | None:
-    """The mention ending just before token ``j`` (reading left, not before ``start``)."""
+    """The mention ending just before token ``j``: the longest phrase that reads forward to ``j``."""
     if j <= start:
         return None
-    w = tokens[j - 1].text
-    if w.lower() in PRONOUNS:
+    if tokens[j - 1].text.lower() in PRONOUNS:
         return classify(tokens, j - 1, j)
-    i = j
-    while i > start and _np_word(tokens[i - 1].text):
-        i -= 1
-        if tokens[i].text.lower() in DETERMINERS and tokens[i].text.lower() not in {"des", "der"}:
-            break
-    # A phrase begins with a determiner, an adjective or a capitalised word, not a particle.
-    while i < j and tokens[i].text.lower() in _NAME_PARTICLES and tokens[i].text.lower() not in DETERMINERS:
-        i += 1
-    if i == j or not is_capitalised(tokens[j - 1].text):
-        return None
-    return classify(tokens, i, j)
+    for i in range(max(start, j - 25), j):
+        w = tokens[i].text
+        if (w.lower() in DETERMINERS or _is_adjective(w) or _head_word(w)) and _noun_phrase(tokens, i, j) == j:
+            if i > start and tokens[i - 1].text.lower() in DETERMINERS | {"des", "der"}:
+                continue
+            return classify(tokens, i, j)
+    return None
