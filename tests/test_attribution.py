@@ -1,0 +1,102 @@
+"""Rule attribution on short texts, one frame per test (through the whole pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+from zitat_server.document import Form, Medium
+from zitat_server.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _quotes(pipeline: Pipeline, text: str) -> list[tuple[str, str, list[str], str | None, str]]:
+    doc = pipeline.process(text)
+    out = []
+    for q in doc.quotes:
+        speaker = doc.entities[q.entity].name if q.entity else ""
+        source = doc.span_text(q.source) if q.source else None
+        out.append((q.form.name, doc.span_text(q.message[0]), [doc.span_text(c) for c in q.cue], source, speaker))
+    return out
+
+
+def test_direct_quote_with_cue_after(pipeline):
+    got = _quotes(pipeline, "„Wir werden das Problem lösen“, sagte Anna Müller am Montag.")
+    assert got == [("DIRECT", "„Wir werden das Problem lösen“", ["sagte"], "Anna Müller", "Anna Müller")]
+
+
+def test_direct_quote_with_colon_frame(pipeline):
+    got = _quotes(pipeline, "Der Minister sagte: „Wir werden das Problem lösen.“")
+    assert got[0][:4] == ("DIRECT", "„Wir werden das Problem lösen.“", ["sagte"], "Der Minister")
+
+
+def test_so_frame(pipeline):
+    got = _quotes(pipeline, "„Der Bär ist zu einem Problembären geworden“, so Schnappauf.")
+    assert got[0][2:4] == (["so"], "Schnappauf")
+
+
+def test_continuation_inherits_the_speaker(pipeline):
+    text = "„Wir kommen morgen wieder“, sagte Anna Müller. „Dann reden wir über alles Weitere.“"
+    got = _quotes(pipeline, text)
+    assert [g[4] for g in got] == ["Anna Müller", "Anna Müller"]
+    assert got[1][1] == "„Dann reden wir über alles Weitere.“"
+
+
+def test_indirect_konjunktiv_with_separable_cue(pipeline):
+    text = "Der Sprecher teilte am Montag mit, die Regierung habe den Plan geändert."
+    assert _quotes(pipeline, text) == [
+        ("INDIRECT", "die Regierung habe den Plan geändert", ["teilte", "mit"], "Der Sprecher", "")
+    ]
+
+
+def test_indirect_dass_clause(pipeline):
+    got = _quotes(pipeline, "Merkel sagte, dass die Lage ernst sei.")
+    assert got == [("INDIRECT", "dass die Lage ernst sei", ["sagte"], "Merkel", "Merkel")]
+
+
+def test_preposed_message_cue_after(pipeline):
+    got = _quotes(pipeline, "Die Lage sei ernst, sagte Olaf Scholz.")
+    assert got == [("INDIRECT", "Die Lage sei ernst", ["sagte"], "Olaf Scholz", "Olaf Scholz")]
+
+
+def test_according_to(pipeline):
+    got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
+    assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")
+
+
+def test_konjunktiv_continuation_is_indirect_free_indirect(pipeline):
+    text = "Der Minister sagte, er habe den Vertrag unterschrieben. Das Parlament müsse nun zustimmen."
+    got = _quotes(pipeline, text)
+    assert [g[0] for g in got] == ["INDIRECT", "INDIRECT_FREE_INDIRECT"]
+    assert got[1][3] == "Der Minister"
+
+
+def test_no_quote_without_speech(pipeline):
+    text = "Der Präsident erklärte am 24. Februar 2022 der Ukraine den Krieg und startete eine Offensive."
+    assert _quotes(pipeline, text) == []
+    assert _quotes(pipeline, "Die Fähre „Eagle“ landete am Abend.") == []
+
+
+def test_pronoun_resolves_to_nearest_compatible_person(pipeline):
+    text = (
+        "Bundeskanzlerin Angela Merkel traf Minister Peter Altmaier. "
+        "„Wir haben viel erreicht heute“, sagte sie."
+    )
+    got = _quotes(pipeline, text)
+    assert got[0][3:] == ("sie", "Angela Merkel")
+
+
+def test_role_noun_resolves_to_apposition(pipeline):
+    text = (
+        "Verteidigungsminister Rustem Umjerow reiste nach Berlin. "
+        "„Wir danken den Partnern sehr“, betonte der ukrainische Verteidigungsminister."
+    )
+    assert _quotes(pipeline, text)[0][3:] == ("der ukrainische Verteidigungsminister", "Rustem Umjerow")
+
+
+def test_medium(pipeline):
+    doc = pipeline.process("„Das ist ein langer Brief an alle“, schrieb Umjerow.")
+    assert doc.quotes[0].medium is Medium.WRITING
+    assert doc.quotes[0].form is Form.DIRECT
