@@ -1,0 +1,397 @@
+"""End-to-end latency and throughput of a zitat server through the Python client.
+
+    python -m benchmarks.latency [--server HOST:PORT] [--docs N] [--duration S] [--rate R]
+                                 [--workers W] [--json OUT]
+
+Follows gRPC's benchmark conventions: a warm-up, then measured windows of
+
+* closed loop at concurrency 1 ("contentionless latency": one request outstanding) and 8
+  (threads, each with its own request loop, sharing one :class:`zitat_client.Client`, i.e. one
+  channel, as a real application would);
+* open loop: Poisson arrivals at a fixed rate (default 70 % of the concurrency-1 throughput)
+  on the asyncio client. Latency counts from the *scheduled* arrival, so a server that falls
+  behind shows queueing instead of silently slowing the load (no coordinated omission).
+
+Documents are the spkatt-news articles (train + unlabelled) rebuilt to running text with
+:func:`zitat_client.taskformat.detokenize` and sent as raw text; "tokens" are the task's tokens
+of each article. Without ``--server`` a server is started with
+``python -m zitat_server.main --host 127.0.0.1 ... --workers W`` (through
+:func:`zitat_server.launch.running_server`), awaited through grpc.health.v1 and stopped at the
+end; then its peak RSS (VmHWM, summed over the server and its child processes) and CPU time
+are reported too. Every loop is bounded by time and by ``--max-requests``.
+
+With ``--workers`` > 1 the processes share the port with SO_REUSEPORT, which balances
+connections, not requests: the one channel of this benchmark talks to one of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib.metadata
+import itertools
+import json
+import os
+import platform
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import google.protobuf
+import grpc
+from zitat_client import AsyncClient, Client, Extraction, ZitatError
+
+from benchmarks.tokenizer import NEWS_DIRS, load_texts
+
+BUCKET_TOKENS = 200  # length buckets are 200 tokens wide, centred on multiples of 200 (300–500 …)
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    text: str
+    tokens: int
+
+
+@dataclass
+class Sample:
+    latency_ms: float
+    tokens: int
+    code: str  # "OK" or the gRPC status code name
+    server_ms: float = 0.0  # the server's own queue + processing time
+
+
+@dataclass
+class Phase:
+    """The outcome of one measured window."""
+
+    name: str
+    concurrency: int | None = None
+    rate: float | None = None
+    wall_s: float = 0.0
+    client_cpu_s: float = 0.0
+    server_cpu_s: float | None = None
+    samples: list[Sample] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        ok = [s for s in self.samples if s.code == "OK"]
+        latencies = sorted(s.latency_ms for s in ok)
+        wall = self.wall_s or float("nan")
+        out: dict[str, Any] = {
+            "phase": self.name, "concurrency": self.concurrency, "rate": self.rate,
+            "requests": len(self.samples), "ok": len(ok),
+            "errors": dict(Counter(s.code for s in self.samples if s.code != "OK")),
+            "wall_s": round(self.wall_s, 3),
+            "articles_per_s": round(len(ok) / wall, 3),
+            "tokens_per_s": round(sum(s.tokens for s in ok) / wall, 1),
+            "latency_ms": {f"p{p:g}": round(percentile(latencies, p), 1) for p in (50, 90, 95, 99)},
+            "server_time_ms_p50": round(percentile(sorted(s.server_ms for s in ok), 50), 1),
+            "client_cpu_s": round(self.client_cpu_s, 2),
+        }
+        if self.server_cpu_s is not None:
+            out["server_cpu_s"] = round(self.server_cpu_s, 2)
+            out["server_cpu_ms_per_article"] = round(1000 * self.server_cpu_s / len(ok), 1) if ok else None
+        return out
+
+
+def percentile(sorted_values: Sequence[float], p: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default); NaN when empty."""
+    if not sorted_values:
+        return float("nan")
+    k = (len(sorted_values) - 1) * p / 100
+    lo = int(k)
+    hi = min(lo + 1, len(sorted_values) - 1)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
+
+
+def length_buckets(samples: Sequence[Sample]) -> list[dict[str, Any]]:
+    """p50 latency by article length; the bucket around 400 tokens is 300–500."""
+    by_bucket: dict[int, list[float]] = {}
+    for s in samples:
+        if s.code == "OK":
+            centre = round(s.tokens / BUCKET_TOKENS) * BUCKET_TOKENS
+            by_bucket.setdefault(centre, []).append(s.latency_ms)
+    return [
+        {"tokens": f"{max(0, c - BUCKET_TOKENS // 2)}-{c + BUCKET_TOKENS // 2}", "n": len(v),
+         "p50_ms": round(percentile(sorted(v), 50), 1)}
+        for c, v in sorted(by_bucket.items())
+    ]
+
+
+def load_articles(n: int) -> list[Article]:
+    """``n`` articles spread evenly over the (name-sorted) corpus, so all lengths occur."""
+    texts = load_texts(NEWS_DIRS)
+    if not texts:
+        raise SystemExit(f"no articles found in {[str(d) for d in NEWS_DIRS]}")
+    step = max(1, len(texts) // n) if n else 1
+    return [Article(t.name, t.text, len(t.tokens)) for t in texts[::step][: n or None]]
+
+
+# --- server process -----------------------------------------------------------------------------
+
+
+def _process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry.name))
+    tree, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        tree.append(p)
+        todo += children.get(p, [])
+    return tree
+
+
+def server_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of the server tree, including reaped children."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in _process_tree(pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+    return total / ticks
+
+
+def server_peak_rss_mib(pid: int) -> dict[str, float]:
+    """VmHWM (peak resident set) of each process of the server tree, and their sum, in MiB."""
+    peaks: dict[str, float] = {}
+    for p in _process_tree(pid):
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks[str(p)] = round(int(line.split()[1]) / 1024, 1)
+    return {"sum": round(sum(peaks.values()), 1), "processes": peaks}  # type: ignore[dict-item]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def local_server(workers: int, startup_timeout: float) -> Iterator[tuple[str, int]]:
+    """Start ``zitat_server.main`` on 127.0.0.1; yield (target, pid) once it is SERVING."""
+    from zitat_server.launch import running_server
+
+    with tempfile.TemporaryDirectory(prefix="zitat-bench-") as tmp:
+        args = ["--workers", str(workers), "--store", str(Path(tmp) / "claims.sqlite")]
+        if workers > 1:  # SO_REUSEPORT needs a fixed port
+            args += ["--port", str(_free_port())]
+        with running_server(*args, timeout=startup_timeout) as (target, proc):
+            tail: deque[str] = deque(maxlen=20)
+            drain = threading.Thread(target=_drain, args=(proc, tail), daemon=True)
+            drain.start()  # an unread stderr pipe would block the server once full
+            try:
+                yield target, proc.pid
+            finally:
+                if proc.poll() is not None:
+                    print(f"server exited with {proc.returncode}; its last lines:", *tail, sep="\n",
+                          file=sys.stderr)
+
+
+def _drain(proc: subprocess.Popen[str], tail: deque[str]) -> None:
+    with contextlib.suppress(ValueError, OSError):
+        for line in proc.stderr or ():
+            tail.append(line.rstrip())
+
+
+# --- load generators ----------------------------------------------------------------------------
+
+
+def _sample(start: float, article: Article, outcome: Extraction | ZitatError) -> Sample:
+    latency_ms = (time.perf_counter() - start) * 1000
+    if isinstance(outcome, ZitatError):
+        return Sample(latency_ms, article.tokens, outcome.code.name)
+    timing = outcome.timing
+    server_ms = timing.queue_ms + timing.processing_ms if timing else 0.0
+    return Sample(latency_ms, article.tokens, "OK", server_ms)
+
+
+def closed_loop(client: Client, articles: Sequence[Article], concurrency: int, duration: float,
+                max_requests: int) -> tuple[list[Sample], float]:
+    """``concurrency`` threads, each sending its next article as soon as the last returned."""
+    order = itertools.count()
+    lock = threading.Lock()
+    samples: list[Sample] = []
+    deadline = time.perf_counter() + duration
+
+    def loop() -> None:
+        while time.perf_counter() < deadline:
+            with lock:
+                i = next(order)
+            if i >= max_requests:
+                return
+            article = articles[i % len(articles)]
+            start = time.perf_counter()
+            try:
+                outcome: Extraction | ZitatError = client.extract(article.text, id=article.name)
+            except ZitatError as err:
+                outcome = err
+            sample = _sample(start, article, outcome)
+            with lock:
+                samples.append(sample)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        for future in [pool.submit(loop) for _ in range(concurrency)]:
+            future.result()
+    return samples, time.perf_counter() - start
+
+
+async def _open_loop(target: str, timeout: float, articles: Sequence[Article], rate: float,
+                     duration: float, max_requests: int, seed: int) -> tuple[list[Sample], float]:
+    rng = random.Random(seed)
+    samples: list[Sample] = []
+    async with AsyncClient(target, timeout=timeout) as client:
+
+        async def one(article: Article, scheduled: float) -> None:
+            try:
+                outcome: Extraction | ZitatError = await client.extract(article.text, id=article.name)
+            except ZitatError as err:
+                outcome = err
+            samples.append(_sample(scheduled, article, outcome))
+
+        tasks = []
+        start = time.perf_counter()
+        arrival = start
+        for i in range(max_requests):
+            arrival += rng.expovariate(rate)
+            if arrival - start > duration:
+                break
+            await asyncio.sleep(max(0.0, arrival - time.perf_counter()))
+            tasks.append(asyncio.create_task(one(articles[i % len(articles)], arrival)))
+        await asyncio.gather(*tasks)  # each bounded by the client's deadline
+    return samples, time.perf_counter() - start
+
+
+def measure(phase: Phase, server_pid: int | None, run: Any) -> Phase:
+    """Run one window, recording wall time and client/server CPU around it."""
+    cpu0, server0 = time.process_time(), server_cpu_s(server_pid) if server_pid else None
+    phase.samples, phase.wall_s = run()
+    phase.client_cpu_s = time.process_time() - cpu0
+    if server_pid and server0 is not None:
+        phase.server_cpu_s = server_cpu_s(server_pid) - server0
+    return phase
+
+
+# --- report -------------------------------------------------------------------------------------
+
+
+def environment() -> dict[str, Any]:
+    versions = {"python": platform.python_version(), "grpcio": grpc.__version__,
+                "protobuf": google.protobuf.__version__}
+    for dist in ("torch", "flair"):  # versions only: importing them here would cost seconds
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            versions[dist] = importlib.metadata.version(dist)
+    return {"versions": versions, "cpu_count": os.cpu_count(), "cpus_usable": len(os.sched_getaffinity(0)),
+            "machine": platform.machine(), "load_avg_1m": round(os.getloadavg()[0], 2)}
+
+
+def print_report(result: dict[str, Any]) -> None:
+    env = result["environment"]
+    print(f"\n{' '.join(f'{k} {v}' for k, v in env['versions'].items())}; {env['cpus_usable']} of "
+          f"{env['cpu_count']} CPUs usable; load {env['load_avg_1m']}; server {result['server']}")
+    print(f"pipeline {result['pipeline_version']}; {result['articles']} articles, "
+          f"mean {result['mean_tokens']:.0f} tokens")
+    header = f"{'phase':<14}{'req':>6}{'err':>5}{'p50':>9}{'p90':>9}{'p95':>9}{'p99':>9}" \
+             f"{'art/s':>8}{'tok/s':>9}{'srv p50':>9}{'srvCPU':>8}"
+    print(header + "\n" + "-" * len(header))
+    for s in result["phases"]:
+        lat = s["latency_ms"]
+        cpu = s.get("server_cpu_s")
+        print(f"{s['phase']:<14}{s['requests']:>6}{sum(s['errors'].values()):>5}"
+              + "".join(f"{lat[p]:>9.1f}" for p in ("p50", "p90", "p95", "p99"))
+              + f"{s['articles_per_s']:>8.2f}{s['tokens_per_s']:>9.0f}{s['server_time_ms_p50']:>9.1f}"
+              + (f"{cpu:>8.1f}" if cpu is not None else f"{'-':>8}"))
+    print("latency in ms; srv p50 = server-reported queue+processing ms; srvCPU = server CPU s")
+    errors = {k: v for s in result["phases"] for k, v in s["errors"].items()}
+    if errors:
+        print(f"errors: {errors}")
+    print("p50 by length (concurrency 1): " + ", ".join(
+        f"{b['tokens']} tok: {b['p50_ms']:.0f} ms (n={b['n']})" for b in result["by_length"]))
+    if result.get("server_peak_rss_mib"):
+        print(f"server peak RSS (VmHWM, summed over processes): {result['server_peak_rss_mib']['sum']} MiB")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m benchmarks.latency", description=__doc__.split("\n\n")[0])
+    p.add_argument("--server", metavar="HOST:PORT", help="use a running server (default: start one)")
+    p.add_argument("--docs", type=int, default=200, help="articles to cycle through (0: all; default 200)")
+    p.add_argument("--duration", type=float, default=12.0, help="seconds per measured window (default 12)")
+    p.add_argument("--warmup", type=float, default=4.0, help="warm-up seconds (default 4)")
+    p.add_argument("--rate", type=float, help="open-loop arrivals/s (default: 70%% of concurrency-1 throughput)")
+    p.add_argument("--concurrency", type=int, nargs="+", default=[1, 8], help="closed-loop levels (1 8)")
+    p.add_argument("--workers", type=int, default=1, help="server processes when starting one (default 1)")
+    p.add_argument("--timeout", type=float, default=30.0, help="deadline per request in seconds")
+    p.add_argument("--max-requests", type=int, default=20000, help="upper bound of requests per window")
+    p.add_argument("--startup-timeout", type=float, default=180.0, help="seconds to wait for SERVING")
+    p.add_argument("--seed", type=int, default=1, help="seed of the Poisson arrivals")
+    p.add_argument("--json", type=Path, metavar="OUT", help="also write the full result as JSON")
+    return p
+
+
+def run(args: argparse.Namespace, target: str, server_pid: int | None) -> dict[str, Any]:
+    articles = load_articles(args.docs)
+    with Client(target, timeout=args.timeout) as client:
+        if not client.is_server_ready():
+            raise SystemExit(f"server at {target} is not SERVING")
+        pipeline_version = client.model_info().pipeline_version
+        closed_loop(client, articles, 1, args.warmup, args.max_requests)  # warm-up, not reported
+        phases = [
+            measure(Phase(f"closed c={c}", concurrency=c), server_pid,
+                    lambda c=c: closed_loop(client, articles, c, args.duration, args.max_requests))
+            for c in args.concurrency
+        ]
+    c1 = next((p for p in phases if p.concurrency == 1), phases[0])
+    rate = args.rate or 0.7 * c1.summary()["articles_per_s"]
+    if rate > 0:
+        phases.append(measure(Phase(f"open {rate:.2f}/s", rate=rate), server_pid, lambda: asyncio.run(
+            _open_loop(target, args.timeout, articles, rate, args.duration, args.max_requests, args.seed))))
+    return {
+        "environment": environment(),
+        "server": target if args.server else f"local, --workers {args.workers}",
+        "pipeline_version": pipeline_version,
+        "articles": len(articles),
+        "mean_tokens": sum(a.tokens for a in articles) / len(articles),
+        "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "phases": [p.summary() for p in phases],
+        "by_length": length_buckets(c1.samples),
+        "server_peak_rss_mib": server_peak_rss_mib(server_pid) if server_pid else None,
+        "samples_c1": [asdict(s) for s in c1.samples],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.server:
+        result = run(args, args.server, None)
+    else:
+        with local_server(args.workers, args.startup_timeout) as (target, pid):
+            result = run(args, target, pid)
+    print_report(result)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The project's checks: ruff, then pytest. Starts a throwaway PostgreSQL for the store tests
+# when the machine can run one (scripts/start_postgres.sh); without it those tests skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${ZITAT_TEST_PG_DSN:-}" ] && [ -f scripts/start_postgres.sh ]; then
+  eval "$(bash scripts/start_postgres.sh)"
+fi
+ruff check .
+python -m pytest -q "$@"
