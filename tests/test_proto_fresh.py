@@ -25,5 +25,5 @@ def test_generated_code_is_fresh(tmp_path):
     assert fresh_files == committed_files, "run: python scripts/gen_proto.py"
     for rel in sorted(fresh_files):
         assert (fresh / rel).read_bytes() == (committed / rel).read_bytes(), (
-            f"{rel} is stale: python scripts/gen_proto.py"
+            f"{rel} is stale"
         )
