@@ -100,3 +100,8 @@ def test_medium(pipeline):
     doc = pipeline.process("„Das ist ein langer Brief an alle“, schrieb Umjerow.")
     assert doc.quotes[0].medium is Medium.WRITING
     assert doc.quotes[0].form is Form.DIRECT
+
+
+def test_addressee_after_gegenueber(pipeline):
+    doc = pipeline.process("„Wir befürchten das Schlimmste“, sagte er gegenüber dem Deutschlandradio.")
+    assert doc.span_text(doc.quotes[0].addressee) == "dem Deutschlandradio"

@@ -70,6 +70,10 @@ _DASS = frozenset({"dass", "daß"})
 _ZU_INFIX = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
 )
+_ADDRESSEE_PREPOSITIONS = frozenset({"gegenüber", "vor"})
+_AUDIENCES = frozenset(
+    "journalisten reportern presse medien abgeordneten delegierten anhängern studenten zuhörern publikum".split()
+)
 _SO = "so"
 _MIN_DIRECT_TOKENS = 4
 _MAX_CONTINUATION = 4
@@ -130,8 +134,29 @@ class RuleAttributor:
                 indirect.append((k, quote))
         found.extend(q for _, q in indirect)
         found.extend(self._continuations(ctx, indirect))
+        for quote in found:
+            quote.addressee = self._addressee(ctx, quote)
         found.sort(key=lambda x: x.start)
         return found
+
+    def _addressee(self, ctx: _Context, quote: Quote) -> Span | None:
+        """ "sagte er gegenüber der Zeitung", "vor Journalisten": the phrase after the preposition."""
+        if not quote.cue:
+            return None
+        tokens = ctx.doc.tokens
+        cue_tok = ctx.tokens_within(quote.cue[0].start, quote.cue[0].end)[0]
+        sent = ctx.doc.sentences[ctx.sent_of[cue_tok]]
+        for j in range(sent.first, sent.last - 1):
+            if ctx.in_quote(j) or any(m.start <= tokens[j].start < m.end for m in quote.message):
+                continue
+            low = tokens[j].text.lower()
+            if low not in _ADDRESSEE_PREPOSITIONS:
+                continue
+            phrase = mentions.phrase_after(tokens, j + 1, sent.last)
+            if phrase is None or (low == "vor" and tokens[phrase.last - 1].text.lower() not in _AUDIENCES):
+                continue
+            return _mention_span(tokens, phrase)
+        return None
 
     # -- direct quotes -------------------------------------------------------------------
 

@@ -112,7 +112,8 @@ _NUMBER_JOINER = r"(?<=\d)[.,:](?=\d)"
 # alternative at every space. Alternatives are tried in order. Most tokens are plain words,
 # so the first branch takes a word that starts with a letter and is followed by nothing that
 # could make it special (a period, an e-mail "@", a trailing hyphen); those, numbers and
-# everything else fall through to the later branches.
+# everything else fall through to the later branches. Repetitions that could rescan a long
+# dotted chain (e-mail, domain) are bounded, so that the run time stays linear in the text.
 _TOKEN_RE = re.compile(
     rf"""\s*(
       (?!https?://|www\.)[^\W\d_]\w*(?:{_JOINER}\w+)*               # plain word (fast path)
@@ -128,8 +129,9 @@ _TOKEN_RE = re.compile(
     | [IVX]{{2,5}}\.(?!\s+(?:{_STARTERS})\b)                      # roman numerals: Elisabeth II.
     | \w+(?:(?:{_JOINER}|{_NUMBER_JOINER})\w+)*                     # word, number, compound
       (?:
-          (?:[.+-][\w-]+)*@[\w-]+(?:\.[\w-]+)+                    #   e-mail: a.b@x.de
-        | (?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/{_URL_BODY}*{_URL_LAST})? #   domain: facebook.com/x
+          (?:[.+-][\w-]+){{0,8}}@[\w-]+(?:\.[\w-]+)+               #   e-mail: a.b@x.de
+        | (?:\.[\w-]+){{0,8}}\.(?:{_TLDS})\b                        #   domain: facebook.com/x
+          (?:/{_URL_BODY}*{_URL_LAST})?
         | -(?=[\s,/]|$)                                           #   truncated: Energie-, Gas-
       )?
     | (?<!\w)['’](?:s|n|ne|nen|nem|ner|rein|raus|ran|rum|rüber|runter)\b  # 's, 'ne
