@@ -133,14 +133,9 @@ def main(argv: list[str] | None = None) -> None:
     corpus_s = time.process_time() - t0
     print("\nspeed (CPU time, one core)")
     print(f"{'':28}{'chars':>8}{'µs/article':>12}{'tokens/s':>12}")
-    print(
-        f"{'example article':28}{len(example):8d}{1e6 * example_s:12.0f}{n_example / example_s:12,.0f}"
-    )
+    print(f"{'example article':28}{len(example):8d}{1e6 * example_s:12.0f}{n_example / example_s:12,.0f}")
     mean_chars = sum(len(t.text) for t in texts) / len(texts)
-    print(
-        f"{'spkatt-news (mean)':28}{mean_chars:8.0f}{1e6 * corpus_s / len(texts):12.0f}"
-        f"{n_tokens / corpus_s:12,.0f}"
-    )
+    print(f"{'spkatt-news (mean)':28}{mean_chars:8.0f}{1e6 * corpus_s / len(texts):12.0f}{n_tokens / corpus_s:12,.0f}")
 
 
 if __name__ == "__main__":

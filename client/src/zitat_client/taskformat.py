@@ -72,9 +72,7 @@ def load(path: str | os.PathLike[str]) -> TaskDocument:
 # --- detokenisation -----------------------------------------------------------------------------
 
 # Attached to the previous token: closing punctuation and closing quotation marks.
-_NO_SPACE_BEFORE = frozenset(
-    [",", ".", ";", ":", "!", "?", ")", "]", "}", "“", "”", "‘", "’", "%", "…", "...", "/"]
-)
+_NO_SPACE_BEFORE = frozenset([",", ".", ";", ":", "!", "?", ")", "]", "}", "“", "”", "‘", "’", "%", "…", "...", "/"])
 # The next token attaches to these: opening brackets and opening quotation marks.
 _NO_SPACE_AFTER = frozenset(["„", "(", "[", "{", "‚", "/", "¿", "¡"])
 # Straight quotes look the same open and closed: every odd one opens, every even one closes.

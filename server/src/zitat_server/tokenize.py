@@ -52,10 +52,8 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 abbreviations that are also words ending a sentence ("Gen.", "Abt.", "dir.", "Art." unless a
 number follows); single letters (z. B., u. a., initials) are matched by a general rule."""
 
-# Abbreviations (and roman numerals) that may also end a sentence: "…, Hamburg usw. Die …".
-_END_ABBREVIATIONS = frozenset(
-    ["usw.", "usf.", "etc.", "ff.", "Chr.", "Jh.", "Jhd.", "Jhdt.", "Inc.", "Ltd.", "Corp."]
-)
+# Abbreviations that may also end a sentence: "…, Hamburg usw. Die …".
+_END_ABBREVIATIONS = frozenset(["usw.", "usf.", "etc.", "ff.", "Chr.", "Jh.", "Jhd.", "Jhdt.", "Inc.", "Ltd.", "Corp."])
 
 _MONTHS = (
     "Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -74,8 +72,9 @@ _STARTERS = (
     "|Neben|Jetzt|Demnach|Zwar|Ihm|Ihn|Ihnen|Uns|Mehrere|Einige|Jeder|Jede|Wegen"
 )
 # A number after these is a cardinal even before a capitalised word: "auf Platz 19. Trainer …".
-_CARDINAL_AFTER = ("Platz", "Rang", "Typ", "Nummer", "Nr.", "Flug", "Version", "Seite", "Kapitel",
-                   "Artikel", "Gruppe", "Linie", "Gleis", "Zimmer", "Runde")
+_CARDINAL_AFTER = tuple(
+    "Platz Rang Typ Nummer Nr. Flug Version Seite Kapitel Artikel Gruppe Linie Gleis Zimmer Runde".split()
+)
 _TLDS = "com|org|net|de|at|ch|eu|uk|us|ua|ru|fr|it|es|nl|be|pl|info|gov|edu|io|tv|int|biz"
 
 
@@ -96,8 +95,8 @@ def _trie(words: list[str]) -> str:
 
 
 def _not_after(words: tuple[str, ...]) -> str:
-    """Negative lookbehinds (one per length: ``re`` wants fixed widths) for ``word`` + space."""
-    return "".join(f"(?<!\\b{re.escape(w)} )" for w in words)
+    """Negative lookbehinds for ``word`` + space: one each, as ``re`` wants a fixed width."""
+    return "".join(f"(?<!\\b{re.escape(w)}\\s)" for w in words)
 
 
 # Characters that end a URL only if nothing non-space follows them.
@@ -123,7 +122,7 @@ _TOKEN_RE = re.compile(
       (?=[,;)\]/–-]|\s+(?:[a-zäöüß]|(?:{_MONTHS})\b))            #   before lower case or a month
     | (?=\d)(?<!/){_not_after(_CARDINAL_AFTER)}                 # ordinal: der 67. Minute
       \d{{1,3}}\.(?=\s+(?!(?:{_STARTERS})\b)[A-ZÄÖÜ])
-    | {_trie(sorted(ABBREVIATIONS))}\.                           # abbreviation: Dr. bzw.
+    | {_trie(sorted(ABBREVIATIONS))}\.(?!\w)                     # abbreviation: Dr. bzw.
     | Art\.(?=\s*\d)                                             # Art. 5
     | (?<!/)(?:[^\W\d_]\.)+(?![^\W\d_])                          # z. B. u.a. e.V. initials
     | [IVX]{{2,5}}\.(?!\s+(?:{_STARTERS})\b)                      # roman numerals: Elisabeth II.
@@ -147,7 +146,7 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.!?…](?<![\[(.!?…].)[.!?…]*[“”\"»«’‘')\]]*(?=\s+(\S))")
 _NEWLINE_RE = re.compile(r"\n\s*")
 _FINAL = frozenset(".!?…")
-_OPENERS = frozenset("„\"»«‚‘'(['")
+_OPENERS = frozenset("„\"»«‚‘'([")
 
 
 def tokenize(text: str) -> Doc:
