@@ -137,3 +137,22 @@ def test_health_and_reflection(server_target):
         replies = list(refl.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")])))
         listed = {s.name for s in replies[0].list_services_response.service}
         assert {"zitat.v1.QuoteService", "grpc.health.v1.Health"} <= listed
+
+
+def test_workers_share_the_port_and_stop_on_sigterm(tmp_path, example_text):
+    import socket
+
+    from zitat_server.launch import running_server
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with running_server("--workers", "2", "--port", str(port), "--store", str(tmp_path / "s.db")) as (target, proc):
+        assert target.endswith(f":{port}")
+        for _ in range(4):  # new channels are spread over the processes by the kernel
+            with grpc.insecure_channel(target) as channel:
+                resp = pb_grpc.QuoteServiceStub(channel).ExtractQuotes(
+                    pb.ExtractQuotesRequest(document=pb.Document(text=example_text)), timeout=30
+                )
+                assert len(resp.quotes) == 4
+    assert proc.returncode == 0
