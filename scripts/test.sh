@@ -3,8 +3,9 @@
 # when the machine can run one (scripts/start_postgres.sh); without it those tests skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${ZITAT_TEST_PG_DSN:-}" ] && [ -f scripts/start_postgres.sh ]; then
+if [ -z "${ZITAT_TEST_PG_DSN:-}" ]; then
   eval "$(bash scripts/start_postgres.sh)"
+  trap 'eval "$ZITAT_TEST_PG_STOP"' EXIT
 fi
 ruff check .
 python -m pytest -q "$@"

@@ -88,7 +88,13 @@ class Resolver:
                 cands = [c for r in m.roles for c in by_role.get(_role_key(r), [])]
                 p = _nearest(cands, at)
             elif m.kind == "pronoun":
-                cands = [c for c in people if m.feminine is None or c.feminine in (None, m.feminine)]
+                # Only evident persons: a role or a full name ("laut Belgrad" introduces no person).
+                cands = [
+                    c
+                    for c in people
+                    if (c.entity.roles or len(c.entity.name.split()) > 1)
+                    and (m.feminine is None or c.feminine in (None, m.feminine))
+                ]
                 p = _nearest(cands, at, before_only=True)
             if p is None:
                 continue
@@ -132,7 +138,7 @@ def _appositions(doc: Doc):
         if not (mentions.is_capitalised(t.text) and mentions.is_role(t.text)):
             continue
         j = i + 1
-        while j < n and mentions.is_capitalised(toks[j].text) and not mentions.is_role(toks[j].text):
+        while j < n and mentions.is_name_word(toks[j].text):
             j += 1
         if j - i >= 2:
             m = mentions.classify(toks, i, j)

@@ -70,7 +70,7 @@ _ROLE_SUFFIX = re.compile(
     r"|kommandeur|offizier|diplomat|bischof|kardinal|vorstand|obmann|landrat|rat|mitglied|student"
     r"|arzt|ärztin|polizist|ermittler|augenzeuge|zeuge|sprecher|fraktionschef|parteichef|abteilungsleiter"
     r"|oberhaupt|führer|anführer|aktivist|kritiker|befürworter|gegner|berater|referent|spieler|kapitän"
-    r"|bundestrainer|stürmer|torwart|vize)(in|innen|s|en|e|n)?$",
+    r"|bundestrainer|stürmer|torwart|vize|expert|profi|coach|sportler|fahrer|sieger|lady|sängerin|sänger|künstler|schauspieler)(in|innen|s|en|e|n)?$",
     re.IGNORECASE,
 )
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "bin", "al", "da", "di", "del", "la", "le"})
@@ -137,6 +137,24 @@ _STOP_CAPS = frozenset(
 )
 
 
+# Capitalised words with these endings are common nouns or institutions, never personal names.
+_NOUN_SUFFIX = re.compile(
+    r"(ung|ungen|heit|keit|schaft|tion|ionen|tät|täten|ismus|ment|nis|nisse|tum|chen|lein|ik|agentur|ministerium"
+    r"|regierung|behörde|polizei|zeitung|studie|bericht|berichte|angaben|organisation|partei|verband|gericht"
+    r"|gerichtshof|institut|unternehmen|konzern|bank|amt|büro|rat|kommission|gewerkschaft|quelle|quellen)$",
+    re.IGNORECASE,
+)
+# Arabic and other name particles written with a hyphen: "al-Assad", "el-Sisi".
+_HYPHEN_PARTICLE = re.compile(r"^(al|el|ad|as|ash|at|ibn|bin|abu|ul)-[A-ZÄÖÜ]")
+
+
+def is_name_word(word: str) -> bool:
+    """Could ``word`` be part of a personal name?"""
+    if _HYPHEN_PARTICLE.match(word):
+        return True
+    return is_capitalised(word) and word not in _STOP_CAPS and not is_role(word) and not _NOUN_SUFFIX.search(word)
+
+
 def is_role(word: str) -> bool:
     return bool(_ROLE_SUFFIX.search(word)) or word.lower() in TITLES
 
@@ -175,10 +193,10 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
     # Names: the capitalised run after the last role word, or a run with no determiner before it.
     after_role = max((i for i, w in enumerate(words) if w in roles), default=-1)
     start = after_role + 1
-    if after_role < 0 and words[0].lower() in DETERMINERS:
-        start = len(words)  # "die Polizei": a common noun, not a name
+    if after_role < 0 and (words[0].lower() in DETERMINERS or words[0].islower()):
+        start = len(words)  # "die Polizei", "eigenen Angaben": a common noun, not a name
     for w in words[start:]:
-        if is_capitalised(w) and w not in _STOP_CAPS and not is_role(w) or name and w.lower() in _NAME_PARTICLES:
+        if is_name_word(w) or name and w.lower() in _NAME_PARTICLES:
             name.append(w)
         elif name or w == ",":
             if w == ",":
@@ -198,7 +216,7 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
 
 
 def _head_word(word: str) -> bool:
-    return is_capitalised(word) and word not in _STOP_CAPS
+    return (is_capitalised(word) and word not in _STOP_CAPS) or bool(_HYPHEN_PARTICLE.match(word))
 
 
 def _premodifiers(tokens: list[Token], j: int, end: int) -> int:
@@ -215,10 +233,10 @@ def _heads(tokens: list[Token], j: int, end: int) -> int:
     start = j
     while j < end:
         w = tokens[j].text
-        if _head_word(w):
-            j += 1
-        elif w.endswith("-") and j + 2 < end and tokens[j + 1].text == "und" and _head_word(tokens[j + 2].text):
+        if w.endswith("-") and j + 2 < end and tokens[j + 1].text == "und" and _head_word(tokens[j + 2].text):
             j += 3
+        elif _head_word(w):
+            j += 1
         elif w in '„»"' and j + 2 < end and _head_word(tokens[j + 1].text):
             k = j + 1
             while k < end and k - j < 6 and tokens[k].text not in '“«"':
@@ -257,7 +275,7 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
             # apposition: "…, Klaus Stöhr" (a name) or "Claudia Pfeiffer, Geschäftsführerin des KAV"
             k = _noun_phrase(tokens, j + 1, end, depth + 1)
             words = [t.text for t in tokens[j + 1 : k]]
-            names = sum(1 for w2 in words if _head_word(w2) and not is_role(w2))
+            names = sum(1 for w2 in words if is_name_word(w2))
             if k > j + 1 and (names >= 2 or is_role(words[0])) and (k >= end or tokens[k].text in {",", "."}):
                 j = k
             else:

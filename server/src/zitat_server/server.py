@@ -21,8 +21,10 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
 
+from zitat_server import claims_service
 from zitat_server.pipeline import Pipeline
 from zitat_server.service import DEFAULT_MAX_DOCUMENT_BYTES, QuoteServicer
+from zitat_server.store import Store, open_store
 
 log = logging.getLogger("zitat_server")
 
@@ -42,7 +44,21 @@ class ServerConfig:
     grace_seconds: float = 5.0
 
 
-def build_server(config: ServerConfig, *, reuse_port: bool = False) -> tuple[grpc.Server, int, health.HealthServicer]:
+@dataclass(slots=True)
+class Running:
+    server: grpc.Server
+    port: int
+    health: health.HealthServicer
+    store: Store
+
+    def stop(self, grace: float) -> None:
+        """Report NOT_SERVING, drain in-flight calls, then close the store."""
+        self.health.enter_graceful_shutdown()
+        self.server.stop(grace).wait()
+        self.store.close()
+
+
+def build_server(config: ServerConfig, *, reuse_port: bool = False) -> Running:
     """A started server with all services registered; health is NOT_SERVING until warmed up."""
     message_limit = config.max_document_bytes * 2 + (1 << 20)  # text + echoed spans, with headroom
     options = [
@@ -65,7 +81,8 @@ def build_server(config: ServerConfig, *, reuse_port: bool = False) -> tuple[grp
     pipeline = Pipeline()
     quotes_pb2_grpc.add_QuoteServiceServicer_to_server(QuoteServicer(pipeline, config.max_document_bytes), server)
     services = [QUOTE_SERVICE, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name]
-    extra = _add_claim_service(server, config, pipeline)
+    store = open_store(config.store)
+    extra = claims_service.add_to_server(server, store, pipeline)
     services.extend(extra)
     services.append(reflection.SERVICE_NAME)
     reflection.enable_server_reflection(services, server)
@@ -76,22 +93,13 @@ def build_server(config: ServerConfig, *, reuse_port: bool = False) -> tuple[grp
     pipeline.process(_WARMUP_TEXT)  # load and warm every component before reporting SERVING
     for name in ("", QUOTE_SERVICE, *extra):
         health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
-    return server, port, health_servicer
+    return Running(server, port, health_servicer, store)
 
 
-def _add_claim_service(server: grpc.Server, config: ServerConfig, pipeline: Pipeline) -> list[str]:
-    """Register the ClaimService when the claim store is available; return its service names."""
-    try:
-        from zitat_server import claims_service
-    except ImportError:
-        return []
-    return claims_service.add_to_server(server, config.store, pipeline)
-
-
-def serve(config: ServerConfig, *, reuse_port: bool = False, ready: threading.Event | None = None) -> None:
+def serve(config: ServerConfig, *, reuse_port: bool = False) -> None:
     """Run one server until SIGTERM/SIGINT; on a signal report NOT_SERVING, then drain."""
-    server, port, health_servicer = build_server(config, reuse_port=reuse_port)
-    print(f"zitat-server listening on {config.host}:{port}", file=sys.stderr, flush=True)
+    running = build_server(config, reuse_port=reuse_port)
+    print(f"zitat-server listening on {config.host}:{running.port}", file=sys.stderr, flush=True)
     stop = threading.Event()
 
     def on_signal(signum, _frame) -> None:
@@ -99,11 +107,8 @@ def serve(config: ServerConfig, *, reuse_port: bool = False, ready: threading.Ev
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    if ready is not None:
-        ready.set()
     stop.wait()
-    health_servicer.enter_graceful_shutdown()
-    server.stop(config.grace_seconds).wait()
+    running.stop(config.grace_seconds)
 
 
 def run(config: ServerConfig) -> None:

@@ -118,7 +118,7 @@ def to_response(
     )
 
 
-def _bad_request_status(err: InvalidDocument) -> status_pb2.Status:
+def bad_request_status(err: InvalidDocument) -> status_pb2.Status:
     detail = any_pb2.Any()
     detail.Pack(
         error_details_pb2.BadRequest(
@@ -149,7 +149,7 @@ class QuoteServicer(pb_grpc.QuoteServiceServicer):
         try:
             return self.extract(request, received)
         except InvalidDocument as err:
-            context.abort_with_status(rpc_status.to_status(_bad_request_status(err)))
+            context.abort_with_status(rpc_status.to_status(bad_request_status(err)))
 
     def ExtractQuotesStream(  # noqa: N802
         self, request_iterator: Iterable[pb.ExtractQuotesRequest], context
