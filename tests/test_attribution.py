@@ -105,3 +105,18 @@ def test_medium(pipeline):
 def test_addressee_after_gegenueber(pipeline):
     doc = pipeline.process("„Wir befürchten das Schlimmste“, sagte er gegenüber dem Deutschlandradio.")
     assert doc.span_text(doc.quotes[0].addressee) == "dem Deutschlandradio"
+
+
+def test_pronoun_after_surname_only_speaker(pipeline):
+    text = (
+        "Die Sorge sei groß gewesen, sagt Butterfill. "
+        "Die Fed könnte zu lange warten, sagt er."
+    )
+    doc = pipeline.process(text)
+    assert [doc.entities[q.entity].name for q in doc.quotes] == ["Butterfill", "Butterfill"]
+
+
+def test_place_in_according_to_frame_is_no_pronoun_antecedent(pipeline):
+    text = "Laut Belgrad wurden drei Menschen verletzt. Die Lage sei ernst, sagte er."
+    doc = pipeline.process(text)
+    assert doc.quotes[-1].entity is None

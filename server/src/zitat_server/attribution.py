@@ -504,6 +504,8 @@ def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
             end = k
             break
     words = [t.text.lower() for t in tokens[max(first, end - 3) : end]]
+    if not words:
+        return False
     return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
 
 

@@ -20,6 +20,15 @@ class _Person:
     surname: str
     feminine: bool | None = None
     positions: list[int] = field(default_factory=list)  # char offsets of mentions
+    speaks: bool = False  # source of a verb cue ("sagt Butterfill"): surely a person
+
+    @property
+    def evident(self) -> bool:
+        """A person for sure: "laut Belgrad" alone introduces a place, not a speaker."""
+        return self.speaks or bool(self.entity.roles) or len(self.entity.name.split()) > 1
+
+
+_ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 
 
 def _role_key(role: str) -> str:
@@ -74,7 +83,8 @@ class Resolver:
             if m is not None:
                 source_mentions[id(q)] = m
                 if m.kind == "name":
-                    person_for(m, q.source.start, q.source)
+                    p = person_for(m, q.source.start, q.source)
+                    p.speaks = p.speaks or any(doc.span_text(c).lower() not in _ACCORDING_TO for c in q.cue)
         # Pass 2: role nouns and pronouns resolve against what was registered.
         for q in sources:
             m = source_mentions.get(id(q))
@@ -89,12 +99,7 @@ class Resolver:
                 p = _nearest(cands, at)
             elif m.kind == "pronoun":
                 # Only evident persons: a role or a full name ("laut Belgrad" introduces no person).
-                cands = [
-                    c
-                    for c in people
-                    if (c.entity.roles or len(c.entity.name.split()) > 1)
-                    and (m.feminine is None or c.feminine in (None, m.feminine))
-                ]
+                cands = [c for c in people if c.evident and (m.feminine is None or c.feminine in (None, m.feminine))]
                 p = _nearest(cands, at, before_only=True)
             if p is None:
                 continue

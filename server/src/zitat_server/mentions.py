@@ -70,7 +70,7 @@ _ROLE_SUFFIX = re.compile(
     r"|kommandeur|offizier|diplomat|bischof|kardinal|vorstand|obmann|landrat|rat|mitglied|student"
     r"|arzt|ärztin|polizist|ermittler|augenzeuge|zeuge|sprecher|fraktionschef|parteichef|abteilungsleiter"
     r"|oberhaupt|führer|anführer|aktivist|kritiker|befürworter|gegner|berater|referent|spieler|kapitän"
-    r"|bundestrainer|stürmer|torwart|vize|expert|profi|coach|sportler|fahrer|sieger|lady|sängerin|sänger|künstler|schauspieler)(in|innen|s|en|e|n)?$",
+    r"|bundestrainer|stürmer|torwart|vize|expert|profi|coach|rektor|dekan|ologe|ologin|sportler|fahrer|sieger|lady|sängerin|sänger|künstler|schauspieler)(in|innen|s|en|e|n)?$",
     re.IGNORECASE,
 )
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "bin", "al", "da", "di", "del", "la", "le"})
