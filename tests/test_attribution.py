@@ -120,3 +120,10 @@ def test_place_in_according_to_frame_is_no_pronoun_antecedent(pipeline):
     text = "Laut Belgrad wurden drei Menschen verletzt. Die Lage sei ernst, sagte er."
     doc = pipeline.process(text)
     assert doc.quotes[-1].entity is None
+
+
+def test_inverted_clause_pronoun_is_the_subject(pipeline):
+    doc = pipeline.process("Minister Karl Nehammer trat ab. Gleichzeitig sagte er, er habe keine Fehler gemacht.")
+    (q,) = doc.quotes
+    assert doc.span_text(q.source) == "er"
+    assert doc.entities[q.entity].name == "Karl Nehammer"

@@ -521,7 +521,13 @@ def _konjunktiv_main(tokens: list[Token], first: int, last: int) -> bool:
 
 
 def _source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
-    """Subject before the cue (X sagte), else after it (Am Montag sagte X / sagte X)."""
+    """Subject before the cue (X sagte), else after it (Am Montag sagte X / sagte X).
+
+    A pronoun right after the cue is the subject of an inverted clause ("Gleichzeitig sagte
+    er"): the word before the verb is then an adverbial, whatever its case.
+    """
+    if j + 1 < end and tokens[j + 1].text.lower() in mentions.PRONOUNS:
+        return mentions.phrase_after(tokens, j + 1, end)
     before = mentions.phrase_before(tokens, j, first)
     if before is not None and before.first == first:
         return before
