@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 import grpc
 import pytest
 from fakes import ARTICLE, EMPTY_TEXT, PIPELINE_VERSION, FakeServer, serve, unused_target
+from google.protobuf import descriptor_pool
 from grpc_health.v1 import health_pb2
 from zitat_client import (
     AsyncClient,
@@ -64,8 +65,7 @@ def check_article(result: Extraction) -> None:
 
 @pytest.mark.parametrize("cls", sorted(set(models._REGISTRY.values()), key=lambda c: c.__name__))
 def test_models_have_exactly_the_fields_of_their_message(cls: type[models.Model]) -> None:
-    proto_fields = {f.name for f in quotes_pb2.DESCRIPTOR.message_types_by_name[
-        cls.PROTO.removeprefix("zitat.v1.")].fields}
+    proto_fields = {f.name for f in descriptor_pool.Default().FindMessageTypeByName(cls.PROTO).fields}
     assert {f.name for f in dataclasses.fields(cls)} == proto_fields  # type: ignore[arg-type]
 
 

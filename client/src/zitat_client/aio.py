@@ -17,6 +17,7 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
+from zitat_client.claims import AsyncClaimsMixin
 from zitat_client.client import (
     HEALTH_SERVICES,
     ClientSettings,
@@ -29,7 +30,7 @@ from zitat_client.errors import from_rpc_error
 from zitat_client.models import Extraction, ModelInfo
 
 
-class AsyncClient(ClientSettings):
+class AsyncClient(AsyncClaimsMixin, ClientSettings):
     """asyncio client; use ``async with AsyncClient(...) as zitat:`` or await :meth:`close`."""
 
     def _connect(self) -> None:

@@ -179,3 +179,5 @@ def _extract(args: argparse.Namespace, client: Client) -> int:
 
 
 add_command("extract", "find the quotes in text files and print them", _extract_arguments, _extract)
+
+from zitat_client import cli_claims  # noqa: E402, F401  (registers ingest, speakers, claims)

@@ -26,6 +26,7 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
+from zitat_client.claims import ClaimsMixin
 from zitat_client.errors import from_rpc_error
 from zitat_client.models import Extraction, ModelInfo
 
@@ -237,7 +238,7 @@ class ClientSettings:
         return f"{type(self).__name__}({self.target!r}, timeout={self.timeout})"
 
 
-class Client(ClientSettings):
+class Client(ClaimsMixin, ClientSettings):
     """Blocking client; use as a context manager or call :meth:`close`.
 
     >>> with Client("localhost:50051") as zitat:          # doctest: +SKIP
