@@ -1,4 +1,4 @@
-"""Rule attribution on short texts, one frame per test (through the whole pipeline)."""
+"""Rule attribution on short texts, one frame per test (the pipeline with rules only)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from zitat_server.pipeline import Pipeline
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    return Pipeline(models=False)
 
 
 def _quotes(pipeline: Pipeline, text: str) -> list[tuple[str, str, list[str], str | None, str]]:

@@ -29,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("ZITAT_STORE"),
         help="claim store: a SQLite file path or a postgresql:// DSN (default: a SQLite file in the user data dir)",
     )
+    p.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="run without the trained models: faster start and less memory, lower recall",
+    )
     p.add_argument("--log-level", default="INFO")
     return p
 
@@ -46,6 +51,7 @@ def main(argv: list[str] | None = None) -> None:
             threads=args.threads,
             max_document_bytes=args.max_document_bytes,
             store=args.store,
+            models=not args.rules_only,
         )
     )
 

@@ -5,12 +5,14 @@ Like a spaCy ``Language``: a list of components that each read and extend one ``
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from zitat_server import __version__
 from zitat_server.attribution import RuleAttributor
 from zitat_server.coref import Resolver
 from zitat_server.document import Doc
+from zitat_server.learned import MODELS_DIR, LearnedAttributor, combine, separated_from_cue
 from zitat_server.tokenize import doc_from_sentences, tokenize
 
 
@@ -25,15 +27,21 @@ class ComponentInfo:
 
 
 class Pipeline:
-    """Thread-compatible, not thread-safe when models are loaded: one per worker process."""
+    """Not thread-safe with models loaded (flair gives no guarantee): one per worker process.
 
-    def __init__(self) -> None:
+    ``models=False`` runs the rules alone: faster start, no torch in memory, lower recall.
+    """
+
+    def __init__(self, *, models: bool = True) -> None:
         self.rules = RuleAttributor()
         self.resolver = Resolver()
+        self.learned = None
+        if models:
+            self.learned = LearnedAttributor.load()
 
     @property
     def version(self) -> str:
-        return f"{__version__}+rules"
+        return f"{__version__}+{'rules+models' if self.learned else 'rules'}"
 
     def process(self, text: str) -> Doc:
         return self._annotate(tokenize(text))
@@ -43,6 +51,9 @@ class Pipeline:
 
     def _annotate(self, doc: Doc) -> Doc:
         doc.quotes = self.rules.annotate(doc)
+        if self.learned is not None:
+            found = [q for q in self.learned.annotate(doc) if separated_from_cue(doc.text, q)]
+            doc.quotes = combine(doc.quotes, found)
         self.resolver.resolve(doc)
         return doc
 
@@ -52,4 +63,19 @@ class Pipeline:
             ComponentInfo("quote_marks", __version__, "rules", "Quotation-mark pairing, nesting, continuation"),
             ComponentInfo("attribution", self.rules.version, "rules", "Cue lexicon; direct, indirect, reported frames"),
             ComponentInfo("coref", self.resolver.version, "rules", "Names, role nouns and pronouns to persons"),
+            *(self._model_components() if self.learned else []),
+        ]
+
+    def _model_components(self) -> list[ComponentInfo]:
+        card = json.loads((MODELS_DIR / "scores.json").read_text(encoding="utf-8"))
+        return [
+            ComponentInfo(
+                name,
+                card["version"],
+                "model",
+                entry["description"],
+                license=card["license"],
+                scores={k: float(v) for k, v in entry["scores"].items()},
+            )
+            for name, entry in card["components"].items()
         ]

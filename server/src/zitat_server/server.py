@@ -41,6 +41,7 @@ class ServerConfig:
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
     max_concurrent_rpcs: int = 256
     store: str | None = None
+    models: bool = True
     grace_seconds: float = 5.0
 
 
@@ -78,7 +79,7 @@ def build_server(config: ServerConfig, *, reuse_port: bool = False) -> Running:
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for name in ("", QUOTE_SERVICE):
         health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
-    pipeline = Pipeline()
+    pipeline = Pipeline(models=config.models)
     quotes_pb2_grpc.add_QuoteServiceServicer_to_server(QuoteServicer(pipeline, config.max_document_bytes), server)
     services = [QUOTE_SERVICE, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name]
     store = open_store(config.store)

@@ -1,0 +1,36 @@
+"""Train the role tagger: for one anchor (cue or cue-less message) in a window of sentences,
+BIO tags ``MSG``, ``SRC`` and ``ADR``.
+
+    python -m zitat_server.training.train_roles --seed 1 --out server/src/zitat_server/models/roles
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from zitat_server.training.cli import load_splits, parser, write_stats
+from zitat_server.training.convert import role_examples
+from zitat_server.training.tagger import TaggerConfig, train_tagger
+
+ROLE_FEATURES = ("anc", "rel", "lex", "konj", "quote")
+BASE_FEATURES = ("anc", "rel")  # the anchor must stay visible even in the ablation
+
+
+def main() -> None:
+    args = parser(__doc__ or "", "roles", epochs=8).parse_args()
+    train, val = load_splits(args)
+    config = TaggerConfig(
+        "role",
+        BASE_FEATURES if args.no_features else ROLE_FEATURES,
+        epochs=args.epochs,
+        seed=args.seed,
+        threads=args.threads,
+    )
+    stats = train_tagger(
+        config, [e for a in train for e in role_examples(a)], [e for a in val for e in role_examples(a)], args.out
+    )
+    write_stats(args.out, "train", args, {"config": asdict(config), **stats})
+
+
+if __name__ == "__main__":
+    main()
