@@ -34,6 +34,9 @@ from zitat_server.training.form_model import LinearModel, event_features
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 BATCH = 64
+# Sentences before/after the anchor at inference. Trained on ±2; ±1 scores the same on the dev
+# split (full joint F1 57.2 vs 57.0) and takes a quarter less time.
+INFERENCE_WINDOW = (1, 1)
 
 
 @dataclass(slots=True)
@@ -49,6 +52,17 @@ class _Event:
 
 def _has_evidence(row: Sequence[dict[str, str]]) -> bool:
     return any(f["lex"] == "1" or f["quote"] != "0" or f["konj"] != "-" for f in row)
+
+
+def _inside(sentence: Any, known: Sequence[Span]) -> bool:
+    return any(k.start <= sentence.start and sentence.end <= k.end for k in known)
+
+
+def _touches(doc: Doc, ids: Sequence[TokenId], known: Sequence[Span]) -> bool:
+    if not known:
+        return False
+    spans = [doc.tokens[doc.sentences[s].first + t] for s, t in ids]
+    return any(k.start < tok.end and tok.start < k.end for tok in spans for k in known)
 
 
 def _spans(sentence: Any, tag_type: str) -> list[tuple[str, float, int, int]]:
@@ -112,17 +126,24 @@ class LearnedAttributor:
             LinearModel.load(root / "forms" / "medium.json"),
         )
 
-    def annotate(self, doc: Doc) -> list[Quote]:
-        """The quotes the models find in ``doc`` (origin ``"model"``)."""
+    def annotate(self, doc: Doc, known: Sequence[Span] = ()) -> list[Quote]:
+        """The quotes the models find in ``doc`` (origin ``"model"``).
+
+        ``known`` are messages found already (by the rules): sentences inside them are not
+        tagged and anchors overlapping them get no role window, since a model quote there
+        would be dropped as a duplicate anyway. That halves the models' time on news.
+        """
         import torch
 
         words = [[t.text for t in doc.sentence_tokens(s)] for s in doc.sentences]
         feats = sentence_features(words)
-        candidates = [i for i, row in enumerate(feats) if words[i] and _has_evidence(row)]
+        candidates = [
+            i for i, row in enumerate(feats) if words[i] and _has_evidence(row) and not _inside(doc.sentences[i], known)
+        ]
         if not candidates:
             return []
         with torch.inference_mode():
-            anchors = self._find_anchors(words, feats, candidates)
+            anchors = [a for a in self._find_anchors(words, feats, candidates) if not _touches(doc, a[1], known)]
             events = self._find_roles(words, feats, anchors)
         return [self._quote(doc, words, feats, e) for e in _merge(events)]
 
@@ -146,7 +167,7 @@ class LearnedAttributor:
     ) -> list[_Event]:
         if not anchors:
             return []
-        windows = [window_example(words, feats, ids, kind) for kind, ids, _ in anchors]
+        windows = [window_example(words, feats, ids, kind, *INFERENCE_WINDOW) for kind, ids, _ in anchors]
         sentences = [to_flair(ex) for ex, _ in windows]
         self._roles.predict(sentences, mini_batch_size=BATCH, label_name="role")
         events = []

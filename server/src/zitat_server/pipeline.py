@@ -52,7 +52,8 @@ class Pipeline:
     def _annotate(self, doc: Doc) -> Doc:
         doc.quotes = self.rules.annotate(doc)
         if self.learned is not None:
-            found = [q for q in self.learned.annotate(doc) if separated_from_cue(doc.text, q)]
+            known = [m for q in doc.quotes for m in q.message]
+            found = [q for q in self.learned.annotate(doc, known) if separated_from_cue(doc.text, q)]
             doc.quotes = combine(doc.quotes, found)
         self.resolver.resolve(doc)
         return doc

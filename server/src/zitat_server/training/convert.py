@@ -171,11 +171,13 @@ def window_example(
     feats: Sequence[Sequence[dict[str, str]]],
     anchor: Sequence[TokenId],
     anchor_kind: str,
+    before: int = WINDOW_BEFORE,
+    after: int = WINDOW_AFTER,
 ) -> tuple[TokenExample, list[TokenId]]:
     """The role tagger's input around ``anchor``; also returns each window token's id."""
     centre = anchor[0][0]
-    first = max(0, centre - WINDOW_BEFORE)
-    last = min(len(sentences), centre + WINDOW_AFTER + 1)
+    first = max(0, centre - before)
+    last = min(len(sentences), centre + after + 1)
     anchor_set = set(anchor)
     words: list[str] = []
     rows: list[dict[str, str]] = []
@@ -223,12 +225,16 @@ def _index_runs(indices: Sequence[int]) -> list[tuple[int, int]]:
 
 def to_flair(example: TokenExample, tag_type: str | None = None) -> FlairSentence:
     """A flair sentence with the feature labels on its tokens and the spans as ``tag_type``."""
-    from flair.data import Sentence
+    from flair.data import Label, Sentence
 
     sentence = Sentence(example.words)
     for token, row in zip(sentence.tokens, example.features, strict=True):
+        # Token-level layers only: the one-hot embeddings read ``token.get_label(key)``, and
+        # ``add_label`` would also copy every feature into a sentence layer (half of the
+        # models' inference time, measured).
+        layers = token.annotation_layers
         for key, value in row.items():
-            token.add_label(key, value)
+            layers[key] = [Label(token, value)]
     if tag_type is not None:
         for b, e, label in example.spans:
             sentence[b:e].add_label(tag_type, label)
