@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Sequence
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -29,6 +29,27 @@ from zitat_client.client import (
 from zitat_client.errors import from_rpc_error
 from zitat_client.models import Extraction, ModelInfo
 
+T = TypeVar("T")
+
+
+async def stream_results(call: Any, feed: RequestFeed, convert: Callable[[Any], T]) -> AsyncIterator[T]:
+    """Responses of a bidirectional stream as results; errors as ZitatError, with the cause.
+
+    grpc.aio cancels the call when the request iterator fails, so a failure of ``feed``
+    (a bad input item) is raised instead of the bare CANCELLED.
+    """
+    try:
+        async for response in call:
+            yield convert(response)
+    except grpc.RpcError as err:
+        raise (feed.error or from_rpc_error(err)) from err
+    except asyncio.CancelledError as err:
+        if feed.error is None:
+            raise
+        raise feed.error from err
+    finally:
+        call.cancel()
+
 
 class AsyncClient(AsyncClaimsMixin, ClientSettings):
     """asyncio client; use ``async with AsyncClient(...) as zitat:`` or await :meth:`close`."""
@@ -37,25 +58,23 @@ class AsyncClient(AsyncClaimsMixin, ClientSettings):
         if self.credentials is None:
             self._channel = grpc.aio.insecure_channel(self.target, self.options, self.compression)
         else:
-            self._channel = grpc.aio.secure_channel(
-                self.target, self.credentials, self.options, self.compression
-            )
+            self._channel = grpc.aio.secure_channel(self.target, self.credentials, self.options, self.compression)
         self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
         self._health = health_pb2_grpc.HealthStub(self._channel)
 
     async def __aenter__(self) -> AsyncClient:
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         await self.close()
 
     async def close(self) -> None:
         """Close the channel; calls in flight are cancelled."""
         await self._channel.close()
 
-    async def _unary(self, method: Any, request: Any, timeout: float | None,
-                     metadata: Metadata | None) -> Any:
+    async def _unary(self, method: Any, request: Any, timeout: float | None, metadata: Metadata | None) -> Any:
         try:
             return await method(request, **self.call_kwargs(timeout, metadata))
         except grpc.RpcError as err:
@@ -75,8 +94,9 @@ class AsyncClient(AsyncClaimsMixin, ClientSettings):
         metadata: Metadata | None = None,
     ) -> Extraction:
         """See :meth:`zitat_client.Client.extract`."""
-        request = build_request(text, id=id, title=title, outlet=outlet, url=url,
-                                published_at=published_at, request_id=request_id)
+        request = build_request(
+            text, id=id, title=title, outlet=outlet, url=url, published_at=published_at, request_id=request_id
+        )
         return Extraction.from_pb(await self._unary(self._stub.ExtractQuotes, request, timeout, metadata))
 
     async def extract_sentences(
@@ -93,8 +113,15 @@ class AsyncClient(AsyncClaimsMixin, ClientSettings):
         metadata: Metadata | None = None,
     ) -> Extraction:
         """See :meth:`zitat_client.Client.extract_sentences`."""
-        request = build_request(sentences=sentences, id=id, title=title, outlet=outlet, url=url,
-                                published_at=published_at, request_id=request_id)
+        request = build_request(
+            sentences=sentences,
+            id=id,
+            title=title,
+            outlet=outlet,
+            url=url,
+            published_at=published_at,
+            request_id=request_id,
+        )
         return Extraction.from_pb(await self._unary(self._stub.ExtractQuotes, request, timeout, metadata))
 
     async def extract_many(
@@ -108,22 +135,10 @@ class AsyncClient(AsyncClaimsMixin, ClientSettings):
         in ``Extraction.error``, not raised (see :meth:`zitat_client.Client.extract_many`)."""
         feed = RequestFeed(documents)
         call = self._stub.ExtractQuotesStream(feed.__aiter__(), **self.stream_kwargs(timeout, metadata))
-        try:
-            async for response in call:
-                yield Extraction.from_pb(response)
-        except grpc.RpcError as err:
-            raise (feed.error or from_rpc_error(err)) from err
-        except asyncio.CancelledError as err:
-            # grpc.aio cancels the call when the request iterator fails: report the cause.
-            if feed.error is None:
-                raise
-            raise feed.error from err
-        finally:
-            call.cancel()
+        async for result in stream_results(call, feed, Extraction.from_pb):
+            yield result
 
-    async def model_info(
-        self, *, timeout: float | None = None, metadata: Metadata | None = None
-    ) -> ModelInfo:
+    async def model_info(self, *, timeout: float | None = None, metadata: Metadata | None = None) -> ModelInfo:
         """See :meth:`zitat_client.Client.model_info`."""
         request = quotes_pb2.GetModelInfoRequest()
         return ModelInfo.from_pb(await self._unary(self._stub.GetModelInfo, request, timeout, metadata))
@@ -132,8 +147,9 @@ class AsyncClient(AsyncClaimsMixin, ClientSettings):
         """See :meth:`zitat_client.Client.is_server_ready`."""
         for service in HEALTH_SERVICES:
             try:
-                response = await self._health.Check(health_pb2.HealthCheckRequest(service=service),
-                                                    **self.call_kwargs(timeout, None))
+                response = await self._health.Check(
+                    health_pb2.HealthCheckRequest(service=service), **self.call_kwargs(timeout, None)
+                )
             except grpc.RpcError as err:
                 if err.code() == grpc.StatusCode.NOT_FOUND:
                     continue

@@ -10,7 +10,6 @@ result costs one call per page and stopping early costs nothing more.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime as dt
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Sequence
@@ -393,22 +392,13 @@ class AsyncClaimsMixin:
         metadata: Metadata | None = None,
     ) -> AsyncIterator[IngestResult]:
         """See :meth:`ClaimsMixin.ingest`."""
+        from zitat_client.aio import stream_results
         from zitat_client.client import RequestFeed
 
         feed = RequestFeed(documents)
         call = self._claims.IngestDocuments(_ingest_requests(feed), **self.stream_kwargs(timeout, metadata))
-        try:
-            async for response in call:
-                yield IngestResult.from_pb(response)
-        except grpc.RpcError as err:
-            raise (feed.error or from_rpc_error(err)) from err
-        except asyncio.CancelledError as err:
-            # grpc.aio cancels the call when the request iterator fails: report the cause.
-            if feed.error is None:
-                raise
-            raise feed.error from err
-        finally:
-            call.cancel()
+        async for result in stream_results(call, feed, IngestResult.from_pb):
+            yield result
 
     async def delete_document(
         self, document_id: str, *, timeout: float | None = None, metadata: Metadata | None = None
