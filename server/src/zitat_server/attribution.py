@@ -9,7 +9,6 @@ the learned models cover what rules cannot.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from zitat_server import cues, mentions
@@ -144,7 +143,7 @@ class RuleAttributor:
         if not quote.cue:
             return None
         tokens = ctx.doc.tokens
-        cue_tok = ctx.tokens_within(quote.cue[0].start, quote.cue[0].end)[0]
+        cue_tok = ctx.doc.token_range(quote.cue[0].start, quote.cue[0].end)[0]
         sent = ctx.doc.sentences[ctx.sent_of[cue_tok]]
         for j in range(sent.first, sent.last - 1):
             if ctx.in_quote(j) or any(m.start <= tokens[j].start < m.end for m in quote.message):
@@ -162,7 +161,7 @@ class RuleAttributor:
 
     def _direct(self, ctx: _Context, q: Quoted, prev: tuple[Quote, int] | None) -> tuple[Quote | None, int]:
         doc, tokens = ctx.doc, ctx.doc.tokens
-        inner = ctx.tokens_within(q.start, q.end)
+        inner = ctx.doc.token_range(q.start, q.end)
         if not inner:
             return None, -1
         open_tok, close_tok = inner[0] - 1, inner[-1] + 1
@@ -463,7 +462,6 @@ class _Context:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.quoted = find_quotes(doc.text)
-        self.starts = [t.start for t in doc.tokens]
         self.sent_of = [0] * len(doc.tokens)
         for k, s in enumerate(doc.sentences):
             for i in range(s.first, s.last):
@@ -472,13 +470,10 @@ class _Context:
         for n, q in enumerate(self.quoted):
             if q.depth == 0:
                 outer = q.outer
-                for i in range(bisect_left(self.starts, outer.start), bisect_left(self.starts, outer.end)):
+                for i in doc.token_range(outer.start, outer.end):
                     self.quote_of[i] = n
         self.used: set[int] = set()
         self.covered: list[Span] = []
-
-    def tokens_within(self, start: int, end: int) -> range:
-        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
 
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] >= 0

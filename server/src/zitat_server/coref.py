@@ -129,10 +129,10 @@ def _span(doc: Doc, m: Mention) -> Span:
 
 
 def _mention_at(doc: Doc, span: Span) -> Mention | None:
-    idx = [i for i, t in enumerate(doc.tokens) if span.start <= t.start and t.end <= span.end]
+    idx = doc.token_range(span.start, span.end)
     if not idx:
         return None
-    return mentions.classify(doc.tokens, idx[0], idx[-1] + 1)
+    return mentions.classify(doc.tokens, idx.start, idx.stop)
 
 
 def _appositions(doc: Doc):

@@ -192,9 +192,6 @@ def _build() -> dict[str, list[CueVerb]]:
 
 VERBS: dict[str, list[CueVerb]] = _build()
 
-# Verbs that only introduce speech when a particle is present: "teilte" alone is not a cue.
-PARTICLE_ONLY: frozenset[str] = frozenset(f for f, entries in VERBS.items() if all(e.particle for e in entries))
-
 # Reported-speech markers (SpkAtt Form "Reported"): "ihm zufolge", "laut der Ministerin".
 POSTPOSITIONS: frozenset[str] = frozenset({"zufolge"})
 PREPOSITIONS: frozenset[str] = frozenset({"laut", "gemäß"})
@@ -206,8 +203,6 @@ NACH_NOUNS: frozenset[str] = frozenset(
     darstellungen einschätzungen untersuchung analyse auskunft mitteilung""".split()
 )
 
-SPEECH_NOUNS: frozenset[str] = NACH_NOUNS | {"erklärung", "mitteilung", "stellungnahme"}
-
 # Conjunctions that open the content clause of an indirect quote.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann"})
 
@@ -215,8 +210,3 @@ COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum
 def lookup(word: str) -> list[CueVerb]:
     """Cue entries for a word form (case-insensitive); empty when it is no cue."""
     return VERBS.get(word.lower(), [])
-
-
-def is_cue_word(word: str) -> bool:
-    low = word.lower()
-    return low in VERBS or low in POSTPOSITIONS or low in PREPOSITIONS

@@ -7,6 +7,7 @@ the unit of the public API, so nothing is converted between components.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -111,3 +112,11 @@ class Doc:
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that begin in ``[start, end)``, by bisection (tokens are sorted)."""
+        return range(bisect_left(self.tokens, start, key=_token_start), bisect_left(self.tokens, end, key=_token_start))
+
+
+def _token_start(token: Token) -> int:
+    return token.start

@@ -56,9 +56,7 @@ class Quoted:
     @property
     def outer(self) -> Span:
         """From the opening to the closing mark inclusive (as far as they exist)."""
-        first = min(self.marks) if self.marks else self.start
-        last = max(self.marks) + 1 if self.marks and max(self.marks) >= self.end else self.end
-        return Span(min(first, self.start), max(last, self.end))
+        return Span(min(self.marks, default=self.start), max(self.end, max(self.marks, default=-1) + 1))
 
 
 def _flanks(text: str, i: int) -> tuple[bool, bool]:
