@@ -94,6 +94,7 @@ def detokenize(sentences: list[list[str]]) -> tuple[str, Offsets]:
     glue_next = True  # no space before the very first token
     straight_open: dict[str, bool] = dict.fromkeys(_STRAIGHT_QUOTES, False)
     guillemet_open: str | None = None  # the mark that closes the open guillemet pair
+    low_open = 0  # German opening marks („) not yet closed
     for i, sentence in enumerate(sentences):
         if not sentence:
             raise ValueError(f"sentence {i} has no tokens")
@@ -102,7 +103,9 @@ def detokenize(sentences: list[list[str]]) -> tuple[str, Offsets]:
             if not token:
                 raise ValueError(f"token {i}:{j} is empty")
             opens = closes = False
-            if token in _STRAIGHT_QUOTES:
+            if token == '"' and low_open and not straight_open[token]:
+                closes, low_open = True, low_open - 1  # „…" : a straight mark closes the German one
+            elif token in _STRAIGHT_QUOTES:
                 closes = straight_open[token]
                 opens = not closes
                 straight_open[token] = opens
@@ -113,6 +116,9 @@ def detokenize(sentences: list[list[str]]) -> tuple[str, Offsets]:
                     opens, guillemet_open = True, _GUILLEMETS[token]
             elif token in _NO_SPACE_AFTER:
                 opens = True
+                low_open += token == "„"
+            elif token in ("“", "”") and low_open:
+                low_open -= 1
             if token in _NO_SPACE_BEFORE:
                 closes = True
             if not (glue_next or closes):

@@ -34,6 +34,7 @@ _ONLY_OPEN = frozenset("„‚")
 _MARKS = re.compile("[„“”»«\"‚‘’‹›']")
 _OPEN_CONTEXT = frozenset("([{/–—-:")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}–—-/…")
+_NO_OPEN_BEFORE = frozenset(".,;:!?)]}")
 
 
 @dataclass(slots=True)
@@ -67,6 +68,8 @@ def _flanks(text: str, i: int) -> tuple[bool, bool]:
     can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT or _MARKS.match(nxt) is not None)
     if prev.isspace() and nxt.isspace():  # a free-standing mark, as in pre-tokenised text
         return True, True
+    if nxt in _NO_OPEN_BEFORE:  # 'stellt ", zitiert': no quotation starts with a comma
+        return False, True
     return can_open, can_close
 
 
