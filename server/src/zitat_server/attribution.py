@@ -89,7 +89,7 @@ def _is_quote_token(t: Token) -> bool:
     return len(t.text) == 1 and t.text in _QUOTE_CHARS
 
 
-def _konjunktiv_clause(tokens: list[Token], first: int, last: int) -> bool:
+def konjunktiv_clause(tokens: list[Token], first: int, last: int) -> bool:
     """Does the clause ``tokens[first:last]`` have a Konjunktiv-I finite verb near its start?"""
     words = [t.text.lower() for t in tokens[first : min(last, first + 12)]]
     for k, w in enumerate(words):
@@ -343,7 +343,7 @@ class RuleAttributor:
         opener = tokens[m_start].text.lower()
         if not (
             opener in cues.COMPLEMENTIZERS
-            or _konjunktiv_clause(tokens, m_start, last)
+            or konjunktiv_clause(tokens, m_start, last)
             or _infinitive_clause(tokens, m_start, last)
         ):
             return None
@@ -365,7 +365,7 @@ class RuleAttributor:
         source = mentions.phrase_after(tokens, after, last)
         if source is None:
             return None
-        konj = _konjunktiv_clause(tokens, first, j - 1) or tokens[first].text.lower() in cues.COMPLEMENTIZERS
+        konj = konjunktiv_clause(tokens, first, j - 1) or tokens[first].text.lower() in cues.COMPLEMENTIZERS
         if not konj and not _ends_clause(tokens, source.last, last):
             return None
         return self._quote(ctx, first, j - 1, cue, source, entry.medium, 0.7)
@@ -414,16 +414,26 @@ class RuleAttributor:
                 return None
             frame = (j, source.last)
         cue = [j]
-        # The message is the larger side of the sentence next to the frame phrase.
-        before, after = (first, frame[0]), (frame[1], last)
-        m_first, m_last = after if after[1] - after[0] >= before[1] - before[0] else before
-        while m_first < m_last and tokens[m_first].text in _CLAUSE_PUNCT:
-            m_first += 1
-        while m_last > m_first and tokens[m_last - 1].text in _CLAUSE_PUNCT:
-            m_last -= 1
-        if m_last - m_first < 3:
+        # The message is the clause around the frame phrase: both sides when the phrase sits
+        # inside it ("Die Feuerwehr hat nach eigenen Angaben … abgesucht", "X, laut Y, habe …"),
+        # only the side after it when a comma closes the clause before ("…, laut Y starben …").
+        sides = [_strip_punct(tokens, frame[1], last)]
+        comma_before = frame[0] > first and tokens[frame[0] - 1].text in _CLAUSE_PUNCT
+        comma_after = frame[1] < last and tokens[frame[1]].text in _CLAUSE_PUNCT
+        if not comma_before or comma_after:
+            sides.insert(0, _strip_punct(tokens, first, frame[0]))
+        sides = [(a, b) for a, b in sides if b > a]
+        if sum(b - a for a, b in sides) < 3:
             return None
-        return self._quote(ctx, m_first, m_last, cue, source, Medium.SPEECH_WRITING, 0.6)
+        ctx.used.update(cue)
+        return Quote(
+            message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in sides],
+            form=Form.INDIRECT,
+            medium=Medium.SPEECH_WRITING,
+            cue=_spans(tokens, cue),
+            source=_mention_span(tokens, source),
+            confidence=0.6,
+        )
 
     # -- indirect speech continued without a cue --------------------------------------------
 
@@ -480,6 +490,15 @@ class _Context:
 
     def overlaps_covered(self, start: int, end: int) -> bool:
         return any(s.start < end and start < s.end for s in self.covered)
+
+
+def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """``(first, last)`` without clause punctuation at either end."""
+    while first < last and tokens[first].text in _CLAUSE_PUNCT:
+        first += 1
+    while last > first and tokens[last - 1].text in _CLAUSE_PUNCT:
+        last -= 1
+    return first, last
 
 
 def _ends_clause(tokens: list[Token], i: int, last: int) -> bool:

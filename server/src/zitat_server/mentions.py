@@ -259,7 +259,7 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
     while depth < 2 and j < end:
         w = tokens[j].text
         low = w.lower()
-        if low in {"des", "der", "von", "vom"}:
+        if low in {"des", "der", "eines", "einer", "von", "vom"}:
             k = _noun_phrase(tokens, j + 1, end, depth + 1)
             if k == j + 1:
                 break
