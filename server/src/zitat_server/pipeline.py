@@ -13,6 +13,7 @@ from zitat_server.attribution import RuleAttributor
 from zitat_server.coref import Resolver
 from zitat_server.document import Doc
 from zitat_server.learned import MODELS_DIR, LearnedAttributor, combine, separated_from_cue
+from zitat_server.partial_quotes import PartialQuoteFinder
 from zitat_server.tokenize import doc_from_sentences, tokenize
 
 
@@ -36,8 +37,10 @@ class Pipeline:
         self.rules = RuleAttributor()
         self.resolver = Resolver()
         self.learned = None
+        self.partial = None
         if models:
             self.learned = LearnedAttributor.load()
+            self.partial = PartialQuoteFinder.load(MODELS_DIR / "partial" / "partial.json")
 
     @property
     def version(self) -> str:
@@ -55,6 +58,8 @@ class Pipeline:
             known = [m for q in doc.quotes for m in q.message]
             found = [q for q in self.learned.annotate(doc, known) if separated_from_cue(doc.text, q)]
             doc.quotes = combine(doc.quotes, found)
+        if self.partial is not None:
+            doc.quotes = self.partial.annotate(doc, doc.quotes)
         self.resolver.resolve(doc)
         return doc
 
