@@ -127,3 +127,49 @@ def test_inverted_clause_pronoun_is_the_subject(pipeline):
     (q,) = doc.quotes
     assert doc.span_text(q.source) == "er"
     assert doc.entities[q.entity].name == "Karl Nehammer"
+
+
+def _according_to(pipeline: Pipeline, text: str) -> tuple[list[str], list[str], str | None]:
+    doc = pipeline.process(text)
+    (q,) = doc.quotes
+    assert q.form is Form.INDIRECT
+    source = doc.span_text(q.source) if q.source else None
+    return [doc.span_text(m) for m in q.message], [doc.span_text(c) for c in q.cue], source
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        # The frame phrase inside the clause: the message is the clause on both sides of it.
+        (
+            "Die Feuerwehr hat nach eigenen Angaben bislang die Hälfte der Halle abgesucht.",
+            ["Die Feuerwehr hat", "bislang die Hälfte der Halle abgesucht"],
+            "nach",
+            "eigenen Angaben",
+        ),
+        (
+            "Drei Menschen wurden der Polizei zufolge schwer verletzt.",
+            ["Drei Menschen wurden", "schwer verletzt"],
+            "zufolge",
+            "der Polizei",
+        ),
+        # Set off by commas on both sides, the phrase is still inside the clause.
+        (
+            "Die Regierung, laut Medienberichten, habe den Plan geändert.",
+            ["Die Regierung", "habe den Plan geändert"],
+            "laut",
+            "Medienberichten",
+        ),
+        # A comma closes the clause before the phrase: only the side after it.
+        ("Das Flugzeug stürzte ab, laut Polizei starben fünf Menschen.", ["starben fünf Menschen"], "laut", "Polizei"),
+    ],
+)
+def test_according_to_message_is_the_clause_around_the_frame(pipeline, text, message, cue, source):
+    assert _according_to(pipeline, text) == (message, [cue], source)
+
+
+def test_according_to_source_extends_over_a_genitive_eines(pipeline):
+    text = "Eine dritte Verhandlungsrunde werde nach Angaben eines neutralen Vermittlers bald stattfinden."
+    message, _, source = _according_to(pipeline, text)
+    assert source == "Angaben eines neutralen Vermittlers"
+    assert message == ["Eine dritte Verhandlungsrunde werde", "bald stattfinden"]

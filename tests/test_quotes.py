@@ -41,3 +41,16 @@ def test_free_standing_marks_of_pretokenised_text():
 
 def test_stray_closing_mark_is_ignored():
     assert _texts("Das war es“ und mehr.") == []
+
+
+def test_straight_mark_before_punctuation_closes_a_german_quote():
+    # Task data closes „ with a straight mark set off by a space; it must not open a new quote
+    # that swallows the rest of the text.
+    text = '„Das ist viel ", zitiert ndr.de Meyer. Dann „extrem“ gesagt.'
+    assert _texts(text) == [("Das ist viel ", 0, True), ("extrem", 0, True)]
+    first, _ = find_quotes(text)
+    assert first.marks == [0, text.index('"')]
+
+
+def test_straight_mark_before_punctuation_never_opens():
+    assert _texts('Er sagte ", dann" nichts.') == []

@@ -42,6 +42,18 @@ def test_detokenize_writes_german_typography() -> None:
     )
 
 
+def test_detokenize_closes_a_german_quote_with_a_straight_mark() -> None:
+    # The task data mixes „ with " as closer: the " closes (no space before it) and a later
+    # straight pair still opens and closes as usual.
+    sentences = [
+        ["„", "Das", "stellt", '"', ",", "zitiert", "ndr.de", "Meyer", "."],
+        ["Dann", "sagte", "er", "„", "extrem", "“", "."],
+        ["Er", "sagt", '"', "nein", '"', "."],
+    ]
+    text, _ = check_round_trip(sentences)
+    assert text == '„Das stellt", zitiert ndr.de Meyer. Dann sagte er „extrem“. Er sagt "nein".'
+
+
 def test_detokenize_rejects_empty_input_parts() -> None:
     assert detokenize([]) == ("", [])
     with pytest.raises(ValueError, match="sentence 1"):
