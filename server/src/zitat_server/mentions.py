@@ -134,6 +134,16 @@ _STOP_CAPS = frozenset(
         "Dem",
         "Des",
     ]
+) | frozenset(
+    # Sentence-initial function words: "Von Zeugen wurde …", "Nachdem X bekannt wurde …".
+    w.capitalize()
+    for w in """von vom wegen statt anstatt für gegen trotz ab unter über zu zum zur beim aus durch ohne um
+    während innerhalb außerhalb angesichts aufgrund neben hinter zwischen bis seitens nachdem weil wenn als
+    obwohl ob dass damit sodass falls sobald bevor seitdem sowie sondern jedoch zwar außerdem deshalb dennoch
+    demnach zudem daher danach darum dazu bereits inzwischen zuvor jetzt nun hier dort alles alle jeder jede
+    viele einige manche mehrere beide nicht noch schon erst immer bisher damals später gleichzeitig allerdings
+    trotzdem ebenfalls vielmehr insgesamt schließlich offenbar wohl sogar nur kaum etwa rund fast mehr weiter
+    zunächst kürzlich derzeit was wer welche welcher kein keine ein eine einer""".split()
 )
 
 
