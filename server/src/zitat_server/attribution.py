@@ -75,7 +75,6 @@ _AUDIENCES = frozenset(
 )
 _SO = "so"
 _MIN_DIRECT_TOKENS = 4
-_MAX_CONTINUATION = 4
 
 
 @dataclass(slots=True)
@@ -126,13 +125,10 @@ class RuleAttributor:
                 found.append(quote)
                 ctx.covered.append(quote.message[0])
                 prev = (quote, last_sent)
-        indirect: list[tuple[int, Quote]] = []
-        for k, sent in enumerate(doc.sentences):
+        for sent in doc.sentences:
             quote = self._indirect(ctx, sent)
             if quote is not None:
-                indirect.append((k, quote))
-        found.extend(q for _, q in indirect)
-        found.extend(self._continuations(ctx, indirect))
+                found.append(quote)
         for quote in found:
             quote.addressee = self._addressee(ctx, quote)
         found.sort(key=lambda x: x.start)
@@ -183,7 +179,7 @@ class RuleAttributor:
                 return cont, last_sent
         if frame is None or (not long_enough and not frame.cue):
             return None, -1
-        if not long_enough and frame.source is None:
+        if not long_enough and (frame.source is None or _name_like(tokens, inner)):
             return None, -1
         ctx.used.update(frame.cue)
         message = Span(q.outer.start, q.outer.end)
@@ -435,36 +431,6 @@ class RuleAttributor:
             confidence=0.6,
         )
 
-    # -- indirect speech continued without a cue --------------------------------------------
-
-    def _continuations(self, ctx: _Context, indirect: list[tuple[int, Quote]]) -> list[Quote]:
-        """Sentences in Konjunktiv I after an indirect quote go on reporting the same speaker."""
-        doc, tokens = ctx.doc, ctx.doc.tokens
-        taken = {k for k, _ in indirect}
-        out: list[Quote] = []
-        for k, quote in indirect:
-            if quote.source is None:
-                continue
-            for n in range(k + 1, min(k + 1 + _MAX_CONTINUATION, len(doc.sentences))):
-                if n in taken:
-                    break
-                sent = doc.sentences[n]
-                if ctx.overlaps_covered(sent.start, sent.end) or not _konjunktiv_main(tokens, sent.first, sent.last):
-                    break
-                if any(cues.lookup(t.text) for t in tokens[sent.first : sent.last]):
-                    break
-                taken.add(n)
-                out.append(
-                    Quote(
-                        message=[Span(sent.start, sent.end)],
-                        form=Form.INDIRECT_FREE_INDIRECT,
-                        medium=quote.medium,
-                        source=quote.source,
-                        confidence=0.5,
-                    )
-                )
-        return out
-
 
 class _Context:
     """Per-document lookups shared by the rules: quotes, token → sentence, used cues."""
@@ -490,6 +456,12 @@ class _Context:
 
     def overlaps_covered(self, start: int, end: int) -> bool:
         return any(s.start < end and start < s.end for s in self.covered)
+
+
+def _name_like(tokens: list[Token], inner: range) -> bool:
+    """Every word capitalised: a short quoted name or title („Hoy Bolivia“, „E! Online“)."""
+    words = [tokens[i].text for i in inner if tokens[i].text[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -521,17 +493,6 @@ def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
     if not words:
         return False
     return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
-
-
-def _konjunktiv_main(tokens: list[Token], first: int, last: int) -> bool:
-    """A sentence whose finite verb is Konjunktiv I (not only in a subordinate clause)."""
-    words = [t.text.lower() for t in tokens[first:last]]
-    for k, w in enumerate(words):
-        if w == ",":
-            return False
-        if w in _KONJ1_STRICT:
-            return k < 8
-    return False
 
 
 def _source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from zitat_server import cues, mentions
 from zitat_server.attribution import konjunktiv_clause
-from zitat_server.document import Doc, Form, Medium, Quote, Span
+from zitat_server.document import Doc, Form, Medium, Quote, Sentence, Span, Token
 from zitat_server.quotes import Quoted, find_quotes
 from zitat_server.training.form_model import Features, LinearModel
 
@@ -95,6 +95,10 @@ def features(doc: Doc, c: Candidate) -> Features:
     out["sentence_cue"] = float(any(cues.lookup(tokens[i].text) for i in outside))
     near = [i for i in outside if c.inner[0] - 5 <= i <= c.inner[-1] + 5]
     out["near_cue"] = float(any(cues.lookup(tokens[i].text) for i in near))
+    comma_after = after < sent.last and tokens[after].text == ","
+    colon_before = before >= sent.first and tokens[before].text == ":"
+    out["cue_after"] = float(_is_frame_word(tokens, after + comma_after, sent))
+    out["cue_before"] = float(_is_frame_word(tokens, before - colon_before, sent))
     out["konjunktiv"] = float(konjunktiv_clause(tokens, sent.first, sent.last))
     if c.container is not None:
         out["nested"] = 1.0
@@ -143,6 +147,11 @@ class PartialQuoteFinder:
             return Quote(message, Form.DIRECT, k.medium, list(k.cue), k.source, confidence=p, origin="model")
         cue, medium, source = _nearest_frame(doc, c)
         return Quote(message, Form.DIRECT, medium, cue, source, confidence=p, origin="model")
+
+
+def _is_frame_word(tokens: list[Token], i: int, sent: Sentence) -> bool:
+    """A cue verb (or the "so" of „…“, so X) at token ``i`` of ``sent``."""
+    return sent.first <= i < sent.last and (tokens[i].text.lower() == "so" or bool(cues.lookup(tokens[i].text)))
 
 
 def _nearest_frame(doc: Doc, c: Candidate) -> tuple[list[Span], Medium, Span | None]:

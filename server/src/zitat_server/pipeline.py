@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from zitat_server import __version__
 from zitat_server.attribution import RuleAttributor
+from zitat_server.continuation import continuations
 from zitat_server.coref import Resolver
 from zitat_server.document import Doc
 from zitat_server.learned import MODELS_DIR, LearnedAttributor, combine, separated_from_cue
@@ -58,6 +59,7 @@ class Pipeline:
             known = [m for q in doc.quotes for m in q.message]
             found = [q for q in self.learned.annotate(doc, known) if separated_from_cue(doc.text, q)]
             doc.quotes = combine(doc.quotes, found)
+        doc.quotes = sorted([*doc.quotes, *continuations(doc, doc.quotes)], key=lambda q: q.start)
         if self.partial is not None:
             doc.quotes = self.partial.annotate(doc, doc.quotes)
         self.resolver.resolve(doc)

@@ -2,9 +2,10 @@
 
 python -m zitat_server.training.train_partial --seed 1 --out server/src/zitat_server/models/partial
 
-Every article is rebuilt as running text and read by the rules, exactly as the service reads
-it; each quoted region the rules leave open is one example, labelled ``quote`` when at least
-half of its tokens belong to a gold ``Direct`` message, else ``other``.
+Every article is rebuilt as running text and read by the rules-only pipeline (rules and
+continuations, as the service runs them before the classifier); each quoted region they leave
+open is one example, labelled ``quote`` when at least half of its tokens belong to a gold
+``Direct`` message, else ``other``.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ import time
 
 from zitat_client import taskformat
 
-from zitat_server.attribution import RuleAttributor
 from zitat_server.partial_quotes import THRESHOLD, candidates, features
-from zitat_server.tokenize import tokenize
+from zitat_server.pipeline import Pipeline
 from zitat_server.training.cli import load_splits, parser, write_stats
 from zitat_server.training.convert import Article
 from zitat_server.training.form_model import Features
@@ -23,13 +23,13 @@ from zitat_server.training.train_forms import fit
 
 
 def dataset(articles: list[Article]) -> tuple[list[Features], list[str]]:
-    rules = RuleAttributor()
+    rules = Pipeline(models=False)  # rules and continuations, as the service runs them
     xs, ys = [], []
     for a in articles:
         text, offsets = taskformat.detokenize(a.sentences)
-        doc = tokenize(text)
+        doc = rules.process(text)
         direct = [set(x.message) for x in a.annotations if x.form == "Direct"]
-        for c in candidates(doc, rules.annotate(doc)):
+        for c in candidates(doc, doc.quotes):
             outer = c.region.outer
             ids = {
                 tuple(int(v) for v in i.split(":")) for i in taskformat.tokens_for_span(offsets, outer.start, outer.end)
