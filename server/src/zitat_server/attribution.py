@@ -74,7 +74,7 @@ _AUDIENCES = frozenset(
     "journalisten reportern presse medien abgeordneten delegierten anhängern studenten zuhörern publikum".split()
 )
 _SO = "so"
-_MIN_DIRECT_TOKENS = 4
+MIN_DIRECT_TOKENS = 4
 
 
 @dataclass(slots=True)
@@ -163,12 +163,17 @@ class RuleAttributor:
         open_tok, close_tok = inner[0] - 1, inner[-1] + 1
         first_sent, last_sent = ctx.sent_of[inner[0]], ctx.sent_of[inner[-1]]
         sent, sent_last = doc.sentences[first_sent], doc.sentences[last_sent]
+        if prev is not None and _coordinated(tokens, open_tok, prev[0]):
+            # als „aggressiv“ und „herausfordernd“: the second quote shares the first one's frame
+            p = prev[0]
+            message = Span(q.outer.start, q.outer.end)
+            return Quote([message], Form.DIRECT, p.medium, list(p.cue), p.source, confidence=p.confidence), last_sent
         frame = self._frame_after(ctx, close_tok, sent_last.last)
         if frame is None:
             frame = self._frame_before(ctx, sent.first, open_tok)
         if frame is None:
             frame = self._colon_frame(ctx, sent.first, open_tok, first_sent)
-        long_enough = len(inner) >= _MIN_DIRECT_TOKENS
+        long_enough = len(inner) >= MIN_DIRECT_TOKENS
         confidence = 0.9
         if frame is None and long_enough and prev is not None and first_sent - prev[1] <= 1:
             # A further quoted sentence right after a framed quote continues it.
@@ -179,7 +184,7 @@ class RuleAttributor:
                 return cont, last_sent
         if frame is None or (not long_enough and not frame.cue):
             return None, -1
-        if not long_enough and (frame.source is None or _name_like(tokens, inner)):
+        if not long_enough and (frame.source is None or name_like(tokens, inner)):
             return None, -1
         ctx.used.update(frame.cue)
         message = Span(q.outer.start, q.outer.end)
@@ -227,7 +232,7 @@ class RuleAttributor:
             low = tokens[j].text.lower()
             if low in cues.POSTPOSITIONS:
                 return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_before(tokens, j, start))
-            if low in cues.PREPOSITIONS:
+            if low in cues.PREPOSITIONS or low == "nach" and _nach_noun(tokens, j, open_tok):
                 return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_after(tokens, j + 1, open_tok))
             entries = cues.lookup(tokens[j].text)
             if entries:
@@ -398,12 +403,7 @@ class RuleAttributor:
                 return None
             frame = (j, source.last)
         else:  # nach (DET) (ADJ)* NOUN (von|des|der …)
-            k = j + 1
-            while k < last and (tokens[k].text.lower() in mentions.DETERMINERS or tokens[k].text.islower()):
-                if tokens[k].text.lower() in cues.NACH_NOUNS:
-                    break
-                k += 1
-            if k >= last or tokens[k].text.lower() not in cues.NACH_NOUNS or k - j > 4:
+            if not _nach_noun(tokens, j, last):
                 return None
             source = mentions.phrase_after(tokens, j + 1, last)
             if source is None:
@@ -458,10 +458,29 @@ class _Context:
         return any(s.start < end and start < s.end for s in self.covered)
 
 
-def _name_like(tokens: list[Token], inner: range) -> bool:
+def name_like(tokens: list[Token], inner: range) -> bool:
     """Every word capitalised: a short quoted name or title („Hoy Bolivia“, „E! Online“)."""
     words = [tokens[i].text for i in inner if tokens[i].text[:1].isalpha()]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _coordinated(tokens: list[Token], open_tok: int, prev: Quote) -> bool:
+    """Is the quote opening at ``open_tok`` joined to ``prev`` by "und", "oder" or a comma?"""
+    return (
+        open_tok >= 2
+        and tokens[open_tok - 1].text in {"und", "oder", ","}
+        and tokens[open_tok - 2].end == prev.message[-1].end
+    )
+
+
+def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
+    """Does "nach" at ``j`` open an according-to phrase: "nach (DET) (ADJ)* Angaben/Ansicht/…"?"""
+    k = j + 1
+    while k < last and (tokens[k].text.lower() in mentions.DETERMINERS or tokens[k].text.islower()):
+        if tokens[k].text.lower() in cues.NACH_NOUNS:
+            break
+        k += 1
+    return k < last and tokens[k].text.lower() in cues.NACH_NOUNS and k - j <= 4
 
 
 def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zitat_server import cues, mentions
-from zitat_server.attribution import konjunktiv_clause
+from zitat_server.attribution import MIN_DIRECT_TOKENS, konjunktiv_clause, name_like
 from zitat_server.document import Doc, Form, Medium, Quote, Sentence, Span, Token
 from zitat_server.quotes import Quoted, find_quotes
 from zitat_server.training.form_model import Features, LinearModel
@@ -127,6 +127,8 @@ class PartialQuoteFinder:
         """``found`` plus the accepted regions, in text order, nested ones with ``parent`` set."""
         added: list[tuple[Quote, Quote | None]] = []
         for c in candidates(doc, found):
+            if len(c.inner) < MIN_DIRECT_TOKENS and name_like(doc.tokens, c.inner):
+                continue  # „YouTube“: a short name, as the rules decide for their frames too
             p = self.probability(doc, c)
             if p >= self.threshold:
                 added.append((self._quote(doc, c, p), c.container))
