@@ -173,3 +173,32 @@ def test_according_to_source_extends_over_a_genitive_eines(pipeline):
     message, _, source = _according_to(pipeline, text)
     assert source == "Angaben eines neutralen Vermittlers"
     assert message == ["Eine dritte Verhandlungsrunde werde", "bald stattfinden"]
+
+
+def test_coordinated_quotes_share_a_frame(pipeline):
+    got = _quotes(pipeline, "Die Agentur beschrieb die Mönche als „aggressiv“ und „herausfordernd“.")
+    assert got == [
+        ("DIRECT", "„aggressiv“", ["beschrieb"], "Die Agentur", ""),
+        ("DIRECT", "„herausfordernd“", ["beschrieb"], "Die Agentur", ""),
+    ]
+
+
+def test_nach_auffassung_frames_a_direct_quote(pipeline):
+    text = (
+        "Nach Auffassung des Fraktionschefs Hartmut Perschau sei es "
+        "„völlig untragbar, dass Kinder so unterrichtet werden“."
+    )
+    assert _quotes(pipeline, text) == [
+        (
+            "DIRECT",
+            "„völlig untragbar, dass Kinder so unterrichtet werden“",
+            ["Nach"],
+            "Auffassung des Fraktionschefs Hartmut Perschau",
+            "Hartmut Perschau",
+        )
+    ]
+
+
+def test_short_quoted_name_with_a_frame_is_no_direct_quote(pipeline):
+    got = _quotes(pipeline, "Die Deutsche Welle zitiert aus der Zeitung „Hoy Bolivia“.")
+    assert not [g for g in got if g[0] == "DIRECT"]

@@ -1,0 +1,143 @@
+"""Free indirect continuation: Konjunktiv sentences after a quote (zitat_server.continuation)."""
+
+from __future__ import annotations
+
+from zitat_server.continuation import CONFIDENCE, MAX_GAP, continuations
+from zitat_server.document import Doc, Form, Medium, Quote, Span
+from zitat_server.pipeline import Pipeline
+from zitat_server.tokenize import tokenize
+
+FRAME = "„Wir bleiben“, sagte Anna Müller."
+INDICATIVE = "Der Markt war ruhig."
+
+
+def _span(text: str, part: str, after: int = 0) -> Span:
+    start = text.index(part, after)
+    return Span(start, start + len(part))
+
+
+def _direct(text: str, source: str | None = "Anna Müller", medium: Medium = Medium.SPEECH) -> Quote:
+    """The direct quote of ``FRAME`` at the start of ``text``, with or without its source."""
+    return Quote(
+        [_span(text, "„Wir bleiben“")],
+        Form.DIRECT,
+        medium,
+        cue=[_span(text, "sagte")],
+        source=_span(text, source) if source else None,
+    )
+
+
+def _messages(doc: Doc, quotes: list[Quote]) -> list[str]:
+    return [doc.span_text(m) for q in quotes for m in q.message]
+
+
+def test_konjunktiv_sentence_after_a_quote_continues_its_source():
+    text = f"{FRAME} Die Firma sei gesund."
+    doc = tokenize(text)
+    quote = _direct(text)
+    (got,) = continuations(doc, [quote])
+    assert got.form is Form.INDIRECT_FREE_INDIRECT
+    assert got.source == quote.source
+    assert doc.span_text(got.source) == "Anna Müller"
+    # The whole sentence, final stop included, is the message; there is no cue.
+    assert got.message == [_span(text, "Die Firma sei gesund.")]
+    assert got.cue == []
+    assert got.medium is Medium.SPEECH
+    assert got.confidence == CONFIDENCE
+
+
+def test_continuation_keeps_the_quotes_medium():
+    text = f"{FRAME} Die Firma sei gesund."
+    (got,) = continuations(tokenize(text), [_direct(text, medium=Medium.WRITING)])
+    assert got.medium is Medium.WRITING
+
+
+def test_chain_of_konjunktiv_sentences_all_continue():
+    text = f"{FRAME} Die Firma sei gesund. Sie habe keine Schulden. Man werde weiter investieren."
+    doc = tokenize(text)
+    quote = _direct(text)
+    got = continuations(doc, [quote])
+    assert _messages(doc, got) == ["Die Firma sei gesund.", "Sie habe keine Schulden.", "Man werde weiter investieren."]
+    assert all(q.form is Form.INDIRECT_FREE_INDIRECT and q.source == quote.source for q in got)
+
+
+def test_sentence_with_a_cue_verb_is_no_continuation():
+    text = f"{FRAME} Die Firma sei gesund, sagte sie."
+    assert continuations(tokenize(text), [_direct(text)]) == []
+
+
+def test_indicative_sentence_is_no_continuation():
+    text = f"{FRAME} Die Firma ist gesund."
+    assert continuations(tokenize(text), [_direct(text)]) == []
+
+
+def test_sentence_covered_by_a_message_is_no_continuation():
+    text = f"{FRAME} Die Firma sei gesund. Sie habe keine Schulden."
+    doc = tokenize(text)
+    # A message over part of the sentence is enough, even one of a quote without a source.
+    covering = Quote([_span(text, "sei gesund")], Form.INDIRECT)
+    got = continuations(doc, [_direct(text), covering])
+    assert _messages(doc, got) == ["Sie habe keine Schulden."]
+
+
+def test_konjunktiv_within_max_gap_continues():
+    # MAX_GAP - 1 indicative sentences in between: the Konjunktiv one lies MAX_GAP sentences after the quote.
+    text = " ".join([FRAME, *[INDICATIVE] * (MAX_GAP - 1), "Die Firma sei gesund."])
+    doc = tokenize(text)
+    assert _messages(doc, continuations(doc, [_direct(text)])) == ["Die Firma sei gesund."]
+
+
+def test_konjunktiv_beyond_max_gap_is_no_continuation():
+    text = " ".join([FRAME, *[INDICATIVE] * MAX_GAP, "Die Firma sei gesund."])
+    doc = tokenize(text)
+    assert len(doc.sentences) == MAX_GAP + 2
+    assert continuations(doc, [_direct(text)]) == []
+
+
+def test_gap_counts_from_the_last_continuation():
+    # The second Konjunktiv sentence is too far from the quote but within reach of the first continuation.
+    gap = [INDICATIVE] * (MAX_GAP - 1)
+    text = " ".join([FRAME, *gap, "Die Firma sei gesund.", *gap, "Sie habe keine Schulden."])
+    doc = tokenize(text)
+    got = continuations(doc, [_direct(text)])
+    assert _messages(doc, got) == ["Die Firma sei gesund.", "Sie habe keine Schulden."]
+    assert all(doc.span_text(q.source) == "Anna Müller" for q in got)
+
+
+def test_continuation_takes_the_nearest_quote_before():
+    text = f"{FRAME} „Wir gehen“, sagte Peter Schmidt. Die Firma sei gesund."
+    doc = tokenize(text)
+    second = Quote(
+        [_span(text, "„Wir gehen“")],
+        Form.DIRECT,
+        cue=[_span(text, "sagte", text.index("„Wir gehen“"))],
+        source=_span(text, "Peter Schmidt"),
+    )
+    (got,) = continuations(doc, [_direct(text), second])
+    assert doc.span_text(got.source) == "Peter Schmidt"
+
+
+def test_quotes_without_source_start_nothing():
+    text = f"{FRAME} Die Firma sei gesund. Sie habe keine Schulden."
+    doc = tokenize(text)
+    assert continuations(doc, [_direct(text, source=None)]) == []
+    assert continuations(doc, []) == []
+
+
+def test_konjunktiv_before_the_quote_is_no_continuation():
+    text = f"Die Firma sei gesund. {FRAME}"
+    assert continuations(tokenize(text), [_direct(text)]) == []
+
+
+def test_pipeline_continues_a_direct_quote():
+    # "Lammert würdigte die Bundeswehr … . Die Bundeswehr sei …" gives no quote with the rules
+    # alone ("würdigte" is no cue), so nothing is continued there; a framed direct quote is.
+    pipeline = Pipeline(models=False)
+    doc = pipeline.process(f"{FRAME} Die Firma sei gesund.")
+    got = [
+        (q.form, doc.span_text(q.message[0]), doc.span_text(q.source), doc.entities[q.entity].name) for q in doc.quotes
+    ]
+    assert got == [
+        (Form.DIRECT, "„Wir bleiben“", "Anna Müller", "Anna Müller"),
+        (Form.INDIRECT_FREE_INDIRECT, "Die Firma sei gesund.", "Anna Müller", "Anna Müller"),
+    ]
