@@ -39,6 +39,7 @@ class TaggerConfig:
     batch_size: int = 32
     seed: int = 1
     threads: int = 2
+    word_vectors: str | None = None  # vectors.npz from train_vectors: a static word embedding
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -61,6 +62,22 @@ def _vocab(values: Counter, min_freq: int):
         if n >= min_freq:
             d.add_item(v)
     return d
+
+
+def _word_vectors(path: Path):
+    """Our word2vec vectors as a static flair ``WordEmbeddings`` (built without gensim)."""
+    import numpy as np
+    import torch
+    from flair.embeddings import WordEmbeddings
+
+    data = np.load(path)
+    words = [str(w) for w in data["words"]]
+    vectors = data["vectors"]
+    embedding = WordEmbeddings(None, vocab={w: i for i, w in enumerate(words)}, embedding_length=vectors.shape[1])
+    embedding.name = "w2v"
+    with torch.no_grad():
+        embedding.embedding.weight[: len(words)] = torch.from_numpy(vectors)
+    return embedding
 
 
 def train_tagger(
@@ -94,6 +111,8 @@ def train_tagger(
             _char_dictionary(train), char_embedding_dim=config.char_dim, hidden_size_char=config.char_hidden
         ),
     ]
+    if config.word_vectors:
+        stack.append(_word_vectors(Path(config.word_vectors)))
     for name in config.features:
         values = Counter(row[name] for ex in train for row in ex.features)
         stack.append(OneHotEmbeddings(_vocab(values, 1), field=name, embedding_length=config.feature_dim))

@@ -20,7 +20,12 @@ def main() -> None:
     args = parser(__doc__ or "", "cues", epochs=12).parse_args()
     train, val = load_splits(args)
     config = TaggerConfig(
-        "cue", () if args.no_features else CUE_FEATURES, epochs=args.epochs, seed=args.seed, threads=args.threads
+        "cue",
+        () if args.no_features else CUE_FEATURES,
+        epochs=args.epochs,
+        seed=args.seed,
+        threads=args.threads,
+        word_vectors=str(args.vectors) if args.vectors else None,
     )
     stats = train_tagger(
         config, [e for a in train for e in cue_examples(a)], [e for a in val for e in cue_examples(a)], args.out

@@ -25,6 +25,7 @@ def main() -> None:
         epochs=args.epochs,
         seed=args.seed,
         threads=args.threads,
+        word_vectors=str(args.vectors) if args.vectors else None,
     )
     stats = train_tagger(
         config, [e for a in train for e in role_examples(a)], [e for a in val for e in role_examples(a)], args.out
