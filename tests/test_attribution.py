@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from zitat_server import mentions
 from zitat_server.document import Form, Medium
 from zitat_server.pipeline import Pipeline
 
@@ -202,3 +203,24 @@ def test_nach_auffassung_frames_a_direct_quote(pipeline):
 def test_short_quoted_name_with_a_frame_is_no_direct_quote(pipeline):
     got = _quotes(pipeline, "Die Deutsche Welle zitiert aus der Zeitung „Hoy Bolivia“.")
     assert not [g for g in got if g[0] == "DIRECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a plural verb: "sie" are the two researchers, no single person
+        ("Die Forscher Anna Berg und Paul Roth stellten die Studie vor. „Wir sind überrascht“, erklärten sie.", ""),
+        ("Ministerin Anna Berg stellte die Studie vor. „Wir sind überrascht“, sagte sie.", "Anna Berg"),
+        # "wir" speaks for a group
+        ("Ministerin Anna Berg stellte die Studie vor. Wir hätten das erwartet, sagten wir.", ""),
+    ],
+)
+def test_group_pronouns_resolve_to_nobody(pipeline, text, speaker):
+    got = _quotes(pipeline, text)
+    assert [g[4] for g in got] == [speaker]
+
+
+@pytest.mark.parametrize("word", ["Vielleicht", "Nie", "Früher", "Nachdem", "Von", "Außerdem"])
+def test_sentence_initial_function_words_are_no_names(word):
+    assert not mentions.is_name_word(word)
+    assert mentions.is_name_word("Müller")

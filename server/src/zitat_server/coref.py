@@ -2,7 +2,8 @@
 
 Names merge by surname; a role noun resolves to the person introduced with that role
 ("Verteidigungsminister Rustem Umjerow" … "der ukrainische Verteidigungsminister"); a pronoun
-to the nearest earlier person of compatible gender. The canonical name is the fullest seen.
+to the nearest earlier person of compatible gender ("wir", "man" and a plural "sie" to nobody).
+The canonical name is the fullest seen.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zitat_server import mentions
-from zitat_server.document import Doc, Entity, Span
+from zitat_server.document import Doc, Entity, Quote, Span
 from zitat_server.mentions import Mention
 
 
@@ -28,6 +29,7 @@ class _Person:
         return self.speaks or bool(self.entity.roles) or len(self.entity.name.split()) > 1
 
 
+_GROUP_PRONOUNS = frozenset({"wir", "man"})
 _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 
 
@@ -98,6 +100,8 @@ class Resolver:
                 cands = [c for r in m.roles for c in by_role.get(_role_key(r), [])]
                 p = _nearest(cands, at)
             elif m.kind == "pronoun":
+                if _group_pronoun(doc, q):
+                    continue
                 # Only evident persons: a role or a full name ("laut Belgrad" introduces no person).
                 cands = [c for c in people if c.evident and (m.feminine is None or c.feminine in (None, m.feminine))]
                 p = _nearest(cands, at, before_only=True)
@@ -111,6 +115,14 @@ class Resolver:
         doc.entities = {p.entity.id: p.entity for p in people if p.entity.id in used}
         for e in doc.entities.values():
             e.mentions.sort(key=lambda s: s.start)
+
+
+def _group_pronoun(doc: Doc, q: Quote) -> bool:
+    """ "wir", generic "man", and "sie" with a plural verb ("erklärten sie") name no single person."""
+    low = doc.span_text(q.source).lower()
+    if low in _GROUP_PRONOUNS:
+        return True
+    return low == "sie" and any(doc.span_text(c).lower().endswith("en") for c in q.cue)
 
 
 def _nearest(cands: list[_Person], at: int, *, before_only: bool = False) -> _Person | None:

@@ -143,7 +143,9 @@ _STOP_CAPS = frozenset(
     demnach zudem daher danach darum dazu bereits inzwischen zuvor jetzt nun hier dort alles alle jeder jede
     viele einige manche mehrere beide nicht noch schon erst immer bisher damals später gleichzeitig allerdings
     trotzdem ebenfalls vielmehr insgesamt schließlich offenbar wohl sogar nur kaum etwa rund fast mehr weiter
-    zunächst kürzlich derzeit was wer welche welcher kein keine ein eine einer""".split()
+    zunächst kürzlich derzeit was wer welche welcher kein keine ein eine einer nie niemals vielleicht sonst
+    natürlich leider hoffentlich wahrscheinlich möglicherweise tatsächlich eben gerade ganz sehr früher einst
+    bald oft manchmal meist meistens zuletzt anfangs""".split()
 )
 
 
