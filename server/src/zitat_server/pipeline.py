@@ -1,4 +1,5 @@
-"""The extraction pipeline: tokenizer → quote rules (→ learned models) → speaker resolution.
+"""The extraction pipeline: tokenizer → quote rules (→ learned models) → continuations
+(→ partial quotes) → speaker resolution.
 
 Like a spaCy ``Language``: a list of components that each read and extend one ``Doc``.
 """
@@ -70,6 +71,7 @@ class Pipeline:
             ComponentInfo("tokenizer", __version__, "rules", "German tokenizer and sentence splitter"),
             ComponentInfo("quote_marks", __version__, "rules", "Quotation-mark pairing, nesting, continuation"),
             ComponentInfo("attribution", self.rules.version, "rules", "Cue lexicon; direct, indirect, reported frames"),
+            ComponentInfo("continuation", __version__, "rules", "Konjunktiv sentences continue a quote's source"),
             ComponentInfo("coref", self.resolver.version, "rules", "Names, role nouns and pronouns to persons"),
             *(self._model_components() if self.learned else []),
         ]
