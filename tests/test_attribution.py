@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from zitat_server import mentions
+from zitat_server.attribution import name_like
 from zitat_server.document import Form, Medium
 from zitat_server.pipeline import Pipeline
+from zitat_server.tokenize import tokenize
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +226,42 @@ def test_group_pronouns_resolve_to_nobody(pipeline, text, speaker):
 def test_sentence_initial_function_words_are_no_names(word):
     assert not mentions.is_name_word(word)
     assert mentions.is_name_word("Müller")
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Die Polizei stellte fest, dass der Fahrer betrunken war.",
+            "dass der Fahrer betrunken war",
+            ["stellte", "fest"],
+            "Die Polizei",
+        ),
+        (
+            "Litauen geht davon aus, dass der Pilot keine Erlaubnis hatte.",
+            "dass der Pilot keine Erlaubnis hatte",
+            ["geht", "aus"],
+            "Litauen",
+        ),
+        (
+            "Die Regierung forderte die Bürger auf, zu Hause zu bleiben.",
+            "zu Hause zu bleiben",
+            ["forderte", "auf"],
+            "Die Regierung",
+        ),
+        ("Der Minister bezweifelt, dass der Plan aufgeht.", "dass der Plan aufgeht", ["bezweifelt"], "Der Minister"),
+        ("Die Firma erwartet, dass der Umsatz steigt.", "dass der Umsatz steigt", ["erwartet"], "Die Firma"),
+    ],
+)
+def test_cue_verbs_of_news_reporting(pipeline, text, message, cue, source):
+    got = _quotes(pipeline, text)
+    assert [g[:4] for g in got] == [("INDIRECT", message, cue, source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("„montagsdemo.net“", True), ("„Hoy Bolivia“", True), ("„strategisch“", False), ("„völlig unrealistisch“", False)],
+)
+def test_short_quoted_names_and_addresses_are_name_like(text, expected):
+    doc = tokenize(text)
+    assert name_like(doc.tokens, range(1, len(doc.tokens) - 1)) is expected

@@ -458,9 +458,14 @@ class _Context:
         return any(s.start < end and start < s.end for s in self.covered)
 
 
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}$")
+
+
 def name_like(tokens: list[Token], inner: range) -> bool:
-    """Every word capitalised: a short quoted name or title („Hoy Bolivia“, „E! Online“)."""
+    """A short quoted name, title or web address: „Hoy Bolivia“, „E! Online“, „montagsdemo.net“."""
     words = [tokens[i].text for i in inner if tokens[i].text[:1].isalpha()]
+    if len(words) == 1 and _DOMAIN.match(words[0]):
+        return True
     return bool(words) and all(w[0].isupper() for w in words)
 
 

@@ -52,6 +52,8 @@ _STRONG: list[tuple[str, Medium, list[str], str]] = [
     ("heißen", SW, ["heißt", "hieß"], "geheißen"),
     ("meinen", ST, ["meint", "meinte", "meinten", "meine"], "gemeint"),
     ("glauben", T, ["glaubt", "glaubte", "glaubten", "glaube"], "geglaubt"),
+    ("beschließen", SW, ["beschließt", "beschloss", "beschlossen", "beschließe"], "beschlossen"),
+    ("raten", S, ["rät", "riet", "rieten", "rate"], "geraten"),
 ]
 
 _WEAK: list[tuple[str, Medium, bool]] = [
@@ -106,6 +108,10 @@ _WEAK: list[tuple[str, Medium, bool]] = [
     ("rechtfertig", SW, False),
     ("prophezei", SW, False),
     ("prognostizier", SW, False),
+    ("erwart", T, False),
+    ("bezweifel", T, False),
+    ("plädier", SW, False),
+    ("droh", SW, True),
 ]
 
 _STRONG_EXTRA: list[tuple[str, Medium, list[str], str]] = [
@@ -138,6 +144,9 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("herausstreichen", SW, ["streicht", "strich", "strichen", "streiche"], "heraus"),
     ("bekanntgeben", SW, ["gibt", "gab", "gaben", "gebe"], "bekannt"),
     ("vorlegen", W, ["legt", "legte", "legten", "lege"], "vor"),
+    ("feststellen", SW, ["stellt", "stellte", "stellten", "stelle"], "fest"),
+    ("auffordern", SW, ["fordert", "forderte", "forderten", "fordere"], "auf"),
+    ("ausgehen", T, ["geht", "ging", "gingen", "gehe"], "aus"),
     ("ausschließen", SW, ["schließt", "schloss", "schlossen", "schließe"], "aus"),
     ("einwenden", SW, ["wendet", "wandte", "wandten", "wende"], "ein"),
     ("zugestehen", SW, ["gesteht", "gestand", "gestanden", "gestehe"], "zu"),
