@@ -150,7 +150,7 @@ class RuleAttributor:
             phrase = mentions.phrase_after(tokens, j + 1, sent.last)
             if phrase is None or (low == "vor" and tokens[phrase.last - 1].text.lower() not in _AUDIENCES):
                 continue
-            return _mention_span(tokens, phrase)
+            return mention_span(tokens, phrase)
         return None
 
     # -- direct quotes -------------------------------------------------------------------
@@ -196,7 +196,7 @@ class RuleAttributor:
                 form=Form.DIRECT,
                 medium=frame.medium,
                 cue=_spans(tokens, frame.cue),
-                source=_mention_span(tokens, frame.source),
+                source=mention_span(tokens, frame.source),
                 confidence=confidence,
             ),
             last_sent,
@@ -324,7 +324,7 @@ class RuleAttributor:
             form=form,
             medium=medium,
             cue=_spans(tokens, cue),
-            source=_mention_span(tokens, source),
+            source=mention_span(tokens, source),
             confidence=confidence,
         )
 
@@ -427,7 +427,7 @@ class RuleAttributor:
             form=Form.INDIRECT,
             medium=Medium.SPEECH_WRITING,
             cue=_spans(tokens, cue),
-            source=_mention_span(tokens, source),
+            source=mention_span(tokens, source),
             confidence=0.6,
         )
 
@@ -557,7 +557,7 @@ def _spans(tokens: list[Token], indices: list[int]) -> list[Span]:
     return [Span(tokens[i].start, tokens[i].end) for i in sorted(indices)]
 
 
-def _mention_span(tokens: list[Token], m: Mention | None) -> Span | None:
+def mention_span(tokens: list[Token], m: Mention | None) -> Span | None:
     if m is None:
         return None
     return Span(tokens[m.first].start, tokens[m.last - 1].end)

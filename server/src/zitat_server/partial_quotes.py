@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zitat_server import cues, mentions
-from zitat_server.attribution import MIN_DIRECT_TOKENS, konjunktiv_clause, name_like
+from zitat_server.attribution import MIN_DIRECT_TOKENS, konjunktiv_clause, mention_span, name_like
 from zitat_server.document import Doc, Form, Medium, Quote, Sentence, Span, Token
 from zitat_server.quotes import Quoted, find_quotes
 from zitat_server.training.form_model import Features, LinearModel
@@ -169,7 +169,7 @@ def _nearest_frame(doc: Doc, c: Candidate) -> tuple[list[Span], Medium, Span | N
     if best is None:
         return [], Medium.SPEECH, None
     mention = mentions.phrase_before(tokens, best, sent.first) or mentions.phrase_after(tokens, best + 1, sent.last)
-    source = None if mention is None else Span(tokens[mention.first].start, tokens[mention.last - 1].end)
+    source = mention_span(tokens, mention)
     medium = cues.lookup(tokens[best].text)[0].medium
     return [Span(tokens[best].start, tokens[best].end)], medium, source
 
