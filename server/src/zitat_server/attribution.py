@@ -64,7 +64,6 @@ _KONJ1 = frozenset(
     ]
 )
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man"})
-_KONJ1_STRICT = frozenset("sei seien habe werde könne müsse solle wolle dürfe möge gebe".split())
 _DASS = frozenset({"dass", "daß"})
 _ZU_INFIX = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"

@@ -26,6 +26,7 @@ def continuations(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
     """New ``INDIRECT_FREE_INDIRECT`` quotes for uncovered Konjunktiv sentences without a cue."""
     starts = [s.start for s in doc.sentences]
     ends = sorted(((q.message[-1].end, q) for q in quotes if q.source is not None and q.message), key=lambda x: x[0])
+    keys = [e for e, _ in ends]  # bisect keys of ``ends``, kept in step with it
     covered = [m for q in quotes for m in q.message]
     out: list[Quote] = []
     for k, sent in enumerate(doc.sentences):
@@ -34,7 +35,7 @@ def continuations(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
         words = doc.tokens[sent.first : sent.last]
         if not konjunktiv_clause(doc.tokens, sent.first, sent.last) or any(cues.lookup(t.text) for t in words):
             continue
-        n = bisect_right([e for e, _ in ends], sent.start)
+        n = bisect_right(keys, sent.start)
         if n == 0:
             continue
         end, before = ends[n - 1]
@@ -44,4 +45,5 @@ def continuations(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
         quote = Quote(message, Form.INDIRECT_FREE_INDIRECT, before.medium, source=before.source, confidence=CONFIDENCE)
         out.append(quote)
         ends.insert(n, (sent.end, quote))  # the next sentence continues this one
+        keys.insert(n, sent.end)
     return out
