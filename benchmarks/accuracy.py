@@ -1,7 +1,7 @@
 """Accuracy of a running zitat server on SpkAtt-2023 task 2 data, with the task's own metric.
 
-    python -m benchmarks.accuracy --data ../shared/data/spkatt-news/train --out build/pred \\
-        [--split dev|all] [--server HOST:PORT | --inprocess] [--json result.json]
+    python -m benchmarks.accuracy --out build/pred [--data data/spkatt-news/train] [--split dev|all]
+        [--server HOST:PORT | --inprocess] [--pipeline NAME] [--without COMPONENT ...] [--json result.json]
 
 For every task JSON the raw text is rebuilt from its tokens (``taskformat.detokenize``) and
 sent as plain text, so the server tokenises and splits sentences itself, as it would in
@@ -15,7 +15,9 @@ of the sentences holding the cue, minus the message; on gold cues and messages t
 frame precision 69% and recall 94%. ``--frame none`` leaves it empty (frame recall 0).
 Without ``--server`` a server is started on a free port (``python -m zitat_server.main``),
 awaited through the gRPC health service and stopped at the end; ``--inprocess`` skips gRPC
-and calls ``zitat_server.pipeline.Pipeline`` directly, for quick iteration.
+and calls the pipeline directly, for quick iteration. ``--pipeline`` names a config
+(``default``, ``rules-only``, ``models-only``); ``--without`` drops components from it for an
+ablation (in-process only).
 """
 
 from __future__ import annotations
@@ -32,12 +34,10 @@ from typing import Any
 import grpc
 from zitat_client import taskformat
 from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
-from zitat_server.launch import running_server, wait_serving
+from zitat_server.serving.launch import running_server, wait_serving
+from zitat_server.training.corpora import NEWS_TRAIN
 
 from benchmarks.scoring import format_report, score
-
-REPO = Path(__file__).resolve().parents[1]
-NEWS_TRAIN = REPO.parent / "shared" / "data" / "spkatt-news" / "train"
 
 # Proto enum values -> the task's ``Form`` / ``STWR`` labels (unspecified or unknown: None).
 FORMS: dict[int, str] = {
@@ -150,11 +150,12 @@ Extract = Callable[[str], list[FoundQuote]]
 
 
 @contextlib.contextmanager
-def grpc_extractor(server: str | None, startup_timeout: float) -> Iterator[Extract]:
+def grpc_extractor(server: str | None, startup_timeout: float, pipeline: str = "default") -> Iterator[Extract]:
     """ExtractQuotes over gRPC, against ``server`` or a server started here for the run."""
     with contextlib.ExitStack() as stack:
         if server is None:
-            server, _process = stack.enter_context(running_server(timeout=startup_timeout))
+            started = running_server("--pipeline", pipeline, timeout=startup_timeout)
+            server, _process = stack.enter_context(started)
         else:
             wait_serving(server, time.monotonic() + startup_timeout)
         channel = stack.enter_context(grpc.insecure_channel(server))
@@ -169,11 +170,12 @@ def grpc_extractor(server: str | None, startup_timeout: float) -> Iterator[Extra
 
 
 @contextlib.contextmanager
-def inprocess_extractor() -> Iterator[Extract]:
-    # Imported here: the server package (and its models) is only needed for this mode.
-    from zitat_server.pipeline import Pipeline
+def inprocess_extractor(config: str = "default", without: Sequence[str] = ()) -> Iterator[Extract]:
+    # Imported here: the extraction package (and its models) is only needed for this mode.
+    from zitat_server.extraction.configs import get_config
+    from zitat_server.extraction.pipeline import Pipeline
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(get_config(config).without(*without))
     yield lambda text: [FoundQuote.from_doc(q) for q in pipeline.process(text).quotes]
 
 
@@ -216,22 +218,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--server", help="HOST:PORT of a running server (default: start one)")
     target.add_argument("--inprocess", action="store_true", help="call the pipeline directly, no gRPC")
+    parser.add_argument("--pipeline", default="default", help="pipeline config (default, rules-only, models-only)")
+    parser.add_argument("--without", action="append", default=[], help="drop this component (in-process only)")
     parser.add_argument("--frame", choices=("cue-sentence", "none"), default="cue-sentence")
     parser.add_argument("--startup-timeout", type=float, default=300.0, help="seconds to wait for SERVING")
     parser.add_argument("--json", type=Path, help="write the numbers here")
     args = parser.parse_args(argv)
+    if args.without and not args.inprocess:
+        parser.error("--without needs --inprocess (the server runs named configs only)")
 
     split = args.split or ("dev" if args.data.resolve() == NEWS_TRAIN.resolve() else "all")
     files = select_files(args.data, split)
     if not files:
         parser.error(f"no task JSON files in {args.data} ({split} split)")
     mode = "inprocess" if args.inprocess else "grpc"
-    with inprocess_extractor() if args.inprocess else grpc_extractor(args.server, args.startup_timeout) as ex:
+    if args.inprocess:
+        extractor = inprocess_extractor(args.pipeline, args.without)
+    else:
+        extractor = grpc_extractor(args.server, args.startup_timeout, args.pipeline)
+    with extractor as ex:
         result = run(files, args.out, ex, args.frame)
-    print(f"{len(files)} documents ({split} split of {args.data}), {mode}, frame={args.frame}, {result['seconds']} s\n")
+    pipeline = "-without-".join([args.pipeline, *args.without])
+    print(
+        f"{len(files)} documents ({split} split of {args.data}), {mode}, pipeline {pipeline}, "
+        f"frame={args.frame}, {result['seconds']} s\n"
+    )
     print(format_report(result["scores"]))
     if args.json:
-        meta = {"data": str(args.data), "split": split, "mode": mode, "frame": args.frame}
+        meta = {"data": str(args.data), "split": split, "mode": mode, "pipeline": pipeline, "frame": args.frame}
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({**meta, **result}, indent=2), encoding="utf-8")
     return 0

@@ -5,7 +5,7 @@
 All spkatt-news articles (train + unlabelled, 700 + 148) are rebuilt to running text with their
 publication dates from the document names (as ``zitat ingest`` does with task files) and
 streamed through ``ClaimService.IngestDocuments`` of a real server
-(:func:`zitat_server.launch.running_server` with ``--store``), twice: the first pass extracts
+(:func:`zitat_server.serving.launch.running_server` with ``--store``), twice: the first pass extracts
 and stores (its articles/s include extraction, speaker resolution and linking), the second
 must find every document unchanged and leave every count as it was. Then, on the one client
 channel, one call at a time after a short warm-up, the latency of ``GetSpeaker`` (timeline of a
@@ -36,8 +36,8 @@ from typing import Any
 
 from zitat_client import Client
 from zitat_client.cli_claims import document_for
-from zitat_server.launch import running_server
-from zitat_server.store import open_store
+from zitat_server.claims.store import open_store
+from zitat_server.serving.launch import running_server
 
 from benchmarks.latency import environment, percentile
 from benchmarks.tokenizer import NEWS_DIRS

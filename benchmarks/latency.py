@@ -15,8 +15,8 @@ Follows gRPC's benchmark conventions: a warm-up, then measured windows of
 Documents are the spkatt-news articles (train + unlabelled) rebuilt to running text with
 :func:`zitat_client.taskformat.detokenize` and sent as raw text; "tokens" are the task's tokens
 of each article. Without ``--server`` a server is started with
-``python -m zitat_server.main --host 127.0.0.1 ... --workers W`` (through
-:func:`zitat_server.launch.running_server`), awaited through grpc.health.v1 and stopped at the
+``python -m zitat_server.serving.main --host 127.0.0.1 ... --workers W`` (through
+:func:`zitat_server.serving.launch.running_server`), awaited through grpc.health.v1 and stopped at the
 end; then its peak RSS (VmHWM, summed over the server and its child processes) and CPU time
 are reported too. Every loop is bounded by time and by ``--max-requests``.
 
@@ -187,8 +187,8 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def local_server(workers: int, startup_timeout: float) -> Iterator[tuple[str, int]]:
-    """Start ``zitat_server.main`` on 127.0.0.1; yield (target, pid) once it is SERVING."""
-    from zitat_server.launch import running_server
+    """Start ``zitat_server.serving.main`` on 127.0.0.1; yield (target, pid) once it is SERVING."""
+    from zitat_server.serving.launch import running_server
 
     with tempfile.TemporaryDirectory(prefix="zitat-bench-") as tmp:
         args = ["--workers", str(workers), "--store", str(Path(tmp) / "claims.sqlite")]

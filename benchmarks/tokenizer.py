@@ -27,12 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zitat_client.taskformat import detokenize, load
-from zitat_server.tokenize import tokenize
+from zitat_server.extraction.tokenizer import tokenize
+from zitat_server.training.corpora import EXAMPLES, NEWS_TRAIN, NEWS_UNLABELLED
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-NEWS_DIRS = (SHARED / "data/spkatt-news/train", SHARED / "data/spkatt-news/unlabelled")
-EXAMPLE = SHARED / "examples/umjerow-boeing.txt"
+NEWS_DIRS = (NEWS_TRAIN, NEWS_UNLABELLED)
+EXAMPLE = EXAMPLES / "umjerow-boeing.txt"
 
 
 @dataclass(slots=True)

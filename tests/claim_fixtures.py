@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pytest
+from zitat_server.claims.store import open_store
 from zitat_server.document import Doc, Entity, Form, Quote, Span
-from zitat_server.store import open_store
 
 PG_DSN = os.environ.get("ZITAT_TEST_PG_DSN", "")
 

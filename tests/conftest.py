@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from zitat_server.launch import running_server
+from zitat_server.serving.launch import running_server
+from zitat_server.training.corpora import EXAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -19,4 +19,4 @@ def server_target(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def example_text() -> str:
-    return (SHARED / "examples" / "umjerow-boeing.txt").read_text(encoding="utf-8")
+    return (EXAMPLES / "umjerow-boeing.txt").read_text(encoding="utf-8")

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from zitat_server import mentions
-from zitat_server.attribution import name_like
 from zitat_server.document import Form, Medium
-from zitat_server.pipeline import Pipeline
-from zitat_server.tokenize import tokenize
+from zitat_server.extraction import mentions
+from zitat_server.extraction.attribution import name_like
+from zitat_server.extraction.pipeline import Pipeline
+from zitat_server.extraction.tokenizer import tokenize
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline(models=False)
+    return Pipeline("rules-only")
 
 
 def _quotes(pipeline: Pipeline, text: str) -> list[tuple[str, str, list[str], str | None, str]]:

@@ -12,17 +12,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 from zitat_client import AsyncClient, Client, cli
 from zitat_client.claims import ClaimFilter
 from zitat_client.cli_claims import Progress
 from zitat_client.errors import InvalidArgument, NotFound
-from zitat_server.launch import running_server
+from zitat_server.serving.launch import running_server
+from zitat_server.training.corpora import EXAMPLES, NEWS_TRAIN
 
 pytestmark = pytest.mark.slow
 
-EXAMPLE = SHARED / "examples" / "umjerow-boeing.txt"
-TASK_FILE = SHARED / "data" / "spkatt-news" / "train" / "10057.json"  # "… Air-France-Piloten (2005-08-06)"
+EXAMPLE = EXAMPLES / "umjerow-boeing.txt"
+TASK_FILE = NEWS_TRAIN / "10057.json"  # "… Air-France-Piloten (2005-08-06)"
 UMJEROW_LINE = "Rustem Umjerow: 8 claims, 2024-09-03..2024-09-04; also Umjerow; Verteidigungsminister"
 
 

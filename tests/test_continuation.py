@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from zitat_server.continuation import CONFIDENCE, MAX_GAP, continuations
 from zitat_server.document import Doc, Form, Medium, Quote, Span
-from zitat_server.pipeline import Pipeline
-from zitat_server.tokenize import tokenize
+from zitat_server.extraction.continuation import CONFIDENCE, MAX_GAP, continuations
+from zitat_server.extraction.pipeline import Pipeline
+from zitat_server.extraction.tokenizer import tokenize
 
 FRAME = "„Wir bleiben“, sagte Anna Müller."
 INDICATIVE = "Der Markt war ruhig."
@@ -132,7 +132,7 @@ def test_konjunktiv_before_the_quote_is_no_continuation():
 def test_pipeline_continues_a_direct_quote():
     # "Lammert würdigte die Bundeswehr … . Die Bundeswehr sei …" gives no quote with the rules
     # alone ("würdigte" is no cue), so nothing is continued there; a framed direct quote is.
-    pipeline = Pipeline(models=False)
+    pipeline = Pipeline("rules-only")
     doc = pipeline.process(f"{FRAME} Die Firma sei gesund.")
     got = [
         (q.form, doc.span_text(q.message[0]), doc.span_text(q.source), doc.entities[q.entity].name) for q in doc.quotes

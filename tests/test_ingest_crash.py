@@ -14,14 +14,14 @@ from pathlib import Path
 import grpc
 import pytest
 from claim_fixtures import BACKENDS, PG_DSN, fresh_store
-from conftest import SHARED
 from zitat_client import taskformat
 from zitat_client._proto.zitat.v1 import claims_pb2 as cpb
 from zitat_client._proto.zitat.v1 import claims_pb2_grpc as cpb_grpc
 from zitat_client._proto.zitat.v1 import quotes_pb2 as pb
 from zitat_client.client import _timestamp
-from zitat_server.launch import running_server
-from zitat_server.store import open_store
+from zitat_server.claims.store import open_store
+from zitat_server.serving.launch import running_server
+from zitat_server.training.corpora import NEWS_TRAIN
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +36,7 @@ RELEASED = 200
 def documents() -> list[pb.Document]:
     """The first spkatt-news training articles, rebuilt to text, with their dates."""
     docs = []
-    for path in sorted((SHARED / "data" / "spkatt-news" / "train").glob("*.json"))[:DOCUMENTS]:
+    for path in sorted(NEWS_TRAIN.glob("*.json"))[:DOCUMENTS]:
         task = taskformat.load(path)
         text, _ = taskformat.detokenize(task.sentences)
         doc = pb.Document(id=f"crash/{task.name}", text=text, outlet="crash", title=task.document_name or "")

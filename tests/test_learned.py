@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from zitat_server.training.convert import (
-    cue_examples,
-    load_article,
-    role_examples,
-    runs,
-    to_flair,
-)
-from zitat_server.training.features import lexicon, mood, quote_depth
+from zitat_server.learned import MODELS_DIR
+from zitat_server.learned.examples import runs, to_flair
+from zitat_server.learned.features import FeatureLexicon, quote_depth
+from zitat_server.training.convert import cue_examples, load_article, role_examples
+
+SHIPPED = FeatureLexicon.load(MODELS_DIR / "cues")
+CURRENT = FeatureLexicon.from_language()
 
 ARTICLE = {
     "DocumentName": "1 - Test (2020-01-01)",
@@ -51,19 +50,28 @@ def article_path(tmp_path: Path) -> Path:
     return path
 
 
-def test_features() -> None:
-    assert lexicon("sagte") == "1" and lexicon("Haus") == "0"
-    assert mood(["er", "habe"], 1) == "K1" and mood(["er", "hat"], 1) == "-"
+@pytest.mark.parametrize("lexicon", [SHIPPED, CURRENT], ids=["shipped-v1", "current"])
+def test_features(lexicon: FeatureLexicon) -> None:
+    assert lexicon.lexicon("sagte") == "1" and lexicon.lexicon("Haus") == "0"
+    assert lexicon.mood(["er", "habe"], 1) == "K1" and lexicon.mood(["er", "hat"], 1) == "-"
+    assert lexicon.mood(["Sie", "wäre"], 1) == "K2"
     assert quote_depth(["a", "„", "b", "“", "c"]) == ["0", "Q", "1", "Q", "0"]
+
+
+def test_shipped_lexicons_are_versioned_and_round_trip(tmp_path: Path) -> None:
+    assert SHIPPED.version == 1 and SHIPPED.cue_stems and not SHIPPED.cue_words
+    assert CURRENT.version == 2 and not CURRENT.cue_stems and {"sagte", "zufolge", "mitgeteilt"} <= CURRENT.cue_words
+    CURRENT.save(tmp_path)
+    assert FeatureLexicon.load(tmp_path) == CURRENT
 
 
 def test_conversion_round_trip(article_path: Path) -> None:
     article = load_article(article_path)
     assert article.annotations[1].cue == [(1, 6), (1, 8)]
-    cues = cue_examples(article)
+    cues = cue_examples(article, CURRENT)
     assert cues[0].spans == [(2, 3, "CUE")]
     assert cues[1].spans == [(6, 7, "CUE"), (8, 9, "CUE")]  # "teilte ... mit": two runs
-    roles = role_examples(article)
+    roles = role_examples(article, CURRENT)
     first = roles[0]
     labelled = {lab: first.words[b:e] for b, e, lab in first.spans}
     assert labelled == {"MSG": ["er", "habe", "abgesagt"], "SRC": ["Der", "Minister"]}
@@ -76,8 +84,8 @@ def test_conversion_round_trip(article_path: Path) -> None:
 
 def test_shipped_model_finds_indirect_quote() -> None:
     from zitat_server.document import Form
-    from zitat_server.learned import LearnedAttributor
-    from zitat_server.tokenize import tokenize
+    from zitat_server.extraction.tokenizer import tokenize
+    from zitat_server.learned.taggers import LearnedAttributor
 
     doc = tokenize("Der Minister sagte, er habe das Treffen abgesagt.")
     quotes = LearnedAttributor.load().annotate(doc)
@@ -91,10 +99,10 @@ def test_shipped_model_finds_indirect_quote() -> None:
 
 def test_loaded_taggers_keep_the_training_embedding_order() -> None:
     """flair reloads one-hot embeddings without their stack index; the loader restores it."""
-    from zitat_server.learned import LearnedAttributor
+    from zitat_server.learned.taggers import LearnedAttributor
 
     model = LearnedAttributor.load()
-    for tagger in (model._cues, model._roles):
+    for tagger in (model._cues.model, model._roles.model):
         names = tagger.embeddings.get_names()
         assert names == [f"{i}-{n.split('-', 1)[1]}" for i, n in enumerate(names)]
         assert names == sorted(names)  # tokens concatenate embeddings in sorted-name order
@@ -111,7 +119,7 @@ def test_loaded_taggers_keep_the_training_embedding_order() -> None:
 )
 def test_model_quotes_need_a_clause_boundary_after_a_verb_cue(text: str, expected: bool) -> None:
     from zitat_server.document import Form, Quote, Span
-    from zitat_server.learned import separated_from_cue
+    from zitat_server.extraction.model_quotes import separated_from_cue
 
     cue_at = text.index("erklärte")
     cue = Span(cue_at, cue_at + len("erklärte"))

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from claim_fixtures import E, FakePipeline, Q, day, fresh_store
-from zitat_server.document import Form
-from zitat_server.ingest import Ingestor
-from zitat_server.linking import (
+from zitat_server.claims.ingest import Ingestor
+from zitat_server.claims.linking import (
     DIRECT_INDIRECT,
     NEAR_DUPLICATE,
     MinHasher,
@@ -19,9 +16,11 @@ from zitat_server.linking import (
     paraphrase_score,
     shingles,
 )
-from zitat_server.store.base import ClaimLink, ClaimQuery, StoredDocument
+from zitat_server.claims.store.base import ClaimLink, ClaimQuery, StoredDocument
+from zitat_server.document import Form
+from zitat_server.training.corpora import EXAMPLES
 
-EXAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "umjerow-boeing.txt"
+EXAMPLE = EXAMPLES / "umjerow-boeing.txt"
 
 QUOTE = ("Wir werden die Ukraine so lange unterstützen, wie es nötig ist, und wir werden dabei "
          "eng mit unseren Partnern in Europa und Amerika zusammenarbeiten")
@@ -118,7 +117,7 @@ def test_same_day_ties_are_broken_by_ingestion_order(linked):
 @pytest.mark.slow
 def test_example_article_under_two_outlets(tmp_path):
     """The must-show case, with the real pipeline: one speaker, four claims, each with its twin."""
-    from zitat_server.pipeline import Pipeline
+    from zitat_server.extraction.pipeline import Pipeline
 
     text = EXAMPLE.read_text(encoding="utf-8")
     store = fresh_store("sqlite", tmp_path)

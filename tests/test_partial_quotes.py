@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from zitat_server.document import Doc, Form, Quote, Span
+from zitat_server.extraction.partial_quotes import PartialQuoteFinder, candidates, features
+from zitat_server.extraction.pipeline import Pipeline
+from zitat_server.extraction.quote_marks import QuoteMarks
+from zitat_server.extraction.tokenizer import tokenize
 from zitat_server.learned import MODELS_DIR
-from zitat_server.partial_quotes import PartialQuoteFinder, candidates, features
-from zitat_server.pipeline import Pipeline
-from zitat_server.tokenize import tokenize
-from zitat_server.training.form_model import LinearModel
+from zitat_server.learned.linear import LinearModel
 
 # Three quoted regions: one already a direct quote, one inside continued indirect speech, one on its own.
 TEXT = (
@@ -40,6 +41,13 @@ def _found() -> tuple[Quote, Quote, Quote]:
     return direct, indirect, continued
 
 
+def _doc(text: str) -> Doc:
+    """A tokenised document with its quoted regions, as the pipeline hands it to the classifier."""
+    doc = tokenize(text)
+    QuoteMarks()(doc)
+    return doc
+
+
 def _region(doc: Doc, c) -> str:
     return doc.text[c.region.start : c.region.end]
 
@@ -50,7 +58,7 @@ def _model(accept: bool) -> LinearModel:
 
 
 def test_candidates_skip_direct_quotes_and_find_containers():
-    doc = tokenize(TEXT)
+    doc = _doc(TEXT)
     direct, indirect, continued = _found()
     got = [(_region(doc, c), c.container) for c in candidates(doc, [direct, indirect, continued])]
     assert got == [("sehr ernst", continued), ("eine glatte Unverschämtheit", None)]
@@ -66,12 +74,12 @@ def test_candidates_skip_direct_quotes_and_find_containers():
         "sehr ernst",
         "eine glatte Unverschämtheit",
     ]
-    nested = tokenize("Er nannte das „eine ‚glatte‘ Lüge“.")
+    nested = _doc("Er nannte das „eine ‚glatte‘ Lüge“.")
     assert [_region(nested, c) for c in candidates(nested, [])] == ["eine ‚glatte‘ Lüge"]
 
 
 def test_candidates_skip_regions_that_clash_with_a_message():
-    doc = tokenize(TEXT)
+    doc = _doc(TEXT)
     # Overlaps „sehr ernst“ without holding it.
     partial = Quote([_span(TEXT, "ernst“ und werde jeden Tag")], Form.INDIRECT)
     # Holds „eine glatte Unverschämtheit“ but is barely longer: no container, a clash.
@@ -80,7 +88,7 @@ def test_candidates_skip_regions_that_clash_with_a_message():
 
 
 def test_features_tell_a_title_from_quoted_words():
-    doc = tokenize("Die „Süddeutsche Zeitung“ hatte gestern berichtet. Er nannte das „unverschämt, ich bin sauer“.")
+    doc = _doc("Die „Süddeutsche Zeitung“ hatte gestern berichtet. Er nannte das „unverschämt, ich bin sauer“.")
     title, words = candidates(doc, [])
     f = features(doc, title)
     assert f["all_caps"] == 1.0 and f["caps_share"] == 1.0 and f["first_cap"] == 1.0
@@ -93,7 +101,7 @@ def test_features_tell_a_title_from_quoted_words():
 
 
 def test_features_mark_nested_regions():
-    doc = tokenize(TEXT)
+    doc = _doc(TEXT)
     nested, _ = candidates(doc, list(_found()))
     f = features(doc, nested)
     assert f["nested"] == 1.0 and f["container=IndirectFreeIndirect"] == 1.0
@@ -101,7 +109,7 @@ def test_features_mark_nested_regions():
 
 
 def test_annotate_adds_accepted_regions_in_text_order():
-    doc = tokenize(TEXT)
+    doc = _doc(TEXT)
     direct, indirect, continued = _found()
     quotes = PartialQuoteFinder(_model(accept=True)).annotate(doc, [continued, indirect, direct])
     assert [(q.form, doc.span_text(q.message[0]), q.origin) for q in quotes] == [
@@ -123,14 +131,14 @@ def test_annotate_adds_accepted_regions_in_text_order():
 
 
 def test_annotate_returns_the_input_when_nothing_is_accepted():
-    doc = tokenize(TEXT)
+    doc = _doc(TEXT)
     found = list(_found())
     assert PartialQuoteFinder(_model(accept=False)).annotate(doc, found) is found
 
 
 @pytest.fixture(scope="module")
 def rules_and_shipped_model() -> tuple[Pipeline, PartialQuoteFinder]:
-    return Pipeline(models=False), PartialQuoteFinder.load(MODELS_DIR / "partial" / "partial.json")
+    return Pipeline("rules-only"), PartialQuoteFinder.load(MODELS_DIR / "partial" / "partial.json")
 
 
 def _direct_after_rules(rules_and_shipped_model, text: str) -> list[tuple[str, list[str], str | None]]:

@@ -1,4 +1,4 @@
-from zitat_server.quotes import find_quotes
+from zitat_server.extraction.quote_marks import find_quotes
 
 
 def _texts(text: str) -> list[tuple[str, int, bool]]:

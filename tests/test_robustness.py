@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
-from conftest import SHARED
 from zitat_server.document import Doc
-from zitat_server.pipeline import Pipeline
-
-STANDARD = SHARED / "data" / "unlabelled" / "10kgnad-standard-articles.csv"
+from zitat_server.extraction.pipeline import Pipeline
+from zitat_server.training.corpora import standard_articles
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +26,7 @@ def _check(doc: Doc) -> None:
 
 
 def test_all_der_standard_articles(pipeline):
-    with STANDARD.open(encoding="utf-8") as f:
-        rows = list(csv.reader(f, delimiter=";", quotechar="'"))
+    rows = list(standard_articles())
     assert len(rows) > 1000
     total = 0
     for _category, text in rows:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from zitat_server.training.corpora import NEWS_TRAIN
 
 from benchmarks.scoring import Event, assign, format_report, score
 
-NEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "spkatt-news" / "train"
+NEWS = NEWS_TRAIN
 
 
 def ann(
@@ -56,7 +56,6 @@ def test_perfect_prediction_scores_one() -> None:
     assert result["full"]["events"] == {"gold": 2, "system": 2, "paired": 2}
 
 
-@pytest.mark.skipif(not NEWS.is_dir(), reason="shared news data not present")
 def test_perfect_prediction_on_real_documents() -> None:
     gold = {p.stem: json.loads(p.read_text())["Annotations"] for p in sorted(NEWS.glob("*.json"))[:20]}
     result = score(gold, gold)
@@ -160,7 +159,6 @@ def test_assignment_pairs_even_without_overlap_like_the_original() -> None:
     assert result["full"]["message"]["f1"] == 0.0
 
 
-@pytest.mark.skipif(not NEWS.is_dir(), reason="shared news data not present")
 def test_benchmark_adapter_round_trips_gold_spans() -> None:
     """Gold token ids -> code-point ranges -> task annotations scores as the gold itself."""
     from zitat_client import taskformat

@@ -6,13 +6,13 @@ import json
 
 import grpc
 import pytest
-from conftest import SHARED
 from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from grpc_status import rpc_status
 from zitat_client._proto.zitat.v1 import quotes_pb2 as pb
 from zitat_client._proto.zitat.v1 import quotes_pb2_grpc as pb_grpc
+from zitat_server.training.corpora import EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def _bare(span: pb.Span, text: str) -> tuple[int, int]:
 
 
 def test_example_article_exactly(stub, example_text):
-    expected = json.loads((SHARED / "examples" / "umjerow-boeing.expected.json").read_text())
+    expected = json.loads((EXAMPLES / "umjerow-boeing.expected.json").read_text())
     resp = _extract(stub, text=example_text, id="umjerow")
     assert resp.document_id == "umjerow"
     assert len(resp.quotes) == len(expected["quotes"]) == 4
@@ -142,7 +142,7 @@ def test_health_and_reflection(server_target):
 def test_workers_share_the_port_and_stop_on_sigterm(tmp_path, example_text):
     import socket
 
-    from zitat_server.launch import running_server
+    from zitat_server.serving.launch import running_server
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

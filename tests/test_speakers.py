@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from claim_fixtures import E, FakePipeline, Q, day, fresh_store
-from zitat_server.ingest import Ingestor
-from zitat_server.speakers import (
+from zitat_server.claims.ingest import Ingestor
+from zitat_server.claims.speakers import (
     PersonName,
     match,
     nearest_holder,
@@ -13,7 +13,7 @@ from zitat_server.speakers import (
     parse_name,
     phonetic,
 )
-from zitat_server.store.base import ClaimQuery, SpeakerCandidate, StoredDocument, to_db_time
+from zitat_server.claims.store.base import ClaimQuery, SpeakerCandidate, StoredDocument, to_db_time
 
 
 def cand(sid: int, *aliases: str, roles: tuple[str, ...] = ()) -> SpeakerCandidate:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from claim_fixtures import BACKENDS, E, FakePipeline, Q, day, fresh_store
+from zitat_server.claims.ingest import Ingestor, IngestStatus
+from zitat_server.claims.speakers import merge, split
+from zitat_server.claims.store.base import ClaimQuery, InvalidPageToken, StoredDocument
+from zitat_server.claims.store.migrations import LATEST
 from zitat_server.document import Form
-from zitat_server.ingest import Ingestor, IngestStatus
-from zitat_server.speakers import merge, split
-from zitat_server.store.base import ClaimQuery, InvalidPageToken, StoredDocument
-from zitat_server.store.migrations import LATEST
 
 SCHOLZ = "Bundeskanzler Olaf Scholz sagte: „Wir werden die Ukraine weiter mit aller Kraft unterstützen.“"
 SCHOLZ_2 = "„Die Ukraine kann sich auf Deutschland verlassen, heute und morgen“, sagte Scholz am Montag."

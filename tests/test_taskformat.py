@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from zitat_client import taskformat
 from zitat_client.taskformat import detokenize, dev_split, load, tokens_for_span
+from zitat_server.training.corpora import DATA, NEWS_TRAIN
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-NEWS = SHARED / "data/spkatt-news/train"
-PARLIAMENT = SHARED / "data/spkatt-parliament/dev"
+NEWS = NEWS_TRAIN
+PARLIAMENT = DATA / "spkatt-parliament" / "dev"
 
 
 def check_round_trip(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
@@ -62,7 +62,6 @@ def test_detokenize_rejects_empty_input_parts() -> None:
         detokenize([["Ja", ""]])
 
 
-@pytest.mark.skipif(not NEWS.is_dir(), reason="shared news data not present")
 def test_load_and_round_trip_a_real_file() -> None:
     document = load(NEWS / "10022.json")
     assert document.name == "10022"
@@ -80,13 +79,11 @@ def test_load_and_round_trip_a_real_file() -> None:
             assert tokens_for_span(offsets, *offsets[i][j]) == [token_id]
 
 
-@pytest.mark.skipif(not NEWS.is_dir(), reason="shared news data not present")
 def test_round_trip_all_news_files() -> None:
     for path in sorted(NEWS.glob("*.json")):
         check_round_trip(load(path).sentences)
 
 
-@pytest.mark.skipif(not PARLIAMENT.is_dir(), reason="shared parliament data not present")
 def test_parliament_files_have_no_name_or_date() -> None:
     document = load(next(iter(sorted(PARLIAMENT.glob("*.json")))))
     assert document.document_name is None and document.date is None
@@ -133,7 +130,6 @@ def test_dev_split_is_deterministic_disjoint_and_about_fifteen_percent() -> None
     assert dev_split([f"/data/{dev[0]}.json", f"{train[0]}.json"]) == ([f"{train[0]}.json"], [f"/data/{dev[0]}.json"])
 
 
-@pytest.mark.skipif(not NEWS.is_dir(), reason="shared news data not present")
 def test_dev_split_of_the_news_files_is_fixed() -> None:
     train, dev = dev_split(p.stem for p in NEWS.glob("*.json"))
     assert (len(train), len(dev)) == (604, 96)

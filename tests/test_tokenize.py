@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from zitat_server.document import Doc
-from zitat_server.tokenize import doc_from_sentences, tokenize
+from zitat_server.extraction.tokenizer import doc_from_sentences, tokenize
+from zitat_server.training.corpora import EXAMPLES
 
-EXAMPLE = Path(__file__).resolve().parents[1].parent / "shared/examples/umjerow-boeing.txt"
+EXAMPLE = EXAMPLES / "umjerow-boeing.txt"
 
 
 def words(text: str) -> list[str]:
@@ -179,7 +178,6 @@ def test_empty_and_whitespace_text() -> None:
     assert_consistent(doc)
 
 
-@pytest.mark.skipif(not EXAMPLE.is_file(), reason="shared example not present")
 def test_example_article_sentences() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     doc = tokenize(text)

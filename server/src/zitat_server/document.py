@@ -7,7 +7,7 @@ the unit of the public API, so nothing is converted between components.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -98,20 +98,67 @@ class Quote:
 
 
 @dataclass(slots=True)
+class Quoted:
+    """A region in quotation marks: its inner pieces (without the marks) and the marks' positions.
+
+    A multi-paragraph quotation has one piece per paragraph; ``balanced`` is False when a mark
+    was left open or closed by a mismatching mark.
+    """
+
+    pieces: list[Span]
+    marks: list[int] = field(default_factory=list)
+    depth: int = 0
+    balanced: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+    @property
+    def outer(self) -> Span:
+        """From the opening to the closing mark inclusive (as far as they exist)."""
+        return Span(min(self.marks, default=self.start), max(self.end, max(self.marks, default=-1) + 1))
+
+
+@dataclass(slots=True)
 class Doc:
-    """Text, tokens, sentences and what the pipeline found in them."""
+    """Text, tokens, sentences and what the pipeline found in them.
+
+    Components read what earlier ones left (``quoted``, ``quotes``) instead of computing it again.
+    """
 
     text: str
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    #: Quoted regions in order of their opening mark; set by the ``quote_marks`` component.
+    quoted: list[Quoted] | None = None
+    #: The quotes found so far, in text order once the pipeline is done.
     quotes: list[Quote] = field(default_factory=list)
+    #: Document-local persons behind the quotes' sources (the ``coref`` component).
     entities: dict[str, Entity] = field(default_factory=dict)
+    _sentence_firsts: list[int] | None = None
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]
+
+    def quoted_regions(self) -> list[Quoted]:
+        """The quoted regions, for components that need them; an error if nothing set them."""
+        if self.quoted is None:
+            raise ValueError("the document's quoted regions are unset: run the quote_marks component first")
+        return self.quoted
+
+    def sentence_of(self, token: int) -> int:
+        """Index of the sentence that holds token ``token``."""
+        if self._sentence_firsts is None or len(self._sentence_firsts) != len(self.sentences):
+            self._sentence_firsts = [s.first for s in self.sentences]
+        return bisect_right(self._sentence_firsts, token) - 1
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that begin in ``[start, end)``, by bisection (tokens are sorted)."""

@@ -14,15 +14,14 @@ import logging
 import random
 from pathlib import Path
 
+from zitat_server.learned import MODELS_DIR
 from zitat_server.training.convert import Article, load_dir, split_names
-
-DEFAULT_DATA = Path("../shared/data")
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+from zitat_server.training.corpora import DATA
 
 
 def parser(description: str, default_out: str, epochs: int) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=description)
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data directory")
+    p.add_argument("--data", type=Path, default=DATA, help="the data directory (default: the repository's data/)")
     p.add_argument("--out", type=Path, default=MODELS_DIR / default_out)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--epochs", type=int, default=epochs)

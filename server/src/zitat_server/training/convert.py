@@ -4,9 +4,9 @@ Two datasets feed the models: the news set (task 2, with ``Form``/``STWR``) and 
 parliament set (task 1, with ``PTC`` for separated verb particles and no ``Form``). Both are
 read into :class:`Article` first, so the example builders below see one format.
 
-Examples are plain :class:`TokenExample` records (words, per-token feature labels, labelled
-token spans); :func:`to_flair` turns them into ``flair.data.Sentence`` objects, so everything
-up to that point is testable without flair.
+Examples are plain :class:`~zitat_server.learned.examples.TokenExample` records (words,
+per-token feature labels, labelled token spans), built with the feature lexicon the model is
+trained with.
 
 * cue examples: one per sentence; spans ``CUE`` (the cue tokens) and ``MSG`` (messages of
   annotations that have no cue, e.g. free indirect speech, which would otherwise be unreachable).
@@ -21,19 +21,15 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from zitat_server.training.features import position, quote_depth, token_features
-
-if TYPE_CHECKING:
-    from flair.data import Sentence as FlairSentence
-
-TokenId = tuple[int, int]  # (sentence, token)
-
-#: Sentences before/after the anchor sentence that the role tagger sees. 98 % of sources and
-#: 97 % of message tokens in the news data lie within this window.
-WINDOW_BEFORE = 2
-WINDOW_AFTER = 2
+from zitat_server.learned.examples import (
+    TokenExample,
+    TokenId,
+    runs,
+    sentence_features,
+    window_example,
+)
+from zitat_server.learned.features import FeatureLexicon
 
 
 @dataclass(slots=True)
@@ -54,15 +50,6 @@ class Article:
     name: str
     sentences: list[list[str]]
     annotations: list[Annotation]
-
-
-@dataclass(slots=True)
-class TokenExample:
-    """A token sequence with feature labels and labelled half-open token spans."""
-
-    words: list[str]
-    features: list[dict[str, str]]
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def _ids(values: Iterable[str]) -> list[TokenId]:
@@ -99,41 +86,6 @@ def load_dir(directory: Path, names: Iterable[str] | None = None) -> list[Articl
     return [load_article(p) for p in sorted(directory.glob("*.json")) if wanted is None or p.stem in wanted]
 
 
-def runs(ids: Iterable[TokenId]) -> list[tuple[int, int, int]]:
-    """Contiguous runs of token ids as ``(sentence, start, end)``; runs break at sentence ends."""
-    out: list[tuple[int, int, int]] = []
-    for s, t in sorted(set(ids)):
-        if out and out[-1][0] == s and out[-1][2] == t:
-            out[-1] = (s, out[-1][1], t + 1)
-        else:
-            out.append((s, t, t + 1))
-    return out
-
-
-def article_depths(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """Quotation depth per token, tracked across sentence boundaries."""
-    flat = [w for s in sentences for w in s]
-    depths = quote_depth(flat)
-    out, i = [], 0
-    for s in sentences:
-        out.append(depths[i : i + len(s)])
-        i += len(s)
-    return out
-
-
-def sentence_features(sentences: Sequence[Sequence[str]]) -> list[list[dict[str, str]]]:
-    """Feature labels for every token of an article (the cue tagger's input)."""
-    depths = article_depths(sentences)
-    feats = []
-    for i, s in enumerate(sentences):
-        row = token_features(s, depths[i])
-        pos = position(i)
-        for f in row:
-            f["pos"] = pos
-        feats.append(row)
-    return feats
-
-
 def anchor_of(a: Annotation) -> list[TokenId]:
     """The tokens the role tagger is conditioned on: the cue, else the first message sentence."""
     if a.cue:
@@ -144,9 +96,9 @@ def anchor_of(a: Annotation) -> list[TokenId]:
     return [t for t in a.message if t[0] == first]
 
 
-def cue_examples(article: Article) -> list[TokenExample]:
+def cue_examples(article: Article, lexicon: FeatureLexicon) -> list[TokenExample]:
     """One example per sentence with its ``CUE`` spans and the ``MSG`` spans of cue-less events."""
-    feats = sentence_features(article.sentences)
+    feats = sentence_features(article.sentences, lexicon)
     examples = [TokenExample(list(s), feats[i]) for i, s in enumerate(article.sentences)]
     for a in article.annotations:
         label, ids = ("CUE", a.cue) if a.cue else ("MSG", a.message)
@@ -166,36 +118,9 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return kept
 
 
-def window_example(
-    sentences: Sequence[Sequence[str]],
-    feats: Sequence[Sequence[dict[str, str]]],
-    anchor: Sequence[TokenId],
-    anchor_kind: str,
-    before: int = WINDOW_BEFORE,
-    after: int = WINDOW_AFTER,
-) -> tuple[TokenExample, list[TokenId]]:
-    """The role tagger's input around ``anchor``; also returns each window token's id."""
-    centre = anchor[0][0]
-    first = max(0, centre - before)
-    last = min(len(sentences), centre + after + 1)
-    anchor_set = set(anchor)
-    words: list[str] = []
-    rows: list[dict[str, str]] = []
-    ids: list[TokenId] = []
-    for s in range(first, last):
-        for t, w in enumerate(sentences[s]):
-            row = dict(feats[s][t])
-            row["anc"] = anchor_kind if (s, t) in anchor_set else "0"
-            row["rel"] = str(s - centre)
-            words.append(w)
-            rows.append(row)
-            ids.append((s, t))
-    return TokenExample(words, rows), ids
-
-
-def role_examples(article: Article) -> list[TokenExample]:
+def role_examples(article: Article, lexicon: FeatureLexicon) -> list[TokenExample]:
     """One windowed example per annotation, labelled with its message, source and addressee."""
-    feats = sentence_features(article.sentences)
+    feats = sentence_features(article.sentences, lexicon)
     out = []
     for a in article.annotations:
         anchor = anchor_of(a)
@@ -221,24 +146,6 @@ def _index_runs(indices: Sequence[int]) -> list[tuple[int, int]]:
         else:
             out.append((i, i + 1))
     return out
-
-
-def to_flair(example: TokenExample, tag_type: str | None = None) -> FlairSentence:
-    """A flair sentence with the feature labels on its tokens and the spans as ``tag_type``."""
-    from flair.data import Label, Sentence
-
-    sentence = Sentence(example.words)
-    for token, row in zip(sentence.tokens, example.features, strict=True):
-        # Token-level layers only: the one-hot embeddings read ``token.get_label(key)``, and
-        # ``add_label`` would also copy every feature into a sentence layer (half of the
-        # models' inference time, measured).
-        layers = token.annotation_layers
-        for key, value in row.items():
-            layers[key] = [Label(token, value)]
-    if tag_type is not None:
-        for b, e, label in example.spans:
-            sentence[b:e].add_label(tag_type, label)
-    return sentence
 
 
 def split_names(directory: Path) -> tuple[list[str], list[str]]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from zitat_server.training.convert import TokenExample, to_flair
+from zitat_server.learned.examples import TokenExample, to_flair
 
 log = logging.getLogger(__name__)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from zitat_server.learned.features import FeatureLexicon
 from zitat_server.training.cli import load_splits, parser, write_stats
 from zitat_server.training.convert import cue_examples
 from zitat_server.training.tagger import TaggerConfig, train_tagger
@@ -19,6 +20,7 @@ CUE_FEATURES = ("lex", "konj", "quote")
 def main() -> None:
     args = parser(__doc__ or "", "cues", epochs=12).parse_args()
     train, val = load_splits(args)
+    lexicon = FeatureLexicon.from_language()
     config = TaggerConfig(
         "cue",
         () if args.no_features else CUE_FEATURES,
@@ -27,9 +29,10 @@ def main() -> None:
         threads=args.threads,
         word_vectors=str(args.vectors) if args.vectors else None,
     )
-    stats = train_tagger(
-        config, [e for a in train for e in cue_examples(a)], [e for a in val for e in cue_examples(a)], args.out
-    )
+    train_examples = [e for a in train for e in cue_examples(a, lexicon)]
+    val_examples = [e for a in val for e in cue_examples(a, lexicon)]
+    stats = train_tagger(config, train_examples, val_examples, args.out)
+    lexicon.save(args.out)
     write_stats(args.out, "train", args, {"config": asdict(config), **stats})
 
 

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import time
 
+from zitat_server.learned.examples import sentence_features
+from zitat_server.learned.features import FeatureLexicon
+from zitat_server.learned.forms import event_features
+from zitat_server.learned.linear import Features, LinearModel
 from zitat_server.training.cli import load_splits, parser, write_stats
-from zitat_server.training.convert import Article, sentence_features
-from zitat_server.training.form_model import Features, LinearModel, event_features
+from zitat_server.training.convert import Article
 
 
-def _dataset(articles: list[Article]) -> tuple[list[Features], list[str], list[str]]:
+def _dataset(articles: list[Article], lexicon: FeatureLexicon) -> tuple[list[Features], list[str], list[str]]:
     xs, forms, media = [], [], []
     for a in articles:
-        feats = sentence_features(a.sentences)
+        feats = sentence_features(a.sentences, lexicon)
         for ann in a.annotations:
             if ann.form is None or not ann.message:
                 continue
@@ -44,9 +47,11 @@ def main() -> None:
     train, val = load_splits(args)
     train = [a for a in train if any(x.form for x in a.annotations)]  # parliament has no Form
     started = time.monotonic()
-    xs, forms, media = _dataset(train)
-    vx, vforms, vmedia = _dataset(val)
+    lexicon = FeatureLexicon.from_language()
+    xs, forms, media = _dataset(train, lexicon)
+    vx, vforms, vmedia = _dataset(val, lexicon)
     args.out.mkdir(parents=True, exist_ok=True)
+    lexicon.save(args.out)
     stats: dict[str, object] = {}
     for name, ys, vys in (("form", forms, vforms), ("medium", media, vmedia)):
         model, _ = fit(xs, ys, args.seed)

@@ -14,16 +14,16 @@ import time
 
 from zitat_client import taskformat
 
-from zitat_server.partial_quotes import THRESHOLD, candidates, features
-from zitat_server.pipeline import Pipeline
+from zitat_server.extraction.partial_quotes import THRESHOLD, candidates, features
+from zitat_server.extraction.pipeline import Pipeline
+from zitat_server.learned.linear import Features
 from zitat_server.training.cli import load_splits, parser, write_stats
 from zitat_server.training.convert import Article
-from zitat_server.training.form_model import Features
 from zitat_server.training.train_forms import fit
 
 
 def dataset(articles: list[Article]) -> tuple[list[Features], list[str]]:
-    rules = Pipeline(models=False)  # rules and continuations, as the service runs them
+    rules = Pipeline("rules-only")  # rules and continuations, as the service runs them before the classifier
     xs, ys = [], []
     for a in articles:
         text, offsets = taskformat.detokenize(a.sentences)

@@ -3,9 +3,10 @@
 python -m zitat_server.training.train_vectors --seed 1 --out build/vectors
 
 No pretrained German vectors can be downloaded, so they are learned here from: the news
-articles of our train split (never the dev split), the unlabelled news articles, the
-parliament training speeches and the 10kGNAD DER STANDARD articles (tokenised with our
-tokenizer). Words are lower-cased, as the taggers' word embedding reads them. The output,
+articles of our train split (never the dev split), the parliament training speeches and the
+10kGNAD DER STANDARD articles (tokenised with our tokenizer). The unlabelled WikiNews articles
+are kept for timing and robustness runs and are not read. Words are lower-cased, as the
+taggers' word embedding reads them. The output,
 ``vectors.npz`` (``words``, ``vectors``), is an input of ``train_cues``/``train_roles
 --vectors``; the taggers carry the vectors inside their model files, so it is not shipped.
 Needs gensim (``pip install -e './server[train]'``); inference does not.
@@ -14,15 +15,14 @@ Needs gensim (``pip install -e './server[train]'``); inference does not.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from zitat_server.tokenize import tokenize
-from zitat_server.training.cli import DEFAULT_DATA
+from zitat_server.extraction.tokenizer import tokenize
 from zitat_server.training.convert import split_names
+from zitat_server.training.corpora import DATA, STANDARD_ARTICLES, standard_articles
 
 DIM = 64  # the taggers' word_dim
 
@@ -32,17 +32,14 @@ def sentences(data: Path) -> Iterator[list[str]]:
     news = data / "spkatt-news" / "train"
     train_names, _ = split_names(news)
     files = [news / f"{n}.json" for n in train_names]
-    files += sorted((data / "spkatt-news" / "unlabelled").glob("*.json"))
     files += sorted((data / "spkatt-parliament" / "train").glob("*.json"))
     for path in files:
         for s in json.loads(path.read_text(encoding="utf-8"))["Sentences"]:
             yield [t.lower() for t in s["Tokens"]]
-    gnad = data / "unlabelled" / "10kgnad-standard-articles.csv"
-    with gnad.open(encoding="utf-8", newline="") as f:
-        for row in csv.reader(f, delimiter=";", quotechar="'"):
-            doc = tokenize(row[-1])
-            for s in doc.sentences:
-                yield [t.text.lower() for t in doc.tokens[s.first : s.last]]
+    for _category, text in standard_articles(data / STANDARD_ARTICLES.relative_to(DATA)):
+        doc = tokenize(text)
+        for s in doc.sentences:
+            yield [t.text.lower() for t in doc.tokens[s.first : s.last]]
 
 
 def main() -> None:
@@ -50,7 +47,7 @@ def main() -> None:
     from gensim.models import Word2Vec
 
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    p.add_argument("--data", type=Path, default=DATA)
     p.add_argument("--out", type=Path, default=Path("build/vectors"))
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--epochs", type=int, default=10)

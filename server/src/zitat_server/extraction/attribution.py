@@ -1,0 +1,508 @@
+"""Rule-based quote attribution: direct, indirect and reported speech.
+
+Reads a tokenised ``Doc`` and the quoted regions, and finds for each speech event its
+message, cue, source mention and form. The rules are precise on direct quotes and on the
+frequent indirect frames ("X sagte, er habe …", "X teilte mit, dass …", "laut X …");
+the learned models cover what rules cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zitat_server.document import Doc, Form, Medium, Quote, Quoted, Sentence, Span, Token
+from zitat_server.extraction import mentions
+from zitat_server.extraction.component import ComponentInfo
+from zitat_server.extraction.mentions import Mention
+from zitat_server.language import cues
+from zitat_server.language.function_words import COMPLEMENTIZERS, DASS, DETERMINERS, PRONOUNS
+from zitat_server.language.marks import CLAUSE_PUNCT, QUOTE_CHARS, SENTENCE_FINAL, is_quote_token
+from zitat_server.language.mood import KONJUNKTIV_I, REPORTING_KONJUNKTIV_II, pronoun_konjunktiv
+from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES
+
+_ZU_INFIX = re.compile(
+    r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
+)
+_SO = "so"
+MIN_DIRECT_TOKENS = 4
+
+
+@dataclass(slots=True)
+class _Frame:
+    cue: list[int]  # token indices
+    medium: Medium
+    source: Mention | None
+
+
+#: Finite verbs that put a clause in reported speech: Konjunktiv I and the Konjunktiv II forms
+#: that stand in for it.
+_REPORTING_MOOD = KONJUNKTIV_I | REPORTING_KONJUNKTIV_II
+
+
+def konjunktiv_clause(tokens: list[Token], first: int, last: int) -> bool:
+    """Does the clause ``tokens[first:last]`` have a Konjunktiv-I finite verb near its start?
+
+    A capitalised word inside the clause is a noun ("die Spiele"), not the verb form it spells.
+    """
+    window = tokens[first : min(last, first + 12)]
+    for k, t in enumerate(window):
+        verb = k == 0 or not t.text[:1].isupper()
+        if verb and t.text.lower() in _REPORTING_MOOD or k > 0 and pronoun_konjunktiv(window[k - 1].text, t.text):
+            return True
+    return False
+
+
+class RuleAttributor:
+    """Component: the quotes the rules find (origin ``rules``); stateless, safe to share."""
+
+    info = ComponentInfo("attribution", "rules-0.2", "rules", "Cue lexicon; direct, indirect, reported frames")
+
+    def __call__(self, doc: Doc) -> None:
+        doc.quotes = sorted([*doc.quotes, *self._find(doc)], key=lambda q: q.start)
+
+    def _find(self, doc: Doc) -> list[Quote]:
+        if not doc.tokens:
+            return []
+        ctx = _Context(doc)
+        found: list[Quote] = []
+        prev: tuple[Quote, int] | None = None  # last direct quote and its last sentence
+        for q in doc.quoted_regions():
+            if q.depth > 0:
+                continue
+            quote, last_sent = self._direct(ctx, q, prev)
+            if quote is not None:
+                found.append(quote)
+                ctx.covered.append(quote.message[0])
+                prev = (quote, last_sent)
+        for sent in doc.sentences:
+            quote = self._indirect(ctx, sent)
+            if quote is not None:
+                found.append(quote)
+        for quote in found:
+            quote.addressee = self._addressee(ctx, quote)
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def _addressee(self, ctx: _Context, quote: Quote) -> Span | None:
+        """ "sagte er gegenüber der Zeitung", "vor Journalisten": the phrase after the preposition."""
+        if not quote.cue:
+            return None
+        tokens = ctx.doc.tokens
+        cue_tok = ctx.doc.token_range(quote.cue[0].start, quote.cue[0].end)[0]
+        sent = ctx.doc.sentences[ctx.doc.sentence_of(cue_tok)]
+        for j in range(sent.first, sent.last - 1):
+            if ctx.in_quote(j) or any(m.start <= tokens[j].start < m.end for m in quote.message):
+                continue
+            low = tokens[j].text.lower()
+            if low not in ADDRESSEE_PREPOSITIONS:
+                continue
+            phrase = mentions.phrase_after(tokens, j + 1, sent.last)
+            if phrase is None or (low == "vor" and tokens[phrase.last - 1].text.lower() not in AUDIENCES):
+                continue
+            return mention_span(tokens, phrase)
+        return None
+
+    # -- direct quotes -------------------------------------------------------------------
+
+    def _direct(self, ctx: _Context, q: Quoted, prev: tuple[Quote, int] | None) -> tuple[Quote | None, int]:
+        doc, tokens = ctx.doc, ctx.doc.tokens
+        inner = ctx.doc.token_range(q.start, q.end)
+        if not inner:
+            return None, -1
+        open_tok, close_tok = inner[0] - 1, inner[-1] + 1
+        first_sent, last_sent = ctx.doc.sentence_of(inner[0]), ctx.doc.sentence_of(inner[-1])
+        sent, sent_last = doc.sentences[first_sent], doc.sentences[last_sent]
+        if prev is not None and _coordinated(tokens, open_tok, prev[0]):
+            # als „aggressiv“ und „herausfordernd“: the second quote shares the first one's frame
+            p = prev[0]
+            message = Span(q.outer.start, q.outer.end)
+            return Quote([message], Form.DIRECT, p.medium, list(p.cue), p.source, confidence=p.confidence), last_sent
+        frame = self._frame_after(ctx, close_tok, sent_last.last)
+        if frame is None:
+            frame = self._frame_before(ctx, sent.first, open_tok)
+        if frame is None:
+            frame = self._colon_frame(ctx, sent.first, open_tok, first_sent)
+        long_enough = len(inner) >= MIN_DIRECT_TOKENS
+        confidence = 0.9
+        if frame is None and long_enough and prev is not None and first_sent - prev[1] <= 1:
+            # A further quoted sentence right after a framed quote continues it.
+            p = prev[0]
+            if p.source is not None:
+                message = Span(q.outer.start, q.outer.end)
+                cont = Quote([message], Form.DIRECT, p.medium, list(p.cue), p.source, confidence=0.7)
+                return cont, last_sent
+        if frame is None or (not long_enough and not frame.cue):
+            return None, -1
+        if not long_enough and (frame.source is None or name_like(tokens, inner)):
+            return None, -1
+        ctx.used.update(frame.cue)
+        message = Span(q.outer.start, q.outer.end)
+        if frame.source is None:
+            confidence = 0.6
+        return (
+            Quote(
+                message=[message],
+                form=Form.DIRECT,
+                medium=frame.medium,
+                cue=_spans(tokens, frame.cue),
+                source=mention_span(tokens, frame.source),
+                confidence=confidence,
+            ),
+            last_sent,
+        )
+
+    def _frame_after(self, ctx: _Context, i: int, end: int) -> _Frame | None:
+        """„…“, schrieb Umjerow. / „…“, so Müller. / „…“, sagte er den Reportern."""
+        tokens = ctx.doc.tokens
+        j = i + 1
+        if j < end and tokens[j].text == ",":
+            j += 1
+        if j >= end or j in ctx.used:
+            return None
+        w = tokens[j].text
+        if w.lower() == _SO:
+            src = mentions.phrase_after(tokens, j + 1, end)
+            return _Frame([j], Medium.SPEECH, src) if src is not None else None
+        entries = cues.lookup(w)
+        if not entries:
+            return None
+        cue = [j]
+        entry = _pick_entry(entries, tokens, j, end, cue)
+        if entry.particle and len(cue) == 1:
+            return None
+        return _Frame(cue, entry.medium, mentions.phrase_after(tokens, j + 1, end))
+
+    def _frame_before(self, ctx: _Context, start: int, open_tok: int) -> _Frame | None:
+        """Umjerow sagte: „…“ / Ihm zufolge wurde „…“ / Laut Müller „…“."""
+        tokens = ctx.doc.tokens
+        for j in range(open_tok - 1, start - 1, -1):
+            if ctx.in_quote(j) or j in ctx.used:
+                continue
+            low = tokens[j].text.lower()
+            if low in cues.POSTPOSITIONS:
+                return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_before(tokens, j, start))
+            if low in cues.PREPOSITIONS or low == "nach" and _nach_noun(tokens, j, open_tok):
+                return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_after(tokens, j + 1, open_tok))
+            entries = cues.lookup(tokens[j].text)
+            if entries:
+                cue = [j]
+                entry = _pick_entry(entries, tokens, j, open_tok, cue)
+                if entry.particle and len(cue) == 1:
+                    continue
+                src = mentions.phrase_before(tokens, j, start) or mentions.phrase_after(tokens, j + 1, open_tok)
+                return _Frame(cue, entry.medium, src)
+        return None
+
+    def _colon_frame(self, ctx: _Context, start: int, open_tok: int, sent_index: int) -> _Frame | None:
+        """Koppelin wörtlich: „…“ / Die Firma empfindet das als falsch: „…“ (colon in this or the last sentence)."""
+        tokens = ctx.doc.tokens
+        colon = open_tok - 1
+        if colon >= start and tokens[colon].text == ":":
+            clause_start = start
+        elif open_tok == start and sent_index > 0 and tokens[start - 1].text == ":":
+            colon = start - 1
+            clause_start = ctx.doc.sentences[sent_index - 1].first
+        else:
+            return None
+        frame = self._frame_before(ctx, clause_start, colon)
+        if frame is not None:
+            return frame
+        src = mentions.phrase_after(tokens, clause_start, colon)
+        if src is None or src.kind == "noun" and tokens[src.first].text.lower() not in DETERMINERS:
+            return None
+        return _Frame([], Medium.SPEECH, src)
+
+    # -- indirect speech ------------------------------------------------------------------
+
+    def _indirect(self, ctx: _Context, sent: Sentence) -> Quote | None:
+        tokens = ctx.doc.tokens
+        first, last = sent.first, sent.last
+        while last > first and tokens[last - 1].text in SENTENCE_FINAL:
+            last -= 1
+        if last <= first or ctx.overlaps_covered(tokens[first].start, tokens[last - 1].end):
+            return None
+        wie = self._wie_frame(ctx, first, last)
+        if wie is not None:
+            return wie
+        for j in range(first, last):
+            if j in ctx.used or ctx.in_quote(j):
+                continue
+            low = tokens[j].text.lower()
+            if low in cues.POSTPOSITIONS or low in cues.PREPOSITIONS or low == "nach":
+                quote = self._according_to(ctx, j, first, last)
+                if quote is not None:
+                    return quote
+                continue
+            if low == _SO and j > first and tokens[j - 1].text == ",":
+                source = mentions.phrase_after(tokens, j + 1, last)
+                if source is not None and _ends_clause(tokens, source.last, last):
+                    return self._quote(ctx, first, j - 1, [j], source, Medium.SPEECH, 0.7)
+                continue
+            entries = cues.lookup(tokens[j].text)
+            if not entries:
+                continue
+            cue = [j]
+            entry = _pick_entry(entries, tokens, j, last, cue)
+            if entry.particle and len(cue) == 1:
+                continue
+            quote = self._clause_after(ctx, first, last, j, cue, entry) or self._clause_before(
+                ctx, first, last, j, cue, entry
+            )
+            if quote is not None:
+                return quote
+        return None
+
+    def _quote(
+        self,
+        ctx: _Context,
+        m_first: int,
+        m_last: int,
+        cue: list[int],
+        source: Mention | None,
+        medium: Medium,
+        confidence: float,
+        form: Form = Form.INDIRECT,
+    ) -> Quote | None:
+        """An indirect quote with message ``tokens[m_first:m_last]``; marks its cue as used."""
+        tokens = ctx.doc.tokens
+        if m_last <= m_first:
+            return None
+        ctx.used.update(cue)
+        return Quote(
+            message=[Span(tokens[m_first].start, tokens[m_last - 1].end)],
+            form=form,
+            medium=medium,
+            cue=_spans(tokens, cue),
+            source=mention_span(tokens, source),
+            confidence=confidence,
+        )
+
+    def _clause_after(
+        self, ctx: _Context, first: int, last: int, j: int, cue: list[int], entry: cues.CueVerb
+    ) -> Quote | None:
+        """X sagte (am Montag), er habe … / X teilte mit, dass … / X kündigte an, zurückzutreten."""
+        tokens = ctx.doc.tokens
+        k = max(cue) + 1
+        while k < last and tokens[k].text not in CLAUSE_PUNCT and tokens[k].text.lower() not in DASS:
+            k += 1
+        if k >= last or tokens[k].text not in {",", ":"} and tokens[k].text.lower() not in DASS:
+            return None
+        m_start = k + 1 if tokens[k].text in {",", ":"} else k
+        if m_start >= last or ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS:
+            return None
+        opener = tokens[m_start].text.lower()
+        if not (
+            opener in COMPLEMENTIZERS
+            or konjunktiv_clause(tokens, m_start, last)
+            or _infinitive_clause(tokens, m_start, last)
+        ):
+            return None
+        source = _source_for(tokens, first, j, k)
+        if source is None and not entry.finite:
+            return None
+        return self._quote(ctx, m_start, last, cue, source, entry.medium, 0.75 if source else 0.5)
+
+    def _clause_before(
+        self, ctx: _Context, first: int, last: int, j: int, cue: list[int], entry: cues.CueVerb
+    ) -> Quote | None:
+        """Er habe …, sagte X. / Es sah so aus, als ob …, sagte X weiter. / …, heißt es."""
+        tokens = ctx.doc.tokens
+        if j - 1 <= first or tokens[j - 1].text != ",":
+            return None
+        after = max(cue) + 1
+        if after < last and tokens[after].text.lower() == "es" and entry.lemma == "heißen":
+            return self._quote(ctx, first, j - 1, cue, None, entry.medium, 0.6)
+        source = mentions.phrase_after(tokens, after, last)
+        if source is None:
+            return None
+        konj = konjunktiv_clause(tokens, first, j - 1) or tokens[first].text.lower() in COMPLEMENTIZERS
+        if not konj and not _ends_clause(tokens, source.last, last):
+            return None
+        return self._quote(ctx, first, j - 1, cue, source, entry.medium, 0.7)
+
+    def _wie_frame(self, ctx: _Context, first: int, last: int) -> Quote | None:
+        """Wie die Agentur AFP berichtet, habe sich … — the frame is a wie-clause before the message."""
+        tokens = ctx.doc.tokens
+        if tokens[first].text.lower() != "wie":
+            return None
+        comma = next((k for k in range(first + 1, last) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        for j in range(first + 1, comma):
+            entries = cues.lookup(tokens[j].text)
+            if entries:
+                cue = [j]
+                entry = _pick_entry(entries, tokens, j, comma, cue)
+                source = mentions.phrase_after(tokens, first + 1, j)
+                return self._quote(ctx, comma + 1, last, cue, source, entry.medium, 0.7)
+        return None
+
+    def _according_to(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
+        """Ihm zufolge … / Laut der Ministerin … / Nach Angaben der Polizei … / Nach einer Studie …"""
+        tokens = ctx.doc.tokens
+        low = tokens[j].text.lower()
+        if low in cues.POSTPOSITIONS:
+            source = mentions.phrase_before(tokens, j, first)
+            if source is None:
+                return None
+            frame = (source.first, j + 1)
+        elif low in cues.PREPOSITIONS:
+            source = mentions.phrase_after(tokens, j + 1, last)
+            if source is None:
+                return None
+            frame = (j, source.last)
+        else:  # nach (DET) (ADJ)* NOUN (von|des|der …)
+            if not _nach_noun(tokens, j, last):
+                return None
+            source = mentions.phrase_after(tokens, j + 1, last)
+            if source is None:
+                return None
+            frame = (j, source.last)
+        cue = [j]
+        # The message is the clause around the frame phrase: both sides when the phrase sits
+        # inside it ("Die Feuerwehr hat nach eigenen Angaben … abgesucht", "X, laut Y, habe …"),
+        # only the side after it when a comma closes the clause before ("…, laut Y starben …").
+        sides = [_strip_punct(tokens, frame[1], last)]
+        comma_before = frame[0] > first and tokens[frame[0] - 1].text in CLAUSE_PUNCT
+        comma_after = frame[1] < last and tokens[frame[1]].text in CLAUSE_PUNCT
+        if not comma_before or comma_after:
+            sides.insert(0, _strip_punct(tokens, first, frame[0]))
+        sides = [(a, b) for a, b in sides if b > a]
+        if sum(b - a for a, b in sides) < 3:
+            return None
+        ctx.used.update(cue)
+        return Quote(
+            message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in sides],
+            form=Form.INDIRECT,
+            medium=Medium.SPEECH_WRITING,
+            cue=_spans(tokens, cue),
+            source=mention_span(tokens, source),
+            confidence=0.6,
+        )
+
+
+class _Context:
+    """Per-document lookups shared by the rules: token → quoted region, used cues."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quote_of = [-1] * len(doc.tokens)
+        for n, q in enumerate(doc.quoted_regions()):
+            if q.depth == 0:
+                outer = q.outer
+                for i in doc.token_range(outer.start, outer.end):
+                    self.quote_of[i] = n
+        self.used: set[int] = set()
+        self.covered: list[Span] = []
+
+    def in_quote(self, i: int) -> bool:
+        return self.quote_of[i] >= 0
+
+    def overlaps_covered(self, start: int, end: int) -> bool:
+        return any(s.start < end and start < s.end for s in self.covered)
+
+
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}$")
+
+
+def name_like(tokens: list[Token], inner: range) -> bool:
+    """A short quoted name, title or web address: „Hoy Bolivia“, „E! Online“, „montagsdemo.net“."""
+    words = [tokens[i].text for i in inner if tokens[i].text[:1].isalpha()]
+    if len(words) == 1 and _DOMAIN.match(words[0]):
+        return True
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _coordinated(tokens: list[Token], open_tok: int, prev: Quote) -> bool:
+    """Is the quote opening at ``open_tok`` joined to ``prev`` by "und", "oder" or a comma?"""
+    return (
+        open_tok >= 2
+        and tokens[open_tok - 1].text in {"und", "oder", ","}
+        and tokens[open_tok - 2].end == prev.message[-1].end
+    )
+
+
+def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
+    """Does "nach" at ``j`` open an according-to phrase: "nach (DET) (ADJ)* Angaben/Ansicht/…"?"""
+    k = j + 1
+    while k < last and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.islower()):
+        if tokens[k].text.lower() in cues.NACH_NOUNS:
+            break
+        k += 1
+    return k < last and tokens[k].text.lower() in cues.NACH_NOUNS and k - j <= 4
+
+
+def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """``(first, last)`` without clause punctuation at either end."""
+    while first < last and tokens[first].text in CLAUSE_PUNCT:
+        first += 1
+    while last > first and tokens[last - 1].text in CLAUSE_PUNCT:
+        last -= 1
+    return first, last
+
+
+def _ends_clause(tokens: list[Token], i: int, last: int) -> bool:
+    """Only a short adverbial tail (weiter, am Montag, gegenüber der Presse) follows ``i``."""
+    return last - i <= 5 and not any(tokens[k].text == "," for k in range(i, last))
+
+
+def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
+    """An infinitive with zu closes the clause: "…, die Rechte schützen zu wollen"."""
+    end = last
+    while end > first and (tokens[end - 1].text in CLAUSE_PUNCT or tokens[end - 1].text in QUOTE_CHARS):
+        end -= 1
+    if end - first < 2:
+        return False
+    for k in range(first, end):
+        if tokens[k].text == ",":
+            end = k
+            break
+    words = [t.text.lower() for t in tokens[max(first, end - 3) : end]]
+    if not words:
+        return False
+    return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
+
+
+def _source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
+    """Subject before the cue (X sagte), else after it (Am Montag sagte X / sagte X).
+
+    A pronoun right after the cue is the subject of an inverted clause ("Gleichzeitig sagte
+    er"): the word before the verb is then an adverbial, whatever its case.
+    """
+    if j + 1 < end and tokens[j + 1].text.lower() in PRONOUNS:
+        return mentions.phrase_after(tokens, j + 1, end)
+    before = mentions.phrase_before(tokens, j, first)
+    if before is not None and before.first == first:
+        return before
+    after = mentions.phrase_after(tokens, j + 1, end)
+    if after is not None:
+        return after
+    # participle frames: "X hat am Montag gesagt, …" — subject at the clause start
+    return mentions.phrase_after(tokens, first, j)
+
+
+def _pick_entry(entries: list[cues.CueVerb], tokens: list[Token], j: int, end: int, cue: list[int]):
+    """Choose the reading of a verb form; add its particle to ``cue`` if found in the clause."""
+    for entry in entries:
+        if not entry.particle:
+            continue
+        for k in range(j + 1, end):
+            t = tokens[k].text
+            if t in CLAUSE_PUNCT or is_quote_token(tokens[k].text):
+                break
+            if t.lower() == entry.particle:
+                cue.append(k)
+                return entry
+    plain = [e for e in entries if not e.particle]
+    return plain[0] if plain else entries[0]
+
+
+def _spans(tokens: list[Token], indices: list[int]) -> list[Span]:
+    return [Span(tokens[i].start, tokens[i].end) for i in sorted(indices)]
+
+
+def mention_span(tokens: list[Token], m: Mention | None) -> Span | None:
+    if m is None:
+        return None
+    return Span(tokens[m.first].start, tokens[m.last - 1].end)

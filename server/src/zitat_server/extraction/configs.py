@@ -1,0 +1,79 @@
+"""Named pipeline configs: which components run, in which order, with which options.
+
+``default`` is what the server runs; ``rules-only`` is ``zitat-server --rules-only``;
+``models-only`` scores the trained taggers alone. Benchmarks and trainers pick a config by
+name and may drop components for ablations (:meth:`PipelineConfig.without`), so no pipeline
+is ever wired by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One component of a config: its registered name and the options its factory takes."""
+
+    component: str
+    options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    name: str
+    description: str
+    steps: tuple[Step, ...]
+
+    @property
+    def components(self) -> list[str]:
+        return [s.component for s in self.steps]
+
+    def without(self, *components: str) -> PipelineConfig:
+        """The same pipeline minus ``components`` (an ablation), named after what it drops."""
+        unknown = set(components) - set(self.components)
+        if unknown:
+            raise ValueError(f"{self.name} has no component {', '.join(sorted(unknown))}")
+        if not components:
+            return self
+        steps = tuple(s for s in self.steps if s.component not in components)
+        return replace(self, name=f"{self.name}-without-{'-'.join(components)}", steps=steps)
+
+
+def _steps(*names: str) -> tuple[Step, ...]:
+    return tuple(Step(n) for n in names)
+
+
+CONFIGS: dict[str, PipelineConfig] = {
+    c.name: c
+    for c in (
+        PipelineConfig(
+            "default",
+            "rules, the trained taggers for what the rules miss, continuations, partial quotes, coreference",
+            _steps("quote_marks", "attribution", "taggers", "continuation", "partial_quotes", "coref"),
+        ),
+        PipelineConfig(
+            "rules-only",
+            "rules alone: fast start, no torch in memory, lower recall",
+            _steps("quote_marks", "attribution", "continuation", "coref"),
+        ),
+        PipelineConfig(
+            "models-only",
+            "the trained taggers alone, every quote they find (for evaluating the models)",
+            (
+                Step("quote_marks"),
+                Step("taggers", MappingProxyType({"require_separation": False})),
+                Step("coref"),
+            ),
+        ),
+    )
+}
+
+
+def get_config(name: str) -> PipelineConfig:
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise KeyError(f"unknown pipeline config {name!r}; known: {', '.join(CONFIGS)}") from None

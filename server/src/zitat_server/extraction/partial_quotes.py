@@ -1,0 +1,181 @@
+"""Quoted phrases inside a sentence: partial direct quotes the frame rules do not reach.
+
+German news quotes words inside its own sentences: "bezeichnete den Gipfel als das „größte
+Ereignis“", "Er werde „einen besseren Deal“ aushandeln" (a direct quote nested in indirect
+speech). The same marks also enclose names and titles (die „Süddeutsche Zeitung“, unter dem
+Motto „…“), so a quoted region alone is no evidence. A logistic regression trained on the
+news data (``training.train_partial``) decides from the region's shape and context whether
+it is somebody's words; accepted regions become ``DIRECT`` quotes. One nested in a found
+quote takes that quote's cue and source and points to it as its parent; others take the
+nearest cue verb of their sentence and the mention next to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from zitat_server.document import Doc, Form, Medium, Quote, Quoted, Sentence, Span, Token
+from zitat_server.extraction import mentions
+from zitat_server.extraction.attribution import MIN_DIRECT_TOKENS, konjunktiv_clause, mention_span, name_like
+from zitat_server.extraction.component import ComponentInfo
+from zitat_server.language import cues
+from zitat_server.language.marks import SENTENCE_FINAL
+from zitat_server.learned import MODELS_DIR
+from zitat_server.learned.linear import Features, LinearModel
+
+_FIRST_PERSON = frozenset("ich mir mich mein meine meinen meiner wir uns unser unsere unseren unserer".split())
+MODEL_FILE = MODELS_DIR / "partial" / "partial.json"
+#: Accept a region when the model gives it at least this probability of being a quote.
+THRESHOLD = 0.5
+#: A container message must be this many characters longer than the region it holds.
+_CONTAINER_SLACK = 10
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A top-level quoted region not yet covered by a direct quote, with its context."""
+
+    region: Quoted
+    inner: range  # token indices inside the marks
+    sentence: int
+    container: Quote | None  # the found quote whose message holds the region
+
+
+def candidates(doc: Doc, found: list[Quote]) -> list[Candidate]:
+    """Top-level quoted regions that no found quote already reports as such."""
+    out = []
+    for region in doc.quoted_regions():
+        if region.depth > 0:
+            continue
+        outer = region.outer
+        inner = doc.token_range(region.start, region.end)
+        if not inner:
+            continue
+        container = None
+        clash = False
+        for q in found:
+            for m in q.message:
+                if not m.overlaps(outer):
+                    continue
+                holds = m.start <= outer.start and outer.end <= m.end
+                if holds and q.form is not Form.DIRECT and m.end - m.start > outer.end - outer.start + _CONTAINER_SLACK:
+                    container = q
+                else:
+                    clash = True
+        if not clash:
+            out.append(Candidate(region, inner, doc.sentence_of(inner[0]), container))
+    return out
+
+
+def features(doc: Doc, c: Candidate) -> Features:
+    """What tells quoted words from quoted names: length, case, punctuation, context words."""
+    tokens = doc.tokens
+    sent = doc.sentences[c.sentence]
+    words = [tokens[i].text for i in c.inner]
+    alpha = [w for w in words if w[:1].isalpha()]
+    n = len(words)
+    out: Features = {"bias": 1.0, f"len={min(n, 4) if n < 5 else 5 + min(n // 8, 3)}": 1.0}
+    before = c.inner[0] - 2  # the word before the opening mark
+    after = c.inner[-1] + 2
+    out[f"prev={tokens[before].text.lower() if before >= sent.first else '<s>'}"] = 1.0
+    out[f"prev2={tokens[before - 1].text.lower() if before - 1 >= sent.first else '<s>'}"] = 1.0
+    out[f"next={tokens[after].text.lower() if after < sent.last else '</s>'}"] = 1.0
+    if alpha:
+        caps = sum(w[0].isupper() for w in alpha) / len(alpha)
+        out["all_caps"] = float(caps == 1.0)
+        out["caps_share"] = caps
+        out["first_cap"] = float(alpha[0][0].isupper())
+    out["end_punct"] = float(any(w in SENTENCE_FINAL for w in words))
+    out["comma"] = float("," in words)
+    out["first_person"] = float(any(w.lower() in _FIRST_PERSON for w in words))
+    out["whole_sentence"] = float(c.inner[0] - 1 <= sent.first and c.inner[-1] + 2 >= sent.last - 1)
+    out["balanced"] = float(c.region.balanced)
+    out["multi_sentence"] = float(c.inner[-1] >= sent.last)
+    outside = [i for i in range(sent.first, sent.last) if i < c.inner[0] - 1 or i > c.inner[-1] + 1]
+    out["sentence_cue"] = float(any(cues.lookup(tokens[i].text) for i in outside))
+    near = [i for i in outside if c.inner[0] - 5 <= i <= c.inner[-1] + 5]
+    out["near_cue"] = float(any(cues.lookup(tokens[i].text) for i in near))
+    comma_after = after < sent.last and tokens[after].text == ","
+    colon_before = before >= sent.first and tokens[before].text == ":"
+    out["cue_after"] = float(_is_frame_word(tokens, after + comma_after, sent))
+    out["cue_before"] = float(_is_frame_word(tokens, before - colon_before, sent))
+    out["konjunktiv"] = float(konjunktiv_clause(tokens, sent.first, sent.last))
+    if c.container is not None:
+        out["nested"] = 1.0
+        out[f"container={c.container.form.value}"] = 1.0
+    return out
+
+
+class PartialQuoteFinder:
+    """Component: adds the partial direct quotes the classifier accepts; stateless, safe to share."""
+
+    def __init__(self, model: LinearModel | None = None, threshold: float = THRESHOLD) -> None:
+        self.model = model or LinearModel.load(MODEL_FILE)
+        self.threshold = threshold
+        self.info = ComponentInfo.of_model("partial_quotes")
+
+    @classmethod
+    def load(cls, path: Path) -> PartialQuoteFinder:
+        return cls(LinearModel.load(path))
+
+    def __call__(self, doc: Doc) -> None:
+        doc.quotes = self.annotate(doc, doc.quotes)
+
+    def probability(self, doc: Doc, c: Candidate) -> float:
+        label, p = self.model.predict(features(doc, c))
+        return p if label == "quote" else 1.0 - p
+
+    def annotate(self, doc: Doc, found: list[Quote]) -> list[Quote]:
+        """``found`` plus the accepted regions, in text order, nested ones with ``parent`` set."""
+        added: list[tuple[Quote, Quote | None]] = []
+        for c in candidates(doc, found):
+            if len(c.inner) < MIN_DIRECT_TOKENS and name_like(doc.tokens, c.inner):
+                continue  # „YouTube“: a short name, as the rules decide for their frames too
+            p = self.probability(doc, c)
+            if p >= self.threshold:
+                added.append((self._quote(doc, c, p), c.container))
+        if not added:
+            return found
+        quotes = sorted([*found, *(q for q, _ in added)], key=lambda q: q.start)
+        index = {id(q): k for k, q in enumerate(quotes)}
+        for q, container in added:
+            if container is not None:
+                q.parent = index[id(container)]
+        return quotes
+
+    def _quote(self, doc: Doc, c: Candidate, p: float) -> Quote:
+        outer = c.region.outer
+        message = [Span(outer.start, outer.end)]
+        if c.container is not None:
+            k = c.container
+            return Quote(message, Form.DIRECT, k.medium, list(k.cue), k.source, confidence=p, origin="model")
+        cue, medium, source = _nearest_frame(doc, c)
+        return Quote(message, Form.DIRECT, medium, cue, source, confidence=p, origin="model")
+
+
+def _is_frame_word(tokens: list[Token], i: int, sent: Sentence) -> bool:
+    """A cue verb (or the "so" of „…“, so X) at token ``i`` of ``sent``."""
+    return sent.first <= i < sent.last and (tokens[i].text.lower() == "so" or bool(cues.lookup(tokens[i].text)))
+
+
+def _nearest_frame(doc: Doc, c: Candidate) -> tuple[list[Span], Medium, Span | None]:
+    """The cue verb of the sentence closest to the region and the mention beside it."""
+    tokens = doc.tokens
+    sent = doc.sentences[c.sentence]
+    best: int | None = None
+    for i in range(sent.first, sent.last):
+        if c.inner[0] - 1 <= i <= c.inner[-1] + 1 or not cues.lookup(tokens[i].text):
+            continue
+        if best is None or _distance(i, c) < _distance(best, c):
+            best = i
+    if best is None:
+        return [], Medium.SPEECH, None
+    mention = mentions.phrase_before(tokens, best, sent.first) or mentions.phrase_after(tokens, best + 1, sent.last)
+    source = mention_span(tokens, mention)
+    medium = cues.lookup(tokens[best].text)[0].medium
+    return [Span(tokens[best].start, tokens[best].end)], medium, source
+
+
+def _distance(i: int, c: Candidate) -> int:
+    return c.inner[0] - i if i < c.inner[0] else i - c.inner[-1]

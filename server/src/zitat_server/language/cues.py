@@ -1,0 +1,221 @@
+"""The lexicon of German speech, writing and thought cues.
+
+Verb forms are generated from compact entries rather than listed by hand, so a new verb is
+one line. A separable verb ("teilte … mit") is stored under its finite part with the
+particle it needs; the attribution looks for that particle later in the clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zitat_server.document import Medium
+
+S, W, T = Medium.SPEECH, Medium.WRITING, Medium.THOUGHT
+SW, ST = Medium.SPEECH_WRITING, Medium.SPEECH_THOUGHT
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    medium: Medium
+    particle: str = ""  # separable particle, e.g. "mit" for "mitteilen"
+    finite: bool = True  # a finite form (sagte) rather than a participle/infinitive (gesagt)
+
+
+def _weak(stem: str, *, prefix_ge: bool = True) -> list[tuple[str, bool]]:
+    """Forms of a weak verb: present, past, Konjunktiv I, participle, infinitive."""
+    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "ffn", "tm")) else ""
+    finite = [stem + e + "t", stem + e + "te", stem + e + "ten", stem + "e", stem + "en", stem + e + "test"]
+    ge = "ge" if prefix_ge else ""
+    return [(f, True) for f in finite] + [(ge + stem + e + "t", False)]
+
+
+# Verbs listed with their forms: strong and irregular verbs, and weak verbs whose forms the
+# generator gets wrong. (lemma, medium, finite forms, participle or "")
+_STRONG: list[tuple[str, Medium, list[str], str]] = [
+    ("sprechen", S, ["spricht", "sprach", "sprachen", "spreche", "sprechen"], "gesprochen"),
+    ("schreiben", W, ["schreibt", "schrieb", "schrieben", "schreibe", "schreiben"], "geschrieben"),
+    ("rufen", S, ["ruft", "rief", "riefen", "rufe"], "gerufen"),
+    ("verkünden", SW, ["verkündet", "verkündete", "verkündeten", "verkünde"], "verkündet"),
+    ("bekennen", S, ["bekennt", "bekannte", "bekannten", "bekenne"], "bekannt"),
+    ("nennen", SW, ["nennt", "nannte", "nannten", "nenne"], "genannt"),
+    ("denken", T, ["denkt", "dachte", "dachten", "denke"], "gedacht"),
+    ("wissen", T, ["weiß", "wusste", "wussten", "wisse"], "gewusst"),
+    ("verweisen", SW, ["verweist", "verwies", "verwiesen", "verweise"], "verwiesen"),
+    ("beschreiben", SW, ["beschreibt", "beschrieb", "beschrieben", "beschreibe"], "beschrieben"),
+    ("versprechen", SW, ["verspricht", "versprach", "versprachen", "verspreche"], "versprochen"),
+    ("widersprechen", SW, ["widerspricht", "widersprach", "widersprachen", "widerspreche"], "widersprochen"),
+    ("empfehlen", SW, ["empfiehlt", "empfahl", "empfahlen", "empfehle"], "empfohlen"),
+    ("befinden", SW, ["befand", "befanden"], ""),
+    ("schließen", T, ["schloss", "schlossen"], ""),
+    ("bitten", S, ["bittet", "bat", "baten", "bitte"], "gebeten"),
+    ("heißen", SW, ["heißt", "hieß"], "geheißen"),
+    ("meinen", ST, ["meint", "meinte", "meinten", "meine"], "gemeint"),
+    ("glauben", T, ["glaubt", "glaubte", "glaubten", "glaube"], "geglaubt"),
+    ("beschließen", SW, ["beschließt", "beschloss", "beschlossen", "beschließe"], "beschlossen"),
+    ("raten", S, ["rät", "riet", "rieten", "rate"], "geraten"),
+    ("unterstreichen", SW, ["unterstreicht", "unterstrich", "unterstrichen"], "unterstrichen"),
+    ("bestreiten", SW, ["bestreitet", "bestritt", "bestritten", "bestreite"], "bestritten"),
+    ("verneinen", SW, ["verneint", "verneinte", "verneinten"], "verneint"),
+]
+
+_WEAK: list[tuple[str, Medium, bool]] = [
+    ("sag", S, True),
+    ("erklär", SW, False),
+    ("beton", SW, False),
+    ("bericht", SW, False),
+    ("behaupt", SW, False),
+    ("antwort", SW, True),
+    ("äußer", SW, True),
+    ("erzähl", S, False),
+    ("bestätig", SW, False),
+    ("forder", SW, True),
+    ("warn", SW, True),
+    ("kritisier", SW, False),
+    ("fürcht", T, True),
+    ("befürcht", T, False),
+    ("hoff", T, True),
+    ("vermut", T, False),
+    ("sorg", T, True),
+    ("klag", S, True),
+    ("beklag", SW, False),
+    ("erinner", SW, False),
+    ("twitter", W, True),
+    ("zitier", SW, False),
+    ("erwider", SW, False),
+    ("bekräftig", SW, False),
+    ("versicher", SW, False),
+    ("bezeichn", SW, False),
+    ("kommentier", SW, False),
+    ("mahn", SW, True),
+    ("ermahn", SW, False),
+    ("verlang", SW, False),
+    ("dementier", SW, False),
+    ("beharr", SW, False),
+    ("präzisier", SW, False),
+    ("wiederhol", SW, False),
+    ("argumentier", SW, False),
+    ("formulier", SW, False),
+    ("frag", S, True),
+    ("verdeutlich", SW, False),
+    ("signalisier", SW, False),
+    ("schätz", T, True),
+    ("meld", SW, True),
+    ("protestier", SW, False),
+    ("schilder", SW, True),
+    ("lob", SW, True),
+    ("dank", SW, True),
+    ("begrüß", SW, False),
+    ("verurteil", SW, False),
+    ("appellier", SW, False),
+    ("rechtfertig", SW, False),
+    ("prophezei", SW, False),
+    ("prognostizier", SW, False),
+    ("erwart", T, False),
+    ("bezweifel", T, False),
+    ("plädier", SW, False),
+    ("droh", SW, True),
+]
+
+
+# Separable verbs: (lemma, medium, finite forms, particle).
+_SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
+    ("mitteilen", SW, ["teilt", "teilte", "teilten", "teile"], "mit"),
+    ("hinweisen", SW, ["weist", "wies", "wiesen", "weise"], "hin"),
+    ("zurückweisen", SW, ["weist", "wies", "wiesen", "weise"], "zurück"),
+    ("bekanntgeben", SW, ["gibt", "gab", "gaben", "gebe"], "bekannt"),
+    ("hinzufügen", SW, ["fügt", "fügte", "fügten", "füge"], "hinzu"),
+    ("ankündigen", SW, ["kündigt", "kündigte", "kündigten", "kündige"], "an"),
+    ("einräumen", SW, ["räumt", "räumte", "räumten", "räume"], "ein"),
+    ("klarstellen", SW, ["stellt", "stellte", "stellten", "stelle"], "klar"),
+    ("andeuten", SW, ["deutet", "deutete", "deuteten", "deute"], "an"),
+    ("anmerken", SW, ["merkt", "merkte", "merkten", "merke"], "an"),
+    ("vorwerfen", SW, ["wirft", "warf", "warfen", "werfe"], "vor"),
+    ("vorschlagen", SW, ["schlägt", "schlug", "schlugen", "schlage"], "vor"),
+    ("zugeben", SW, ["gibt", "gab", "gaben", "gebe"], "zu"),
+    ("angeben", SW, ["gibt", "gab", "gaben", "gebe"], "an"),
+    ("aufrufen", SW, ["ruft", "rief", "riefen", "rufe"], "auf"),
+    ("ausführen", SW, ["führt", "führte", "führten", "führe"], "aus"),
+    ("festhalten", SW, ["hält", "hielt", "hielten", "halte"], "fest"),
+    ("zusichern", SW, ["sichert", "sicherte", "sicherten", "sichere"], "zu"),
+    ("hervorheben", SW, ["hebt", "hob", "hoben", "hebe"], "hervor"),
+    ("herausstreichen", SW, ["streicht", "strich", "strichen", "streiche"], "heraus"),
+    ("vorlegen", W, ["legt", "legte", "legten", "lege"], "vor"),
+    ("feststellen", SW, ["stellt", "stellte", "stellten", "stelle"], "fest"),
+    ("auffordern", SW, ["fordert", "forderte", "forderten", "fordere"], "auf"),
+    ("ausgehen", T, ["geht", "ging", "gingen", "gehe"], "aus"),
+    ("ausschließen", SW, ["schließt", "schloss", "schlossen", "schließe"], "aus"),
+    ("einwenden", SW, ["wendet", "wandte", "wandten", "wende"], "ein"),
+    ("zugestehen", SW, ["gesteht", "gestand", "gestanden", "gestehe"], "zu"),
+    ("voraussagen", SW, ["sagt", "sagte", "sagten", "sage"], "voraus"),
+    ("aussagen", S, ["sagt", "sagte", "sagten", "sage"], "aus"),
+]
+
+
+# News reports most cue verbs as speech: on the training split "erklärte", "teilte … mit",
+# "kritisierte" are Speech more often than the ambiguous SW, so SW stays only where it wins.
+_KEEP_SW = frozenset({"bestätigen", "melden", "bekanntgeben", "verweisen", "zurückweisen", "vorwerfen"})
+_WRITING = frozenset({"berichten", "heißen", "schreiben", "twittern", "beschreiben"})
+
+
+def _news_medium(cue: CueVerb) -> CueVerb:
+    if cue.lemma in _WRITING:
+        return CueVerb(cue.lemma, W, cue.particle, cue.finite)
+    if cue.medium is SW and cue.lemma not in _KEEP_SW:
+        return CueVerb(cue.lemma, S, cue.particle, cue.finite)
+    return cue
+
+
+def _build() -> dict[str, list[CueVerb]]:
+    lex: dict[str, list[CueVerb]] = {}
+
+    def add(form: str, cue: CueVerb) -> None:
+        cue = _news_medium(cue)
+        entries = lex.setdefault(form.lower(), [])
+        if cue not in entries:
+            entries.append(cue)
+
+    for stem, medium, ge in _WEAK:
+        lemma = stem + "en"
+        prefix_ge = ge and not stem.endswith("ier")
+        for form, finite in _weak(stem, prefix_ge=prefix_ge):
+            add(form, CueVerb(lemma, medium, finite=finite))
+    for lemma, medium, forms, participle in _STRONG:
+        for form in forms:
+            add(form, CueVerb(lemma, medium))
+        if participle:
+            add(participle, CueVerb(lemma, medium, finite=False))
+    for lemma, medium, forms, particle in _SEPARABLE:
+        for form in [*forms, lemma[len(particle) :]]:  # the last is the plural: "werfen … vor"
+            add(form, CueVerb(lemma, medium, particle=particle))
+        # Subordinate-clause and participle forms are one word: "mitteilte", "mitgeteilt".
+        stem = forms[1]
+        add(particle + stem, CueVerb(lemma, medium, finite=True))
+        add(particle + forms[0], CueVerb(lemma, medium, finite=True))
+        add(particle + "ge" + forms[0], CueVerb(lemma, medium, finite=False))
+    return lex
+
+
+VERBS: dict[str, list[CueVerb]] = _build()
+
+# Reported-speech markers (SpkAtt Form "Reported"): "ihm zufolge", "laut der Ministerin".
+POSTPOSITIONS: frozenset[str] = frozenset({"zufolge"})
+PREPOSITIONS: frozenset[str] = frozenset({"laut", "gemäß"})
+# "nach Angaben der Polizei", "nach Ansicht des Ministers", "nach Worten von …"
+NACH_NOUNS: frozenset[str] = frozenset(
+    """angaben ansicht meinung worten aussage aussagen einschätzung auffassung darstellung informationen
+    berichten schätzungen überzeugung studie berechnungen zeugenaussagen veröffentlichung umfrage bericht
+    erkenntnissen ermittlungen polizeiangaben behördenangaben medienberichten schätzung prognose prognosen
+    darstellungen einschätzungen untersuchung analyse auskunft mitteilung""".split()
+)
+
+
+def lookup(word: str) -> list[CueVerb]:
+    """Cue entries for a word form (case-insensitive); empty when it is no cue."""
+    return VERBS.get(word.lower(), [])
+
+
+def all_cue_words() -> frozenset[str]:
+    """Every word form the lexicon knows as a cue: verb forms, according-to words, report nouns."""
+    return frozenset(VERBS) | POSTPOSITIONS | PREPOSITIONS | NACH_NOUNS

@@ -1,0 +1,40 @@
+"""Function words: determiners, pronouns, conjunctions and the words that open a clause."""
+
+from __future__ import annotations
+
+#: Determiners, possessives and quantifiers that can open a noun phrase.
+DETERMINERS: frozenset[str] = frozenset(
+    """der die das des dem den ein eine einer eines einem einen dieser diese dieses diesem diesen
+    sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren kein keine unser unsere
+    mehrere viele einige zwei drei vier beide alle""".split()
+)
+#: Genitive and dative articles and prepositions that attach a noun phrase to the one before
+#: ("der Sprecher des Ministeriums", "ein Sprecher von Siemens").
+ATTACHING: frozenset[str] = frozenset({"des", "der", "eines", "einer", "von", "vom"})
+
+PRONOUNS_MASC: frozenset[str] = frozenset({"er", "ihm", "ihn"})
+PRONOUNS_FEM: frozenset[str] = frozenset({"sie", "ihr"})
+#: Personal pronouns that can be a speaker mention.
+PRONOUNS: frozenset[str] = PRONOUNS_MASC | PRONOUNS_FEM | frozenset({"ich", "wir", "man"})
+#: Pronouns that name a group or nobody in particular: never one person.
+GROUP_PRONOUNS: frozenset[str] = frozenset({"wir", "man"})
+
+#: Conjunctions that open the content clause of an indirect quote.
+COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann"})
+DASS: frozenset[str] = frozenset({"dass", "daß"})
+
+#: Capitalised at a sentence start, these are function words, never names: "Von Zeugen wurde …",
+#: "Nachdem X bekannt wurde …", "Vielleicht …".
+CLAUSE_OPENERS: frozenset[str] = frozenset(
+    """am im in auf nach vor bei mit seit wie laut zufolge dabei doch denn auch aber und oder dann so
+    da es ich wir sie er man heute gestern morgen das der die den dem des von vom wegen statt anstatt
+    für gegen trotz ab unter über zu zum zur beim aus durch ohne um während innerhalb außerhalb
+    angesichts aufgrund neben hinter zwischen bis seitens nachdem weil wenn als obwohl ob dass damit
+    sodass falls sobald bevor seitdem sowie sondern jedoch zwar außerdem deshalb dennoch demnach zudem
+    daher danach darum dazu bereits inzwischen zuvor jetzt nun hier dort alles alle jeder jede viele
+    einige manche mehrere beide nicht noch schon erst immer bisher damals später gleichzeitig
+    allerdings trotzdem ebenfalls vielmehr insgesamt schließlich offenbar wohl sogar nur kaum etwa rund
+    fast mehr weiter zunächst kürzlich derzeit was wer welche welcher kein keine ein eine einer nie
+    niemals vielleicht sonst natürlich leider hoffentlich wahrscheinlich möglicherweise tatsächlich
+    eben gerade ganz sehr früher einst bald oft manchmal meist meistens zuletzt anfangs""".split()
+)

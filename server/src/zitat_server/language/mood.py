@@ -1,0 +1,36 @@
+"""Verb mood: the Konjunktiv forms that mark reported speech in German."""
+
+from __future__ import annotations
+
+#: Konjunktiv I finite forms frequent in news (3rd person singular and plural). Most verbs'
+#: 3rd-person Konjunktiv I ends in -e; a pronoun subject before such a form is checked by
+#: :func:`pronoun_konjunktiv` instead of listing every verb.
+KONJUNKTIV_I: frozenset[str] = frozenset(
+    """sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe liege stehe gehe komme
+    bleibe wisse brauche lasse sehe halte plane arbeite bestehe handle handele fehle mache trage
+    führe spiele zeige gelte erwarte befinde entspreche""".split()
+)
+#: Konjunktiv II forms.
+KONJUNKTIV_II: frozenset[str] = frozenset(
+    """wäre wären hätte hätten würde würden könnte könnten müsste müssten sollte sollten wollten
+    dürfte dürften möchte möchten gäbe""".split()
+)
+#: The Konjunktiv II forms that stand in for Konjunktiv I in reported speech: the plural
+#: (where Konjunktiv I equals the indicative: "sie hätten", "sie könnten") and wäre, hätte,
+#: würde. Singular modals (könnte, sollte, möchte) are left out: news uses them in the
+#: reporter's own voice ("Das könnte teuer werden").
+REPORTING_KONJUNKTIV_II: frozenset[str] = frozenset(
+    "wäre wären hätte hätten würde würden könnten müssten sollten wollten dürften".split()
+)
+#: Subjects before which a finite verb in -e is Konjunktiv I ("er behaupte", "sie verfüge").
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"er", "sie", "es", "man"})
+
+
+def pronoun_konjunktiv(previous: str, word: str) -> bool:
+    """``word`` after ``previous`` reads as Konjunktiv I: "er behaupte" (indicative: behauptet).
+
+    ``word`` as written: a capitalised word after a pronoun is a noun, not a verb.
+    """
+    if previous.lower() not in SUBJECT_PRONOUNS:
+        return False
+    return word.islower() and word.isalpha() and len(word) > 3 and word.endswith("e")
