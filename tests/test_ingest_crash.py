@@ -16,10 +16,10 @@ import pytest
 from claim_fixtures import BACKENDS, PG_DSN, fresh_store
 from conftest import SHARED
 from zitat_client import taskformat
-from zitat_client._proto.zitat.v1 import claims_pb2 as cpb
-from zitat_client._proto.zitat.v1 import claims_pb2_grpc as cpb_grpc
-from zitat_client._proto.zitat.v1 import quotes_pb2 as pb
 from zitat_client.client import _timestamp
+from zitat_proto.v1 import claims_pb2 as cpb
+from zitat_proto.v1 import claims_pb2_grpc as cpb_grpc
+from zitat_proto.v1 import quotes_pb2 as pb
 from zitat_server.launch import running_server
 from zitat_server.store import open_store
 

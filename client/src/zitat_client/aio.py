@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
 
-from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
 from zitat_client.claims import AsyncClaimsMixin
 from zitat_client.client import (
     HEALTH_SERVICES,

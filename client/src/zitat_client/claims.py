@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import grpc
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
+from zitat_proto.v1 import claims_pb2, claims_pb2_grpc
 
-from zitat_client._proto.zitat.v1 import claims_pb2, claims_pb2_grpc
 from zitat_client.errors import from_rpc_error
 from zitat_client.models import DocumentError, Extraction, Model, Span
 

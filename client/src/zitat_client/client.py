@@ -24,8 +24,8 @@ from typing import Any
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
 
-from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
 from zitat_client.claims import ClaimsMixin
 from zitat_client.errors import from_rpc_error
 from zitat_client.models import Extraction, ModelInfo

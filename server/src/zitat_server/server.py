@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
-from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
+from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
 
 from zitat_server import claims_service
 from zitat_server.pipeline import Pipeline
