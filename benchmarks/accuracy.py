@@ -33,7 +33,7 @@ from typing import Any
 
 import grpc
 from zitat_client import taskformat
-from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
+from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
 from zitat_server.serving.launch import running_server, wait_serving
 from zitat_server.training.corpora import NEWS_TRAIN
 

@@ -1,30 +1,35 @@
-"""Generate the Python protobuf/gRPC modules of the client from `proto/`.
+"""Generate the ``zitat-proto`` distribution's Python modules from the ``.proto`` sources.
 
-Run from the repository root: ``python scripts/gen_proto.py [OUT_DIR]``. The generated
-imports (``from zitat.v1 import quotes_pb2``) are rewritten to the client's package so
-that the client does not claim the top-level ``zitat`` name. ``tests/test_proto_fresh.py``
-regenerates into a temporary folder and fails when the committed files are stale.
+Run from the repository root: ``python scripts/gen_proto.py [OUT_DIR]``. The sources stay in
+``proto/zitat/v1/``; protoc's modules (``zitat/v1/quotes_pb2.py``) land in
+``proto/src/zitat_proto/v1/`` with their imports (``from zitat.v1 import quotes_pb2``) rewritten
+to ``zitat_proto.v1``, so that nobody claims the top-level ``zitat`` name. The ``.proto`` files are
+copied into ``zitat_proto/proto/`` (same relative paths, so it works as protoc's include folder)
+for users of other languages. ``tests/test_proto_fresh.py`` regenerates into a temporary folder
+and fails when the committed files are stale.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTO_ROOT = ROOT / "proto"
-DEFAULT_OUT = ROOT / "client" / "src" / "zitat_client" / "_proto"
-PACKAGE = "zitat_client._proto"
+SOURCES = PROTO_ROOT / "zitat"
+PACKAGE = "zitat_proto"
+DEFAULT_OUT = PROTO_ROOT / "src" / PACKAGE
+#: The folders of the package this script writes (replacing them); the rest is hand-written.
+GENERATED = ("v1", "proto")
 
 
-def generate(out: Path) -> list[Path]:
-    """Run protoc for every .proto below ``proto/`` into ``out``; return the files written."""
+def _protoc(protos: list[str], out: Path) -> None:
     import grpc_tools
     from grpc_tools import protoc
 
-    protos = sorted(str(p.relative_to(PROTO_ROOT)) for p in PROTO_ROOT.rglob("*.proto"))
-    out.mkdir(parents=True, exist_ok=True)
     include = str(Path(grpc_tools.__file__).parent / "_proto")
     args = [
         "protoc",
@@ -37,19 +42,30 @@ def generate(out: Path) -> list[Path]:
     ]
     if protoc.main(args) != 0:
         raise SystemExit("protoc failed")
+
+
+def generate(out: Path) -> list[Path]:
+    """Write the modules and the copied ``.proto`` files of the package folder ``out``; return them."""
+    protos = sorted(p.relative_to(PROTO_ROOT) for p in SOURCES.rglob("*.proto"))
+    for folder in GENERATED:
+        shutil.rmtree(out / folder, ignore_errors=True)
     written = []
-    for path in sorted(out.rglob("*.py*")):
-        if path.suffix not in (".py", ".pyi"):
-            continue
-        text = path.read_text()
-        text = re.sub(r"^from zitat\.v1 import", f"from {PACKAGE}.zitat.v1 import", text, flags=re.M)
-        path.write_text(text)
-        written.append(path)
-    for pkg in {p.parent for p in written} | {out}:
-        d = pkg
-        while d != out.parent:
-            (d / "__init__.py").touch()
-            d = d.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        _protoc([str(p) for p in protos], Path(tmp))
+        for path in sorted(Path(tmp).rglob("*.py*")):
+            target = out / path.relative_to(Path(tmp) / SOURCES.name)  # zitat/v1/x.py -> v1/x.py
+            text = re.sub(r"^from zitat\.", f"from {PACKAGE}.", path.read_text(), flags=re.M)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+            written.append(target)
+    for package in sorted({p.parent for p in written}):
+        (package / "__init__.py").touch()
+        written.append(package / "__init__.py")
+    for proto in protos:
+        target = out / "proto" / proto
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PROTO_ROOT / proto, target)
+        written.append(target)
     return written
 
 

@@ -20,7 +20,7 @@ from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
-from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
+from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
 
 QUOTE_1 = "„Ich setze mich für die Soldaten ein“, schrieb Umjerow auf Facebook."
 QUOTE_2 = "Der Verteidigungsminister Rustem Umjerow betonte, die Lage sei schwierig."

@@ -5,9 +5,9 @@ from __future__ import annotations
 import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
-from zitat_client._proto.zitat.v1 import claims_pb2 as cpb
-from zitat_client._proto.zitat.v1 import claims_pb2_grpc as cpb_grpc
-from zitat_client._proto.zitat.v1 import quotes_pb2 as pb
+from zitat_proto.v1 import claims_pb2 as cpb
+from zitat_proto.v1 import claims_pb2_grpc as cpb_grpc
+from zitat_proto.v1 import quotes_pb2 as pb
 from zitat_server.serving.launch import running_server
 
 pytestmark = pytest.mark.slow

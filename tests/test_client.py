@@ -26,8 +26,8 @@ from zitat_client import (
     ZitatError,
     models,
 )
-from zitat_client._proto.zitat.v1 import quotes_pb2
 from zitat_client.client import service_config
+from zitat_proto.v1 import quotes_pb2
 
 
 @pytest.fixture

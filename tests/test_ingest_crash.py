@@ -15,10 +15,10 @@ import grpc
 import pytest
 from claim_fixtures import BACKENDS, PG_DSN, fresh_store
 from zitat_client import taskformat
-from zitat_client._proto.zitat.v1 import claims_pb2 as cpb
-from zitat_client._proto.zitat.v1 import claims_pb2_grpc as cpb_grpc
-from zitat_client._proto.zitat.v1 import quotes_pb2 as pb
-from zitat_client.client import _timestamp
+from zitat_client.request import timestamp
+from zitat_proto.v1 import claims_pb2 as cpb
+from zitat_proto.v1 import claims_pb2_grpc as cpb_grpc
+from zitat_proto.v1 import quotes_pb2 as pb
 from zitat_server.claims.store import open_store
 from zitat_server.serving.launch import running_server
 from zitat_server.training.corpora import NEWS_TRAIN
@@ -41,7 +41,7 @@ def documents() -> list[pb.Document]:
         text, _ = taskformat.detokenize(task.sentences)
         doc = pb.Document(id=f"crash/{task.name}", text=text, outlet="crash", title=task.document_name or "")
         if task.date:
-            doc.published_at.CopyFrom(_timestamp(task.date))
+            doc.published_at.CopyFrom(timestamp(task.date))
         docs.append(doc)
     return docs
 

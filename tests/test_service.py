@@ -10,8 +10,8 @@ from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from grpc_status import rpc_status
-from zitat_client._proto.zitat.v1 import quotes_pb2 as pb
-from zitat_client._proto.zitat.v1 import quotes_pb2_grpc as pb_grpc
+from zitat_proto.v1 import quotes_pb2 as pb
+from zitat_proto.v1 import quotes_pb2_grpc as pb_grpc
 from zitat_server.training.corpora import EXAMPLES
 
 

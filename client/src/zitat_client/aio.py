@@ -1,54 +1,28 @@
 """asyncio twin of :class:`zitat_client.Client` on ``grpc.aio``.
 
-Same settings, retry policy, results and exceptions as the blocking client (they are shared
-with :mod:`zitat_client.client`); methods are coroutines and :meth:`AsyncClient.extract_many`
-is an async iterator. Create the client inside the running event loop that uses it.
+Same settings, retry policy, results and exceptions as the blocking client (shared through
+:mod:`zitat_client.channel`, :mod:`zitat_client.streams` and :mod:`zitat_client.claims`);
+methods are coroutines and :meth:`AsyncClient.extract_many` is an async iterator. Create the
+client inside the running event loop that uses it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
 
-from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
+from zitat_client.channel import HEALTH_SERVICES, ClientSettings
 from zitat_client.claims import AsyncClaimsMixin
-from zitat_client.client import (
-    HEALTH_SERVICES,
-    ClientSettings,
-    DocumentItem,
-    Metadata,
-    RequestFeed,
-    build_request,
-)
 from zitat_client.errors import from_rpc_error
 from zitat_client.models import Extraction, ModelInfo
-
-T = TypeVar("T")
-
-
-async def stream_results(call: Any, feed: RequestFeed, convert: Callable[[Any], T]) -> AsyncIterator[T]:
-    """Responses of a bidirectional stream as results; errors as ZitatError, with the cause.
-
-    grpc.aio cancels the call when the request iterator fails, so a failure of ``feed``
-    (a bad input item) is raised instead of the bare CANCELLED.
-    """
-    try:
-        async for response in call:
-            yield convert(response)
-    except grpc.RpcError as err:
-        raise (feed.error or from_rpc_error(err)) from err
-    except asyncio.CancelledError as err:
-        if feed.error is None:
-            raise
-        raise feed.error from err
-    finally:
-        call.cancel()
+from zitat_client.request import DocumentItem, Metadata, build_request
+from zitat_client.streams import RequestFeed, stream_results
 
 
 class AsyncClient(AsyncClaimsMixin, ClientSettings):

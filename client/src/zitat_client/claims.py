@@ -19,16 +19,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import grpc
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
+from zitat_proto.v1 import claims_pb2, claims_pb2_grpc
 
-from zitat_client._proto.zitat.v1 import claims_pb2, claims_pb2_grpc
-from zitat_client.errors import from_rpc_error
 from zitat_client.models import DocumentError, Extraction, Model, Span
-
-if TYPE_CHECKING:
-    from zitat_client.client import DocumentItem, Metadata
-
-# client.py imports this module for the mixins, so what they use of client.py is imported where
-# it is called (the functions below), when both modules are loaded.
+from zitat_client.request import DocumentItem, Metadata, timestamp
+from zitat_client.streams import RequestFeed, results, stream_results
 
 M = TypeVar("M", bound=Model)
 
@@ -190,8 +185,6 @@ class ClaimFilter:
 
     def request(self, page_size: int = 0) -> claims_pb2.SearchClaimsRequest:
         """The first page's ``SearchClaimsRequest``."""
-        from zitat_client.client import _timestamp
-
         request = claims_pb2.SearchClaimsRequest(
             speaker_id=self.speaker_id,
             speaker_name=self.speaker_name,
@@ -201,9 +194,9 @@ class ClaimFilter:
             page_size=page_size,
         )
         if self.since is not None:
-            request.since.CopyFrom(_timestamp(self.since))
+            request.since.CopyFrom(timestamp(self.since))
         if self.until is not None:
-            request.until.CopyFrom(_timestamp(self.until))
+            request.until.CopyFrom(timestamp(self.until))
         return request
 
 
@@ -257,16 +250,9 @@ class ClaimsMixin:
         the server refused does not raise: its result has ``error`` set. ``timeout`` bounds the
         whole stream (default: none). Stopping the iteration early cancels the stream.
         """
-        from zitat_client.client import RequestFeed
-
         feed = RequestFeed(documents)
         call = self._claims.IngestDocuments(map(ingest_request, feed), **self.stream_kwargs(timeout, metadata))
-        try:
-            yield from map(IngestResult.from_pb, call)
-        except grpc.RpcError as err:
-            raise (feed.error or from_rpc_error(err)) from err
-        finally:
-            call.cancel()
+        yield from results(call, feed, IngestResult.from_pb)
 
     def delete_document(
         self, document_id: str, *, timeout: float | None = None, metadata: Metadata | None = None
@@ -392,9 +378,6 @@ class AsyncClaimsMixin:
         metadata: Metadata | None = None,
     ) -> AsyncIterator[IngestResult]:
         """See :meth:`ClaimsMixin.ingest`."""
-        from zitat_client.aio import stream_results
-        from zitat_client.client import RequestFeed
-
         feed = RequestFeed(documents)
         call = self._claims.IngestDocuments(_ingest_requests(feed), **self.stream_kwargs(timeout, metadata))
         async for result in stream_results(call, feed, IngestResult.from_pb):

@@ -1,8 +1,9 @@
 """The ``zitat`` command line.
 
-Subcommands live in a registry (:data:`COMMANDS`): a new one (``ingest``, ``speakers``,
-``claims``…) is one :func:`add_command` call with a function that adds its arguments and one
-that runs it. Every subcommand gets the connection options (``--server``, ``--timeout``,
+Subcommands live in a registry (:data:`COMMANDS`): a new one is one :func:`add_command` call
+with a function that adds its arguments and one that runs it. ``extract`` is defined here; the
+claim-store ones (``ingest``, ``speakers``, ``claims``) are :data:`zitat_client.cli_claims.COMMANDS`,
+registered at the end of this module. Every subcommand gets the connection options (``--server``, ``--timeout``,
 ``--tls``, ``--ca-cert``), a :class:`~zitat_client.Client` and the shared error handling:
 
 * exit 0 on success;
@@ -17,34 +18,15 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from zitat_client import taskformat
-from zitat_client.client import DEFAULT_TARGET, Client
+from zitat_client import cli_claims, taskformat
+from zitat_client.channel import DEFAULT_TARGET
+from zitat_client.cli_command import EXIT_ERROR, EXIT_OK, EXIT_UNREACHABLE, CliError, Command
+from zitat_client.client import Client
 from zitat_client.errors import Unavailable, ZitatError
 from zitat_client.models import Extraction, Quote
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_UNREACHABLE = 2
-
-
-class CliError(Exception):
-    """A user-facing failure (bad input file…): printed without a traceback, exit 1."""
-
-
-@dataclass(frozen=True)
-class Command:
-    """A subcommand: ``add_arguments(parser)`` declares its options, ``run(args, client)``
-    does the work and returns the exit code."""
-
-    name: str
-    help: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace, Client], int]
-
 
 COMMANDS: dict[str, Command] = {}
 
@@ -179,5 +161,5 @@ def _extract(args: argparse.Namespace, client: Client) -> int:
 
 
 add_command("extract", "find the quotes in text files and print them", _extract_arguments, _extract)
-
-from zitat_client import cli_claims  # noqa: E402, F401  (registers ingest, speakers, claims)
+for _command in cli_claims.COMMANDS:  # ingest, speakers, claims
+    add_command(_command.name, _command.help, _command.add_arguments, _command.run)

@@ -1,7 +1,7 @@
 """The claim-store subcommands of ``zitat``: ``ingest``, ``speakers`` and ``claims``.
 
-Registered on :mod:`zitat_client.cli`'s command registry (that module imports this one), so
-they share its connection options, exit codes and error handling.
+:data:`COMMANDS` are registered by :mod:`zitat_client.cli`, so they share its connection
+options, exit codes and error handling.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from zitat_client import taskformat
 from zitat_client.claims import ClaimFilter, IngestResult, SpeakerSummary, StoredClaim
-from zitat_client.cli import EXIT_ERROR, EXIT_OK, CliError, add_command
+from zitat_client.cli_command import EXIT_ERROR, EXIT_OK, CliError, Command
 from zitat_client.client import Client
 from zitat_client.errors import ZitatError
 
@@ -217,6 +217,9 @@ def _claims(args: argparse.Namespace, client: Client) -> int:
     return EXIT_OK
 
 
-add_command("ingest", "extract documents and keep their claims in the server's store", _ingest_arguments, _ingest)
-add_command("speakers", "list the speakers in the store, most claims first", _speakers_arguments, _speakers)
-add_command("claims", "search the stored claims by speaker, text, outlet and date", _claims_arguments, _claims)
+#: The subcommands of this module, in help order; zitat_client.cli registers them.
+COMMANDS: tuple[Command, ...] = (
+    Command("ingest", "extract documents and keep their claims in the server's store", _ingest_arguments, _ingest),
+    Command("speakers", "list the speakers in the store, most claims first", _speakers_arguments, _speakers),
+    Command("claims", "search the stored claims by speaker, text, outlet and date", _claims_arguments, _claims),
+)

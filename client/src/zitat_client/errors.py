@@ -10,12 +10,8 @@ is installed; it is optional, so without it only the status message is kept.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 import grpc
-
-if TYPE_CHECKING:
-    from zitat_client.models import DocumentError
 
 try:  # optional: grpcio-status brings googleapis-common-protos
     from google.rpc import error_details_pb2
@@ -153,8 +149,9 @@ def from_rpc_error(err: grpc.RpcError) -> ZitatError:
     return _error(code, details, field_violations=_field_violations(err))
 
 
-def from_document_error(error: DocumentError, document_id: str = "") -> ZitatError:
-    """Map the per-document error of a streamed response to the same exception classes."""
-    code = _CODE_BY_NUMBER.get(error.code, grpc.StatusCode.UNKNOWN)
-    violations = (FieldViolation(error.field, error.message),) if error.field else ()
-    return _error(code, error.message, field_violations=violations, document_id=document_id)
+def from_document_error(code: int, message: str, field: str = "", document_id: str = "") -> ZitatError:
+    """Map the per-document error of a streamed response (a ``DocumentError``: google.rpc.Code
+    number, message, offending field) to the same exception classes."""
+    status = _CODE_BY_NUMBER.get(code, grpc.StatusCode.UNKNOWN)
+    violations = (FieldViolation(field, message),) if field else ()
+    return _error(status, message, field_violations=violations, document_id=document_id)

@@ -182,7 +182,7 @@ class Extraction(Model, proto="zitat.v1.ExtractQuotesResponse"):
     def raise_for_error(self) -> Extraction:
         """Raise the mapped :class:`ZitatError` if the document failed, else return ``self``."""
         if self.error is not None:
-            raise from_document_error(self.error, self.document_id)
+            raise from_document_error(self.error.code, self.error.message, self.error.field, self.document_id)
         return self
 
 

@@ -13,9 +13,9 @@ from datetime import datetime, timezone
 import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 from grpc_status import rpc_status
-from zitat_client._proto.zitat.v1 import claims_pb2 as cpb
-from zitat_client._proto.zitat.v1 import claims_pb2_grpc as cpb_grpc
-from zitat_client._proto.zitat.v1 import quotes_pb2 as pb
+from zitat_proto.v1 import claims_pb2 as cpb
+from zitat_proto.v1 import claims_pb2_grpc as cpb_grpc
+from zitat_proto.v1 import quotes_pb2 as pb
 
 from zitat_server.claims import speakers
 from zitat_server.claims.ingest import Extractor, Ingestor, IngestStatus

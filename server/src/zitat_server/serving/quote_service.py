@@ -14,8 +14,8 @@ import grpc
 from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
-from zitat_client._proto.zitat.v1 import quotes_pb2 as pb
-from zitat_client._proto.zitat.v1 import quotes_pb2_grpc as pb_grpc
+from zitat_proto.v1 import quotes_pb2 as pb
+from zitat_proto.v1 import quotes_pb2_grpc as pb_grpc
 
 from zitat_server.document import Doc, Form, Medium, Span
 from zitat_server.extraction.pipeline import Pipeline

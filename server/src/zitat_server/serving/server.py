@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
-from zitat_client._proto.zitat.v1 import quotes_pb2, quotes_pb2_grpc
+from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
 
 from zitat_server import __version__
 from zitat_server.claims.store import Store, open_store

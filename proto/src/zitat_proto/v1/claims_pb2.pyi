@@ -1,7 +1,7 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
-from zitat_client._proto.zitat.v1 import quotes_pb2 as _quotes_pb2
+from zitat_proto.v1 import quotes_pb2 as _quotes_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor

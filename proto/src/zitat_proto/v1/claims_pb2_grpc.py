@@ -3,7 +3,7 @@
 import grpc
 import warnings
 
-from zitat_client._proto.zitat.v1 import claims_pb2 as zitat_dot_v1_dot_claims__pb2
+from zitat_proto.v1 import claims_pb2 as zitat_dot_v1_dot_claims__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
