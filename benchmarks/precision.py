@@ -36,6 +36,25 @@ field) and a ``note`` (required when a verdict is false). Judgements are never d
 quote leaves the sample its judgement stays for the day it comes back. The report counts only
 judgements of quotes in the current sample.
 
+Rules the first 150 judgements follow (keep them, so that old and new judgements agree):
+
+* A sentence of a longer speech (continuation, interview answer) is a right message on its own;
+  its source is the nearest mention of the holder before it (a pronoun will do).
+* A quoted phrase inside a sentence (partial direct quote) is a right message on its own.
+* A cue without its separated particle ("teilte" for "teilte … mit") is wrong.
+* Documents can hold a claim ("laut einer Erhebung des Justizministeriums", "dem Bericht
+  zufolge", "Gemäß einer Entscheidung des EuGH"), and so can compounds that cannot be split
+  ("Medienberichten zufolge"). A speech noun is not the holder: "nach Angaben der X", "nach
+  eigenen Angaben", "nach Worten des Y" take ``source:speech-noun``.
+* Modal or generic uses are no acts ("kann man nicht davon sprechen, dass", "was bezweifelt
+  werden darf", "weiß man", "ist bekannt"); a real belief of unnamed people is ("Bisher wurde
+  angenommen, dass").
+* When the cue is wrong but the span lies inside someone's real speech, the message is judged
+  against that speech (usually ``message:too-short``) and the source against its holder.
+* "heißt es darin / auf der Facebookseite" names a holder (``source:missing`` without a source);
+  a bare "heißt es" does not. ``source:missing`` needs the holder in the frame or, for a
+  continuation, in the context before.
+
 Workflow: ``pending`` writes the sampled quotes without a judgement, in the judgement shape with
 the verdicts ``null`` and a ``context`` that marks ``[[MSG …]]``, ``{{CUE …}}`` and
 ``<<SRC …>>``; fill in the verdicts, ``errors`` and ``note``; ``merge`` validates the filled
@@ -67,20 +86,22 @@ VERDICTS = ("cue_ok", "source_ok", "message_ok")
 
 # The error vocabulary. Keep it small: a new code only when a fix would treat it differently.
 ERRORS: dict[str, str] = {
-    "cue:not-speech": "the cue word is not a speech, thought or writing act (e.g. 'teilte … aus' = dished out)",
+    "cue:not-speech": "the cue is no speech, thought or writing act ('zeigte sich', 'ist bekannt'); without a cue:"
+    " the text is not reported speech",
     "cue:naming-verb": "bezeichnen/nennen/heißen in a naming sense ('als X bezeichnet', 'genannt')",
     "cue:temporal-nach": "'nach' in a temporal or local sense ('Nach der ersten Session')",
     "cue:not-attribution": "'gemäß', 'laut', 'zufolge', 'nach' naming a rule, a plan or a figure, not a speaker",
     "cue:wrong-particle": "the cue lacks the separated particle or has the wrong one",
     "cue:wrong-word": "a speech verb, but not the one that frames this message",
     "cue:missing": "the message is framed by a speech verb the quote does not name",
-    "source:adverb": "the source is an adverb or conjunction ('Darüber', 'Unterdessen')",
+    "source:adverb": "the source is an adverb, adjective or conjunction ('Darüber', 'Unterdessen', 'Überrascht')",
     "source:bare-article": "the source is a bare article or pronoun-like function word ('dem', 'der')",
     "source:fragment": "the source is a fragment across phrases ('Gar Fragen', 'Pröhle Vorstellungen')",
     "source:extra-words": "the mention plus words that are not part of it ('Und Arbeiterkammer-Präsident …')",
+    "source:speech-noun": "the source is the speech noun, not its holder ('eigenen Angaben', 'Angaben der X')",
     "source:too-short": "part of the mention only (head or name cut off)",
     "source:wrong-mention": "a real mention, but not of the holder of this act",
-    "source:missing": "the holder is named in the frame, but the quote has no source",
+    "source:missing": "the holder is named (frame or context before), but the quote has no source",
     "source:no-speech": "a source is given though the quote is not reported speech",
     "message:runs-into-frame": "the message includes (part of) the frame: cue, source or framing clause",
     "message:too-long": "the message runs beyond the content into other text (next clause, sentence)",
@@ -332,7 +353,7 @@ class Report:
             "pending": self.pending,
             "seed": SEED,
             "precision": {
-                name: dict(zip(("rate", "low95", "high95"), self.rate(name), strict=True))
+                name: dict(zip(("rate", "low95", "high95"), (round(x, 4) for x in self.rate(name)), strict=True))
                 for name in (*VERDICTS, "all")
             },
             "errors": dict(self.errors.most_common()),
@@ -379,7 +400,7 @@ def format_report(report: Report) -> str:
         lines.append(f"{name:10} {shown}")
     columns = (*VERDICTS, "all")
     for group, by in report.groups.items():
-        lines += ["", f"by {group:8} {'judged':>14} " + " ".join(f"{c:>10}" for c in columns)]
+        lines += ["", f"by {group:<19} {'judged':>6} " + " ".join(f"{c:>10}" for c in columns)]
         for value, counts in by.items():
             lines.append(f"  {value:20} {counts['judged']:6} " + " ".join(f"{counts.get(c, 0):10}" for c in columns))
     lines += ["", "error kinds:"]
