@@ -13,7 +13,7 @@ The API has no ``Frame`` (the framing clause the task scores as a role). With ``
 cue-sentence`` (the default) the adapter derives it from the system's own output: the tokens
 of the sentences holding the cue, minus the message; on gold cues and messages this rule has
 frame precision 69% and recall 94%. ``--frame none`` leaves it empty (frame recall 0).
-Without ``--server`` a server is started on a free port (``python -m zitat_server.main``),
+Without ``--server`` a server is started on a free port (``python -m zitat_server.serving.main``),
 awaited through the gRPC health service and stopped at the end; ``--inprocess`` skips gRPC
 and calls the pipeline directly, for quick iteration. ``--pipeline`` names a config
 (``default``, ``rules-only``, ``models-only``); ``--without`` drops components from it for an

@@ -64,7 +64,6 @@ records and appends them.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import math
@@ -75,8 +74,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zitat_server.training.corpora import STANDARD_ARTICLES, standard_articles
+
 REPO = Path(__file__).resolve().parents[1]
-ARTICLES = REPO / "data" / "10kgnad" / "standard-articles.csv"
 JUDGED = REPO / "benchmarks" / "judged" / "precision.jsonl"
 SEED = "zitat-precision-v1"
 SAMPLE_SIZE = 150
@@ -198,21 +198,14 @@ class FoundQuote:
 
 def make_pipeline() -> Any:
     """The default pipeline, built in this one place (its module may move)."""
-    import logging
+    from zitat_server.extraction.pipeline import Pipeline
 
-    from zitat_server.pipeline import Pipeline
-
-    logging.disable(logging.INFO)  # flair logs every vocabulary it loads, in full
-    try:
-        return Pipeline()
-    finally:
-        logging.disable(logging.NOTSET)
+    return Pipeline()
 
 
-def load_articles(path: Path = ARTICLES) -> list[str]:
+def load_articles(path: Path = STANDARD_ARTICLES) -> list[str]:
     """The articles' texts; the list index is the article id."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return [row[-1] for row in csv.reader(f, delimiter=";", quotechar="'")]
+    return [text for _category, text in standard_articles(path)]
 
 
 def marked_context(doc: Any, spans: dict[str, Sequence[Range]], around: int = CONTEXT_SENTENCES) -> str:
@@ -434,7 +427,7 @@ def merge(path: Path, judged_path: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--articles", type=Path, default=ARTICLES)
+    p.add_argument("--articles", type=Path, default=STANDARD_ARTICLES)
     p.add_argument("--judged", type=Path, default=JUDGED)
     sub = p.add_subparsers(dest="command", required=True)
     pop = sub.add_parser("population", help="run the pipeline, write every quote")

@@ -29,7 +29,7 @@ classifier gives another sample: the labelled offsets, not the draw, are the set
 ``report`` runs the pipeline on the labelled articles, finds for each labelled mention the
 quote whose source span matches it (exactly, else the largest overlap) and judges the entity
 the resolver gave it: right when it refers to the gold holder (persons by the project's own
-name matcher, :func:`zitat_server.speakers.match`; organisations by normalised name), or when
+name matcher, :func:`zitat_server.claims.speakers.match`; organisations by normalised name), or when
 the gold has no holder and the system resolved to no entity. The headline is the share right
 among the mentions the system found.
 
@@ -40,10 +40,8 @@ keep it out of every training and tuning set, as the spkatt dev split is.
 from __future__ import annotations
 
 import argparse
-import csv
 import itertools
 import json
-import logging
 import random
 import re
 import sys
@@ -53,13 +51,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from zitat_server import mentions
+from zitat_server.claims.speakers import PersonName, match, normalise
+from zitat_server.claims.store.base import SpeakerCandidate
 from zitat_server.document import Doc, Quote, Span
-from zitat_server.speakers import PersonName, match, normalise
-from zitat_server.store.base import SpeakerCandidate
+from zitat_server.extraction import mentions
+from zitat_server.language.function_words import DETERMINERS
+from zitat_server.language.names import is_capitalised, is_name_word
+from zitat_server.training.corpora import STANDARD_ARTICLES, standard_articles
 
 REPO = Path(__file__).resolve().parents[1]
-ARTICLES = REPO / "data" / "10kgnad" / "standard-articles.csv"
 GOLD = REPO / "benchmarks" / "judged" / "speakers.jsonl"
 PENDING = REPO / "build" / "speakers.pending.jsonl"
 
@@ -95,15 +95,14 @@ _PERSON_HEAD = re.compile(
 
 def make_pipeline() -> Any:
     """The default pipeline, built in this one place so a move of the module touches one line."""
-    from zitat_server.pipeline import Pipeline
+    from zitat_server.extraction.pipeline import Pipeline
 
     return Pipeline()
 
 
-def load_articles(path: Path = ARTICLES) -> list[str]:
+def load_articles(path: Path = STANDARD_ARTICLES) -> list[str]:
     """Article texts; the list index is the article id."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return [row[1] for row in csv.reader(f, delimiter=";", quotechar="'")]
+    return [text for _category, text in standard_articles(path)]
 
 
 def mention_kind(doc: Doc, span: Span) -> str | None:
@@ -116,7 +115,7 @@ def mention_kind(doc: Doc, span: Span) -> str | None:
     if m.kind == "pronoun":
         return "pronoun"
     words = [doc.tokens[i].text for i in idx]
-    if any(mentions.is_name_word(a) and mentions.is_name_word(b) for a, b in itertools.pairwise(words)):
+    if any(is_name_word(a) and is_name_word(b) for a, b in itertools.pairwise(words)):
         return None  # a personal name the classifier read past: "Alexander Warzilek, Geschäftsführer …"
     if m.kind == "role":
         return "role"
@@ -124,9 +123,9 @@ def mention_kind(doc: Doc, span: Span) -> str | None:
     heads = [
         i
         for i, w in enumerate(words)
-        if mentions.is_capitalised(w.lstrip("0123456789-")) and w.lower() not in mentions.DETERMINERS
+        if is_capitalised(w.lstrip("0123456789-")) and w.lower() not in DETERMINERS
     ]
-    if not heads or any(mentions.is_name_word(w) for w in words[heads[0] + 1 :]):
+    if not heads or any(is_name_word(w) for w in words[heads[0] + 1 :]):
         return None  # no noun, or a named one: "die Nachrichtenagentur Xinhua", "der Konservative Cameron"
     head = words[heads[0]].lower()
     if _PERSON_HEAD.search(head):
@@ -228,7 +227,7 @@ def find_quote(quotes: Iterable[Quote], start: int, end: int) -> Quote | None:
 def refers_to(gold: Gold, name: str) -> bool:
     """Whether a system entity called ``name`` is the gold holder.
 
-    Persons: :func:`zitat_server.speakers.match`, the store's own test (same surname, first
+    Persons: :func:`zitat_server.claims.speakers.match`, the store's own test (same surname, first
     names compatible when both are given), or the name is the tail of the holder's or an
     alias's ("Rabmer-Koller" for "Ulrike Rabmer-Koller", whose hyphen ``normalise`` turns into
     a first name). Others: the normalised name is the holder's or an alias's, or contains it
@@ -346,7 +345,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     r.add_argument("--errors", action="store_true", help="list every mention the system got wrong")
     r.add_argument("--json", type=Path, help="write the summary and every verdict here")
     args = ap.parse_args(argv)
-    logging.disable(logging.INFO)  # flair logs whole vocabularies at load
     texts = load_articles()
     if args.cmd == "draw":
         sample, pool = draw(texts, args.n, args.seed)

@@ -1,7 +1,7 @@
 """Tokenizer benchmark: agreement with the SpkAtt-2023 tokenisation, and speed.
 
 Every spkatt-news file (train and unlabelled) is rebuilt into running text with
-:func:`zitat_client.taskformat.detokenize`; :func:`zitat_server.tokenize.tokenize` then splits
+:func:`zitat_client.taskformat.detokenize`; :func:`zitat_server.extraction.tokenizer.tokenize` then splits
 that text again and its boundaries are compared with the gold ones:
 
 * token boundaries: the set of ``("start", offset)`` and ``("end", offset)`` pairs, so that

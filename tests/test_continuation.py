@@ -1,4 +1,4 @@
-"""Free indirect continuation: Konjunktiv sentences after a quote (zitat_server.continuation)."""
+"""Free indirect continuation: Konjunktiv sentences after a quote (zitat_server.extraction.continuation)."""
 
 from __future__ import annotations
 

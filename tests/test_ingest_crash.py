@@ -1,6 +1,6 @@
 """SIGKILL a real server in the middle of a streamed ingest: every document is wholly stored or absent.
 
-The ingest commits one transaction per document (zitat_server.ingest); this checks that promise
+The ingest commits one transaction per document (zitat_server.claims.ingest); this checks that promise
 end to end, on a real server process and a real store file (or PostgreSQL database), and that a
 second ingest after the restart completes the store.
 """

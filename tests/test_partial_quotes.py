@@ -1,4 +1,4 @@
-"""Partial direct quotes: quoted phrases inside sentences (zitat_server.partial_quotes)."""
+"""Partial direct quotes: quoted phrases inside sentences (zitat_server.extraction.partial_quotes)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from zitat_server.document import Doc, Entity, Form, Quote, Span
-from zitat_server.tokenize import tokenize
+from zitat_server.extraction.tokenizer import tokenize
 
 from benchmarks.speaker_resolution import (
     Gold,

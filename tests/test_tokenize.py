@@ -1,4 +1,4 @@
-"""The German tokenizer and sentence splitter (zitat_server.tokenize)."""
+"""The German tokenizer and sentence splitter (zitat_server.extraction.tokenizer)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Train the partial-quote classifier (:mod:`zitat_server.partial_quotes`) on the train split.
+"""Train the partial-quote classifier (:mod:`zitat_server.extraction.partial_quotes`) on the train split.
 
 python -m zitat_server.training.train_partial --seed 1 --out server/src/zitat_server/models/partial
 
