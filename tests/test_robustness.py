@@ -25,15 +25,29 @@ def _check(doc: Doc) -> None:
         assert 0.0 <= q.confidence <= 1.0
 
 
-def test_all_der_standard_articles(pipeline):
+def test_all_der_standard_articles_with_the_rules():
+    """Every article through the rules-only pipeline (the rules read every sentence)."""
+    rules = Pipeline("rules-only")
     rows = list(standard_articles())
     assert len(rows) > 1000
     total = 0
     for _category, text in rows:
-        doc = pipeline.process(text)
+        doc = rules.process(text)
         _check(doc)
         total += len(doc.quotes)
     assert total > 1000  # the articles are full of quotes
+
+
+def test_a_sample_of_der_standard_articles_with_the_models(pipeline):
+    """Every eighth article through the default pipeline, rules and trained models together."""
+    sample = list(standard_articles())[::8]
+    assert len(sample) > 120
+    origins = set()
+    for _category, text in sample:
+        doc = pipeline.process(text)
+        _check(doc)
+        origins |= {q.origin for q in doc.quotes}
+    assert origins == {"rules", "model"}
 
 
 @pytest.mark.parametrize(

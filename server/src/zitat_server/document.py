@@ -8,8 +8,10 @@ the unit of the public API, so nothing is converted between components.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import accumulate
 
 
 class Form(str, Enum):
@@ -46,6 +48,29 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class SpanIndex:
+    """A fixed set of spans, sorted for O(log n) questions: does any overlap, or contain, a range?
+
+    What keeps the merging of quotes linear in their number (a scan of all spans per question
+    made long documents quadratic).
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in ordered]
+        self._max_end = list(accumulate((s.end for s in ordered), max))  # over each prefix
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span ``s`` has ``s.start < end`` and ``start < s.end``."""
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._max_end[i - 1] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        """Some span ``s`` has ``s.start <= start`` and ``end <= s.end``."""
+        i = bisect_right(self._starts, start)
+        return i > 0 and self._max_end[i - 1] >= end
 
 
 @dataclass(slots=True)

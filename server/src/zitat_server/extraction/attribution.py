@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zitat_server.document import Doc, Form, Medium, Quote, Quoted, Sentence, Span, Token
+from zitat_server.document import Doc, Form, Medium, Quote, Quoted, Sentence, Span, SpanIndex, Token
 from zitat_server.extraction import mentions
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import Mention
@@ -73,8 +73,8 @@ class RuleAttributor:
             quote, last_sent = self._direct(ctx, q, prev)
             if quote is not None:
                 found.append(quote)
-                ctx.covered.append(quote.message[0])
                 prev = (quote, last_sent)
+        ctx.covered = SpanIndex(q.message[0] for q in found)  # indirect speech is sought outside them
         for sent in doc.sentences:
             quote = self._indirect(ctx, sent)
             if quote is not None:
@@ -394,13 +394,13 @@ class _Context:
                 for i in doc.token_range(outer.start, outer.end):
                     self.quote_of[i] = n
         self.used: set[int] = set()
-        self.covered: list[Span] = []
+        self.covered = SpanIndex(())
 
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] >= 0
 
     def overlaps_covered(self, start: int, end: int) -> bool:
-        return any(s.start < end and start < s.end for s in self.covered)
+        return self.covered.overlaps(start, end)
 
 
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}$")

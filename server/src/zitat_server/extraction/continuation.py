@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from zitat_server import __version__
-from zitat_server.document import Doc, Form, Quote, Span
+from zitat_server.document import Doc, Form, Quote, Span, SpanIndex
 from zitat_server.extraction.attribution import konjunktiv_clause
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.language import cues
@@ -29,10 +29,10 @@ def continuations(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
     starts = [s.start for s in doc.sentences]
     ends = sorted(((q.message[-1].end, q) for q in quotes if q.source is not None and q.message), key=lambda x: x[0])
     keys = [e for e, _ in ends]  # bisect keys of ``ends``, kept in step with it
-    covered = [m for q in quotes for m in q.message]
+    covered = SpanIndex(m for q in quotes for m in q.message)
     out: list[Quote] = []
     for k, sent in enumerate(doc.sentences):
-        if any(m.start < sent.end and sent.start < m.end for m in covered):
+        if covered.overlaps(sent.start, sent.end):
             continue
         words = doc.tokens[sent.first : sent.last]
         if not konjunktiv_clause(doc.tokens, sent.first, sent.last) or any(cues.lookup(t.text) for t in words):

@@ -77,23 +77,30 @@ def window_example(
     anchor_kind: str,
     before: int = WINDOW_BEFORE,
     after: int = WINDOW_AFTER,
+    max_tokens: int | None = None,
 ) -> tuple[TokenExample, list[TokenId]]:
-    """The role tagger's input around ``anchor``; also returns each window token's id."""
+    """The role tagger's input around ``anchor``; also returns each window token's id.
+
+    ``max_tokens`` clips a longer window to that many tokens centred on the anchor, so that the
+    cost of a window is bounded whatever the sentences' length.
+    """
     centre = anchor[0][0]
     first = max(0, centre - before)
     last = min(len(sentences), centre + after + 1)
+    ids = [(s, t) for s in range(first, last) for t in range(len(sentences[s]))]
+    if max_tokens is not None and len(ids) > max_tokens:
+        at = ids.index(anchor[0])
+        start = min(max(0, at - max_tokens // 2), len(ids) - max_tokens)
+        ids = ids[start : start + max_tokens]
     anchor_set = set(anchor)
     words: list[str] = []
     rows: list[dict[str, str]] = []
-    ids: list[TokenId] = []
-    for s in range(first, last):
-        for t, w in enumerate(sentences[s]):
-            row = dict(feats[s][t])
-            row["anc"] = anchor_kind if (s, t) in anchor_set else "0"
-            row["rel"] = str(s - centre)
-            words.append(w)
-            rows.append(row)
-            ids.append((s, t))
+    for s, t in ids:
+        row = dict(feats[s][t])
+        row["anc"] = anchor_kind if (s, t) in anchor_set else "0"
+        row["rel"] = str(s - centre)
+        words.append(sentences[s][t])
+        rows.append(row)
     return TokenExample(words, rows), ids
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zitat_server.document import Doc, Form, Medium, Quote, Span
+from zitat_server.document import Doc, Form, Medium, Quote, Span, SpanIndex
 from zitat_server.learned import MODELS_DIR
 from zitat_server.learned.examples import TokenExample, TokenId, runs, sentence_features, to_flair, window_example
 from zitat_server.learned.features import FeatureLexicon
@@ -32,6 +32,14 @@ BATCH = 64
 # Sentences before/after the anchor at inference. Trained on ±2; ±1 scores the same on the dev
 # split (full joint F1 57.2 vs 57.0) and takes a quarter less time.
 INFERENCE_WINDOW = (1, 1)
+# Bounds that keep the models' cost linear in the input, whatever its shape. None binds on the
+# 700 news articles (longest sentence 156 tokens, longest ±1 window 216, at most 6 anchors in a
+# sentence); what they drop: sentences longer than MAX_SENTENCE_TOKENS are left to the rules,
+# a sentence's anchors beyond the MAX_ANCHORS_PER_SENTENCE most confident get no role window,
+# and a window is clipped to MAX_WINDOW_TOKENS around its anchor.
+MAX_SENTENCE_TOKENS = 400
+MAX_ANCHORS_PER_SENTENCE = 8
+MAX_WINDOW_TOKENS = 256
 
 
 @dataclass(slots=True)
@@ -49,15 +57,9 @@ def _has_evidence(row: Sequence[dict[str, str]]) -> bool:
     return any(f["lex"] == "1" or f["quote"] != "0" or f["konj"] != "-" for f in row)
 
 
-def _inside(sentence: Any, known: Sequence[Span]) -> bool:
-    return any(k.start <= sentence.start and sentence.end <= k.end for k in known)
-
-
-def _touches(doc: Doc, ids: Sequence[TokenId], known: Sequence[Span]) -> bool:
-    if not known:
-        return False
-    spans = [doc.tokens[doc.sentences[s].first + t] for s, t in ids]
-    return any(k.start < tok.end and tok.start < k.end for tok in spans for k in known)
+def _touches(doc: Doc, ids: Sequence[TokenId], known: SpanIndex) -> bool:
+    tokens = (doc.tokens[doc.sentences[s].first + t] for s, t in ids)
+    return any(known.overlaps(tok.start, tok.end) for tok in tokens)
 
 
 def _spans(sentence: Any, tag_type: str) -> list[tuple[str, float, int, int]]:
@@ -154,6 +156,7 @@ class LearnedAttributor:
         import torch
 
         words = [[t.text for t in doc.sentence_tokens(s)] for s in doc.sentences]
+        index = SpanIndex(known)
         computed: dict[FeatureLexicon, list[list[dict[str, str]]]] = {}
 
         def feats(lexicon: FeatureLexicon) -> list[list[dict[str, str]]]:
@@ -166,12 +169,14 @@ class LearnedAttributor:
         candidates = [
             i
             for i, row in enumerate(cue_feats)
-            if words[i] and _has_evidence(row) and not _inside(doc.sentences[i], known)
+            if 0 < len(words[i]) <= MAX_SENTENCE_TOKENS
+            and _has_evidence(row)
+            and not index.contains(doc.sentences[i].start, doc.sentences[i].end)
         ]
         if not candidates:
             return []
         with torch.inference_mode():
-            anchors = [a for a in self._find_anchors(words, cue_feats, candidates) if not _touches(doc, a[1], known)]
+            anchors = [a for a in self._find_anchors(words, cue_feats, candidates) if not _touches(doc, a[1], index)]
             events = self._find_roles(words, feats(self._roles.lexicon), anchors)
         form_feats = feats(self._forms_lexicon)
         return [self._quote(doc, words, form_feats, e) for e in _merge(events)]
@@ -183,7 +188,8 @@ class LearnedAttributor:
         self._cues.model.predict(sentences, mini_batch_size=BATCH, label_name="cue")
         anchors = []
         for i, sentence in zip(candidates, sentences, strict=True):
-            for label, score, b, e in _spans(sentence, "cue"):
+            found = sorted(_spans(sentence, "cue"), key=lambda x: -x[1])[:MAX_ANCHORS_PER_SENTENCE]
+            for label, score, b, e in sorted(found, key=lambda x: x[2]):
                 kind = "C" if label == "CUE" else "M"
                 anchors.append((kind, [(i, t) for t in range(b, e)], score))
         return anchors
@@ -196,7 +202,10 @@ class LearnedAttributor:
     ) -> list[_Event]:
         if not anchors:
             return []
-        windows = [window_example(words, feats, ids, kind, *INFERENCE_WINDOW) for kind, ids, _ in anchors]
+        windows = [
+            window_example(words, feats, ids, kind, *INFERENCE_WINDOW, max_tokens=MAX_WINDOW_TOKENS)
+            for kind, ids, _ in anchors
+        ]
         sentences = [to_flair(ex) for ex, _ in windows]
         self._roles.model.predict(sentences, mini_batch_size=BATCH, label_name="role")
         events = []
@@ -250,11 +259,18 @@ def _merge(events: list[_Event]) -> list[_Event]:
     """One event per message: a cue split in two ("teilte ... mit") or a cue-less message seen
     from two sentences yields near-identical messages, which are merged (cued event wins)."""
     kept: list[_Event] = []
+    holding: dict[TokenId, list[int]] = {}  # token -> indices in ``kept`` of messages holding it
     for e in sorted(events, key=lambda x: (not x.cue, x.message[0])):
-        twin = next((k for k in kept if _overlap(k.message, e.message) >= 0.5), None)
-        if twin is None:
+        sharing = sorted({k for t in e.message for k in holding.get(t, ())})  # only they can overlap
+        twin_at = next((k for k in sharing if _overlap(kept[k].message, e.message) >= 0.5), None)
+        if twin_at is None:
+            for t in e.message:
+                holding.setdefault(t, []).append(len(kept))
             kept.append(e)
             continue
+        twin = kept[twin_at]
+        for t in set(e.message) - set(twin.message):
+            holding.setdefault(t, []).append(twin_at)
         twin.cue = (
             sorted(set(twin.cue) | set(e.cue)) if e.cue and twin.cue and twin.cue[0][0] == e.cue[0][0] else twin.cue
         )
