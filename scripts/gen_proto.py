@@ -3,10 +3,10 @@
 Run from the repository root: ``python scripts/gen_proto.py [OUT_DIR]``. The sources stay in
 ``proto/zitat/v1/``; protoc's modules (``zitat/v1/quotes_pb2.py``) land in
 ``proto/src/zitat_proto/v1/`` with their imports (``from zitat.v1 import quotes_pb2``) rewritten
-to ``zitat_proto.v1``, so that nobody claims the top-level ``zitat`` name. The ``.proto`` files are
-copied into ``zitat_proto/proto/`` (same relative paths, so it works as protoc's include folder)
-for users of other languages. ``tests/test_proto_fresh.py`` regenerates into a temporary folder
-and fails when the committed files are stale.
+to ``zitat_proto.v1``, so that nobody claims the top-level ``zitat`` name. Users of other
+languages compile the sources in ``proto/`` (``protoc -I proto zitat/v1/quotes.proto``).
+``tests/test_proto_fresh.py`` regenerates into a temporary folder and fails when the committed
+files are stale.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ SOURCES = PROTO_ROOT / "zitat"
 PACKAGE = "zitat_proto"
 DEFAULT_OUT = PROTO_ROOT / "src" / PACKAGE
 #: The folders of the package this script writes (replacing them); the rest is hand-written.
-GENERATED = ("v1", "proto")
+GENERATED = ("v1",)
 
 
 def _protoc(protos: list[str], out: Path) -> None:
@@ -45,7 +45,7 @@ def _protoc(protos: list[str], out: Path) -> None:
 
 
 def generate(out: Path) -> list[Path]:
-    """Write the modules and the copied ``.proto`` files of the package folder ``out``; return them."""
+    """Write the generated modules of the package folder ``out``; return them."""
     protos = sorted(p.relative_to(PROTO_ROOT) for p in SOURCES.rglob("*.proto"))
     for folder in GENERATED:
         shutil.rmtree(out / folder, ignore_errors=True)
@@ -61,11 +61,6 @@ def generate(out: Path) -> list[Path]:
     for package in sorted({p.parent for p in written}):
         (package / "__init__.py").touch()
         written.append(package / "__init__.py")
-    for proto in protos:
-        target = out / "proto" / proto
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(PROTO_ROOT / proto, target)
-        written.append(target)
     return written
 
 
