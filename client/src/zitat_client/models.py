@@ -115,12 +115,19 @@ class Span(Model, proto="zitat.v1.Span"):
 
 @dataclasses.dataclass(frozen=True)
 class Speaker(Model, proto="zitat.v1.Speaker"):
-    """The person a source mention resolves to; ``entity_id`` is stable within one response."""
+    """The holder a source mention resolves to; ``entity_id`` is stable within one response.
+
+    ``type`` is ``"PERSON"``, ``"ORGANIZATION"``, ``"MEDIA"`` or ``"GROUP"``.
+    """
 
     entity_id: str
     canonical_name: str
     roles: tuple[str, ...]
     mentions: tuple[Span, ...]
+    type: str
+    qualifier: str
+    anonymous: bool
+    affiliation_id: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,6 +144,8 @@ class Quote(Model, proto="zitat.v1.Quote"):
     confidence: float
     origin: str
     parent: int
+    speaker_id: str
+    unresolved_reason: str
 
 
 @dataclasses.dataclass(frozen=True)

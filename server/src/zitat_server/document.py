@@ -92,14 +92,27 @@ class Sentence:
     last: int
 
 
+class SpeakerType(str, Enum):
+    """What kind of holder of a speech act an entity is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    MEDIA = "media"  # outlets and agencies
+    GROUP = "group"  # "Augenzeugen", "Demonstranten"
+
+
 @dataclass(slots=True)
 class Entity:
-    """A person referred to in the document (document-local)."""
+    """A holder of speech acts referred to in the document (document-local)."""
 
     id: str
     name: str = ""
     roles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    type: SpeakerType = SpeakerType.PERSON
+    qualifier: str = ""  # the place of a local institution: "Kassel" for "die Polizei in Kassel"
+    anonymous: bool = False  # "ein Sprecher": a person the text does not name
+    affiliation: str | None = None  # entity id of the organisation an anonymous member speaks for
 
 
 @dataclass(slots=True)
@@ -113,6 +126,7 @@ class Quote:
     source: Span | None = None
     addressee: Span | None = None
     entity: str | None = None
+    unresolved_reason: str = ""  # why ``entity`` is None although ``source`` is set
     confidence: float = 1.0
     origin: str = "rules"
     parent: int = -1

@@ -25,45 +25,49 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15zitat/v1/quotes.proto\x12\x08zitat.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa9\x01\n\x08\x44ocument\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12%\n\tsentences\x18\x03 \x03(\x0b\x32\x12.zitat.v1.Sentence\x12\r\n\x05title\x18\x04 \x01(\t\x12\x0e\n\x06outlet\x18\x05 \x01(\t\x12\x0b\n\x03url\x18\x06 \x01(\t\x12\x30\n\x0cpublished_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x1a\n\x08Sentence\x12\x0e\n\x06tokens\x18\x01 \x03(\t\"0\n\x04Span\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\x12\x0c\n\x04text\x18\x03 \x01(\t\"e\n\x07Speaker\x12\x11\n\tentity_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63\x61nonical_name\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\x12 \n\x08mentions\x18\x04 \x03(\x0b\x32\x0e.zitat.v1.Span\"\xa0\x02\n\x05Quote\x12\x1f\n\x07message\x18\x01 \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x1c\n\x04\x66orm\x18\x02 \x01(\x0e\x32\x0e.zitat.v1.Form\x12 \n\x06medium\x18\x03 \x01(\x0e\x32\x10.zitat.v1.Medium\x12\x1b\n\x03\x63ue\x18\x04 \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x1e\n\x06source\x18\x05 \x01(\x0b\x32\x0e.zitat.v1.Span\x12!\n\taddressee\x18\x06 \x01(\x0b\x32\x0e.zitat.v1.Span\x12\"\n\x07speaker\x18\x07 \x01(\x0b\x32\x11.zitat.v1.Speaker\x12\x12\n\nconfidence\x18\x08 \x01(\x02\x12\x0e\n\x06origin\x18\t \x01(\t\x12\x0e\n\x06parent\x18\n \x01(\x05\"P\n\x14\x45xtractQuotesRequest\x12$\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x12.zitat.v1.Document\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"1\n\x06Timing\x12\x10\n\x08queue_ms\x18\x01 \x01(\x01\x12\x15\n\rprocessing_ms\x18\x02 \x01(\x01\"=\n\rDocumentError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\r\n\x05\x66ield\x18\x03 \x01(\t\"\x9b\x02\n\x15\x45xtractQuotesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\x12\x1f\n\x06quotes\x18\x03 \x03(\x0b\x32\x0f.zitat.v1.Quote\x12#\n\x08speakers\x18\x04 \x03(\x0b\x32\x11.zitat.v1.Speaker\x12\x0c\n\x04text\x18\x05 \x01(\t\x12!\n\tsentences\x18\x06 \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x18\n\x10pipeline_version\x18\x07 \x01(\t\x12 \n\x06timing\x18\x08 \x01(\x0b\x32\x10.zitat.v1.Timing\x12&\n\x05\x65rror\x18\t \x01(\x0b\x32\x17.zitat.v1.DocumentError\"\x15\n\x13GetModelInfoRequest\"\xbe\x01\n\tComponent\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x0f\n\x07license\x18\x05 \x01(\t\x12/\n\x06scores\x18\x06 \x03(\x0b\x32\x1f.zitat.v1.Component.ScoresEntry\x1a-\n\x0bScoresEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"u\n\x14GetModelInfoResponse\x12\x18\n\x10pipeline_version\x18\x01 \x01(\t\x12\'\n\ncomponents\x18\x02 \x03(\x0b\x32\x13.zitat.v1.Component\x12\x1a\n\x12max_document_bytes\x18\x03 \x01(\x03*\x8c\x01\n\x04\x46orm\x12\x14\n\x10\x46ORM_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x46ORM_DIRECT\x10\x01\x12\x11\n\rFORM_INDIRECT\x10\x02\x12\x16\n\x12\x46ORM_FREE_INDIRECT\x10\x03\x12\x1f\n\x1b\x46ORM_INDIRECT_FREE_INDIRECT\x10\x04\x12\x11\n\rFORM_REPORTED\x10\x05*\xad\x01\n\x06Medium\x12\x16\n\x12MEDIUM_UNSPECIFIED\x10\x00\x12\x11\n\rMEDIUM_SPEECH\x10\x01\x12\x12\n\x0eMEDIUM_WRITING\x10\x02\x12\x12\n\x0eMEDIUM_THOUGHT\x10\x03\x12\x19\n\x15MEDIUM_SPEECH_WRITING\x10\x04\x12\x19\n\x15MEDIUM_SPEECH_THOUGHT\x10\x05\x12\x1a\n\x16MEDIUM_THOUGHT_WRITING\x10\x06\x32\x8b\x02\n\x0cQuoteService\x12P\n\rExtractQuotes\x12\x1e.zitat.v1.ExtractQuotesRequest\x1a\x1f.zitat.v1.ExtractQuotesResponse\x12Z\n\x13\x45xtractQuotesStream\x12\x1e.zitat.v1.ExtractQuotesRequest\x1a\x1f.zitat.v1.ExtractQuotesResponse(\x01\x30\x01\x12M\n\x0cGetModelInfo\x12\x1d.zitat.v1.GetModelInfoRequest\x1a\x1e.zitat.v1.GetModelInfoResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15zitat/v1/quotes.proto\x12\x08zitat.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa9\x01\n\x08\x44ocument\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12%\n\tsentences\x18\x03 \x03(\x0b\x32\x12.zitat.v1.Sentence\x12\r\n\x05title\x18\x04 \x01(\t\x12\x0e\n\x06outlet\x18\x05 \x01(\t\x12\x0b\n\x03url\x18\x06 \x01(\t\x12\x30\n\x0cpublished_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x1a\n\x08Sentence\x12\x0e\n\x06tokens\x18\x01 \x03(\t\"0\n\x04Span\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\x12\x0c\n\x04text\x18\x03 \x01(\t\"\xc8\x01\n\x07Speaker\x12\x11\n\tentity_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63\x61nonical_name\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\x12 \n\x08mentions\x18\x04 \x03(\x0b\x32\x0e.zitat.v1.Span\x12#\n\x04type\x18\x05 \x01(\x0e\x32\x15.zitat.v1.SpeakerType\x12\x11\n\tqualifier\x18\x06 \x01(\t\x12\x11\n\tanonymous\x18\x07 \x01(\x08\x12\x16\n\x0e\x61\x66\x66iliation_id\x18\x08 \x01(\t\"\xd3\x02\n\x05Quote\x12\x1f\n\x07message\x18\x01 \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x1c\n\x04\x66orm\x18\x02 \x01(\x0e\x32\x0e.zitat.v1.Form\x12 \n\x06medium\x18\x03 \x01(\x0e\x32\x10.zitat.v1.Medium\x12\x1b\n\x03\x63ue\x18\x04 \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x1e\n\x06source\x18\x05 \x01(\x0b\x32\x0e.zitat.v1.Span\x12!\n\taddressee\x18\x06 \x01(\x0b\x32\x0e.zitat.v1.Span\x12&\n\x07speaker\x18\x07 \x01(\x0b\x32\x11.zitat.v1.SpeakerB\x02\x18\x01\x12\x12\n\nconfidence\x18\x08 \x01(\x02\x12\x0e\n\x06origin\x18\t \x01(\t\x12\x0e\n\x06parent\x18\n \x01(\x05\x12\x12\n\nspeaker_id\x18\x0b \x01(\t\x12\x19\n\x11unresolved_reason\x18\x0c \x01(\t\"P\n\x14\x45xtractQuotesRequest\x12$\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x12.zitat.v1.Document\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"1\n\x06Timing\x12\x10\n\x08queue_ms\x18\x01 \x01(\x01\x12\x15\n\rprocessing_ms\x18\x02 \x01(\x01\"=\n\rDocumentError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\r\n\x05\x66ield\x18\x03 \x01(\t\"\x9b\x02\n\x15\x45xtractQuotesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\x12\x1f\n\x06quotes\x18\x03 \x03(\x0b\x32\x0f.zitat.v1.Quote\x12#\n\x08speakers\x18\x04 \x03(\x0b\x32\x11.zitat.v1.Speaker\x12\x0c\n\x04text\x18\x05 \x01(\t\x12!\n\tsentences\x18\x06 \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x18\n\x10pipeline_version\x18\x07 \x01(\t\x12 \n\x06timing\x18\x08 \x01(\x0b\x32\x10.zitat.v1.Timing\x12&\n\x05\x65rror\x18\t \x01(\x0b\x32\x17.zitat.v1.DocumentError\"\x15\n\x13GetModelInfoRequest\"\xbe\x01\n\tComponent\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x0f\n\x07license\x18\x05 \x01(\t\x12/\n\x06scores\x18\x06 \x03(\x0b\x32\x1f.zitat.v1.Component.ScoresEntry\x1a-\n\x0bScoresEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"u\n\x14GetModelInfoResponse\x12\x18\n\x10pipeline_version\x18\x01 \x01(\t\x12\'\n\ncomponents\x18\x02 \x03(\x0b\x32\x13.zitat.v1.Component\x12\x1a\n\x12max_document_bytes\x18\x03 \x01(\x03*\x8c\x01\n\x04\x46orm\x12\x14\n\x10\x46ORM_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x46ORM_DIRECT\x10\x01\x12\x11\n\rFORM_INDIRECT\x10\x02\x12\x16\n\x12\x46ORM_FREE_INDIRECT\x10\x03\x12\x1f\n\x1b\x46ORM_INDIRECT_FREE_INDIRECT\x10\x04\x12\x11\n\rFORM_REPORTED\x10\x05*\xad\x01\n\x06Medium\x12\x16\n\x12MEDIUM_UNSPECIFIED\x10\x00\x12\x11\n\rMEDIUM_SPEECH\x10\x01\x12\x12\n\x0eMEDIUM_WRITING\x10\x02\x12\x12\n\x0eMEDIUM_THOUGHT\x10\x03\x12\x19\n\x15MEDIUM_SPEECH_WRITING\x10\x04\x12\x19\n\x15MEDIUM_SPEECH_THOUGHT\x10\x05\x12\x1a\n\x16MEDIUM_THOUGHT_WRITING\x10\x06*\x93\x01\n\x0bSpeakerType\x12\x1c\n\x18SPEAKER_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13SPEAKER_TYPE_PERSON\x10\x01\x12\x1d\n\x19SPEAKER_TYPE_ORGANIZATION\x10\x02\x12\x16\n\x12SPEAKER_TYPE_MEDIA\x10\x03\x12\x16\n\x12SPEAKER_TYPE_GROUP\x10\x04\x32\x8b\x02\n\x0cQuoteService\x12P\n\rExtractQuotes\x12\x1e.zitat.v1.ExtractQuotesRequest\x1a\x1f.zitat.v1.ExtractQuotesResponse\x12Z\n\x13\x45xtractQuotesStream\x12\x1e.zitat.v1.ExtractQuotesRequest\x1a\x1f.zitat.v1.ExtractQuotesResponse(\x01\x30\x01\x12M\n\x0cGetModelInfo\x12\x1d.zitat.v1.GetModelInfoRequest\x1a\x1e.zitat.v1.GetModelInfoResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'zitat.v1.quotes_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_QUOTE'].fields_by_name['speaker']._loaded_options = None
+  _globals['_QUOTE'].fields_by_name['speaker']._serialized_options = b'\030\001'
   _globals['_COMPONENT_SCORESENTRY']._loaded_options = None
   _globals['_COMPONENT_SCORESENTRY']._serialized_options = b'8\001'
-  _globals['_FORM']._serialized_start=1530
-  _globals['_FORM']._serialized_end=1670
-  _globals['_MEDIUM']._serialized_start=1673
-  _globals['_MEDIUM']._serialized_end=1846
+  _globals['_FORM']._serialized_start=1681
+  _globals['_FORM']._serialized_end=1821
+  _globals['_MEDIUM']._serialized_start=1824
+  _globals['_MEDIUM']._serialized_end=1997
+  _globals['_SPEAKERTYPE']._serialized_start=2000
+  _globals['_SPEAKERTYPE']._serialized_end=2147
   _globals['_DOCUMENT']._serialized_start=69
   _globals['_DOCUMENT']._serialized_end=238
   _globals['_SENTENCE']._serialized_start=240
   _globals['_SENTENCE']._serialized_end=266
   _globals['_SPAN']._serialized_start=268
   _globals['_SPAN']._serialized_end=316
-  _globals['_SPEAKER']._serialized_start=318
-  _globals['_SPEAKER']._serialized_end=419
-  _globals['_QUOTE']._serialized_start=422
-  _globals['_QUOTE']._serialized_end=710
-  _globals['_EXTRACTQUOTESREQUEST']._serialized_start=712
-  _globals['_EXTRACTQUOTESREQUEST']._serialized_end=792
-  _globals['_TIMING']._serialized_start=794
-  _globals['_TIMING']._serialized_end=843
-  _globals['_DOCUMENTERROR']._serialized_start=845
-  _globals['_DOCUMENTERROR']._serialized_end=906
-  _globals['_EXTRACTQUOTESRESPONSE']._serialized_start=909
-  _globals['_EXTRACTQUOTESRESPONSE']._serialized_end=1192
-  _globals['_GETMODELINFOREQUEST']._serialized_start=1194
-  _globals['_GETMODELINFOREQUEST']._serialized_end=1215
-  _globals['_COMPONENT']._serialized_start=1218
-  _globals['_COMPONENT']._serialized_end=1408
-  _globals['_COMPONENT_SCORESENTRY']._serialized_start=1363
-  _globals['_COMPONENT_SCORESENTRY']._serialized_end=1408
-  _globals['_GETMODELINFORESPONSE']._serialized_start=1410
-  _globals['_GETMODELINFORESPONSE']._serialized_end=1527
-  _globals['_QUOTESERVICE']._serialized_start=1849
-  _globals['_QUOTESERVICE']._serialized_end=2116
+  _globals['_SPEAKER']._serialized_start=319
+  _globals['_SPEAKER']._serialized_end=519
+  _globals['_QUOTE']._serialized_start=522
+  _globals['_QUOTE']._serialized_end=861
+  _globals['_EXTRACTQUOTESREQUEST']._serialized_start=863
+  _globals['_EXTRACTQUOTESREQUEST']._serialized_end=943
+  _globals['_TIMING']._serialized_start=945
+  _globals['_TIMING']._serialized_end=994
+  _globals['_DOCUMENTERROR']._serialized_start=996
+  _globals['_DOCUMENTERROR']._serialized_end=1057
+  _globals['_EXTRACTQUOTESRESPONSE']._serialized_start=1060
+  _globals['_EXTRACTQUOTESRESPONSE']._serialized_end=1343
+  _globals['_GETMODELINFOREQUEST']._serialized_start=1345
+  _globals['_GETMODELINFOREQUEST']._serialized_end=1366
+  _globals['_COMPONENT']._serialized_start=1369
+  _globals['_COMPONENT']._serialized_end=1559
+  _globals['_COMPONENT_SCORESENTRY']._serialized_start=1514
+  _globals['_COMPONENT_SCORESENTRY']._serialized_end=1559
+  _globals['_GETMODELINFORESPONSE']._serialized_start=1561
+  _globals['_GETMODELINFORESPONSE']._serialized_end=1678
+  _globals['_QUOTESERVICE']._serialized_start=2150
+  _globals['_QUOTESERVICE']._serialized_end=2417
 # @@protoc_insertion_point(module_scope)

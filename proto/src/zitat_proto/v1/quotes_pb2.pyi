@@ -28,6 +28,14 @@ class Medium(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     MEDIUM_SPEECH_WRITING: _ClassVar[Medium]
     MEDIUM_SPEECH_THOUGHT: _ClassVar[Medium]
     MEDIUM_THOUGHT_WRITING: _ClassVar[Medium]
+
+class SpeakerType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SPEAKER_TYPE_UNSPECIFIED: _ClassVar[SpeakerType]
+    SPEAKER_TYPE_PERSON: _ClassVar[SpeakerType]
+    SPEAKER_TYPE_ORGANIZATION: _ClassVar[SpeakerType]
+    SPEAKER_TYPE_MEDIA: _ClassVar[SpeakerType]
+    SPEAKER_TYPE_GROUP: _ClassVar[SpeakerType]
 FORM_UNSPECIFIED: Form
 FORM_DIRECT: Form
 FORM_INDIRECT: Form
@@ -41,6 +49,11 @@ MEDIUM_THOUGHT: Medium
 MEDIUM_SPEECH_WRITING: Medium
 MEDIUM_SPEECH_THOUGHT: Medium
 MEDIUM_THOUGHT_WRITING: Medium
+SPEAKER_TYPE_UNSPECIFIED: SpeakerType
+SPEAKER_TYPE_PERSON: SpeakerType
+SPEAKER_TYPE_ORGANIZATION: SpeakerType
+SPEAKER_TYPE_MEDIA: SpeakerType
+SPEAKER_TYPE_GROUP: SpeakerType
 
 class Document(_message.Message):
     __slots__ = ("id", "text", "sentences", "title", "outlet", "url", "published_at")
@@ -77,19 +90,27 @@ class Span(_message.Message):
     def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ..., text: _Optional[str] = ...) -> None: ...
 
 class Speaker(_message.Message):
-    __slots__ = ("entity_id", "canonical_name", "roles", "mentions")
+    __slots__ = ("entity_id", "canonical_name", "roles", "mentions", "type", "qualifier", "anonymous", "affiliation_id")
     ENTITY_ID_FIELD_NUMBER: _ClassVar[int]
     CANONICAL_NAME_FIELD_NUMBER: _ClassVar[int]
     ROLES_FIELD_NUMBER: _ClassVar[int]
     MENTIONS_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    QUALIFIER_FIELD_NUMBER: _ClassVar[int]
+    ANONYMOUS_FIELD_NUMBER: _ClassVar[int]
+    AFFILIATION_ID_FIELD_NUMBER: _ClassVar[int]
     entity_id: str
     canonical_name: str
     roles: _containers.RepeatedScalarFieldContainer[str]
     mentions: _containers.RepeatedCompositeFieldContainer[Span]
-    def __init__(self, entity_id: _Optional[str] = ..., canonical_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., mentions: _Optional[_Iterable[_Union[Span, _Mapping]]] = ...) -> None: ...
+    type: SpeakerType
+    qualifier: str
+    anonymous: bool
+    affiliation_id: str
+    def __init__(self, entity_id: _Optional[str] = ..., canonical_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., mentions: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., type: _Optional[_Union[SpeakerType, str]] = ..., qualifier: _Optional[str] = ..., anonymous: _Optional[bool] = ..., affiliation_id: _Optional[str] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ("message", "form", "medium", "cue", "source", "addressee", "speaker", "confidence", "origin", "parent")
+    __slots__ = ("message", "form", "medium", "cue", "source", "addressee", "speaker", "confidence", "origin", "parent", "speaker_id", "unresolved_reason")
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
     FORM_FIELD_NUMBER: _ClassVar[int]
     MEDIUM_FIELD_NUMBER: _ClassVar[int]
@@ -100,6 +121,8 @@ class Quote(_message.Message):
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     ORIGIN_FIELD_NUMBER: _ClassVar[int]
     PARENT_FIELD_NUMBER: _ClassVar[int]
+    SPEAKER_ID_FIELD_NUMBER: _ClassVar[int]
+    UNRESOLVED_REASON_FIELD_NUMBER: _ClassVar[int]
     message: _containers.RepeatedCompositeFieldContainer[Span]
     form: Form
     medium: Medium
@@ -110,7 +133,9 @@ class Quote(_message.Message):
     confidence: float
     origin: str
     parent: int
-    def __init__(self, message: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., form: _Optional[_Union[Form, str]] = ..., medium: _Optional[_Union[Medium, str]] = ..., cue: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., source: _Optional[_Union[Span, _Mapping]] = ..., addressee: _Optional[_Union[Span, _Mapping]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., confidence: _Optional[float] = ..., origin: _Optional[str] = ..., parent: _Optional[int] = ...) -> None: ...
+    speaker_id: str
+    unresolved_reason: str
+    def __init__(self, message: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., form: _Optional[_Union[Form, str]] = ..., medium: _Optional[_Union[Medium, str]] = ..., cue: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., source: _Optional[_Union[Span, _Mapping]] = ..., addressee: _Optional[_Union[Span, _Mapping]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., confidence: _Optional[float] = ..., origin: _Optional[str] = ..., parent: _Optional[int] = ..., speaker_id: _Optional[str] = ..., unresolved_reason: _Optional[str] = ...) -> None: ...
 
 class ExtractQuotesRequest(_message.Message):
     __slots__ = ("document", "request_id")

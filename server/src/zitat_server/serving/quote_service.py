@@ -17,7 +17,7 @@ from grpc_status import rpc_status
 from zitat_proto.v1 import quotes_pb2 as pb
 from zitat_proto.v1 import quotes_pb2_grpc as pb_grpc
 
-from zitat_server.document import Doc, Form, Medium, Span
+from zitat_server.document import Doc, Form, Medium, Span, SpeakerType
 from zitat_server.extraction.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,12 @@ FORM_TO_PB = {
     Form.FREE_INDIRECT: pb.FORM_FREE_INDIRECT,
     Form.INDIRECT_FREE_INDIRECT: pb.FORM_INDIRECT_FREE_INDIRECT,
     Form.REPORTED: pb.FORM_REPORTED,
+}
+SPEAKER_TYPE_TO_PB = {
+    SpeakerType.PERSON: pb.SPEAKER_TYPE_PERSON,
+    SpeakerType.ORGANIZATION: pb.SPEAKER_TYPE_ORGANIZATION,
+    SpeakerType.MEDIA: pb.SPEAKER_TYPE_MEDIA,
+    SpeakerType.GROUP: pb.SPEAKER_TYPE_GROUP,
 }
 MEDIUM_TO_PB = {
     Medium.SPEECH: pb.MEDIUM_SPEECH,
@@ -85,7 +91,14 @@ def to_response(
 ) -> pb.ExtractQuotesResponse:
     speakers = {
         e.id: pb.Speaker(
-            entity_id=e.id, canonical_name=e.name, roles=e.roles, mentions=[_span(doc, m) for m in e.mentions]
+            entity_id=e.id,
+            canonical_name=e.name,
+            roles=e.roles,
+            mentions=[_span(doc, m) for m in e.mentions],
+            type=SPEAKER_TYPE_TO_PB[e.type],
+            qualifier=e.qualifier,
+            anonymous=e.anonymous,
+            affiliation_id=e.affiliation or "",
         )
         for e in doc.entities.values()
     }
@@ -99,13 +112,15 @@ def to_response(
             confidence=q.confidence,
             origin=q.origin,
             parent=q.parent,
+            unresolved_reason=q.unresolved_reason,
         )
         if q.source is not None:
             quote.source.CopyFrom(_span(doc, q.source))
         if q.addressee is not None:
             quote.addressee.CopyFrom(_span(doc, q.addressee))
         if q.entity and q.entity in speakers:
-            quote.speaker.CopyFrom(speakers[q.entity])
+            quote.speaker_id = q.entity
+            quote.speaker.CopyFrom(speakers[q.entity])  # deprecated copy, until clients join by speaker_id
         quotes.append(quote)
     return pb.ExtractQuotesResponse(
         document_id=request.document.id,
