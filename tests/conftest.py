@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,10 +9,14 @@ from zitat_server.training.corpora import EXAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Test servers run one worker process unless a test asks for more (--workers): the machine is
+# small and most tests are about what a server answers, not how many cores it uses.
+os.environ.setdefault("ZITAT_WORKERS", "1")
+
 
 @pytest.fixture(scope="session")
 def server_target(tmp_path_factory) -> str:
-    """A real zitat-server on a free local port, shared by the session's tests."""
+    """A real zitat-server (default pipeline) on a free local port, shared by the session's tests."""
     store = tmp_path_factory.mktemp("store") / "claims.sqlite3"
     with running_server("--store", str(store)) as (target, _proc):
         yield target
