@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Test servers run one worker process unless a test asks for more (--workers): the machine is
 # small and most tests are about what a server answers, not how many cores it uses.
 os.environ.setdefault("ZITAT_WORKERS", "1")
+# Server processes import test helpers (slow_pipeline) as the tests do.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.fixture(scope="session")

@@ -98,7 +98,10 @@ def running_server(*args: str, timeout: float = 180.0, credentials: grpc.Channel
         try:
             deadline = time.monotonic() + timeout
             target = f"{host}:{_wait_port(proc, log, deadline)}"
-            wait_serving(target, deadline, proc, credentials)
+            try:
+                wait_serving(target, deadline, proc, credentials)
+            except ServerStartError as err:
+                raise ServerStartError(f"{err}:\n{_log_tail(log)}") from None
             yield target, proc
         finally:
             stop(proc)

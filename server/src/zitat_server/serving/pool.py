@@ -127,6 +127,7 @@ class WorkerPool:
         self.cost = CostModel(1e-4)
         self.stats = PoolStats(workers=workers)
         self.first_ready: Ready | None = None
+        self.start_error: str | None = None
         #: Called with every outcome a worker sends (metrics).
         self.on_outcome: Callable[[Outcome], object] | None = None
 
@@ -140,6 +141,8 @@ class WorkerPool:
         self._idle.set()
         self._workers = [self._spawn(i) for i in range(self.size)]
         await asyncio.wait_for(self._ready.wait(), timeout)
+        if self.start_error is not None:
+            raise RuntimeError(self.start_error)
         assert self.first_ready is not None
         return self.first_ready
 
@@ -339,6 +342,12 @@ class WorkerPool:
         if self._closing:
             return
         w.process.join(1.0)
+        if w.info is None:  # died loading the pipeline: another try would die the same way
+            self.start_error = f"worker {w.index} exited with code {w.process.exitcode} while loading the pipeline"
+            log.error("%s", self.start_error)
+            if self._ready is not None:
+                self._ready.set()
+            return
         log.error("worker %d (pid %s) died with exit code %s; starting another", w.index, w.process.pid,
                   w.process.exitcode)
         self.stats.restarts += 1

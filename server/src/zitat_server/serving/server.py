@@ -198,4 +198,7 @@ async def serve(config: ServerConfig) -> None:
 
 
 def run(config: ServerConfig) -> None:
-    asyncio.run(serve(config))
+    try:
+        asyncio.run(serve(config))
+    except RuntimeError as err:  # the workers could not load the pipeline (their log says why)
+        raise SystemExit(f"zitat-server: {err}") from None
