@@ -25,5 +25,13 @@ def server_target(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
+def default_pipeline():
+    """The default pipeline in this process, loaded once (it takes seconds)."""
+    from zitat_server.extraction.pipeline import Pipeline
+
+    return Pipeline("default")
+
+
+@pytest.fixture(scope="session")
 def example_text() -> str:
     return (EXAMPLES / "umjerow-boeing.txt").read_text(encoding="utf-8")

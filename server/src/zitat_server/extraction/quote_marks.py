@@ -88,9 +88,10 @@ def find_quotes(text: str) -> list[Quoted]:
             i, c = m.start(), m.group()
             if c in "'’" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
                 continue  # apostrophe inside a word: geht's, Hawai'i
-            can_open, can_close = _flanks(text, i)
             if c in ONLY_OPEN:
                 can_open, can_close = True, False
+            else:
+                can_open, can_close = _flanks(text, i)
             match = None
             if can_close:
                 for k in range(len(stack) - 1, -1, -1):
