@@ -46,11 +46,13 @@ HEALTH_SERVICE = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
 
 
 def server_options() -> list[tuple[str, int]]:
-    """Message limits (the client's, :data:`MAX_MESSAGE_BYTES`) and a keepalive policy that
-    lets clients ping every 10 s, also without calls in flight."""
+    """Message limits (the client's, :data:`MAX_MESSAGE_BYTES`), no port sharing (a second
+    server on a taken port must fail, not split the traffic), and a keepalive policy that lets
+    clients ping every 10 s, also without calls in flight."""
     return [
         ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
         ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+        ("grpc.so_reuseport", 0),
         ("grpc.http2.min_ping_interval_without_data_ms", 10_000),
         ("grpc.keepalive_permit_without_calls", 1),
     ]
