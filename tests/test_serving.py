@@ -236,6 +236,13 @@ def test_undecodable_request_is_invalid_argument(channel):
     raw = raw.replace(b"AAAA", b"\xff\xfe\xc3\x28")
     call = channel.unary_unary("/zitat.v1.QuoteService/ExtractQuotes")  # bytes in, bytes out
     assert code_of(call, raw, timeout=10, metadata=auth(READ)) == grpc.StatusCode.INVALID_ARGUMENT
+    raw = cpb.ListSpeakersRequest(name_contains="AAAA").SerializeToString().replace(b"AAAA", b"\xff\xfe\xc3\x28")
+    call = channel.unary_unary("/zitat.v1.ClaimService/ListSpeakers")
+    assert code_of(call, raw, timeout=10, metadata=auth(READ)) == grpc.StatusCode.INVALID_ARGUMENT
+    good = cpb.IngestDocumentsRequest(document=pb.Document(id="u", text="AAAA sagte er")).SerializeToString()
+    stream = channel.stream_stream("/zitat.v1.ClaimService/IngestDocuments")
+    answers = stream(iter([good.replace(b"AAAA", b"\xff\xfe\xc3\x28")]), timeout=10, metadata=auth(WRITE))
+    assert code_of(list, answers) == grpc.StatusCode.INVALID_ARGUMENT
 
 
 def _ts(seconds: int) -> Timestamp:

@@ -1,6 +1,9 @@
-"""The one server interceptor: authentication, metrics and the catch-all for unexpected errors.
+"""The one server interceptor: authentication, decoding, metrics and the catch-all for errors.
 
-Every method passes here (health included, for metrics; it needs no token). A behaviour may be
+Every method passes here (health included, for metrics; it needs no token). Requests are
+decoded here rather than by grpc, so that bytes which are no valid message (invalid UTF-8 in
+a string field, say) are INVALID_ARGUMENT instead of grpc's INTERNAL "Exception deserializing
+request!". A behaviour may be
 a coroutine, an async generator, or a plain function or generator (the ClaimService's unary
 methods, which the asyncio server runs in its thread pool); the wrapper keeps its kind. An
 exception that is no status ends the call as INTERNAL "internal error": the text of library
@@ -29,6 +32,31 @@ _KINDS = {
     "stream_stream": ("bidi_stream", grpc.stream_stream_rpc_method_handler),
 }
 INTERNAL = "internal error"
+UNDECODABLE = "the request cannot be decoded (is every string valid UTF-8?)"
+
+
+class _Undecodable(Exception):
+    """A request's bytes are no valid message."""
+
+
+def _decoder(decode: Callable | None) -> Callable:
+    def decoded(raw: Any) -> Any:
+        try:
+            return decode(raw) if decode is not None else raw
+        except Exception as exc:
+            raise _Undecodable from exc
+
+    return decoded
+
+
+async def _decoded_stream(requests: Any, decode: Callable) -> Any:
+    async for raw in requests:
+        yield decode(raw)
+
+
+def _decoded_sync_stream(requests: Any, decode: Callable) -> Any:
+    for raw in requests:
+        yield decode(raw)
 
 
 def _code_of(context: Any, error: BaseException | None) -> grpc.StatusCode:
@@ -95,16 +123,25 @@ class ServingInterceptor(grpc.aio.ServerInterceptor):
             except AuthError as err:
                 refusal = err
         behaviour = getattr(handler, kind)
-        wrapped = self._wrap(behaviour, kind, method, refusal)
+        wrapped = self._wrap(behaviour, kind, method, refusal, _decoder(handler.request_deserializer))
         make = _KINDS[kind][1]
-        return make(wrapped, request_deserializer=handler.request_deserializer,
-                    response_serializer=handler.response_serializer)
+        return make(wrapped, request_deserializer=None, response_serializer=handler.response_serializer)
 
-    def _wrap(self, behaviour: Callable, kind: str, method: str, refusal: AuthError | None) -> Callable:
+    def _wrap(self, behaviour: Callable, kind: str, method: str, refusal: AuthError | None,
+              decode: Callable) -> Callable:
         service, _, name = method.lstrip("/").partition("/")
         labels = (_KINDS[kind][0], service, name)
         metrics = self.metrics
         streaming = kind.endswith("stream")
+        request_stream = kind.startswith("stream")
+
+        def arguments(request: Any) -> Any:
+            """The request decoded, or the request stream decoding as it is read."""
+            if not request_stream:
+                return decode(request)
+            if hasattr(request, "__aiter__"):
+                return _decoded_stream(request, decode)
+            return _decoded_sync_stream(request, decode)
 
         def begin() -> float:
             if metrics is not None:
@@ -133,12 +170,14 @@ class ServingInterceptor(grpc.aio.ServerInterceptor):
                     try:
                         if refusal is not None:
                             await context.abort(refused_code(), str(refusal))
-                        async for response in behaviour(request, context):
+                        async for response in behaviour(arguments(request), context):
                             yield response
                     except BaseException as exc:
                         error = exc
                         if _is_status(exc) or type(exc).__name__ in ("CancelledError", "GeneratorExit"):
                             raise
+                        if isinstance(exc, _Undecodable):
+                            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, UNDECODABLE)
                         log.exception("%s failed", method)
                         await context.abort(grpc.StatusCode.INTERNAL, INTERNAL)
                     finally:
@@ -151,11 +190,13 @@ class ServingInterceptor(grpc.aio.ServerInterceptor):
                 try:
                     if refusal is not None:
                         await context.abort(refused_code(), str(refusal))
-                    return await behaviour(request, context)
+                    return await behaviour(arguments(request), context)
                 except BaseException as exc:
                     error = exc
                     if _is_status(exc) or type(exc).__name__ == "CancelledError":
                         raise
+                    if isinstance(exc, _Undecodable):
+                        await context.abort(grpc.StatusCode.INVALID_ARGUMENT, UNDECODABLE)
                     log.exception("%s failed", method)
                     await context.abort(grpc.StatusCode.INTERNAL, INTERNAL)
                 finally:
@@ -171,11 +212,13 @@ class ServingInterceptor(grpc.aio.ServerInterceptor):
                 try:
                     if refusal is not None:
                         context.abort(refused_code(), str(refusal))
-                    yield from behaviour(request, context)
+                    yield from behaviour(arguments(request), context)
                 except BaseException as exc:
                     error = exc
                     if _is_status(exc) or isinstance(exc, GeneratorExit):
                         raise
+                    if isinstance(exc, _Undecodable):
+                        context.abort(grpc.StatusCode.INVALID_ARGUMENT, UNDECODABLE)
                     log.exception("%s failed", method)
                     context.abort(grpc.StatusCode.INTERNAL, INTERNAL)
                 finally:
@@ -189,11 +232,13 @@ class ServingInterceptor(grpc.aio.ServerInterceptor):
             try:
                 if refusal is not None:
                     context.abort(refused_code(), str(refusal))
-                return behaviour(request, context)
+                return behaviour(arguments(request), context)
             except BaseException as exc:
                 error = exc
                 if _is_status(exc):
                     raise
+                if isinstance(exc, _Undecodable):
+                    context.abort(grpc.StatusCode.INVALID_ARGUMENT, UNDECODABLE)
                 log.exception("%s failed", method)
                 context.abort(grpc.StatusCode.INTERNAL, INTERNAL)
             finally:

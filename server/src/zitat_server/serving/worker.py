@@ -97,13 +97,16 @@ def main(index: int, conn, cancel, pipeline_name: str, threads: int, log_level: 
         try:
             job = conn.recv()
         except (EOFError, OSError):
-            return
+            break
         if job is None:
-            return
+            break
         try:
             conn.send(worker.run(job))
         except (BrokenPipeError, OSError):
-            return
+            break
+    # Nothing to save: skip the interpreter's teardown of torch and flair (seconds at exit).
+    logging.shutdown()
+    os._exit(0)
 
 
 def load_pipeline(name: str):
