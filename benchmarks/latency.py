@@ -437,9 +437,13 @@ def news_of_length(n: int) -> str:
 
 
 def run_shapes(args: argparse.Namespace) -> dict[str, Any]:
-    """Each shape at each size, one request at a time on one worker, next to news of that length."""
-    rows = []
+    """Each shape at each size, one request at a time on one worker, next to news of that length
+    (printed as measured: long shapes take a while)."""
+    rows: list[dict[str, Any]] = []
     shapes = {"news": news_of_length, **SHAPES}
+    print(f"\nadversarial shapes, pipeline {args.pipeline}, one worker, one request at a time, load "
+          f"{os.getloadavg()[0]:.1f}:")
+    print(f"  {'shape':<24}{'KB':>5}{'s':>9}{'ms/KB':>8}{'x news':>8}{'x per 2x':>10}", flush=True)
     with local_server(1, args.startup_timeout, args.pipeline) as (target, _pid), \
             Client(target, timeout=600, retries=0) as client:
         client.extract(news_of_length(2000))  # warm
@@ -453,21 +457,17 @@ def run_shapes(args: argparse.Namespace) -> dict[str, Any]:
                 except ZitatError as err:
                     code = err.code.name
                 seconds = time.perf_counter() - start
-                rows.append({"shape": name, "kb": kb, "seconds": round(seconds, 3), "code": code,
-                             "ms_per_kb": round(1000 * seconds / kb, 1)})
-    news = {r["kb"]: r["seconds"] for r in rows if r["shape"] == "news"}
-    for r in rows:
-        r["vs_news"] = round(r["seconds"] / news[r["kb"]], 2) if news.get(r["kb"]) else None
-        previous = next((q for q in rows if q["shape"] == r["shape"] and q["kb"] * 2 == r["kb"]), None)
-        r["doubling"] = round(r["seconds"] / previous["seconds"], 2) if previous and previous["seconds"] else None
-    print(f"\nadversarial shapes, pipeline {args.pipeline}, one worker, one request at a time, load "
-          f"{os.getloadavg()[0]:.1f}:")
-    print(f"  {'shape':<24}{'KB':>5}{'s':>9}{'ms/KB':>8}{'x news':>8}{'x per 2x':>10}")
-    for r in rows:
-        vs = f"{r['vs_news']:.2f}" if r["vs_news"] is not None else "-"
-        grow = f"{r['doubling']:.2f}" if r["doubling"] is not None else "-"
-        print(f"  {r['shape']:<24}{r['kb']:>5}{r['seconds']:>9.2f}{r['ms_per_kb']:>8.1f}{vs:>8}{grow:>10}"
-              + ("" if r["code"] == "OK" else f"  {r['code']}"))
+                news = next((r["seconds"] for r in rows if r["shape"] == "news" and r["kb"] == kb), None)
+                half = next((r["seconds"] for r in rows if r["shape"] == name and r["kb"] * 2 == kb), None)
+                row = {"shape": name, "kb": kb, "seconds": round(seconds, 3), "code": code,
+                       "ms_per_kb": round(1000 * seconds / kb, 1),
+                       "vs_news": round(seconds / news, 2) if news else None,
+                       "doubling": round(seconds / half, 2) if half else None}
+                rows.append(row)
+                vs = f"{row['vs_news']:.2f}" if row["vs_news"] is not None else "-"
+                grow = f"{row['doubling']:.2f}" if row["doubling"] is not None else "-"
+                print(f"  {name:<24}{kb:>5}{seconds:>9.2f}{row['ms_per_kb']:>8.1f}{vs:>8}{grow:>10}"
+                      + ("" if code == "OK" else f"  {code}"), flush=True)
     return {"pipeline": args.pipeline, "rows": rows}
 
 

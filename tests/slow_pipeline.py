@@ -44,3 +44,9 @@ class SlowPipeline:
 
 def build() -> SlowPipeline:
     return SlowPipeline()
+
+
+def slow_start() -> SlowPipeline:
+    """A pipeline that takes a minute to load."""
+    time.sleep(60)
+    return SlowPipeline()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -129,3 +131,24 @@ def test_a_pipeline_that_cannot_load_stops_the_server(tmp_path):
     with pytest.raises(ServerStartError, match="while loading the pipeline"), \
             running_server("--pipeline", "no_such_module:build", "--store", str(tmp_path / "c.db"), timeout=60):
         pass
+
+
+def test_sigterm_while_the_workers_load_exits_at_once(tmp_path):
+    log = tmp_path / "log"
+    cmd = [sys.executable, "-m", "zitat_server.serving.main", "--host", "127.0.0.1", "--port", "0",
+           "--pipeline", "slow_pipeline:slow_start", "--store", str(tmp_path / "c.db")]
+    with log.open("w+b") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            while b"listening on" not in log.read_bytes():
+                assert proc.poll() is None, log.read_text()
+                time.sleep(0.05)
+            while not (workers := children(proc.pid)):
+                time.sleep(0.05)
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=30) == 0, log.read_text()  # not after the minute of loading
+            assert not wait_gone(workers)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()

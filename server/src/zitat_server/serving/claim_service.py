@@ -148,11 +148,15 @@ class PoolExtractor:
     ``process`` (in the store's thread) which prefetched extraction is this document's.
     """
 
-    def __init__(self, pool: WorkerPool, version: str, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, pool: WorkerPool, loop: asyncio.AbstractEventLoop) -> None:
         self.pool = pool
-        self.version = version
         self.loop = loop
         self._local = threading.local()
+
+    @property
+    def version(self) -> str:
+        """The workers' pipeline version (empty until they are loaded)."""
+        return self.pool.first_ready.version if self.pool.first_ready else ""
 
     def prefetch(self, text: str, deadline: float | None) -> asyncio.Task:
         return asyncio.ensure_future(self._extract(text, deadline))
@@ -258,6 +262,8 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
         remaining = context.time_remaining()
         deadline = None if remaining is None else time.monotonic() + remaining
         extractor = self.ingestor.pipeline
+        if isinstance(extractor, PoolExtractor) and not extractor.version:
+            await context.abort(grpc.StatusCode.UNAVAILABLE, "the server is loading the pipeline")
 
         async def prepare(i: int, request: cpb.IngestDocumentsRequest):
             try:
@@ -269,18 +275,23 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
                 try:
                     if await asyncio.to_thread(self.ingestor.needs_extraction, item):
                         ahead = extractor.prefetch(item.text, deadline)
+                        started.add(ahead)
                 except Exception:  # the ingest itself will meet and report the store's failure
                     log.debug("unchanged check failed", exc_info=True)
             return request, item, ahead
 
-        i = 0
-        async for request, item, ahead in ordered(requests, prepare, self.window):
-            try:
+        started: set[asyncio.Task] = set()  # extractions started ahead: none outlives the call
+        try:
+            i = 0
+            async for request, item, ahead in ordered(requests, prepare, self.window):
                 yield await asyncio.to_thread(self._ingest_one, i, request, item, ahead, deadline)
-            finally:
-                if ahead is not None and not ahead.done():
+                started.discard(ahead)
+                if ahead is not None and not ahead.done():  # unused (stored meanwhile): stop it
                     ahead.cancel()
-            i += 1
+                i += 1
+        finally:
+            for task in started:
+                task.cancel()
 
     @store_errors
     def DeleteDocument(self, request, context):  # noqa: N802

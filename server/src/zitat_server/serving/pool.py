@@ -16,6 +16,7 @@ A worker that dies fails its job and is replaced.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import collections
 import contextlib
 import itertools
@@ -139,6 +140,9 @@ class WorkerPool:
         self._ready = asyncio.Event()
         self._idle = asyncio.Event()
         self._idle.set()
+        # Workers ignore SIGTERM (the front end drains first), so multiprocessing's own exit
+        # handler, which terminates and then joins them, would wait forever: kill them first.
+        atexit.register(self.kill)
         self._workers = [self._spawn(i) for i in range(self.size)]
         await asyncio.wait_for(self._ready.wait(), timeout)
         if self.start_error is not None:
@@ -180,7 +184,10 @@ class WorkerPool:
                 self._loop.remove_reader(w.conn.fileno())
             with contextlib.suppress(OSError, ValueError):
                 if w.pending is None:
-                    w.conn.send(None)
+                    w.conn.send(None)  # idle: stop now
+                else:  # busy: stop at the next step; its answer then finds the pipe closed
+                    self._cancel[w.index] = w.pending.job.id
+                    w.conn.close()
             self._fail(w.pending, WorkerFailed("the server is shutting down"))
             w.pending = None
         while self._queue:
@@ -193,7 +200,14 @@ class WorkerPool:
                 await self._loop.run_in_executor(None, w.process.join, 5.0)
             with contextlib.suppress(OSError):
                 w.conn.close()
-        self._workers = []
+        atexit.unregister(self.kill)
+
+    def kill(self) -> None:
+        """SIGKILL every worker still alive (no draining): for exits that skip :meth:`close`."""
+        for w in self._workers:
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join(5.0)
 
     # --- admission -------------------------------------------------------------------------------
 

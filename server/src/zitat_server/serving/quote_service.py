@@ -76,6 +76,8 @@ class QuoteService:
 
     async def ExtractQuotes(self, raw: bytes, context: grpc.aio.ServicerContext) -> bytes:  # noqa: N802 (gRPC's names)
         received = time.monotonic()
+        if self.pool.first_ready is None:
+            await context.abort(grpc.StatusCode.UNAVAILABLE, "the server is loading the pipeline")
         try:
             request = parse_request(raw)
             validate(request.document, self.max_document_bytes)
@@ -102,6 +104,8 @@ class QuoteService:
         """Documents are not refused for a full queue: a stream has at most a window of them in
         flight, and waiting is its back-pressure."""
         deadline = deadline_of(context, time.monotonic())
+        if self.pool.first_ready is None:
+            await context.abort(grpc.StatusCode.UNAVAILABLE, "the server is loading the pipeline")
 
         async def one(i: int, raw: bytes) -> bytes:
             received = time.monotonic()

@@ -137,7 +137,7 @@ async def build(config: ServerConfig) -> Running:
     quotes = QuoteService(pool, config.max_document_bytes, model_info([], "", config.max_document_bytes))
     server.add_generic_rpc_handlers([quotes.handler()])
     store = open_store(config.store)
-    extractor = claim_service.PoolExtractor(pool, "", asyncio.get_running_loop())
+    extractor = claim_service.PoolExtractor(pool, asyncio.get_running_loop())
     services = [QUOTE_SERVICE, HEALTH_SERVICE, *claim_service.add_to_server(
         server, store, extractor, config.max_document_bytes, window=pool.size + 1)]
     if config.reflection:
@@ -159,7 +159,6 @@ async def build(config: ServerConfig) -> Running:
 
     ready = await pool.start()
     quotes.model_info = model_info(ready.infos, ready.version, config.max_document_bytes)
-    extractor.version = ready.version
     if metrics is not None:
         metrics.watch_pool(lambda: pool.queued, lambda: pool.busy, lambda: pool.ready_workers)
         metrics.info.labels(ready.version, config.pipeline).set(1)
@@ -182,7 +181,15 @@ async def serve(config: ServerConfig) -> None:
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, on_signal)
-    running = await build(config)
+    building = asyncio.ensure_future(build(config))
+    stopping = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({building, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    if not building.done():  # a signal while the workers load: nothing is in flight yet
+        building.cancel()
+        log.info("stopped while starting")
+        return
+    stopping.cancel()
+    running = building.result()
     info = running.pool.first_ready
     log.info(
         "zitat-server %s (pid %d): pipeline %s (%s) in %d workers; ready in %.1f s",
