@@ -131,6 +131,8 @@ def test_an_expected_wait_beyond_the_deadline_is_refused_at_once():
             pool.admit(time.monotonic() + 0.5)
         pool.admit(None)  # no deadline: it may wait
         pool.admit(time.monotonic() + 3600)
+        with pytest.raises(Overloaded):  # its own expected time counts too
+            pool.admit(time.monotonic() + 3600, chars=10_000)
         await running
 
     run(scenario)

@@ -31,7 +31,7 @@ class QuoteServiceStub:
 
     Status codes: INVALID_ARGUMENT (bad or undecodable document, with a google.rpc.BadRequest
     naming the field), RESOURCE_EXHAUSTED (overloaded: the queue is full or the expected wait
-    alone exceeds the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
+    leaves too little of the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
     UNAVAILABLE (starting or shutting down), UNAUTHENTICATED / PERMISSION_DENIED (a server
     with tokens: send `authorization: Bearer TOKEN`; every method but health needs one).
     Messages up to 64 MiB are accepted both ways; documents up to `max_document_bytes`.
@@ -66,7 +66,7 @@ class QuoteServiceServicer:
 
     Status codes: INVALID_ARGUMENT (bad or undecodable document, with a google.rpc.BadRequest
     naming the field), RESOURCE_EXHAUSTED (overloaded: the queue is full or the expected wait
-    alone exceeds the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
+    leaves too little of the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
     UNAVAILABLE (starting or shutting down), UNAUTHENTICATED / PERMISSION_DENIED (a server
     with tokens: send `authorization: Bearer TOKEN`; every method but health needs one).
     Messages up to 64 MiB are accepted both ways; documents up to `max_document_bytes`.
@@ -127,7 +127,7 @@ class QuoteService:
 
     Status codes: INVALID_ARGUMENT (bad or undecodable document, with a google.rpc.BadRequest
     naming the field), RESOURCE_EXHAUSTED (overloaded: the queue is full or the expected wait
-    alone exceeds the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
+    leaves too little of the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
     UNAVAILABLE (starting or shutting down), UNAUTHENTICATED / PERMISSION_DENIED (a server
     with tokens: send `authorization: Bearer TOKEN`; every method but health needs one).
     Messages up to 64 MiB are accepted both ways; documents up to `max_document_bytes`.

@@ -5,9 +5,9 @@ Python threads do not run the CPU-bound pipeline in parallel, and processes shar
 Here every request of every channel is queued once, in the asyncio front end, and dispatched
 to whichever worker is idle, so one client with several calls in flight uses every core.
 
-Admission control: the queue is bounded (``max_queue``), and a call whose expected wait alone
-would pass its deadline is refused at once (:class:`Overloaded`, with the expected wait as a
-retry hint) instead of waiting to fail. The expected wait comes from a cost model fitted to
+Admission control: the queue is bounded (``max_queue``), and a call whose expected wait (plus
+its own expected run time) would pass its deadline is refused at once (:class:`Overloaded`,
+with the expected wait as a retry hint) instead of waiting to fail. The expected wait comes from a cost model fitted to
 the jobs done so far (seconds per character). A queued job whose deadline passed is dropped
 before it reaches a worker; a running one is stopped by the worker between pipeline steps.
 A worker that dies fails its job and is replaced.
@@ -230,15 +230,20 @@ class WorkerPool:
         running = sum(max(0.0, w.pending.cost - (now - w.pending.started)) for w in self._workers if w.pending)
         return (self._queued_cost + running) / max(1, self.ready_workers or self.size)
 
-    def admit(self, deadline: float | None) -> None:
-        """Raise :class:`Overloaded` when the queue is full or the wait alone would pass ``deadline``."""
+    def admit(self, deadline: float | None, chars: int = 0) -> None:
+        """Raise :class:`Overloaded` when the queue is full, or when the expected wait plus the
+        job's own expected time (``chars`` long) would pass ``deadline``: such a call would use
+        a worker only to fail, so it is refused while the client can still go elsewhere."""
         wait = self.expected_wait()
         if len(self._queue) >= self.max_queue:
             self.stats.refused += 1
             raise Overloaded(f"server overloaded: {len(self._queue)} requests queued", wait)
-        if deadline is not None and self.busy >= self.ready_workers and time.monotonic() + wait > deadline:
+        if deadline is None or self.busy < self.ready_workers:
+            return
+        if time.monotonic() + wait + self.cost.estimate(chars) > deadline:
             self.stats.refused += 1
-            raise Overloaded(f"server overloaded: the expected wait of {wait:.2f} s exceeds the deadline", wait)
+            raise Overloaded(f"server overloaded: the expected wait of {wait:.2f} s leaves too little of the "
+                             "deadline", wait)
 
     # --- jobs ------------------------------------------------------------------------------------
 

@@ -84,14 +84,15 @@ class QuoteService:
         except InvalidDocument as err:
             await context.abort_with_status(rpc_status.to_status(bad_request_status(err)))
         deadline = deadline_of(context, received)
+        chars = document_chars(request.document)
         try:
-            self.pool.admit(deadline)
+            self.pool.admit(deadline, chars)
         except Overloaded as err:
             await context.abort_with_status(
                 rpc_status.to_status(retry_status(code_pb2.RESOURCE_EXHAUSTED, str(err), err.retry_after))
             )
         try:
-            outcome = await self.pool.submit(EXTRACT, raw, document_chars(request.document), received, deadline)
+            outcome = await self.pool.submit(EXTRACT, raw, chars, received, deadline)
         except DeadlinePassed as err:
             await context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, str(err))
         except WorkerFailed as err:
