@@ -8,8 +8,9 @@ to whichever worker is idle, so one client with several calls in flight uses eve
 Admission control: the queue is bounded (``max_queue``), and a call whose expected wait (plus
 its own expected run time) would pass its deadline is refused at once (:class:`Overloaded`,
 with the expected wait as a retry hint) instead of waiting to fail. The expected wait comes from a cost model fitted to
-the jobs done so far (seconds per character). A queued job whose deadline passed is dropped
-before it reaches a worker; a running one is stopped by the worker between pipeline steps.
+the jobs done so far (seconds per character). A queued job whose deadline passed, or is too
+close for the job's expected time, is dropped before it reaches a worker; a running one is
+stopped by the worker between pipeline steps.
 A worker that dies fails its job and is replaced.
 """
 
@@ -305,7 +306,8 @@ class WorkerPool:
             if pending.dropped:
                 continue
             self._queued_cost -= pending.cost
-            if pending.job.deadline is not None and now > pending.job.deadline:
+            if pending.job.deadline is not None and now + self.cost.estimate(pending.chars) > pending.job.deadline:
+                # Passed, or too close to finish: the worker's time goes to a job that can.
                 self.stats.dropped_expired += 1
                 self._fail(pending, DeadlinePassed("deadline exceeded in the queue"))
                 continue
@@ -343,7 +345,7 @@ class WorkerPool:
             if self.on_outcome is not None:
                 self.on_outcome(message)
             if pending is not None and pending.job.id == message.id:
-                if message.status not in (DEADLINE, CANCELLED):
+                if message.status != CANCELLED:  # a job stopped at its deadline took at least this long
                     self.cost.observe(pending.chars, message.seconds)
                 if not pending.future.done():
                     pending.future.set_result(message)
