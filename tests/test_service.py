@@ -109,7 +109,7 @@ def test_oversized_text_is_rejected_and_server_lives_on(stub):
     with pytest.raises(grpc.RpcError) as info:
         _extract(stub, text="Wort " * 60_000)
     assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert "limit is 262144" in info.value.details()
+    assert "limit is 131072" in info.value.details()
     assert len(_extract(stub, text="„Das ist wirklich gut so“, sagte er.").quotes) == 1
 
 
@@ -129,7 +129,7 @@ def test_model_info(stub):
     info = stub.GetModelInfo(pb.GetModelInfoRequest(), timeout=10)
     names = [c.name for c in info.components]
     assert {"tokenizer", "attribution", "coref"} <= set(names)
-    assert info.max_document_bytes == 262_144
+    assert info.max_document_bytes == 131_072
     assert info.pipeline_version
 
 
