@@ -359,26 +359,30 @@ def run_scaling(args: argparse.Namespace) -> dict[str, Any]:
             phase = measure(Phase(f"{workers} worker(s), c=8", concurrency=8), pid,
                             lambda c=client: closed_loop(c, articles, 8, args.duration, args.max_requests))
             front = process_cpu_s(pid) - front0
-            ok = max(1, sum(1 for s in phase.samples if s.code == "OK"))
+            # Per 1000 tokens, not per article: the two windows get through different articles.
+            kilotokens = max(1, sum(s.tokens for s in phase.samples if s.code == "OK")) / 1000
             rows.append({"workers": workers, **phase.summary(), "front_end_cpu_s": round(front, 2),
-                         "cpu_ms_per_article": {
-                             "workers": round(1000 * ((phase.server_cpu_s or 0) - front) / ok, 1),
-                             "front_end": round(1000 * front / ok, 1),
-                             "client": round(1000 * phase.client_cpu_s / ok, 1)},
+                         "cpu_ms_per_1000_tokens": {
+                             "workers": round(1000 * ((phase.server_cpu_s or 0) - front) / kilotokens, 1),
+                             "front_end": round(1000 * front / kilotokens, 1),
+                             "client": round(1000 * phase.client_cpu_s / kilotokens, 1)},
                          "server_peak_rss_mib": server_peak_rss_mib(pid)["sum"]})
-    ratio = rows[1]["articles_per_s"] / rows[0]["articles_per_s"] if rows[0]["articles_per_s"] else float("nan")
-    # What two idle cores would give: 1 worker is bound by its own core; 2 workers, the front end
-    # and this client share both (a busy machine measures its own load, not the server).
-    cpu = rows[1]["cpu_ms_per_article"]
-    projected = 2 * cpu["workers"] / (cpu["workers"] + cpu["front_end"] + cpu["client"]) if cpu["workers"] else None
+    ratio = rows[1]["tokens_per_s"] / rows[0]["tokens_per_s"] if rows[0]["tokens_per_s"] else float("nan")
+    # What two otherwise idle cores would give, from the CPU per 1000 tokens in each run: one
+    # worker is bound by its own core (1 / W1); two workers, the front end and this client share
+    # both (2 / (W2 + F + C)). A busy machine measures its own load, not the server.
+    one, two = rows[0]["cpu_ms_per_1000_tokens"], rows[1]["cpu_ms_per_1000_tokens"]
+    shared = two["workers"] + two["front_end"] + two["client"]
+    projected = 2 * one["workers"] / shared if shared and one["workers"] else None
     print(f"\none channel, 8 in flight, pipeline {args.pipeline} ({len(articles)} articles, load "
           f"{os.getloadavg()[0]:.1f}):")
     for r in rows:
-        lat, c = r["latency_ms"], r["cpu_ms_per_article"]
-        print(f"  {r['workers']} worker(s): {r['articles_per_s']:.2f} articles/s, p50 {lat['p50']:.0f} ms, "
-              f"p99 {lat['p99']:.0f} ms, errors {r['errors'] or 0}, peak RSS {r['server_peak_rss_mib']} MiB; "
-              f"CPU ms/article: workers {c['workers']}, front end {c['front_end']}, client {c['client']}")
-    print(f"  2 workers / 1 worker: {ratio:.2f}x measured"
+        lat, c = r["latency_ms"], r["cpu_ms_per_1000_tokens"]
+        print(f"  {r['workers']} worker(s): {r['articles_per_s']:.2f} articles/s ({r['tokens_per_s']:.0f} tokens/s), "
+              f"p50 {lat['p50']:.0f} ms, p99 {lat['p99']:.0f} ms, errors {r['errors'] or 0}, peak RSS "
+              f"{r['server_peak_rss_mib']} MiB; CPU ms per 1000 tokens: workers {c['workers']}, front end "
+              f"{c['front_end']}, client {c['client']}")
+    print(f"  2 workers / 1 worker: {ratio:.2f}x measured (tokens/s)"
           + (f"; {projected:.2f}x on two otherwise idle cores (from the CPU per article)" if projected else ""))
     return {"rows": rows, "ratio": round(ratio, 3), "projected_ratio_idle_2_cores": projected and round(projected, 3)}
 
