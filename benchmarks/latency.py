@@ -1,7 +1,10 @@
 """End-to-end latency and throughput of a zitat server through the Python client.
 
     python -m benchmarks.latency [--server HOST:PORT] [--docs N] [--duration S] [--rate R]
-                                 [--workers W] [--json OUT]
+                                 [--workers W] [--pipeline NAME] [--json OUT]
+    python -m benchmarks.latency --scaling    # 1 vs 2 workers, one channel, 8 in flight
+    python -m benchmarks.latency --overload   # goodput at 2x and 4x capacity, open loop
+    python -m benchmarks.latency --shapes     # adversarial input shapes: time per KB vs news
 
 Follows gRPC's benchmark conventions: a warm-up, then measured windows of
 
@@ -20,8 +23,20 @@ of each article. Without ``--server`` a server is started with
 end; then its peak RSS (VmHWM, summed over the server and its child processes) and CPU time
 are reported too. Every loop is bounded by time and by ``--max-requests``.
 
-With ``--workers`` > 1 the processes share the port with SO_REUSEPORT, which balances
-connections, not requests: the one channel of this benchmark talks to one of them.
+The server is one asyncio front end and ``--workers`` pipeline processes; any worker serves
+any request, so the one channel of this benchmark uses all of them.
+
+The three extra runs (each starts its own servers):
+
+* ``--scaling``: the same closed loop (one channel, 8 in flight) against a server with one
+  worker, then one with two; their throughput ratio.
+* ``--overload``: capacity (closed loop, one channel, ``--overload-concurrency`` in flight), then
+  open-loop Poisson arrivals at 2x and 4x that rate with a ``--overload-deadline`` per request.
+  Goodput counts the answers that arrived OK within their deadline, per second; refused calls
+  (RESOURCE_EXHAUSTED) come back at once.
+* ``--shapes``: one request at a time, each shape of :data:`SHAPES` at ``--shape-kb`` sizes next
+  to real news of the same length: seconds, ms per KB, the ratio to news and the growth when
+  the length doubles.
 """
 
 from __future__ import annotations
@@ -35,7 +50,6 @@ import json
 import os
 import platform
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -168,6 +182,12 @@ def server_cpu_s(pid: int) -> float:
     return total / ticks
 
 
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of the process alone (the front end without its workers)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def server_peak_rss_mib(pid: int) -> dict[str, float]:
     """VmHWM (peak resident set) of each process of the server tree, and their sum, in MiB."""
     peaks: dict[str, float] = {}
@@ -179,21 +199,15 @@ def server_peak_rss_mib(pid: int) -> dict[str, float]:
     return {"sum": round(sum(peaks.values()), 1), "processes": peaks}  # type: ignore[dict-item]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextlib.contextmanager
-def local_server(workers: int, startup_timeout: float) -> Iterator[tuple[str, int]]:
+def local_server(workers: int, startup_timeout: float, pipeline: str = "default",
+                 extra: Sequence[str] = ()) -> Iterator[tuple[str, int]]:
     """Start ``zitat_server.serving.main`` on 127.0.0.1; yield (target, pid) once it is SERVING."""
     from zitat_server.serving.launch import running_server
 
     with tempfile.TemporaryDirectory(prefix="zitat-bench-") as tmp:
-        args = ["--workers", str(workers), "--store", str(Path(tmp) / "claims.sqlite")]
-        if workers > 1:  # SO_REUSEPORT needs a fixed port
-            args += ["--port", str(_free_port())]
+        args = ["--workers", str(workers), "--store", str(Path(tmp) / "claims.sqlite"), "--pipeline", pipeline,
+                *extra]
         with running_server(*args, timeout=startup_timeout) as (target, proc):
             tail: deque[str] = deque(maxlen=20)
             drain = threading.Thread(target=_drain, args=(proc, tail), daemon=True)
@@ -330,6 +344,156 @@ def print_report(result: dict[str, Any]) -> None:
         print(f"server peak RSS (VmHWM, summed over processes): {result['server_peak_rss_mib']['sum']} MiB")
 
 
+# --- 1 vs 2 workers -------------------------------------------------------------------------------
+
+
+def run_scaling(args: argparse.Namespace) -> dict[str, Any]:
+    """Throughput of one channel with 8 in flight against 1 worker, then 2 (same articles)."""
+    articles = load_articles(args.docs)
+    rows = []
+    for workers in (1, 2):
+        with local_server(workers, args.startup_timeout, args.pipeline) as (target, pid), \
+                Client(target, timeout=args.timeout) as client:
+            closed_loop(client, articles, 8, args.warmup, args.max_requests)
+            front0 = process_cpu_s(pid)
+            phase = measure(Phase(f"{workers} worker(s), c=8", concurrency=8), pid,
+                            lambda c=client: closed_loop(c, articles, 8, args.duration, args.max_requests))
+            front = process_cpu_s(pid) - front0
+            # Per 1000 tokens, not per article: the two windows get through different articles.
+            kilotokens = max(1, sum(s.tokens for s in phase.samples if s.code == "OK")) / 1000
+            rows.append({"workers": workers, **phase.summary(), "front_end_cpu_s": round(front, 2),
+                         "cpu_ms_per_1000_tokens": {
+                             "workers": round(1000 * ((phase.server_cpu_s or 0) - front) / kilotokens, 1),
+                             "front_end": round(1000 * front / kilotokens, 1),
+                             "client": round(1000 * phase.client_cpu_s / kilotokens, 1)},
+                         "server_peak_rss_mib": server_peak_rss_mib(pid)["sum"]})
+    ratio = rows[1]["tokens_per_s"] / rows[0]["tokens_per_s"] if rows[0]["tokens_per_s"] else float("nan")
+    # What two otherwise idle cores would give, from the CPU per 1000 tokens in each run: one
+    # worker is bound by its own core (1 / W1); two workers, the front end and this client share
+    # both (2 / (W2 + F + C)). A busy machine measures its own load, not the server.
+    one, two = rows[0]["cpu_ms_per_1000_tokens"], rows[1]["cpu_ms_per_1000_tokens"]
+    shared = two["workers"] + two["front_end"] + two["client"]
+    projected = 2 * one["workers"] / shared if shared and one["workers"] else None
+    print(f"\none channel, 8 in flight, pipeline {args.pipeline} ({len(articles)} articles, load "
+          f"{os.getloadavg()[0]:.1f}):")
+    for r in rows:
+        lat, c = r["latency_ms"], r["cpu_ms_per_1000_tokens"]
+        print(f"  {r['workers']} worker(s): {r['articles_per_s']:.2f} articles/s ({r['tokens_per_s']:.0f} tokens/s), "
+              f"p50 {lat['p50']:.0f} ms, p99 {lat['p99']:.0f} ms, errors {r['errors'] or 0}, peak RSS "
+              f"{r['server_peak_rss_mib']} MiB; CPU ms per 1000 tokens: workers {c['workers']}, front end "
+              f"{c['front_end']}, client {c['client']}")
+    print(f"  2 workers / 1 worker: {ratio:.2f}x measured (tokens/s)"
+          + (f"; {projected:.2f}x on two otherwise idle cores (from the CPU per article)" if projected else ""))
+    return {"rows": rows, "ratio": round(ratio, 3), "projected_ratio_idle_2_cores": projected and round(projected, 3)}
+
+
+# --- overload: goodput -----------------------------------------------------------------------------
+
+
+def run_overload(args: argparse.Namespace) -> dict[str, Any]:
+    """Capacity, then open-loop arrivals at 2x and 4x of it; goodput = OK within the deadline per s."""
+    articles = load_articles(args.docs)
+    deadline = args.overload_deadline
+    workers = args.workers if args.workers > 1 else len(os.sched_getaffinity(0))
+    with local_server(workers, args.startup_timeout, args.pipeline) as (target, pid):
+        with Client(target, timeout=deadline) as client:
+            closed_loop(client, articles, args.overload_concurrency, args.warmup, args.max_requests)
+            cap = measure(Phase("capacity", concurrency=args.overload_concurrency), pid,
+                          lambda: closed_loop(client, articles, args.overload_concurrency, args.duration,
+                                              args.max_requests))
+        capacity = cap.summary()["articles_per_s"]
+        rows = [{"load": "capacity", "offered_per_s": None, **_goodput(cap, deadline)}]
+        for factor in (2, 4):
+            rate = factor * capacity
+            phase = measure(Phase(f"open {factor}x", rate=rate), pid, lambda r=rate: asyncio.run(
+                _open_loop(target, deadline, articles, r, args.duration, args.max_requests, args.seed)))
+            rows.append({"load": f"{factor}x", "offered_per_s": round(rate, 2), **_goodput(phase, deadline)})
+    print(f"\noverload, {workers} workers, pipeline {args.pipeline}, deadline {deadline:g} s, load "
+          f"{os.getloadavg()[0]:.1f}:")
+    print(f"  {'load':<9}{'offered/s':>10}{'goodput/s':>10}{'of cap.':>8}{'ok':>6}{'refused':>8}{'late':>6}"
+          f"{'p50 ok':>8}{'p99 ok':>8}{'p50 refused':>12}")
+    for r in rows:
+        share = r["goodput_per_s"] / capacity if capacity else float("nan")
+        r["of_capacity"] = round(share, 3)
+        offered = f"{r['offered_per_s']:.1f}" if r["offered_per_s"] else "-"
+        print(f"  {r['load']:<9}{offered:>10}{r['goodput_per_s']:>10.2f}{share:>8.0%}{r['ok']:>6}{r['refused']:>8}"
+              f"{r['late']:>6}{r['p50_ok_ms']:>8.0f}{r['p99_ok_ms']:>8.0f}{r['p50_refused_ms']:>12.1f}")
+    return {"workers": workers, "deadline_s": deadline, "capacity_per_s": capacity, "rows": rows}
+
+
+def _goodput(phase: Phase, deadline: float) -> dict[str, Any]:
+    ok = sorted(s.latency_ms for s in phase.samples if s.code == "OK" and s.latency_ms <= deadline * 1000)
+    refused = sorted(s.latency_ms for s in phase.samples if s.code == "RESOURCE_EXHAUSTED")
+    return {
+        "requests": len(phase.samples), "ok": len(ok), "refused": len(refused),
+        "late": sum(1 for s in phase.samples if s.code == "DEADLINE_EXCEEDED"),
+        "other_errors": sum(1 for s in phase.samples if s.code not in ("OK", "RESOURCE_EXHAUSTED",
+                                                                        "DEADLINE_EXCEEDED")),
+        "goodput_per_s": round(len(ok) / phase.wall_s, 3) if phase.wall_s else 0.0,
+        "p50_ok_ms": round(percentile(ok, 50), 1), "p99_ok_ms": round(percentile(ok, 99), 1),
+        "p50_refused_ms": round(percentile(refused, 50), 1),
+        "server_cpu_s": round(phase.server_cpu_s or 0.0, 2),
+    }
+
+
+# --- adversarial shapes ----------------------------------------------------------------------------
+
+#: Input shapes that once cost far more than news of their length (issue #11), at ``n`` characters.
+SHAPES: dict[str, Any] = {
+    "sagte": lambda n: ("sagte " * n)[:n],
+    "open quote, then words": lambda n: ("„Er sagt " + "Wort " * n)[:n],
+    "opening marks": lambda n: "„" * n,
+    "mixed marks": lambda n: ("„a“ »b« ‚c‘ \"d\" 'e' “f„ «g» ”h" * n)[:n],
+    "NUL after full stops": lambda n: ("Er sagte, das sei gut.\0" * n)[:n],
+    "one sentence repeated": lambda n: ("Er sagte, das sei gut. " * n)[:n],
+    "no space at all": lambda n: ("sagte„Er“," * n)[:n],
+    "line breaks": lambda n: ("„\n" * n)[:n],
+}
+
+
+def news_of_length(n: int) -> str:
+    """Real news, articles joined by line breaks, cut to ``n`` characters."""
+    text = "\n".join(t.text for t in load_texts(NEWS_DIRS))
+    while len(text) < n:
+        text = f"{text}\n{text}"
+    return text[:n]
+
+
+def run_shapes(args: argparse.Namespace) -> dict[str, Any]:
+    """Each shape at each size, one request at a time on one worker, next to news of that length
+    (printed as measured: long shapes take a while)."""
+    rows: list[dict[str, Any]] = []
+    shapes = {"news": news_of_length, **SHAPES}
+    print(f"\nadversarial shapes, pipeline {args.pipeline}, one worker, one request at a time, load "
+          f"{os.getloadavg()[0]:.1f}:")
+    print(f"  {'shape':<24}{'KB':>5}{'s':>9}{'ms/KB':>8}{'x news':>8}{'x per 2x':>10}", flush=True)
+    with local_server(1, args.startup_timeout, args.pipeline) as (target, _pid), \
+            Client(target, timeout=600, retries=0) as client:
+        client.extract(news_of_length(2000))  # warm
+        for name, make in shapes.items():
+            for kb in args.shape_kb:
+                text = make(kb * 1000)
+                start = time.perf_counter()
+                try:
+                    client.extract(text)
+                    code = "OK"
+                except ZitatError as err:
+                    code = err.code.name
+                seconds = time.perf_counter() - start
+                news = next((r["seconds"] for r in rows if r["shape"] == "news" and r["kb"] == kb), None)
+                half = next((r["seconds"] for r in rows if r["shape"] == name and r["kb"] * 2 == kb), None)
+                row = {"shape": name, "kb": kb, "seconds": round(seconds, 3), "code": code,
+                       "ms_per_kb": round(1000 * seconds / kb, 1),
+                       "vs_news": round(seconds / news, 2) if news else None,
+                       "doubling": round(seconds / half, 2) if half else None}
+                rows.append(row)
+                vs = f"{row['vs_news']:.2f}" if row["vs_news"] is not None else "-"
+                grow = f"{row['doubling']:.2f}" if row["doubling"] is not None else "-"
+                print(f"  {name:<24}{kb:>5}{seconds:>9.2f}{row['ms_per_kb']:>8.1f}{vs:>8}{grow:>10}"
+                      + ("" if code == "OK" else f"  {code}"), flush=True)
+    return {"pipeline": args.pipeline, "rows": rows}
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m benchmarks.latency", description=__doc__.split("\n\n")[0])
     p.add_argument("--server", metavar="HOST:PORT", help="use a running server (default: start one)")
@@ -343,7 +507,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-requests", type=int, default=20000, help="upper bound of requests per window")
     p.add_argument("--startup-timeout", type=float, default=180.0, help="seconds to wait for SERVING")
     p.add_argument("--seed", type=int, default=1, help="seed of the Poisson arrivals")
+    p.add_argument("--pipeline", default="default", help="pipeline of the local server (default: default)")
     p.add_argument("--json", type=Path, metavar="OUT", help="also write the full result as JSON")
+    extra = p.add_argument_group("extra runs (each starts its own servers)")
+    extra.add_argument("--scaling", action="store_true", help="1 vs 2 workers, one channel, 8 in flight")
+    extra.add_argument("--overload", action="store_true", help="goodput at 2x and 4x capacity (open loop)")
+    extra.add_argument("--overload-deadline", type=float, default=5.0, help="deadline per request, s (default 5)")
+    extra.add_argument("--overload-concurrency", type=int, default=8, help="in flight for capacity (default 8)")
+    extra.add_argument("--shapes", action="store_true", help="adversarial shapes: time per KB vs news")
+    extra.add_argument("--shape-kb", type=int, nargs="+", default=[10, 20, 40], help="sizes in KB (10 20 40)")
     return p
 
 
@@ -366,7 +538,7 @@ def run(args: argparse.Namespace, target: str, server_pid: int | None) -> dict[s
             _open_loop(target, args.timeout, articles, rate, args.duration, args.max_requests, args.seed))))
     return {
         "environment": environment(),
-        "server": target if args.server else f"local, --workers {args.workers}",
+        "server": target if args.server else f"local, --workers {args.workers} --pipeline {args.pipeline}",
         "pipeline_version": pipeline_version,
         "articles": len(articles),
         "mean_tokens": sum(a.tokens for a in articles) / len(articles),
@@ -380,12 +552,17 @@ def run(args: argparse.Namespace, target: str, server_pid: int | None) -> dict[s
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.server:
+    extras = [(flag, fn) for flag, fn in (("scaling", run_scaling), ("overload", run_overload),
+                                          ("shapes", run_shapes)) if getattr(args, flag)]
+    if extras:
+        result = {"environment": environment(), **{flag: fn(args) for flag, fn in extras}}
+    elif args.server:
         result = run(args, args.server, None)
+        print_report(result)
     else:
-        with local_server(args.workers, args.startup_timeout) as (target, pid):
+        with local_server(args.workers, args.startup_timeout, args.pipeline) as (target, pid):
             result = run(args, target, pid)
-    print_report(result)
+        print_report(result)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,13 +9,27 @@ from zitat_server.training.corpora import EXAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Test servers run one worker process unless a test asks for more (--workers): the machine is
+# small and most tests are about what a server answers, not how many cores it uses.
+os.environ.setdefault("ZITAT_WORKERS", "1")
+# Server processes import test helpers (slow_pipeline) as the tests do.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")]))
+
 
 @pytest.fixture(scope="session")
 def server_target(tmp_path_factory) -> str:
-    """A real zitat-server on a free local port, shared by the session's tests."""
+    """A real zitat-server (default pipeline) on a free local port, shared by the session's tests."""
     store = tmp_path_factory.mktemp("store") / "claims.sqlite3"
     with running_server("--store", str(store)) as (target, _proc):
         yield target
+
+
+@pytest.fixture(scope="session")
+def default_pipeline():
+    """The default pipeline in this process, loaded once (it takes seconds)."""
+    from zitat_server.extraction.pipeline import Pipeline
+
+    return Pipeline("default")
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """An in-process fake of ``zitat.v1.QuoteService`` for the client and CLI tests.
 
-It answers with a fixed, hand-checked analysis of :data:`ARTICLE` (quotes are found by
+It answers with a fixed, hand-checked analysis of :data:`ARTICLE` (speakers listed once,
+quotes referring to them by ``speaker_id``, as the server does; quotes are found by
 looking for known sentences, so the same quotes come back for text and token input), rejects
 empty documents with INVALID_ARGUMENT plus a ``google.rpc.BadRequest`` detail, and can be
 told to fail with UNAVAILABLE a number of times or to answer slowly.
@@ -47,13 +48,13 @@ def _analyse(text: str) -> tuple[list[quotes_pb2.Quote], list[quotes_pb2.Speaker
         quotes.append(quotes_pb2.Quote(
             message=[_span(text, "Ich setze mich für die Soldaten ein")],
             form=quotes_pb2.FORM_DIRECT, medium=quotes_pb2.MEDIUM_WRITING, cue=[_span(text, "schrieb")],
-            source=_span(text, "Umjerow"), speaker=speaker, confidence=0.9, origin="rules", parent=-1,
+            source=_span(text, "Umjerow"), speaker_id="e1", confidence=0.9, origin="rules", parent=-1,
         ))
     if "die Lage sei schwierig" in text:
         quotes.append(quotes_pb2.Quote(
             message=[_span(text, "die Lage sei schwierig")],
             form=quotes_pb2.FORM_INDIRECT, medium=quotes_pb2.MEDIUM_SPEECH, cue=[_span(text, "betonte")],
-            source=mentions[-1], speaker=speaker,
+            source=mentions[-1], speaker_id="e1",
             confidence=0.75, origin="model", parent=-1,
         ))
     return quotes, [speaker]

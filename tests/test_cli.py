@@ -163,3 +163,13 @@ def test_new_subcommands_plug_into_the_registry(fake: FakeServer, monkeypatch: p
     assert (code, out) == (0, "0.1.0+fake True\n")
     code, _, err = run(capsys, "info", "--server", unused_target())
     assert code == 2 and "cannot reach" in err
+
+
+def test_token_from_the_option_or_the_environment(fake: FakeServer, article: Path,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(capsys, "extract", str(article), "--server", fake.target, "--token", "t1")[0] == 0
+    assert dict(fake.service.metadata[-1])["authorization"] == "Bearer t1"
+    monkeypatch.setenv("ZITAT_TOKEN", "t2")
+    assert run(capsys, "extract", str(article), "--server", fake.target)[0] == 0
+    assert dict(fake.service.metadata[-1])["authorization"] == "Bearer t2"

@@ -51,8 +51,10 @@ def check_article(result: Extraction) -> None:
     assert direct.confidence == 0.9  # float32 on the wire, rounded back to its 7 digits
     assert direct.parent == -1 and direct.origin == "rules"
     assert direct.addressee is None
+    assert direct.speaker_id == "e1"  # the wire has the id; the client joins the speaker
     assert direct.speaker is not None and direct.speaker.canonical_name == "Rustem Umjerow"
     assert direct.speaker.roles == ("Verteidigungsminister",)
+    assert result.quotes[1].speaker is direct.speaker
     for span in (*direct.message, *direct.cue, direct.source):
         assert ARTICLE[span.start:span.end] == span.text
     assert result.speakers[0].entity_id == "e1"
@@ -178,6 +180,23 @@ def test_metadata_of_client_and_call_are_sent(fake: FakeServer) -> None:
         c.extract(ARTICLE, metadata=[("x-request-id", "r9")])
     sent = dict(fake.service.metadata[-1])
     assert sent["authorization"] == "Bearer t" and sent["x-request-id"] == "r9"
+
+
+def test_token_is_sent_as_bearer_authorization(fake: FakeServer) -> None:
+    with Client(fake.target, token="s3cret") as c:
+        c.extract(ARTICLE)
+        assert "s3cret" not in repr(c)
+    assert dict(fake.service.metadata[-1])["authorization"] == "Bearer s3cret"
+
+
+def test_message_limits_agree_with_the_server() -> None:
+    from zitat_client.channel import MAX_MESSAGE_BYTES
+    from zitat_server.serving.config import MAX_MESSAGE_BYTES as SERVER_LIMIT
+
+    assert MAX_MESSAGE_BYTES == SERVER_LIMIT
+    with Client("127.0.0.1:1") as c:
+        assert ("grpc.max_receive_message_length", SERVER_LIMIT) in c.options
+        assert ("grpc.max_send_message_length", SERVER_LIMIT) in c.options
 
 
 def test_compression_by_name(fake: FakeServer) -> None:

@@ -9,8 +9,8 @@ from zitat_server.training.corpora import standard_articles
 
 
 @pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
+def pipeline(default_pipeline) -> Pipeline:
+    return default_pipeline
 
 
 def _check(doc: Doc) -> None:

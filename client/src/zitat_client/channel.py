@@ -20,6 +20,9 @@ from zitat_client.request import Metadata
 DEFAULT_TARGET = "localhost:50051"
 SERVICE = "zitat.v1.QuoteService"
 MiB = 1 << 20
+#: Message limit in both directions; the server uses the same number
+#: (``zitat_server.serving.config.MAX_MESSAGE_BYTES``), so neither side refuses what the other sends.
+MAX_MESSAGE_BYTES = 64 * MiB
 
 #: Health services asked in order: ours, then the server as a whole ("") for servers that
 #: register only the overall status.
@@ -121,12 +124,16 @@ class ClientSettings:
         private_key: Pem | None = None,
         certificate_chain: Pem | None = None,
         metadata: Metadata | None = None,
-        max_message_bytes: int = 64 * MiB,
+        max_message_bytes: int = MAX_MESSAGE_BYTES,
         compression: grpc.Compression | str | None = None,
+        token: str | None = None,
     ) -> None:
+        """``token`` is sent as ``authorization: Bearer TOKEN`` with every call (the server's
+        ``--auth-token-file``); over plaintext it travels in the clear, so use TLS beyond localhost."""
         self.target = target
         self.timeout = timeout
-        self.metadata: tuple[tuple[str, str], ...] = tuple(metadata or ())
+        auth = (("authorization", f"Bearer {token}"),) if token else ()
+        self.metadata: tuple[tuple[str, str], ...] = auth + tuple(metadata or ())
         self.options = channel_options(retries, max_message_bytes)
         self.credentials = channel_credentials(tls, root_certificates, private_key, certificate_chain)
         self.compression = compression_of(compression)
@@ -147,5 +154,5 @@ class ClientSettings:
         """Like :meth:`call_kwargs`, but no default deadline: a stream's length is unknown."""
         return {**self.call_kwargs(timeout, metadata), "timeout": timeout}
 
-    def __repr__(self) -> str:
+    def __repr__(self) -> str:  # never shows the token
         return f"{type(self).__name__}({self.target!r}, timeout={self.timeout})"

@@ -4,7 +4,7 @@ Subcommands live in a registry (:data:`COMMANDS`): a new one is one :func:`add_c
 with a function that adds its arguments and one that runs it. ``extract`` is defined here; the
 claim-store ones (``ingest``, ``speakers``, ``claims``) are :data:`zitat_client.cli_claims.COMMANDS`,
 registered at the end of this module. Every subcommand gets the connection options (``--server``, ``--timeout``,
-``--tls``, ``--ca-cert``), a :class:`~zitat_client.Client` and the shared error handling:
+``--tls``, ``--ca-cert``, ``--token``), a :class:`~zitat_client.Client` and the shared error handling:
 
 * exit 0 on success;
 * exit 1 when the server rejected a request or a document, or an input file is unusable;
@@ -52,6 +52,8 @@ def _connection_options() -> argparse.ArgumentParser:
                        help="deadline per call in seconds (default: %(default)s)")
     group.add_argument("--tls", action="store_true", help="connect with TLS")
     group.add_argument("--ca-cert", metavar="PEM", help="root certificates for TLS (implies --tls)")
+    group.add_argument("--token", default=os.environ.get("ZITAT_TOKEN"), metavar="TOKEN",
+                       help="bearer token for a server with --auth-token-file (default: $ZITAT_TOKEN)")
     return parent
 
 
@@ -73,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         with Client(args.server, timeout=args.timeout, tls=args.tls or bool(args.ca_cert),
-                    root_certificates=args.ca_cert) as client:
+                    root_certificates=args.ca_cert, token=args.token or None) as client:
             return args.command_run(args, client)
     except Unavailable as err:
         print(f"zitat: cannot reach the zitat server at {args.server}: {err.message}", file=sys.stderr)

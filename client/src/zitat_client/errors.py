@@ -39,12 +39,15 @@ class ZitatError(Exception):
         code: grpc.StatusCode = grpc.StatusCode.UNKNOWN,
         field_violations: tuple[FieldViolation, ...] = (),
         document_id: str = "",
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.field_violations = field_violations
         self.document_id = document_id
+        #: Seconds after which the server expects a retry to be accepted (``google.rpc.RetryInfo``).
+        self.retry_after = retry_after
 
     def __str__(self) -> str:
         text = f"{self.code.name}: {self.message}"
@@ -72,7 +75,7 @@ class DeadlineExceeded(ZitatError):
 
 
 class ResourceExhausted(ZitatError):
-    """Server overloaded or message too large."""
+    """Server overloaded (see ``retry_after``), claim store full, or message too large."""
 
 
 class Unauthenticated(ZitatError):
@@ -123,21 +126,26 @@ def _has_status(err: grpc.RpcError) -> bool:
     return all(callable(getattr(err, name, None)) for name in ("code", "details", "trailing_metadata"))
 
 
-def _field_violations(err: grpc.RpcError) -> tuple[FieldViolation, ...]:
+def _details(err: grpc.RpcError) -> tuple[tuple[FieldViolation, ...], float | None]:
+    """Field violations (``google.rpc.BadRequest``) and the retry delay (``google.rpc.RetryInfo``)."""
     if rpc_status is None:
-        return ()
+        return (), None
     try:
         status = rpc_status.from_call(err)
     except ValueError:  # trailer inconsistent with the status: ignore the details
-        return ()
+        return (), None
     if status is None:
-        return ()
+        return (), None
     violations: list[FieldViolation] = []
+    retry_after = None
     for detail in status.details:
         bad_request = error_details_pb2.BadRequest()
+        retry = error_details_pb2.RetryInfo()
         if detail.Unpack(bad_request):
             violations += [FieldViolation(v.field, v.description) for v in bad_request.field_violations]
-    return tuple(violations)
+        elif detail.Unpack(retry):
+            retry_after = retry.retry_delay.ToTimedelta().total_seconds()
+    return tuple(violations), retry_after
 
 
 def from_rpc_error(err: grpc.RpcError) -> ZitatError:
@@ -146,7 +154,8 @@ def from_rpc_error(err: grpc.RpcError) -> ZitatError:
         return ZitatError(str(err))
     code = err.code() or grpc.StatusCode.UNKNOWN  # type: ignore[attr-defined]
     details = err.details() or ""  # type: ignore[attr-defined]
-    return _error(code, details, field_violations=_field_violations(err))
+    violations, retry_after = _details(err)
+    return _error(code, details, field_violations=violations, retry_after=retry_after)
 
 
 def from_document_error(code: int, message: str, field: str = "", document_id: str = "") -> ZitatError:

@@ -132,7 +132,11 @@ class Speaker(Model, proto="zitat.v1.Speaker"):
 
 @dataclasses.dataclass(frozen=True)
 class Quote(Model, proto="zitat.v1.Quote"):
-    """One quotation; ``form``/``medium`` are enum names without prefix, e.g. ``"DIRECT"``."""
+    """One quotation; ``form``/``medium`` are enum names without prefix, e.g. ``"DIRECT"``.
+
+    ``speaker`` is the entry of ``Extraction.speakers`` that ``speaker_id`` names (joined by
+    the client; the wire carries the id only).
+    """
 
     message: tuple[Span, ...]
     form: str
@@ -182,6 +186,21 @@ class Extraction(Model, proto="zitat.v1.ExtractQuotesResponse"):
     pipeline_version: str
     timing: Timing | None
     error: DocumentError | None
+
+    @classmethod
+    def from_pb(cls, msg: Message) -> Extraction:
+        """Also gives each quote its resolved :class:`Speaker` (``quote.speaker``): the server
+        lists each speaker once and quotes refer to it by ``speaker_id``."""
+        result = super().from_pb(msg)
+        by_id = {s.entity_id: s for s in result.speakers}
+        if not by_id or all(q.speaker is not None or not q.speaker_id for q in result.quotes):
+            return result
+        quotes = tuple(
+            dataclasses.replace(q, speaker=by_id[q.speaker_id])
+            if q.speaker is None and q.speaker_id in by_id else q
+            for q in result.quotes
+        )
+        return dataclasses.replace(result, quotes=quotes)
 
     @property
     def ok(self) -> bool:

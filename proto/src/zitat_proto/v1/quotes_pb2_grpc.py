@@ -28,6 +28,13 @@ if _version_not_supported:
 class QuoteServiceStub:
     """Extracts quotations (direct, indirect, reported, free indirect) with their cue,
     source mention, addressee and resolved speaker.
+
+    Status codes: INVALID_ARGUMENT (bad or undecodable document, with a google.rpc.BadRequest
+    naming the field), RESOURCE_EXHAUSTED (overloaded: the queue is full or the expected wait
+    leaves too little of the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
+    UNAVAILABLE (starting or shutting down), UNAUTHENTICATED / PERMISSION_DENIED (a server
+    with tokens: send `authorization: Bearer TOKEN`; every method but health needs one).
+    Messages up to 64 MiB are accepted both ways; documents up to `max_document_bytes`.
     """
 
     def __init__(self, channel):
@@ -56,6 +63,13 @@ class QuoteServiceStub:
 class QuoteServiceServicer:
     """Extracts quotations (direct, indirect, reported, free indirect) with their cue,
     source mention, addressee and resolved speaker.
+
+    Status codes: INVALID_ARGUMENT (bad or undecodable document, with a google.rpc.BadRequest
+    naming the field), RESOURCE_EXHAUSTED (overloaded: the queue is full or the expected wait
+    leaves too little of the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
+    UNAVAILABLE (starting or shutting down), UNAUTHENTICATED / PERMISSION_DENIED (a server
+    with tokens: send `authorization: Bearer TOKEN`; every method but health needs one).
+    Messages up to 64 MiB are accepted both ways; documents up to `max_document_bytes`.
     """
 
     def ExtractQuotes(self, request, context):
@@ -110,6 +124,13 @@ def add_QuoteServiceServicer_to_server(servicer, server):
 class QuoteService:
     """Extracts quotations (direct, indirect, reported, free indirect) with their cue,
     source mention, addressee and resolved speaker.
+
+    Status codes: INVALID_ARGUMENT (bad or undecodable document, with a google.rpc.BadRequest
+    naming the field), RESOURCE_EXHAUSTED (overloaded: the queue is full or the expected wait
+    leaves too little of the deadline; google.rpc.RetryInfo says when to retry), DEADLINE_EXCEEDED,
+    UNAVAILABLE (starting or shutting down), UNAUTHENTICATED / PERMISSION_DENIED (a server
+    with tokens: send `authorization: Bearer TOKEN`; every method but health needs one).
+    Messages up to 64 MiB are accepted both ways; documents up to `max_document_bytes`.
     """
 
     @staticmethod

@@ -67,6 +67,12 @@ def _metadata(doc: StoredDocument) -> tuple:
     return doc.outlet, doc.url, doc.title, doc.published_at
 
 
+def _same(existing: StoredDocument | None, new: StoredDocument) -> bool:
+    """The stored document has the new one's text and was extracted by the same pipeline."""
+    return (existing is not None and existing.text_hash == new.text_hash
+            and existing.pipeline_version == new.pipeline_version)
+
+
 class Ingestor:
     """Turns documents into stored claims; safe to share between threads."""
 
@@ -81,22 +87,32 @@ class Ingestor:
         """Store the document (id, text and metadata; the hash and version are filled in here)."""
         if not item.id:
             raise ValueError("document id is required")
-        digest = content_hash(item.text)
-        version = self.pipeline.version
-        stored = replace(item, text_hash=digest, pipeline_version=version)
+        stored = replace(item, text_hash=content_hash(item.text), pipeline_version=self.pipeline.version)
         existing = self.store.get_document(item.id)
-        if existing is not None and existing.text_hash == digest and existing.pipeline_version == version:
+        if _same(existing, stored):
             if _metadata(existing) != _metadata(stored):
                 with self.store.transaction() as tx:
                     tx.put_document(stored)
             return IngestResult(item.id, IngestStatus.UNCHANGED, existing.claims)
         doc = self.pipeline.process(item.text)
         with self.store.transaction() as tx:
-            replaced = tx.get_document(item.id) is not None
+            # Read again under the writer lock: another server (or thread) may have stored this
+            # very text while it was being extracted; then it is unchanged, not updated.
+            current = tx.get_document(item.id)
+            if _same(current, stored):
+                if _metadata(current) != _metadata(stored):
+                    tx.put_document(stored)
+                return IngestResult(item.id, IngestStatus.UNCHANGED, current.claims)
             tx.put_document(stored)
             self._write_claims(tx, stored, doc)
-        status = IngestStatus.UPDATED if replaced else IngestStatus.CREATED
+        status = IngestStatus.UPDATED if current is not None else IngestStatus.CREATED
         return IngestResult(item.id, status, len(doc.quotes))
+
+    def needs_extraction(self, item: StoredDocument) -> bool:
+        """False when the store already holds this text extracted by this pipeline version (so a
+        caller can start extractions ahead of :meth:`ingest` only where they will be used)."""
+        stored = replace(item, text_hash=content_hash(item.text), pipeline_version=self.pipeline.version)
+        return not _same(self.store.get_document(item.id), stored)
 
     def _write_claims(self, tx: Transaction, stored: StoredDocument, doc: Doc) -> None:
         affected = tx.delete_claims(stored.id)

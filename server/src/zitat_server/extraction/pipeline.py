@@ -21,6 +21,9 @@ from zitat_server.extraction.partial_quotes import PartialQuoteFinder
 from zitat_server.extraction.quote_marks import QuoteMarks
 from zitat_server.extraction.tokenizer import TOKENIZER_INFO, doc_from_sentences, tokenize
 
+#: Called with the next step's name between steps; raising stops the pipeline.
+Check = Callable[[str], None]
+
 #: Component name -> factory; a config's steps name these.
 FACTORIES: dict[str, Callable[..., Component]] = {
     "quote_marks": QuoteMarks,
@@ -44,14 +47,20 @@ class Pipeline:
         """The package version and the config: a stored claim is re-extracted when this changes."""
         return f"{__version__}+{self.config.name}"
 
-    def process(self, text: str) -> Doc:
-        return self(tokenize(text))
+    def process(self, text: str, check: Check | None = None) -> Doc:
+        if check is not None:
+            check("tokenizer")
+        return self(tokenize(text), check)
 
-    def process_sentences(self, sentences: list[list[str]]) -> Doc:
-        return self(doc_from_sentences(sentences))
+    def process_sentences(self, sentences: list[list[str]], check: Check | None = None) -> Doc:
+        return self(doc_from_sentences(sentences), check)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, check: Check | None = None) -> Doc:
+        """Run every component; ``check(name)`` before each one may raise to stop the work
+        (the server stops a request whose deadline passed or that was cancelled)."""
         for component in self.components:
+            if check is not None:
+                check(component.info.name)
             component(doc)
         return doc
 

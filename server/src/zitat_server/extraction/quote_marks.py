@@ -7,6 +7,12 @@ space or punctuation can close. Typographic German marks („ ‚) only open. A 
 at the end of a paragraph continues when the next paragraph starts with an opening mark
 (the print convention for multi-paragraph quotes); otherwise it is closed at the paragraph
 end and marked unbalanced.
+
+At most :data:`MAX_DEPTH` quotations are open at once; a further opening mark is read as a plain
+character. News nests two levels („… ‚…‘ …“); without the cap, a run of n opening marks left n
+regions open to the end of the paragraph, and every later step paid for their n² characters.
+With it, matching a closing mark looks at most at MAX_DEPTH open marks, and the quoted regions
+add up to at most MAX_DEPTH times the text's length.
 """
 
 from __future__ import annotations
@@ -18,6 +24,9 @@ from zitat_server import __version__
 from zitat_server.document import Doc, Quoted, Span
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.language.marks import CLOSERS, ONLY_OPEN, QUOTE_MARKS
+
+#: Quotations open at once (see the module docstring).
+MAX_DEPTH = 3
 
 _MARKS = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 _OPEN_CONTEXT = frozenset("([{/–—-:")
@@ -79,9 +88,10 @@ def find_quotes(text: str) -> list[Quoted]:
             i, c = m.start(), m.group()
             if c in "'’" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
                 continue  # apostrophe inside a word: geht's, Hawai'i
-            can_open, can_close = _flanks(text, i)
             if c in ONLY_OPEN:
                 can_open, can_close = True, False
+            else:
+                can_open, can_close = _flanks(text, i)
             match = None
             if can_close:
                 for k in range(len(stack) - 1, -1, -1):
@@ -94,7 +104,7 @@ def find_quotes(text: str) -> list[Quoted]:
                 top = stack[match]
                 del stack[match:]
                 found.append(_close(top, i, balanced=True))
-            elif can_open and c in CLOSERS:
+            elif can_open and c in CLOSERS and len(stack) < MAX_DEPTH:
                 stack.append(_Open(c, i, [], [i], len(stack)))
         for q in stack:
             q.pieces.append(Span(q.pos + 1, _rstrip(text, para_end)))

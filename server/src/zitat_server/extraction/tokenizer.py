@@ -34,6 +34,20 @@ TOKENIZER_INFO = ComponentInfo("tokenizer", __version__, "rules", "German tokeni
 
 _TLDS = "com|org|net|de|at|ch|eu|uk|us|ua|ru|fr|it|es|nl|be|pl|info|gov|edu|io|tv|int|biz"
 
+#: Longest sentence, in tokens: a longer run is cut into pieces of at most this many (after a
+#: comma, semicolon or colon where one is near the limit). The longest sentence of the 1,028
+#: DER STANDARD articles in data/ has 365 tokens (a list), the next 188, and none of the SpkAtt
+#: sentences more than 135; text without sentence punctuation ("sagte sagte …") would otherwise
+#: be one sentence, and the rules' and models' per-sentence work grows faster than its length.
+MAX_SENTENCE_TOKENS = 200
+_CUT_AFTER = frozenset(",;:")
+_CUT_LOOKBACK = 50  # how far before the limit a comma is looked for
+
+# Control characters (NUL, ESC, DEL …) separate tokens like white space and are never tokens:
+# "gut.\0 Er" ends a sentence as "gut. Er" does.
+_CONTROL = r"\x00-\x08\x0e-\x1f\x7f"
+_GAP = rf"[\s{_CONTROL}]"
+
 
 def _trie(words: list[str]) -> str:
     """A regex alternation of ``words`` factored by common prefix.
@@ -71,7 +85,7 @@ _NUMBER_JOINER = r"(?<=\d)[.,:](?=\d)"
 # everything else fall through to the later branches. Repetitions that could rescan a long
 # dotted chain (e-mail, domain) are bounded, so that the run time stays linear in the text.
 _TOKEN_RE = re.compile(
-    rf"""\s*(
+    rf"""{_GAP}*(
       (?!https?://|www\.)[^\W\d_]\w*(?:{_JOINER}\w+)*               # plain word (fast path)
       (?![\w.@+]|{_JOINER}|{_NUMBER_JOINER})
     | (?:https?://|www\.){_URL_BODY}*{_URL_LAST}                 # URL
@@ -92,7 +106,7 @@ _TOKEN_RE = re.compile(
       )?
     | (?<!\w)['’](?:s|n|ne|nen|nem|ner|rein|raus|ran|rum|rüber|runter)\b  # 's, 'ne
     | ''|``|\.{{2,}}|…|-{{2,}}                                     # '' ... … --
-    | [^\w\s]                                                    # any other single character
+    | [^\w\s{_CONTROL}]                                          # any other single character
     )""",
     re.VERBOSE,
 )
@@ -100,7 +114,16 @@ _TOKEN_RE = re.compile(
 # A candidate sentence end: final punctuation, then closing quotes/brackets attached to it,
 # then space and (captured) the next character. Not inside "[...]" or "(…)" omission marks.
 # Starts with a character class so that ``re`` can skip ahead to candidates quickly.
-_SENTENCE_END_RE = re.compile(r"[.!?…](?<![\[(.!?…].)[.!?…]*[“”\"»«’‘')\]]*(?=\s+(\S))")
+_SENTENCE_END_RE = re.compile(rf"[.!?…](?<![\[(.!?…].)[.!?…]*[“”\"»«’‘')\]]*(?={_GAP}+([^\s{_CONTROL}]))")
+_CONTROL_CHARS = frozenset(map(chr, (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)))
+
+
+def _content_end(text: str) -> int:
+    """Where the text ends without trailing white space and control characters."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _CONTROL_CHARS):
+        end -= 1
+    return end
 _NEWLINE_RE = re.compile(r"\n\s*")
 _OPENERS = frozenset("„\"»«‚‘'([")
 
@@ -111,10 +134,11 @@ def tokenize(text: str) -> Doc:
     A sentence ends at ``. ! ? …`` (with any closing quotation marks or brackets attached)
     followed by space and an upper-case letter, a digit or an opening quotation mark, and at
     every line break: news arrives one paragraph (or headline) a line; hard-wrapped text
-    is not supported. Periods of abbreviations and ordinals do not end a sentence.
+    is not supported. Periods of abbreviations and ordinals do not end a sentence. A sentence
+    has at most :data:`MAX_SENTENCE_TOKENS` tokens.
     """
-    # endpos: trailing whitespace would make the leading \s* backtrack quadratically.
-    end = len(text.rstrip())
+    # endpos: trailing white space would make the leading gap pattern backtrack quadratically.
+    end = _content_end(text)
     tokens = [Token(m.start(1), m.end(1), m[1]) for m in _TOKEN_RE.finditer(text, 0, end)]
     doc = Doc(text=text, tokens=tokens)
     if not tokens:
@@ -132,9 +156,23 @@ def tokenize(text: str) -> Doc:
     first = 0
     for cut in sorted(cuts):
         if cut > first:
-            doc.sentences.append(Sentence(tokens[first].start, tokens[cut - 1].end, first, cut))
+            _add_sentences(doc, first, cut)
             first = cut
     return doc
+
+
+def _add_sentences(doc: Doc, first: int, last: int) -> None:
+    """The sentence of tokens ``[first, last)``, cut into pieces of at most MAX_SENTENCE_TOKENS."""
+    tokens = doc.tokens
+    while last - first > MAX_SENTENCE_TOKENS:
+        cut = first + MAX_SENTENCE_TOKENS
+        for i in range(cut - 1, cut - 1 - _CUT_LOOKBACK, -1):
+            if tokens[i].text in _CUT_AFTER:
+                cut = i + 1
+                break
+        doc.sentences.append(Sentence(tokens[first].start, tokens[cut - 1].end, first, cut))
+        first = cut
+    doc.sentences.append(Sentence(tokens[first].start, tokens[last - 1].end, first, last))
 
 
 def doc_from_sentences(sentences: list[list[str]]) -> Doc:
@@ -163,7 +201,7 @@ def doc_from_sentences(sentences: list[list[str]]) -> Doc:
                 pos += 1
             doc.tokens.append(Token(pos, pos + len(text), text))
             pos += len(text)
-        doc.sentences.append(Sentence(doc.tokens[first].start, pos, first, len(doc.tokens)))
+        _add_sentences(doc, first, len(doc.tokens))
         parts.append(" ".join(sentence))
         pos += 1  # the "\n" between sentences
     doc.text = "\n".join(parts)

@@ -1,14 +1,22 @@
 """The ClaimService servicer: translates between zitat.v1 messages and the claim-store domain.
 
 Nothing is decided here: validation of request fields, conversion, and mapping of domain
-errors to status codes (INVALID_ARGUMENT with the offending field, NOT_FOUND).
+errors to status codes (INVALID_ARGUMENT with the offending field, NOT_FOUND, RESOURCE_EXHAUSTED
+for a full store). The unary methods are plain functions, run by the asyncio server in its
+thread pool (the store's calls block); ``IngestDocuments`` is a coroutine stream whose
+extraction goes through the worker pool, several documents ahead, while the store writes them
+one at a time in input order (speaker resolution depends on that order).
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
-from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
+from datetime import datetime
 
 import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -21,20 +29,33 @@ from zitat_server.claims import speakers
 from zitat_server.claims.ingest import Extractor, Ingestor, IngestStatus
 from zitat_server.claims.linking import DIRECT_INDIRECT, NEAR_DUPLICATE
 from zitat_server.claims.store import Store
-from zitat_server.claims.store.base import Claim, ClaimQuery, InvalidPageToken, SpeakerRecord, StoredDocument
-from zitat_server.document import Form, Medium
-from zitat_server.serving.quote_service import (
+from zitat_server.claims.store.base import (
+    Claim,
+    ClaimQuery,
+    InvalidPageToken,
+    SpeakerRecord,
+    StoredDocument,
+    StoreFull,
+)
+from zitat_server.document import Doc, Form, Medium
+from zitat_server.serving.pool import DeadlinePassed, WorkerFailed, WorkerPool
+from zitat_server.serving.streams import ordered
+from zitat_server.serving.wire import (
     FORM_TO_PB,
     MEDIUM_TO_PB,
     InvalidDocument,
     bad_request_status,
+    document_error,
     internal_error,
+    timestamp_field,
     validate,
 )
+from zitat_server.serving.worker import DOC
 
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = cpb.DESCRIPTOR.services_by_name["ClaimService"].full_name
+STORE_FULL = "the claim store is out of space"
 
 _STATUS_TO_PB = {
     IngestStatus.CREATED: cpb.INGEST_STATUS_CREATED,
@@ -50,12 +71,6 @@ def _timestamp(when: datetime | None) -> Timestamp | None:
     ts = Timestamp()
     ts.FromDatetime(when)
     return ts
-
-
-def _datetime(msg: object, field: str) -> datetime | None:
-    if not msg.HasField(field):  # type: ignore[attr-defined]
-        return None
-    return getattr(msg, field).ToDatetime(tzinfo=timezone.utc)
 
 
 def _span(text: str, start: int, end: int) -> pb.Span:
@@ -111,11 +126,68 @@ class _NothingToSplit(Exception):
     """Raised inside the split's transaction to roll back a new speaker that got no claims."""
 
 
+def store_errors(method: Callable) -> Callable:
+    """Map what the store raises to a status: a full store is RESOURCE_EXHAUSTED (retry after
+    freeing space); other failures are left to the server's catch-all (INTERNAL, no raw text)."""
+
+    @functools.wraps(method)
+    def mapped(self, request, context):
+        try:
+            return method(self, request, context)
+        except StoreFull:
+            log.error("claim store is full: %s failed", method.__name__)
+            context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, STORE_FULL)
+
+    return mapped
+
+
+class PoolExtractor:
+    """The ingest's pipeline, run by the worker pool (the store's thread waits for it).
+
+    ``prefetch`` starts an extraction on the event loop ahead of its turn; ``expect`` tells
+    ``process`` (in the store's thread) which prefetched extraction is this document's.
+    """
+
+    def __init__(self, pool: WorkerPool, loop: asyncio.AbstractEventLoop) -> None:
+        self.pool = pool
+        self.loop = loop
+        self._local = threading.local()
+
+    @property
+    def version(self) -> str:
+        """The workers' pipeline version (empty until they are loaded)."""
+        return self.pool.first_ready.version if self.pool.first_ready else ""
+
+    def prefetch(self, text: str, deadline: float | None) -> asyncio.Task:
+        return asyncio.ensure_future(self._extract(text, deadline))
+
+    async def _extract(self, text: str, deadline: float | None) -> Doc:
+        outcome = await self.pool.submit(DOC, text, len(text), time.monotonic(), deadline)
+        return outcome.value  # type: ignore[return-value]
+
+    def expect(self, task: asyncio.Task | None, deadline: float | None) -> None:
+        self._local.task, self._local.deadline = task, deadline
+
+    def process(self, text: str) -> Doc:
+        task: asyncio.Task | None = getattr(self._local, "task", None)
+        self._local.task = None
+        if task is None:
+            return asyncio.run_coroutine_threadsafe(
+                self._extract(text, getattr(self._local, "deadline", None)), self.loop
+            ).result()
+
+        async def wait() -> Doc:
+            return await task
+
+        return asyncio.run_coroutine_threadsafe(wait(), self.loop).result()
+
+
 class ClaimServicer(cpb_grpc.ClaimServiceServicer):
-    def __init__(self, store: Store, pipeline: Extractor, max_document_bytes: int) -> None:
+    def __init__(self, store: Store, pipeline: Extractor, max_document_bytes: int, window: int = 4) -> None:
         self.store = store
         self.ingestor = Ingestor(store, pipeline)
         self.max_document_bytes = max_document_bytes
+        self.window = window
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -139,44 +211,89 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
 
     # --- RPCs --------------------------------------------------------------------------------
 
-    def _ingest_one(self, i: int, request: cpb.IngestDocumentsRequest) -> cpb.IngestDocumentsResponse:
+    def _stored(self, i: int, request: cpb.IngestDocumentsRequest) -> StoredDocument:
+        """The document to store; raises InvalidDocument naming the field."""
+        d = request.document
+        field = f"requests[{i}].document"
+        if not d.id:
+            raise InvalidDocument(f"{field}.id", "a document id is required to store it")
+        if validate(d, self.max_document_bytes, field) is not None:
+            raise InvalidDocument(f"{field}.sentences", "sentences input is not accepted here; send text")
+        published = timestamp_field(d, "published_at", f"{field}.published_at")
+        return StoredDocument(d.id, d.text, d.outlet, d.url, d.title, published)
+
+    def _ingest_one(self, i: int, request: cpb.IngestDocumentsRequest, item: StoredDocument | InvalidDocument,
+                    ahead: asyncio.Task | None = None, deadline: float | None = None) -> cpb.IngestDocumentsResponse:
+        """Store one document (in a store thread); its errors become the response's ``error``."""
         d = request.document
         field = f"requests[{i}].document"
         response = cpb.IngestDocumentsResponse(document_id=d.id, request_id=request.request_id)
+        error = None
         try:
-            if not d.id:
-                raise InvalidDocument(f"{field}.id", "a document id is required to store it")
-            if validate(d, self.max_document_bytes, field) is not None:
-                raise InvalidDocument(f"{field}.sentences", "sentences input is not accepted here; send text")
-            result = self.ingestor.ingest(
-                StoredDocument(d.id, d.text, d.outlet, d.url, d.title, _datetime(d, "published_at"))
-            )
+            if isinstance(item, InvalidDocument):
+                raise item
+            if isinstance(self.ingestor.pipeline, PoolExtractor):
+                self.ingestor.pipeline.expect(ahead, deadline)
+            result = self.ingestor.ingest(item)
         except InvalidDocument as err:
-            response.status = cpb.INGEST_STATUS_FAILED
-            response.error.CopyFrom(
-                pb.DocumentError(
-                    code=grpc.StatusCode.INVALID_ARGUMENT.value[0], message=f"{err.field}: {err}", field=err.field
-                )
-            )
-            return response
+            error = document_error(grpc.StatusCode.INVALID_ARGUMENT, f"{err.field}: {err}", err.field)
+        except StoreFull:
+            log.error("claim store is full: %r not stored", d.id)
+            error = document_error(grpc.StatusCode.RESOURCE_EXHAUSTED, f"{field}: {STORE_FULL}")
+        except DeadlinePassed:
+            error = document_error(grpc.StatusCode.DEADLINE_EXCEEDED, f"{field}: deadline exceeded")
+        except WorkerFailed:
+            error = internal_error(f"{field}: internal error")
         except Exception:  # one bad document must not end the stream; the details stay in the log
             log.exception("ingest of %r failed", d.id)
+            error = internal_error(f"{field}: internal error")
+        if error is not None:
             response.status = cpb.INGEST_STATUS_FAILED
-            response.error.CopyFrom(internal_error(f"{field}: internal error"))
+            response.error.CopyFrom(error)
             return response
         response.status = _STATUS_TO_PB[result.status]
         response.claim_count = result.claims
         response.pipeline_version = self.ingestor.pipeline.version
         return response
 
-    def IngestDocuments(  # noqa: N802 (gRPC's names)
-        self, request_iterator: Iterable[cpb.IngestDocumentsRequest], context
-    ) -> Iterator[cpb.IngestDocumentsResponse]:
-        for i, request in enumerate(request_iterator):
-            if not context.is_active():
-                return
-            yield self._ingest_one(i, request)
+    async def IngestDocuments(  # noqa: N802 (gRPC's names)
+        self, requests: AsyncIterator[cpb.IngestDocumentsRequest], context
+    ) -> AsyncIterator[cpb.IngestDocumentsResponse]:
+        remaining = context.time_remaining()
+        deadline = None if remaining is None else time.monotonic() + remaining
+        extractor = self.ingestor.pipeline
+        if isinstance(extractor, PoolExtractor) and not extractor.version:
+            await context.abort(grpc.StatusCode.UNAVAILABLE, "the server is loading the pipeline")
 
+        async def prepare(i: int, request: cpb.IngestDocumentsRequest):
+            try:
+                item: StoredDocument | InvalidDocument = self._stored(i, request)
+            except InvalidDocument as err:
+                return request, err, None
+            ahead = None
+            if isinstance(extractor, PoolExtractor):
+                try:
+                    if await asyncio.to_thread(self.ingestor.needs_extraction, item):
+                        ahead = extractor.prefetch(item.text, deadline)
+                        started.add(ahead)
+                except Exception:  # the ingest itself will meet and report the store's failure
+                    log.debug("unchanged check failed", exc_info=True)
+            return request, item, ahead
+
+        started: set[asyncio.Task] = set()  # extractions started ahead: none outlives the call
+        try:
+            i = 0
+            async for request, item, ahead in ordered(requests, prepare, self.window):
+                yield await asyncio.to_thread(self._ingest_one, i, request, item, ahead, deadline)
+                started.discard(ahead)
+                if ahead is not None and not ahead.done():  # unused (stored meanwhile): stop it
+                    ahead.cancel()
+                i += 1
+        finally:
+            for task in started:
+                task.cancel()
+
+    @store_errors
     def DeleteDocument(self, request, context):  # noqa: N802
         if not request.document_id:
             self._abort_invalid(context, "document_id", "a document id is required")
@@ -185,6 +302,7 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
             context.abort(grpc.StatusCode.NOT_FOUND, f"document {request.document_id!r} not found")
         return cpb.DeleteDocumentResponse(deleted_claims=doc.claims)
 
+    @store_errors
     def ListSpeakers(self, request, context):  # noqa: N802
         if request.page_size < 0:
             self._abort_invalid(context, "page_size", "page_size must not be negative")
@@ -198,6 +316,7 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
             speakers=[to_pb_speaker(s) for s in page.items], next_page_token=page.next_token
         )
 
+    @store_errors
     def GetSpeaker(self, request, context):  # noqa: N802
         if request.speaker_id <= 0:
             self._abort_invalid(context, "speaker_id", "speaker_id must be positive")
@@ -208,10 +327,14 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
             context.abort(grpc.StatusCode.NOT_FOUND, f"speaker {request.speaker_id} not found")
         return cpb.GetSpeakerResponse(speaker=to_pb_speaker(record), timeline=self._claims(record.timeline))
 
+    @store_errors
     def SearchClaims(self, request, context):  # noqa: N802
         if request.page_size < 0:
             self._abort_invalid(context, "page_size", "page_size must not be negative")
-        since, until = _datetime(request, "since"), _datetime(request, "until")
+        try:
+            since, until = timestamp_field(request, "since", "since"), timestamp_field(request, "until", "until")
+        except InvalidDocument as err:
+            self._abort_invalid(context, err.field, str(err))
         if since and until and until <= since:
             self._abort_invalid(context, "until", "until must be later than since")
         if request.speaker_id:
@@ -229,6 +352,7 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
             self._abort_invalid(context, "page_token", str(err))
         return cpb.SearchClaimsResponse(claims=self._claims(page.items), next_page_token=page.next_token)
 
+    @store_errors
     def GetClaimCluster(self, request, context):  # noqa: N802
         if request.claim_id <= 0:
             self._abort_invalid(context, "claim_id", "claim_id must be positive")
@@ -246,6 +370,7 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
             ],
         )
 
+    @store_errors
     def MergeSpeakers(self, request, context):  # noqa: N802
         sources = list(request.source_speaker_ids)
         if request.target_speaker_id <= 0:
@@ -261,6 +386,7 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
             context.abort(grpc.StatusCode.NOT_FOUND, f"speaker {err.args[0]} not found (or already merged)")
         return cpb.MergeSpeakersResponse(speaker=self._speaker(request.target_speaker_id))
 
+    @store_errors
     def SplitSpeaker(self, request, context):  # noqa: N802
         if request.speaker_id <= 0:
             self._abort_invalid(context, "speaker_id", "speaker_id must be positive")
@@ -284,8 +410,10 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
         )
 
 
-def add_to_server(server: grpc.Server, store: Store, pipeline: Extractor, max_document_bytes: int) -> list[str]:
+def add_to_server(server: grpc.aio.Server, store: Store, pipeline: Extractor, max_document_bytes: int,
+                  window: int = 4) -> list[str]:
     """Register the ClaimService over an open store (the caller closes it); return its service
     name for health and reflection."""
-    cpb_grpc.add_ClaimServiceServicer_to_server(ClaimServicer(store, pipeline, max_document_bytes), server)
+    servicer = ClaimServicer(store, pipeline, max_document_bytes, window)
+    cpb_grpc.add_ClaimServiceServicer_to_server(servicer, server)
     return [SERVICE_NAME]

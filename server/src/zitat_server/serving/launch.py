@@ -21,7 +21,7 @@ from contextlib import contextmanager
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-_LISTENING = re.compile(r"listening on .*:(\d+)$", re.M)
+_LISTENING = re.compile(r"listening on .*:(\d+)(?: \(TLS\))?$", re.M)
 
 
 class ServerStartError(RuntimeError):
@@ -46,9 +46,15 @@ def _wait_port(proc: subprocess.Popen, log, deadline: float) -> int:
         time.sleep(0.05)
 
 
-def wait_serving(target: str, deadline: float, proc: subprocess.Popen | None = None) -> None:
-    """Poll grpc.health.v1 until the server at ``target`` reports SERVING."""
-    with grpc.insecure_channel(target) as channel:
+def _channel(target: str, credentials: grpc.ChannelCredentials | None) -> grpc.Channel:
+    return grpc.secure_channel(target, credentials) if credentials else grpc.insecure_channel(target)
+
+
+def wait_serving(target: str, deadline: float, proc: subprocess.Popen | None = None,
+                 credentials: grpc.ChannelCredentials | None = None) -> None:
+    """Poll grpc.health.v1 (which needs no token) until the server at ``target`` reports SERVING;
+    ``credentials`` for a server with TLS."""
+    with _channel(target, credentials) as channel:
         stub = health_pb2_grpc.HealthStub(channel)
         while True:
             with contextlib.suppress(grpc.RpcError):
@@ -64,8 +70,8 @@ def wait_serving(target: str, deadline: float, proc: subprocess.Popen | None = N
             time.sleep(0.05)
 
 
-def stop(proc: subprocess.Popen, grace: float = 15.0) -> None:
-    """SIGTERM (the server drains), then SIGKILL after ``grace`` seconds."""
+def stop(proc: subprocess.Popen, grace: float = 40.0) -> None:
+    """SIGTERM (the server drains, 30 s at most by default), then SIGKILL after ``grace`` seconds."""
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -76,15 +82,26 @@ def stop(proc: subprocess.Popen, grace: float = 15.0) -> None:
 
 
 @contextmanager
-def running_server(*args: str, timeout: float = 180.0) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Yield ``("127.0.0.1:PORT", process)`` once the server reports SERVING; stop it after."""
-    cmd = [sys.executable, "-m", "zitat_server.serving.main", "--host", "127.0.0.1", "--port", "0", *args]
-    with tempfile.TemporaryFile() as log:
+def running_server(*args: str, timeout: float = 180.0, credentials: grpc.ChannelCredentials | None = None,
+                   host: str = "127.0.0.1", log_path: str | os.PathLike[str] | None = None,
+                   ) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Yield ``("HOST:PORT", process)`` once the server reports SERVING; stop it after.
+
+    ``credentials`` (TLS) are what the health check connects with; the server's own TLS flags
+    go in ``args``. ``host`` is also the name the target uses (a certificate's name, say).
+    ``log_path`` keeps the server's output in that file (else a temporary one).
+    """
+    cmd = [sys.executable, "-m", "zitat_server.serving.main", "--host", host, "--port", "0", *args]
+    opened = open(log_path, "w+b") if log_path is not None else tempfile.TemporaryFile()  # noqa: SIM115
+    with opened as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         try:
             deadline = time.monotonic() + timeout
-            target = f"127.0.0.1:{_wait_port(proc, log, deadline)}"
-            wait_serving(target, deadline, proc)
+            target = f"{host}:{_wait_port(proc, log, deadline)}"
+            try:
+                wait_serving(target, deadline, proc, credentials)
+            except ServerStartError as err:
+                raise ServerStartError(f"{err}:\n{_log_tail(log)}") from None
             yield target, proc
         finally:
             stop(proc)

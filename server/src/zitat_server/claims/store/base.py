@@ -30,6 +30,11 @@ class InvalidPageToken(ValueError):
     """A page token that was not issued for this query (or was tampered with)."""
 
 
+class StoreFull(RuntimeError):
+    """The store cannot write: its disk (or the database's space) is full. The backends raise
+    this instead of their own error text, so callers can answer "retry later" without leaking it."""
+
+
 # --- time ---------------------------------------------------------------------------------------
 # Dates are stored as fixed-width UTC text ("2005-08-05T00:00:00Z", "" when unknown) in both
 # backends: the text sorts chronologically, so ordering, ranges and page tokens work the same way
@@ -210,18 +215,37 @@ def encode_token(digest: str, key: Sequence[object]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_token(token: str, digest: str) -> list[object] | None:
+#: What a key's values may be (bool is no int here), and the 64-bit range the databases hold.
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+
+
+def _valid_key(key: object, types: Sequence[type]) -> bool:
+    if not isinstance(key, list) or len(key) != len(types):
+        return False
+    for value, kind in zip(key, types, strict=True):
+        if type(value) is not kind:
+            return False
+        if kind is int and not _INT64[0] <= value <= _INT64[1]:
+            return False
+    return True
+
+
+def decode_token(token: str, digest: str, types: Sequence[type]) -> list[object] | None:
+    """The key of a page token, checked against the query's digest and the key's shape
+    (``types``, e.g. ``(int, int)``): an edited token is refused, never passed to SQL."""
     if not token:
         return None
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         data = json.loads(raw)
         key = data["k"]
-        ok = data["q"] == digest and isinstance(key, list)
+        ok = data["q"] == digest
     except (ValueError, KeyError, TypeError) as exc:
         raise InvalidPageToken("malformed page token") from exc
     if not ok:
         raise InvalidPageToken("page token belongs to a different query")
+    if not _valid_key(key, types):
+        raise InvalidPageToken("malformed page token")
     return key
 
 

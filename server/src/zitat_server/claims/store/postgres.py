@@ -33,6 +33,10 @@ class PostgresStore(SqlStore):
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 
+    def _is_full(self, exc: Exception) -> bool:
+        # SQLSTATE class 53, insufficient resources: disk_full (53100), out_of_memory, ...
+        return isinstance(exc, psycopg.Error) and (exc.sqlstate or "").startswith("53")
+
     def _begin_write(self, conn: Any) -> None:
         conn.execute("BEGIN")
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))

@@ -12,7 +12,7 @@ import json
 import threading
 from abc import abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from typing import Any
 
@@ -30,6 +30,7 @@ from zitat_server.claims.store.base import (
     SpeakerRecord,
     Store,
     StoredDocument,
+    StoreFull,
     Transaction,
     check_page_size,
     decode_token,
@@ -129,16 +130,26 @@ class SqlStore(Store):
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self._fetch(self._conn(), sql, params)
 
+    def _is_full(self, exc: Exception) -> bool:
+        """Whether the backend's error means "out of space" (mapped to :class:`StoreFull`)."""
+        return False
+
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         conn = self._conn()
-        self._begin_write(conn)
         try:
-            yield SqlTransaction(self, conn)
-        except BaseException:
-            conn.execute("ROLLBACK")
+            self._begin_write(conn)
+            try:
+                yield SqlTransaction(self, conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                with suppress(Exception):  # the connection may be unusable; the first error matters
+                    conn.execute("ROLLBACK")
+                raise
+        except Exception as exc:
+            if self._is_full(exc):
+                raise StoreFull("the claim store is out of space") from exc
             raise
-        conn.execute("COMMIT")
 
     def close(self) -> None:
         with self._lock:
@@ -182,7 +193,7 @@ class SqlStore(Store):
 
     def list_speakers(self, page_size: int = 0, page_token: str = "", name: str = "") -> Page[SpeakerRecord]:
         size = check_page_size(page_size)
-        key = decode_token(page_token, query_digest("speakers", name))
+        key = decode_token(page_token, query_digest("speakers", name), (int, int))
         where, params = ["s.merged_into IS NULL"], []
         if name:
             where.append("s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias_key LIKE ?)")
@@ -255,7 +266,7 @@ class SqlStore(Store):
     def search_claims(self, query: ClaimQuery, page_size: int = 0, page_token: str = "") -> Page[Claim]:
         size = check_page_size(page_size)
         digest = query_digest("claims", query)
-        key = decode_token(page_token, digest)
+        key = decode_token(page_token, digest, (str, int, int))
         where: list[str] = []
         params: list[Any] = []
         if query.speaker_ids:

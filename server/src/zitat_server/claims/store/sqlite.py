@@ -47,6 +47,11 @@ class SqliteStore(SqlStore):
     def describe(self) -> str:
         return f"SQLite {self.path}"
 
+    def _is_full(self, exc: Exception) -> bool:
+        return isinstance(exc, sqlite3.OperationalError) and (
+            getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(exc)
+        )
+
     def _begin_write(self, conn: Any) -> None:
         conn.execute("BEGIN IMMEDIATE")  # take the file's write lock now, not at the first write
 
