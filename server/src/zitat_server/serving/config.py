@@ -19,3 +19,6 @@ class ServerConfig:
     store: str | None = None
     pipeline: str = "default"  # a name from zitat_server.extraction.configs
     grace_seconds: float = 5.0
+    # The web page and JSON API (serving.web): None puts it on the port after gRPC's (a free
+    # one when ``port`` is 0); 0 turns it off.
+    http_port: int | None = None

@@ -17,11 +17,13 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 _LISTENING = re.compile(r"listening on .*:(\d+)$", re.M)
+_WEB = re.compile(r"web page and JSON API on http://.*:(\d+)/$", re.M)
 
 
 class ServerStartError(RuntimeError):
@@ -75,9 +77,18 @@ def stop(proc: subprocess.Popen, grace: float = 15.0) -> None:
             proc.wait()
 
 
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    """A started server: its gRPC target, its web page's base URL (None when off), its process."""
+
+    target: str
+    http: str | None
+    proc: subprocess.Popen
+
+
 @contextmanager
-def running_server(*args: str, timeout: float = 180.0) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Yield ``("127.0.0.1:PORT", process)`` once the server reports SERVING; stop it after."""
+def running_endpoints(*args: str, timeout: float = 180.0) -> Iterator[Endpoints]:
+    """Yield the endpoints once the server reports SERVING; stop it after."""
     cmd = [sys.executable, "-m", "zitat_server.serving.main", "--host", "127.0.0.1", "--port", "0", *args]
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
@@ -85,6 +96,15 @@ def running_server(*args: str, timeout: float = 180.0) -> Iterator[tuple[str, su
             deadline = time.monotonic() + timeout
             target = f"127.0.0.1:{_wait_port(proc, log, deadline)}"
             wait_serving(target, deadline, proc)
-            yield target, proc
+            log.seek(0)
+            web = _WEB.search(log.read().decode(errors="replace"))  # printed before the gRPC line
+            yield Endpoints(target, f"http://127.0.0.1:{web.group(1)}" if web else None, proc)
         finally:
             stop(proc)
+
+
+@contextmanager
+def running_server(*args: str, timeout: float = 180.0) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Yield ``("127.0.0.1:PORT", process)`` once the server reports SERVING; stop it after."""
+    with running_endpoints(*args, timeout=timeout) as started:
+        yield started.target, started.proc

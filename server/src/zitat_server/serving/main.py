@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="pipeline",
         help="run without the trained models (--pipeline rules-only): faster start, less memory, lower recall",
     )
+    p.add_argument(
+        "--http-port",
+        type=int,
+        default=d.http_port,
+        help="port of the web page and JSON API (default: the gRPC port + 1, a free one with --port 0; 0: off)",
+    )
     p.add_argument("--log-level", default="INFO")
     return p
 
@@ -59,6 +65,8 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.workers < 1:
         raise SystemExit("--workers must be at least 1")
+    if args.http_port is not None and args.http_port < 0:
+        raise SystemExit("--http-port must not be negative")
     run(
         ServerConfig(
             host=args.host,
@@ -68,6 +76,7 @@ def main(argv: list[str] | None = None) -> None:
             max_document_bytes=args.max_document_bytes,
             store=args.store,
             pipeline=args.pipeline,
+            http_port=args.http_port,
         )
     )
 

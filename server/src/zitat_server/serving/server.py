@@ -26,7 +26,7 @@ from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
 from zitat_server import __version__
 from zitat_server.claims.store import Store, open_store
 from zitat_server.extraction.pipeline import Pipeline
-from zitat_server.serving import claim_service
+from zitat_server.serving import claim_service, web
 from zitat_server.serving.config import ServerConfig
 from zitat_server.serving.quote_service import QuoteServicer
 
@@ -102,6 +102,7 @@ def serve(config: ServerConfig, *, reuse_port: bool = False) -> None:
         time.monotonic() - started,
     )
     log.info("claim store: %s", running.store.describe())
+    page = None if reuse_port else web.start(config.host, config.http_port, running.port, config.max_document_bytes)
     print(f"zitat-server listening on {config.host}:{running.port}", file=sys.stderr, flush=True)
     stop = threading.Event()
 
@@ -111,7 +112,9 @@ def serve(config: ServerConfig, *, reuse_port: bool = False) -> None:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     stop.wait()
-    running.stop(config.grace_seconds)
+    running.stop(config.grace_seconds)  # meanwhile the JSON API answers 503 (UNAVAILABLE)
+    if page is not None:
+        page.close()
 
 
 def run(config: ServerConfig) -> None:
@@ -125,6 +128,7 @@ def run(config: ServerConfig) -> None:
     procs = [ctx.Process(target=serve, args=(config,), kwargs={"reuse_port": True}) for _ in range(config.workers)]
     for p in procs:
         p.start()
+    page = web.start(config.host, config.http_port, config.port, config.max_document_bytes)  # one, for all workers
 
     def forward(signum, _frame) -> None:
         for p in procs:
@@ -135,3 +139,5 @@ def run(config: ServerConfig) -> None:
     signal.signal(signal.SIGINT, forward)
     for p in procs:
         p.join()
+    if page is not None:
+        page.close()
