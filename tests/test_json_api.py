@@ -4,8 +4,10 @@ the forwarding of credentials, and the page's static files."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import socket
 import urllib.error
 import urllib.request
 from concurrent import futures
@@ -273,7 +275,10 @@ def test_static_files_are_only_the_packaged_ones(base):
     assert http(base, "GET", "/static/../web.py")[0] == 404
     assert http(base, "GET", "/static/nothing.js")[0] == 404
     assert http(base, "POST", "/static/app.css")[0] == 404
-    _, _, headers = http(base, "GET", "/static/app.css")
+    status, css, headers = http(base, "GET", "/static/app.css")
+    req = urllib.request.Request(base + "/static/app.css", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        assert resp.headers["Content-Encoding"] == "gzip" and gzip.decompress(resp.read()).decode() == css
     req = urllib.request.Request(base + "/static/app.css", headers={"If-None-Match": headers["ETag"]})
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(req, timeout=10)
@@ -298,3 +303,17 @@ def test_http_port_zero_starts_no_web_server(tmp_path):
         assert started.http is None
         with grpc.insecure_channel(started.target) as ch:
             assert pb_grpc.QuoteServiceStub(ch).GetModelInfo(pb.GetModelInfoRequest()).pipeline_version
+
+
+def test_a_taken_default_port_falls_back_but_a_taken_chosen_port_stops_the_start():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        page = web.start("127.0.0.1", None, port - 1, 1000)  # the default: the gRPC port + 1
+        try:
+            assert page is not None and page.port not in (0, port)
+        finally:
+            page.close()
+        with pytest.raises(SystemExit, match="Address already in use"):
+            web.start("127.0.0.1", port, 5, 1000)

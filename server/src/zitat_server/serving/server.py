@@ -126,9 +126,9 @@ def run(config: ServerConfig) -> None:
         raise SystemExit("--workers > 1 needs a fixed --port (processes share it with SO_REUSEPORT)")
     ctx = multiprocessing.get_context("spawn")
     procs = [ctx.Process(target=serve, args=(config,), kwargs={"reuse_port": True}) for _ in range(config.workers)]
+    page = web.start(config.host, config.http_port, config.port, config.max_document_bytes)  # one, for all workers
     for p in procs:
         p.start()
-    page = web.start(config.host, config.http_port, config.port, config.max_document_bytes)  # one, for all workers
 
     def forward(signum, _frame) -> None:
         for p in procs:

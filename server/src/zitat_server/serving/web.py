@@ -9,6 +9,8 @@ dependency. Static files are read once at start (a few tens of kB) and served fr
 
 from __future__ import annotations
 
+import errno
+import gzip
 import hashlib
 import importlib.resources
 import logging
@@ -42,6 +44,7 @@ class StaticFile:
     body: bytes
     content_type: str
     etag: str
+    gzipped: bytes | None = None  # for text, compressed once at start (the page is ~110 kB, ~35 kB gzipped)
 
 
 def load_static() -> dict[str, StaticFile]:
@@ -59,7 +62,9 @@ def load_static() -> dict[str, StaticFile]:
             ctype = _TYPES.get(suffix) or mimetypes.guess_type(entry.name)[0] or "application/octet-stream"
             if ctype.startswith("text/") or ctype.endswith("+xml"):
                 ctype += "; charset=utf-8"
-            files[f"{prefix}{entry.name}"] = StaticFile(body, ctype, f'"{hashlib.sha256(body).hexdigest()[:20]}"')
+            packed = gzip.compress(body, mtime=0) if ctype.startswith(("text/", "image/svg")) else None
+            etag = f'"{hashlib.sha256(body).hexdigest()[:20]}"'
+            files[f"{prefix}{entry.name}"] = StaticFile(body, ctype, etag, packed)
 
     walk(root, "/static/")
     files["/"] = files["/static/index.html"]
@@ -182,10 +187,13 @@ class _Handler(BaseHTTPRequestHandler):
             ("Content-Type", f.content_type),
             ("ETag", f.etag),
             ("Cache-Control", "no-cache"),
+            ("Vary", "Accept-Encoding"),
             ("Content-Security-Policy", _CSP),
         )
         if self.headers.get("If-None-Match") == f.etag:
             return Reply(304, headers=headers)
+        if f.gzipped is not None and "gzip" in self.headers.get("Accept-Encoding", ""):
+            return Reply(200, f.gzipped, headers=(*headers, ("Content-Encoding", "gzip")))
         return Reply(200, f.body, headers=headers)
 
     def _send(self, reply: Reply, head: bool) -> None:
@@ -218,6 +226,7 @@ class WebServer:
     def __init__(self, host: str, port: int, target: str, max_body_bytes: int) -> None:
         self.max_body_bytes = max_body_bytes  # of one message; a stream may carry 8 times as much
         self.files = load_static()
+        self.httpd = _Server(host, port, _Handler, self)  # first: a port in use fails before anything else starts
         self.channel = grpc.insecure_channel(
             target,
             options=[
@@ -226,7 +235,6 @@ class WebServer:
             ],
         )
         self.api = JsonApi(self.channel)
-        self.httpd = _Server(host, port, _Handler, self)
         self.port: int = self.httpd.server_address[1]
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="zitat-http", daemon=True)
         self._thread.start()
@@ -245,6 +253,16 @@ def start(host: str, requested_port: int | None, grpc_port: int, max_document_by
         return None
     # As the gRPC server's message limit: larger bodies would be refused there with a vaguer
     # error; a body a little over the document limit reaches the service, which names the field.
-    web = WebServer(host, port, grpc_target(host, grpc_port), max_body_bytes=2 * max_document_bytes + (1 << 20))
+    max_body = 2 * max_document_bytes + (1 << 20)
+    target = grpc_target(host, grpc_port)
+    try:
+        web = WebServer(host, port, target, max_body)
+    except OSError as err:
+        if requested_port is not None or err.errno != errno.EADDRINUSE:
+            message = f"cannot serve the web page on {host}:{port}: {err.strerror} (--http-port 0 turns it off)"
+            raise SystemExit(message) from err
+        # Only the default port is taken: the page is an extra and must not stop the gRPC service.
+        log.warning("port %d is taken; the web page and JSON API take a free port (set one with --http-port)", port)
+        web = WebServer(host, 0, target, max_body)
     print(f"zitat-server web page and JSON API on http://{host}:{web.port}/", file=sys.stderr, flush=True)
     return web

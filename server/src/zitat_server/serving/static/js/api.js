@@ -57,13 +57,13 @@ export async function call(method, path, { query = {}, body } = {}) {
 
 const BYTES = /(\d+) bytes; the limit is (\d+)/;
 
-function kb(n) {
-  return `${(n / 1000).toLocaleString("en", { maximumFractionDigits: 1 })} kB`;
+function bytes(n) {
+  return `${n.toLocaleString("en")} bytes`;
 }
 
 export function tooLongMessage(size, limit) {
-  return `The article is too long for this server: ${kb(size)}, and it takes at most ${kb(limit)} ` +
-    `(zitat-server --max-document-bytes). Shorten it or split it into parts.`;
+  return `The article is too long for this server: it is ${bytes(size)} (UTF-8), and the server takes at most ` +
+    `${bytes(limit)} (zitat-server --max-document-bytes). Shorten it or split it into parts.`;
 }
 
 // What an error means for the person at the page, in one or two sentences.
@@ -84,7 +84,7 @@ export function describe(err) {
       return "The server is busy. Try again in a moment.";
     case 413: {
       const m = BYTES.exec(err.message);
-      return m ? `The request is too large: ${kb(+m[1])}, the limit is ${kb(+m[2])}.` : err.message;
+      return m ? `The request is too large: ${bytes(+m[1])}; the limit is ${bytes(+m[2])}.` : err.message;
     }
     default:
       break;

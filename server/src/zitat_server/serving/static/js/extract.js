@@ -25,8 +25,8 @@ export class ExtractView {
     $("article-file").addEventListener("change", (e) => this.#open(e.target.files[0]));
     $("detail-close").addEventListener("click", () => {
       const q = this.article.selected;
+      if (q !== null) this.article.anchorOf(q)?.focus(); // first: focusing an anchor selects it
       this.article.select(null);
-      if (q !== null) this.article.anchorOf(q)?.focus();
     });
     this.textarea.addEventListener("input", () => this.#size());
     this.#formLegend();

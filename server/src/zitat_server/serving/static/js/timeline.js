@@ -119,6 +119,7 @@ export class Timeline {
     const raw = b.counts.map((row) => [0, ...row, 0]);
     const stacked = raw.map((_, k) => padded.map((__, i) => raw.slice(k).reduce((n, row) => n + row[i], 0)));
     const top = Math.max(1, ...stacked[0]);
+    for (const row of stacked) row.forEach((v, i) => { if (v === 0) row[i] = null; }); // no bar, not a flat one
     const bars = window.uPlot.paths.bars({ size: [0.7, 64] });
     this.plot = new window.uPlot({
       ...this.#size(),
