@@ -105,8 +105,17 @@ def detail(page) -> dict[str, str]:
     )
 
 
-# Hidden in screenshots: what varies between runs and pipelines (milliseconds, pipeline version).
-VARYING = "#extract-ms, #version { visibility: hidden; }"
+def screenshot(page, name: str, height: int | None = None) -> None:
+    """The viewport, or the page's top ``height`` pixels; without what varies between runs and
+    pipelines (milliseconds, pipeline version: hidden through the DOM, as Playwright's injected
+    style would break the page's CSP) and the mouse."""
+    page.mouse.move(0, 0)
+    page.evaluate("document.querySelectorAll('#extract-ms, #version').forEach(e => e.style.visibility = 'hidden')")
+    if height is None:
+        page.screenshot(path=SCREENSHOTS / name)
+        return
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=SCREENSHOTS / name, full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": height})
 
 
 def no_sideways_scroll(page) -> bool:
@@ -135,8 +144,7 @@ def test_extract_marks_the_four_quotes_and_their_speaker(open_page, example_text
     assert info["Speaker"].startswith("Rustem Umjerow")
     assert page.locator("#doc .sel-cue").inner_text() == "schrieb"
     assert page.locator("#doc .sel-src").inner_text() == "Umjerow"
-    page.mouse.move(0, 0)
-    page.screenshot(path=SCREENSHOTS / "extract-1280.png", style=VARYING)
+    screenshot(page, "extract-1280.png", height=1250)
 
 
 def test_keyboard_alone_reaches_and_selects_every_quote(open_page, example_text):
@@ -174,7 +182,7 @@ def test_narrow_screen_keeps_one_column_and_shows_the_selected_quote(open_page, 
     sheet = page.locator("#detail-panel").bounding_box()
     assert sheet["y"] + sheet["height"] <= NARROW["height"] + 1 and sheet["width"] >= 380  # a sheet at the bottom
     assert detail(page)["Source mention"] == "Umjerow"
-    page.screenshot(path=SCREENSHOTS / "extract-390.png", style=VARYING)
+    screenshot(page, "extract-390.png")
     page.click("#detail-close")
     assert not page.locator("#detail-panel").is_visible()
     assert page.evaluate("document.activeElement.dataset.anchor") == "1"
@@ -204,8 +212,7 @@ def test_speaker_page_shows_timeline_roles_and_clusters(open_page):
     page.check("input[value=month]")
     assert page.eval_on_selector_all("#timeline-table tbody tr", "rs => rs.length") == 1
     page.check("input[value=week]")
-    page.mouse.move(0, 0)
-    page.screenshot(path=SCREENSHOTS / "speaker-1280.png", style=VARYING)
+    screenshot(page, "speaker-1280.png", height=1300)
 
 
 def test_speaker_page_on_a_narrow_screen(open_page):
@@ -215,8 +222,7 @@ def test_speaker_page_on_a_narrow_screen(open_page):
     page.wait_for_selector("#clusters .cluster")
     assert no_sideways_scroll(page)
     assert page.locator("#timeline canvas").bounding_box()["width"] <= NARROW["width"]
-    page.mouse.move(0, 0)
-    page.screenshot(path=SCREENSHOTS / "speaker-390.png", style=VARYING)
+    screenshot(page, "speaker-390.png")
 
 
 def test_clear_messages_for_errors(open_page, example_text):
