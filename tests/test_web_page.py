@@ -15,6 +15,7 @@ import urllib.request
 import pytest
 from conftest import ROOT
 from zitat_server.serving.launch import running_endpoints
+from zitat_server.training.corpora import EXAMPLES
 
 pytestmark = pytest.mark.slow
 
@@ -145,6 +146,27 @@ def test_extract_marks_the_four_quotes_and_their_speaker(open_page, example_text
     assert page.locator("#doc .sel-cue").inner_text() == "schrieb"
     assert page.locator("#doc .sel-src").inner_text() == "Umjerow"
     screenshot(page, "extract-1280.png", height=1250)
+
+
+def test_hovering_shows_a_quote_and_leaving_shows_the_selected_one_again(open_page, example_text):
+    page = open_page()
+    extract(page, example_text)
+    page.click('[data-anchor="0"]')
+    page.locator("#doc .q", has_text="besonderes Augenmerk").first.hover()
+    assert detail(page)["Cue"] == "zufolge"
+    assert page.locator("#doc .hov-cue").inner_text() == "zufolge"
+    assert page.locator("#doc .hov-src").inner_text() == "Ihm"
+    page.mouse.move(5, 5)  # out of the article
+    assert detail(page)["Cue"] == "teilte … mit"
+    assert page.locator("#doc .hov-cue").count() == 0
+
+
+def test_an_article_opens_from_a_text_file(open_page, example_text):
+    page = open_page()
+    page.set_input_files("#article-file", EXAMPLES / "umjerow-boeing.txt")
+    page.wait_for_function("document.querySelector('#article').value.length > 0")
+    assert page.input_value("#article") == example_text
+    assert page.inner_text("#article-size").startswith("2.8 kB")
 
 
 def test_keyboard_alone_reaches_and_selects_every_quote(open_page, example_text):

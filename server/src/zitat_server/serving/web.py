@@ -223,16 +223,26 @@ class _Handler(BaseHTTPRequestHandler):
 class WebServer:
     """The HTTP server, its gRPC channel and its thread; ``close()`` ends all three."""
 
-    def __init__(self, host: str, port: int, target: str, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        target: str,
+        max_body_bytes: int,
+        credentials: grpc.ChannelCredentials | None = None,
+    ) -> None:
         self.max_body_bytes = max_body_bytes  # of one message; a stream may carry 8 times as much
         self.files = load_static()
         self.httpd = _Server(host, port, _Handler, self)  # first: a port in use fails before anything else starts
-        self.channel = grpc.insecure_channel(
-            target,
-            options=[
-                ("grpc.max_receive_message_length", 8 * max_body_bytes),
-                ("grpc.max_send_message_length", 8 * max_body_bytes),
-            ],
+        options = [
+            ("grpc.max_receive_message_length", 8 * max_body_bytes),
+            ("grpc.max_send_message_length", 8 * max_body_bytes),
+        ]
+        # A gRPC port with TLS needs the credentials to reach it (its certificate's roots).
+        self.channel = (
+            grpc.secure_channel(target, credentials, options=options)
+            if credentials is not None
+            else grpc.insecure_channel(target, options=options)
         )
         self.api = JsonApi(self.channel)
         self.port: int = self.httpd.server_address[1]
@@ -245,7 +255,13 @@ class WebServer:
         self.channel.close()
 
 
-def start(host: str, requested_port: int | None, grpc_port: int, max_document_bytes: int) -> WebServer | None:
+def start(
+    host: str,
+    requested_port: int | None,
+    grpc_port: int,
+    max_document_bytes: int,
+    credentials: grpc.ChannelCredentials | None = None,
+) -> WebServer | None:
     """Start the page and JSON API next to the gRPC server on ``grpc_port``, or nothing when
     ``requested_port`` is 0; print its address in the startup log (``launch`` reads it)."""
     port = http_port(requested_port, grpc_port)
@@ -256,13 +272,13 @@ def start(host: str, requested_port: int | None, grpc_port: int, max_document_by
     max_body = 2 * max_document_bytes + (1 << 20)
     target = grpc_target(host, grpc_port)
     try:
-        web = WebServer(host, port, target, max_body)
+        web = WebServer(host, port, target, max_body, credentials)
     except OSError as err:
         if requested_port is not None or err.errno != errno.EADDRINUSE:
             message = f"cannot serve the web page on {host}:{port}: {err.strerror} (--http-port 0 turns it off)"
             raise SystemExit(message) from err
         # Only the default port is taken: the page is an extra and must not stop the gRPC service.
         log.warning("port %d is taken; the web page and JSON API take a free port (set one with --http-port)", port)
-        web = WebServer(host, 0, target, max_body)
+        web = WebServer(host, 0, target, max_body, credentials)
     print(f"zitat-server web page and JSON API on http://{host}:{web.port}/", file=sys.stderr, flush=True)
     return web

@@ -67,14 +67,22 @@ function quoteStarts(quotes) {
 
 export class ArticleView {
   // `speakerOf(quote)` gives the document speaker or null, `colourOf(quote)` its colours,
-  // `onSelect(index)` is told when a quote is selected (null: none).
-  constructor(container, { speakerOf, colourOf, onSelect }) {
+  // `onSelect(index)` is told when a quote is selected (null: none), `onHover(index)` when the
+  // pointer enters a quote, its cue or its source (null: it left them).
+  constructor(container, { speakerOf, colourOf, onSelect, onHover }) {
     this.container = container;
     this.speakerOf = speakerOf;
     this.colourOf = colourOf;
     this.onSelect = onSelect;
+    this.onHover = onHover;
     this.selected = null;
+    this.hovered = null;
     container.addEventListener("click", (e) => this.#click(e));
+    container.addEventListener("mouseover", (e) => {
+      const target = e.target.closest("[data-anchor], [data-q]");
+      if (target) this.#hover(+(target.dataset.anchor ?? target.dataset.q));
+    });
+    container.addEventListener("mouseleave", () => this.#hover(null));
     container.addEventListener("keydown", (e) => this.#key(e));
     container.addEventListener("focusin", (e) => {
       const q = e.target.dataset && e.target.dataset.anchor;
@@ -109,6 +117,7 @@ export class ArticleView {
     this.container.replaceChildren(frag);
     this.anchors = order.map((q) => this.anchorOf(q));
     this.selected = null;
+    this.hovered = null;
   }
 
   anchorOf(q) {
@@ -164,11 +173,23 @@ export class ArticleView {
     this.onSelect(q);
   }
 
-  #markSelected(q, on) {
+  #hover(q) {
+    if (q === this.hovered) return;
+    if (this.hovered !== null) this.#markPieces(this.hovered, "hov", false);
+    this.hovered = q;
+    if (q !== null) this.#markPieces(q, "hov", true);
+    this.onHover(q);
+  }
+
+  #markPieces(q, prefix, on) {
     const m = this.marks[q];
-    for (const n of m.msg) n.classList.toggle("sel", on);
-    for (const n of m.cue) n.classList.toggle("sel-cue", on);
-    for (const n of m.src) n.classList.toggle("sel-src", on);
+    for (const n of m.msg) n.classList.toggle(prefix, on);
+    for (const n of m.cue) n.classList.toggle(`${prefix}-cue`, on);
+    for (const n of m.src) n.classList.toggle(`${prefix}-src`, on);
+  }
+
+  #markSelected(q, on) {
+    this.#markPieces(q, "sel", on);
     const a = this.anchorOf(q);
     if (a) {
       a.classList.toggle("sel", on);

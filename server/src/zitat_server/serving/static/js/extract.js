@@ -8,6 +8,7 @@ import { FORMS, form, formClass, medium, speakerName, speakerType } from "./labe
 import { UNRESOLVED, colour } from "./palette.js";
 
 const $ = (id) => document.getElementById(id);
+const SIDE_PANEL = window.matchMedia("(min-width: 901px)");
 
 export class ExtractView {
   constructor(server) {
@@ -17,6 +18,7 @@ export class ExtractView {
       speakerOf: (q) => this.speakerOf(q),
       colourOf: (q) => this.colourOf(q),
       onSelect: (i) => this.#detail(i),
+      onHover: (i) => this.#preview(i),
     });
     $("extract-form").addEventListener("submit", (e) => {
       e.preventDefault();
@@ -141,6 +143,13 @@ export class ExtractView {
       el("li", {},
         el("span", { class: `sample q ${formClass(name)}`, style: { "--tint": UNRESOLVED.tint, "--strong": "#111" } }, f.abbr),
         ` ${f.label}`, el("span", { class: "muted" }, ` — ${f.hint}`))));
+  }
+
+  // Hovering shows a quote in the side panel, and leaving shows the selected one again; not
+  // where the panel is a sheet over the article (narrow screens), which opens on selection only.
+  #preview(i) {
+    if (!SIDE_PANEL.matches) return;
+    this.#detail(i ?? this.article.selected);
   }
 
   #detail(i) {
