@@ -17,6 +17,11 @@ from conftest import ROOT
 from zitat_server.serving.launch import running_endpoints
 from zitat_server.training.corpora import EXAMPLES
 
+try:  # a missing Playwright fails the tests with advice (the browser fixture), not the collection
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:
+    expect = sync_playwright = None
+
 pytestmark = pytest.mark.slow
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -55,9 +60,7 @@ def site(tmp_path_factory, example_text) -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if sync_playwright is None:
         pytest.fail("playwright is missing: pip install -e './server[dev]' (scripts/install.sh)", pytrace=False)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium())
@@ -249,15 +252,16 @@ def test_speaker_page_on_a_narrow_screen(open_page):
 
 def test_clear_messages_for_errors(open_page, example_text):
     page = open_page()
+    error = page.locator("#extract-error")  # expect() waits for the answer to arrive
     page.click("#extract-button")
-    assert page.inner_text("#extract-error") == "There is no text to analyse: paste an article first."
+    expect(error).to_have_text("There is no text to analyse: paste an article first.")
 
     page.wait_for_selector("#version:not(:empty)")  # the server's limits are known
     sent = []
     page.on("request", lambda r: sent.append(r.url) if "/v1/extract" in r.url else None)
     page.eval_on_selector("#article", "t => { t.value = 'ä'.repeat(500001); t.dispatchEvent(new Event('input')); }")
     page.click("#extract-button")
-    assert page.inner_text("#extract-error").startswith(
+    expect(error).to_contain_text(
         "The article is too long for this server: it is 1,000,002 bytes (UTF-8), and the server takes at most "
         "1,000,000 bytes"
     )
@@ -269,15 +273,15 @@ def test_clear_messages_for_errors(open_page, example_text):
     page.route("**/v1/extract", answer(401, {"code": 16, "message": "missing bearer token"}))
     page.fill("#article", example_text)
     page.click("#extract-button")
-    assert "asks for an access token" in page.inner_text("#extract-error")
+    expect(error).to_contain_text("asks for an access token")
     page.unroute("**/v1/extract")
     page.route("**/v1/extract", answer(503, {"code": 14, "message": "draining"}))
     page.click("#extract-button")
-    assert page.inner_text("#extract-error").startswith("The server is not ready yet")
+    expect(error).to_contain_text("The server is not ready yet")
     page.unroute("**/v1/extract")
     page.click("#extract-button")
     page.wait_for_selector("#doc [data-anchor]")
-    assert page.locator("#extract-error").is_hidden()
+    expect(error).to_be_hidden()
 
 
 def test_a_server_still_loading_is_announced(browser, site):
