@@ -109,17 +109,19 @@ def detail(page) -> dict[str, str]:
     )
 
 
-def screenshot(page, name: str, height: int | None = None) -> None:
-    """The viewport, or the page's top ``height`` pixels; without what varies between runs and
-    pipelines (milliseconds, pipeline version: hidden through the DOM, as Playwright's injected
-    style would break the page's CSP) and the mouse."""
+def screenshot(page, name: str, height: int | None = None, top: str | None = None) -> None:
+    """The page's top ``height`` pixels, or the viewport scrolled to the element ``top`` (or to
+    the top); without the mouse and what varies between runs and pipelines (milliseconds,
+    pipeline version: hidden through the DOM, as Playwright's injected style would break the
+    page's CSP), so that the files change only with the page."""
     page.mouse.move(0, 0)
     page.evaluate("document.querySelectorAll('#extract-ms, #version').forEach(e => e.style.visibility = 'hidden')")
+    page.evaluate("t => t ? document.querySelector(t).scrollIntoView({block: 'start'}) : window.scrollTo(0, 0)", top)
     if height is None:
         page.screenshot(path=SCREENSHOTS / name)
-        return
-    page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=SCREENSHOTS / name, full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": height})
+    else:
+        clip = {"x": 0, "y": 0, "width": 1280, "height": height}
+        page.screenshot(path=SCREENSHOTS / name, full_page=True, clip=clip)
 
 
 def no_sideways_scroll(page) -> bool:
@@ -207,7 +209,7 @@ def test_narrow_screen_keeps_one_column_and_shows_the_selected_quote(open_page, 
     sheet = page.locator("#detail-panel").bounding_box()
     assert sheet["y"] + sheet["height"] <= NARROW["height"] + 1 and sheet["width"] >= 380  # a sheet at the bottom
     assert detail(page)["Source mention"] == "Umjerow"
-    screenshot(page, "extract-390.png")
+    screenshot(page, "extract-390.png", top="#extract-summary")
     page.click("#detail-close")
     assert not page.locator("#detail-panel").is_visible()
     assert page.evaluate("document.activeElement.dataset.anchor") == "1"
