@@ -62,6 +62,7 @@ def site(tmp_path_factory, example_text) -> str:
 def browser():
     if sync_playwright is None:
         pytest.fail("playwright is missing: pip install -e './server[dev]' (scripts/install.sh)", pytrace=False)
+    expect.set_options(timeout=20_000)  # the machine is shared: waits are generous, never sleeps
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium())
         yield b
@@ -295,7 +296,7 @@ def test_a_server_still_loading_is_announced(browser, site):
     page.wait_for_selector("#banner:not([hidden])")
     assert page.inner_text("#banner").startswith("The server is not ready yet")
     page.unroute("**/v1/health")
-    page.wait_for_selector("#banner", state="hidden", timeout=5000)  # the page checks again
+    expect(page.locator("#banner")).to_be_hidden()  # the page checks again (every 2 s)
     context.close()
 
 
