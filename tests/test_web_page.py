@@ -117,7 +117,8 @@ def screenshot(page, name: str, height: int | None = None, top: str | None = Non
     page's CSP), so that the files change only with the page."""
     page.mouse.move(0, 0)
     page.evaluate("document.querySelectorAll('#extract-ms, #version').forEach(e => e.style.visibility = 'hidden')")
-    page.evaluate("t => t ? document.querySelector(t).scrollIntoView({block: 'start'}) : window.scrollTo(0, 0)", top)
+    to = "t => window.scrollTo(0, t ? Math.round(document.querySelector(t).getBoundingClientRect().top + scrollY) : 0)"
+    page.evaluate(to, top)
     if height is None:
         page.screenshot(path=SCREENSHOTS / name)
     else:

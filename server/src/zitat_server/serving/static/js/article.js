@@ -27,29 +27,37 @@ function depths(quotes) {
 }
 
 // The text cut at every span boundary: pieces [start, end) in code points with the quote whose
-// message covers them (the innermost one) and the quotes whose cue or source they are.
+// message covers them (the innermost one) and the quotes whose cue or source they are. One
+// sweep over the boundaries with the spans open at each, so long articles stay fast.
 export function pieces(length, quotes) {
+  const clamp = (x) => Math.max(0, Math.min(length, x || 0));
   const spans = [];
+  const add = (kind, q, s) => {
+    const span = { kind, q, start: clamp(s.start), end: clamp(s.end) };
+    if (span.end > span.start) spans.push(span);
+  };
   quotes.forEach((q, i) => {
-    for (const s of q.message || []) spans.push({ kind: "msg", q: i, start: s.start || 0, end: s.end || 0 });
-    for (const s of q.cue || []) spans.push({ kind: "cue", q: i, start: s.start || 0, end: s.end || 0 });
-    if (q.source) spans.push({ kind: "src", q: i, start: q.source.start || 0, end: q.source.end || 0 });
+    for (const s of q.message || []) add("msg", i, s);
+    for (const s of q.cue || []) add("cue", i, s);
+    if (q.source) add("src", i, q.source);
   });
-  const cuts = new Set([0, length]);
+  const bounds = [...new Set([0, length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  const opening = new Map();
   for (const s of spans) {
-    cuts.add(Math.max(0, Math.min(length, s.start)));
-    cuts.add(Math.max(0, Math.min(length, s.end)));
+    if (!opening.has(s.start)) opening.set(s.start, []);
+    opening.get(s.start).push(s);
   }
-  const bounds = [...cuts].sort((a, b) => a - b);
   const depth = depths(quotes);
   const size = quotes.map((q) => (q.message || []).reduce((n, s) => n + (s.end || 0) - (s.start || 0), 0));
+  const open = new Set();
   const out = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const start = bounds[k];
     const end = bounds[k + 1];
+    for (const s of open) if (s.end <= start) open.delete(s);
+    for (const s of opening.get(start) || []) open.add(s);
     const piece = { start, end, msg: -1, cue: [], src: [] };
-    for (const s of spans) {
-      if (s.start > start || s.end < end) continue;
+    for (const s of open) {
       if (s.kind === "cue") piece.cue.push(s.q);
       else if (s.kind === "src") piece.src.push(s.q);
       else if (piece.msg < 0 || depth[s.q] > depth[piece.msg] ||
