@@ -10,3 +10,5 @@ if [ -n "$wheel" ] && ! python -c "import torch" 2>/dev/null; then
   python -m pip install -q "$wheel"
 fi
 python -m pip install -q -e ./proto -e ./client -e './server[dev]'
+# The page tests drive Debian's Chromium (not Playwright's download, which cannot be fetched here).
+bash scripts/install_browser.sh

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from zitat_server.serving.launch import running_server
+from zitat_server.serving.launch import Endpoints, running_endpoints
 from zitat_server.training.corpora import EXAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,11 +17,17 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "tests"), os
 
 
 @pytest.fixture(scope="session")
-def server_target(tmp_path_factory) -> str:
-    """A real zitat-server (default pipeline) on a free local port, shared by the session's tests."""
+def server_endpoints(tmp_path_factory) -> Endpoints:
+    """A real zitat-server (default pipeline) on free local ports (gRPC, and HTTP for the page
+    and JSON API), shared by the session's tests."""
     store = tmp_path_factory.mktemp("store") / "claims.sqlite3"
-    with running_server("--store", str(store)) as (target, _proc):
-        yield target
+    with running_endpoints("--store", str(store)) as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def server_target(server_endpoints) -> str:
+    return server_endpoints.target
 
 
 @pytest.fixture(scope="session")

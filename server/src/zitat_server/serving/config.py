@@ -49,6 +49,9 @@ class ServerConfig:
     auth_token_file: Path | None = None
     metrics_port: int | None = None
     log_level: str = "INFO"
+    #: The web page and JSON API (serving.web): None puts it on the port after gRPC's (a free
+    #: one when ``port`` is 0); 0 turns it off. Off by default with TLS (it speaks plain HTTP).
+    http_port: int | None = None
 
     @property
     def worker_count(self) -> int:

@@ -17,11 +17,13 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 _LISTENING = re.compile(r"listening on .*:(\d+)(?: \(TLS\))?$", re.M)
+_WEB = re.compile(r"web page and JSON API on http://.*:(\d+)/$", re.M)
 
 
 class ServerStartError(RuntimeError):
@@ -81,11 +83,20 @@ def stop(proc: subprocess.Popen, grace: float = 40.0) -> None:
             proc.wait()
 
 
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    """A started server: its gRPC target, its web page's base URL (None when off), its process."""
+
+    target: str
+    http: str | None
+    proc: subprocess.Popen
+
+
 @contextmanager
-def running_server(*args: str, timeout: float = 180.0, credentials: grpc.ChannelCredentials | None = None,
-                   host: str = "127.0.0.1", log_path: str | os.PathLike[str] | None = None,
-                   ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Yield ``("HOST:PORT", process)`` once the server reports SERVING; stop it after.
+def running_endpoints(*args: str, timeout: float = 180.0, credentials: grpc.ChannelCredentials | None = None,
+                      host: str = "127.0.0.1", log_path: str | os.PathLike[str] | None = None,
+                      ) -> Iterator[Endpoints]:
+    """Yield the endpoints once the server reports SERVING; stop it after.
 
     ``credentials`` (TLS) are what the health check connects with; the server's own TLS flags
     go in ``args``. ``host`` is also the name the target uses (a certificate's name, say).
@@ -102,6 +113,15 @@ def running_server(*args: str, timeout: float = 180.0, credentials: grpc.Channel
                 wait_serving(target, deadline, proc, credentials)
             except ServerStartError as err:
                 raise ServerStartError(f"{err}:\n{_log_tail(log)}") from None
-            yield target, proc
+            log.seek(0)
+            web = _WEB.search(log.read().decode(errors="replace"))  # printed before the gRPC line
+            yield Endpoints(target, f"http://{host}:{web.group(1)}" if web else None, proc)
         finally:
             stop(proc)
+
+
+@contextmanager
+def running_server(*args: str, **kwargs) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Yield ``("HOST:PORT", process)`` once the server reports SERVING (see ``running_endpoints``)."""
+    with running_endpoints(*args, **kwargs) as started:
+        yield started.target, started.proc

@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
                                "changing the claim store needs write")
     security.add_argument("--no-reflection", dest="reflection", action="store_false",
                           help="do not offer gRPC server reflection")
+    p.add_argument("--http-port", type=int, default=d.http_port, metavar="P",
+                   help="port of the web page and JSON API (default: the gRPC port + 1, a free one with --port 0; "
+                        "0: off; off by default with --tls-cert, as it speaks plain HTTP)")
     p.add_argument("--metrics-port", type=int, metavar="P",
                    help="serve Prometheus metrics at http://HOST:P/metrics")
     p.add_argument("--log-level", default=d.log_level)
@@ -71,6 +74,11 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("--workers must not be negative (0: one per core)")
     if args.max_queue < 1:
         raise SystemExit("--max-queue must be at least 1")
+    if args.http_port is not None and args.http_port < 0:
+        raise SystemExit("--http-port must not be negative (0: off)")
+    if args.http_port and args.tls_cert is not None:
+        raise SystemExit("--http-port with --tls-cert: the web page speaks plain HTTP; serve it behind a TLS proxy "
+                         "from a server without TLS, or leave --http-port out")
     if args.auth_token_file is not None:
         try:
             TokenTable.load(args.auth_token_file)  # fail now, with the line, not the token, named
@@ -93,6 +101,7 @@ def main(argv: list[str] | None = None) -> None:
             auth_token_file=args.auth_token_file,
             metrics_port=args.metrics_port,
             log_level=args.log_level,
+            http_port=args.http_port,
         )
     )
 

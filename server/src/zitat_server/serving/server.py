@@ -31,7 +31,7 @@ from grpc_reflection.v1alpha import reflection
 
 from zitat_server import __version__
 from zitat_server.claims.store import Store, open_store
-from zitat_server.serving import claim_service
+from zitat_server.serving import claim_service, web
 from zitat_server.serving.auth import TokenTable
 from zitat_server.serving.config import MAX_MESSAGE_BYTES, ServerConfig
 from zitat_server.serving.interceptor import ServingInterceptor
@@ -39,6 +39,7 @@ from zitat_server.serving.metrics import Metrics
 from zitat_server.serving.pool import WorkerPool
 from zitat_server.serving.quote_service import SERVICE_NAME as QUOTE_SERVICE
 from zitat_server.serving.quote_service import QuoteService, model_info
+from zitat_server.serving.web import WebServer
 
 log = logging.getLogger("zitat_server")
 
@@ -97,6 +98,7 @@ class Running:
     pool: WorkerPool
     store: Store
     store_threads: futures.ThreadPoolExecutor
+    web: WebServer | None = None
 
     async def stop(self, grace: float, hurry: asyncio.Event | None = None) -> None:
         """Report NOT_SERVING, refuse new calls, let calls in flight finish within ``grace``
@@ -111,6 +113,8 @@ class Running:
                 await self.server.stop(0)
             hurried.cancel()
         await stopping
+        if self.web is not None:
+            self.web.close()  # meanwhile its JSON API answered 503 (UNAVAILABLE)
         await self.pool.close(timeout=5.0)
         self.store_threads.shutdown(wait=False, cancel_futures=True)
         self.store.close()
@@ -154,6 +158,9 @@ async def build(config: ServerConfig) -> Running:
         log.warning("listening on %s without --auth-token-file: anyone who reaches it may change the claim store",
                     config.host)
     await server.start()
+    # The page and JSON API are a client of the gRPC port (plain HTTP: off with TLS). Their
+    # address is printed before the gRPC line, which launch.running_endpoints waits for.
+    page = None if credentials else web.start(config.host, config.http_port, port, config.max_document_bytes)
     print(f"zitat-server listening on {config.host}:{port}{' (TLS)' if credentials else ''}", file=sys.stderr,
           flush=True)
 
@@ -167,7 +174,7 @@ async def build(config: ServerConfig) -> Running:
         log.info("metrics at http://%s:%d/metrics", config.host, metrics_port)
     for name in ("", *services):
         await health.set(name, health_pb2.HealthCheckResponse.SERVING)
-    return Running(server, port, health, services, pool, store, store_threads)
+    return Running(server, port, health, services, pool, store, store_threads, page)
 
 
 async def serve(config: ServerConfig) -> None:
