@@ -1,0 +1,771 @@
+"""What a source mention names, for the claim store: a holder to keep a record of, an anonymous
+member of one, or nobody, and why.
+
+The extraction resolves mentions within one article; the store keeps records across articles,
+so it must not keep one for what is no holder ("eigenen Angaben", "Papier", "Dortmund") nor
+under a name that is none ("Zitat von Schröder", "Landes Niedersachsen Christian Wulff",
+"Lahms"). :class:`MentionReader` reads a mention the way a reader of the article would:
+
+* a frame (speech noun, document) gives way to its holder: "Angaben der Polizei" → Polizei,
+  "Polizeiangaben" → Polizei, "Einer Meldung von Xinhua" → Xinhua; alone it names nobody;
+* an unnamed member is an anonymous source, attributed to the organisation it speaks for when
+  the mention names it: "ein Sprecher des Innenministeriums", "ein Polizeisprecher";
+* organisations and media get canonical names in the nominative ("des Auswärtigen Amtes" →
+  Auswärtiges Amt, "der chinesischen Presseagentur Xinhua" → Xinhua); a local institution keeps
+  its place as a qualifier ("Polizeidirektion Hannover" → Polizeidirektion, Hannover);
+* a person's name loses what is not part of it: prepositions, genitive heads, case endings;
+  an apposition after a comma names the holder when the phrase before it does not
+  ("der Vorsitzende des Linux-Verbandes, Elmar Gesse").
+
+Whether a capitalised word is a name is decided with the article's own evidence
+(:class:`Evidence`): a word seen after an article is a common noun ("die Arbeit"), after "in"
+or "aus" a place, and a word also written in lower case an adverb or adjective ("Insbesondere").
+German word lists live in :mod:`zitat_server.language.holders`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from zitat_server.document import Doc, Entity, SpeakerType
+from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, PRONOUNS
+from zitat_server.language.holders import (
+    ADDRESSEE_WORDS,
+    ANAPHORIC_DETERMINERS,
+    COMPANY_FORMS,
+    DESCRIPTOR_HEAD,
+    FRAME_COMPOUND_ENDS,
+    FRAME_NOUNS,
+    GENERIC_HEAD,
+    GROUP_NOUNS,
+    INDEFINITE,
+    KNOWN_MEDIA,
+    LEADING_NOISE,
+    LOCAL_HEAD,
+    MEDIA_HEAD,
+    MEMBER_NOUNS,
+    MORE_PRONOUNS,
+    NOT_NAME_OPENERS,
+    ORGANISATION_HEAD,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    PLACES,
+    STRONG_ENDINGS,
+    gender,
+)
+from zitat_server.language.names import NAME_PARTICLES, NOT_NAMES, has_hyphen_particle, is_name_word
+from zitat_server.language.roles import TITLES, is_role
+
+# Why a claim with a source has no speaker record (``Claim.unresolved_reason``).
+PRONOUN = "pronoun"  # a pronoun or anaphor the article does not resolve ("er", "nach eigenen Angaben")
+GROUP = "group"  # "wir", "man", a group of people ("Augenzeugen", "Experten")
+ANONYMOUS = "anonymous"  # an unnamed person or organisation ("ein Augenzeuge", "eine Hilfsorganisation")
+ROLE = "role"  # a role or class noun whose holder is not known: "der Verteidigungsminister", "die Partei"
+NOT_A_HOLDER = "not a holder"  # a speech noun, document, place or other word that names no holder
+
+_PUNCT = "„“”\"»«‚‘’'()[]{},;:!?"
+_PUNCT_STRIP = _PUNCT + "."
+_QUOTE_OPEN = "„»\"‚"
+_QUOTE_CLOSE = "“«\"‘"
+_ARTICLE_LIKE = DETERMINERS | {"im", "am", "zum", "zur", "vom", "beim", "ins", "ans", "dessen", "deren"}
+_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
+_PRONOUNS = PRONOUNS | MORE_PRONOUNS
+_PLACE_PREPOSITIONS = frozenset({"in", "aus"})
+_ADVERB_SUFFIX = re.compile(r"(lich|isch|weise|mäßig|gemäß|end)$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z]*[A-ZÄÖÜ][A-ZÄÖÜ0-9]*$")  # FIFA, OSZE, VfGH, NASA, BBC
+_ROMAN = re.compile(r"^[IVX]+\.?$")
+_PLACE_ACRONYMS = frozenset({"USA", "US", "UK", "BRD", "DDR", "VAE", "UdSSR", "GUS"})
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+_NATIONALITY = re.compile(r"^[a-zäöü]+isch(e|en|er|es|em)?$")
+_FUGEN = ("ung", "heit", "keit", "schaft", "tion", "tät", "ums")
+
+
+def is_capitalised(word: str) -> bool:
+    """Capitalised, or a name with a lower-case particle: "el-Baradei", "al-Assad"."""
+    return word[:1].isupper() or has_hyphen_particle(word)
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and not _ROMAN.match(word) and word not in _PLACE_ACRONYMS
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A holder of claims as one article names it: what a speaker record is kept for."""
+
+    type: SpeakerType
+    name: str  # canonical display name: "Rustem Umjerow", "Auswärtiges Amt", "Xinhua"
+    qualifier: str = ""  # the place of a local institution
+    aliases: tuple[str, ...] = ()  # further names of the same holder ("WHO" for Weltgesundheitsorganisation)
+    roles: tuple[str, ...] = ()  # roles as written ("Verteidigungsminister")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a mention tells the store: the holder to attribute the claim to, whether the source
+    is an unnamed member of it, and the reason when there is no holder."""
+
+    holder: Holder | None = None
+    anonymous: bool = False
+    role: str = ""  # an anonymous source's role, or the role of a role-only mention, as written
+    reason: str = ""
+    roles: tuple[str, ...] = field(default=())  # role words seen (for role-only mentions)
+
+
+# --- evidence from the article ------------------------------------------------------------------
+
+
+class Evidence:
+    """What the article itself says about its capitalised words (see module docstring)."""
+
+    def __init__(self, text: str) -> None:
+        self.common: set[str] = set()  # after an article more often than without one
+        self.place: set[str] = set()  # after "in" / "aus"
+        self.lower: set[str] = set()  # lower-case word forms
+        self.capitalised: set[str] = set()
+        self.free: set[str] = set()  # capitalised and not right after a name particle ("von")
+        self.described: dict[str, SpeakerType] = {}  # after "Organisation", "Nachrichtenagentur", …
+        after_article: dict[str, int] = {}
+        bare: dict[str, int] = {}
+        # White-space tokens with their punctuation stripped: a tenth of a regex tokenizer's cost.
+        # ``last`` is the previous word, "" after punctuation that ends a phrase.
+        last = ""  # previous word, lower-cased
+        last_word = ""  # previous word as written
+        article = False  # an article (then perhaps adjectives) came just before
+        for raw in text.split():
+            w = raw.strip(_PUNCT_STRIP)
+            if not w or not w[0].isalpha():
+                last = last_word = ""
+                article = False
+                continue
+            if w[0].isupper():
+                self.capitalised.add(w)
+                if last not in NAME_PARTICLES:
+                    self.free.add(w)
+                if article:
+                    after_article[w] = after_article.get(w, 0) + 1
+                elif last in _PLACE_PREPOSITIONS:
+                    self.place.add(w)
+                elif last:
+                    bare[w] = bare.get(w, 0) + 1  # "soll Gerhardt sein": not after an article
+                if last_word[:1].isupper():
+                    if MEDIA_HEAD.search(last):
+                        self.described.setdefault(w, SpeakerType.MEDIA)
+                    elif DESCRIPTOR_HEAD.search(last):
+                        self.described.setdefault(w, SpeakerType.ORGANIZATION)
+                article = False
+            else:
+                self.lower.add(w)
+                low = w
+                if low in _ARTICLE_LIKE:
+                    # ("von der Leyen": "der" after a particle is part of the name)
+                    article = last not in NAME_PARTICLES
+                elif not (article and low.endswith(_ADJECTIVE_ENDINGS)):
+                    article = False  # "der ukrainische Präsident": adjectives keep the article
+            low_w = w.lower()
+            last, last_word = low_w, w
+            if raw[-1] in ",;:.!?)":
+                last = last_word = ""
+                article = False
+        # A relative pronoun looks like an article ("Westerwelle, der Gerhardt 2001 …"): a name
+        # is still used without one more often.
+        self.common = {w for w, n in after_article.items() if n > bare.get(w, 0)}
+
+    def is_common(self, word: str) -> bool:
+        """A common noun (or an organisation named like one): seen after an article."""
+        return word in self.common
+
+    def is_common_form(self, word: str) -> bool:
+        """Some inflected form of ``word`` is seen after an article ("Jugendliche": "den Jugendlichen")."""
+        forms = (word, word + "n", word + "en", word + "s", word + "es", word[:-1], word[:-2])
+        return any(f in self.common for f in forms if len(f) > 2)
+
+    def is_place(self, word: str) -> bool:
+        bare = self.bare_genitive(word)
+        return (word in self.place and word not in self.common) or word in PLACES or bare in PLACES
+
+    def bare_genitive(self, word: str) -> str:
+        """The word without a genitive ending when the article also uses it bare ("Lahms" → "Lahm",
+        "Thailands" → "Thailand"), or it is a known place; else ""."""
+        if not word.endswith("s") or len(word) < 5:
+            return ""
+        for bare in (word[:-1], word[:-2] if word.endswith("es") else ""):
+            if len(bare) >= 3 and (bare in self.capitalised or bare in PLACES):
+                return bare
+        return ""
+
+
+# --- words of a mention -------------------------------------------------------------------------
+
+
+def words_of(text: str) -> tuple[list[str], list[str]]:
+    """The words of a mention without surrounding punctuation (a comma stays a word of its own),
+    a quoted name kept as one word („Reporter ohne Grenzen“), and the words in parentheses, often
+    an abbreviation ("Weltgesundheitsorganisation (WHO)")."""
+    words: list[str] = []
+    paren: list[str] = []
+    inside = quoted = False
+    for raw in text.split():
+        opens, closes = raw.startswith("("), raw.endswith(")")
+        quote_opens = raw[:1] in _QUOTE_OPEN and not (len(raw) > 1 and raw.rstrip(",.;:")[-1:] in _QUOTE_CLOSE)
+        comma = raw.endswith(",")
+        w = raw.strip(_PUNCT)
+        if w.endswith(".") and len(w) > 3 and not w.isupper() and w.lower() not in COMPANY_FORMS:
+            w = w[:-1]
+        target = paren if inside or opens else words
+        if w and w != "-":
+            if quoted and target:
+                target[-1] += " " + w
+            else:
+                target.append(w)
+        if quote_opens:
+            quoted = True
+        elif quoted and raw.rstrip(",.;:")[-1:] in _QUOTE_CLOSE:
+            quoted = False
+        if opens:
+            inside = True
+        if closes:
+            inside = False
+        if comma and not inside and not quoted:
+            words.append(",")
+    return words, paren
+
+
+def _compound_prefix(word: str, ends: tuple[str, ...]) -> str:
+    """The first part of a compound with one of ``ends``: "Polizeiangaben" → "Polizei",
+    "Regierungssprecher" → "Regierung", "WWF-Sprecher" → "WWF"; "" for none."""
+    low = word.lower()
+    for end in ends:
+        if low.endswith(end) and len(low) >= len(end) + 2:
+            prefix = word[: len(word) - len(end)].rstrip("-")
+            if prefix.endswith("s") and prefix[:-1].lower().endswith(_FUGEN):
+                prefix = prefix[:-1]  # Fugen-s: "Regierungsangaben", "Ministeriumsvertreter"
+            return prefix if len(prefix) >= 2 else ""
+    return ""
+
+
+def _is_member(word: str) -> bool:
+    low = word.lower()
+    return any(low.endswith(end) for end in MEMBER_NOUNS)
+
+
+def _is_frame(word: str) -> bool:
+    return word.lower() in FRAME_NOUNS or bool(_compound_prefix(word, FRAME_COMPOUND_ENDS))
+
+
+def _is_person_role(word: str) -> bool:
+    return is_role(word) or word.lower() in TITLES or word.lower() in PERSON_TITLES
+
+
+def _is_lower_adjective(word: str) -> bool:
+    """ "chinesischen", "84-jährige", "ersten": lower-case premodifiers."""
+    low = word.lower()
+    return (word[:1].islower() and low not in LEADING_NOISE and low not in DETERMINERS and word != ","
+            and low not in NAME_PARTICLES and not has_hyphen_particle(word))
+
+
+def _nominative_head(word: str) -> str:
+    """An organisation or medium head in the nominative singular ("Amtes" → "Amt",
+    "Ministeriums" → "Ministerium", "Fachmagazins" → "Fachmagazin")."""
+    for cut in (2, 1):
+        stem = word[:-cut]
+        if word.endswith("es"[2 - cut :]) and len(stem) >= 3:
+            low = stem.lower()
+            if (ORGANISATION_HEAD.search(low) or MEDIA_HEAD.search(low)) and gender(stem) in "mn":
+                return stem
+    return word
+
+
+def _nominative_adjective(word: str, head_gender: str) -> str:
+    """A capitalised adjective of a name in the strong nominative ("Auswärtigen" + Amt →
+    "Auswärtiges"). A word in -er stays: either the strong masculine already ("Deutscher
+    Wetterdienst") or a place adjective, which never inflects ("Berliner Senat")."""
+    if word.endswith("er"):
+        return word
+    for ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)] + STRONG_ENDINGS[head_gender]
+    return word
+
+
+def _is_org_head(low: str) -> bool:
+    return bool(ORGANISATION_HEAD.search(low) or MEDIA_HEAD.search(low))
+
+
+def _is_hyphen_name(word: str) -> bool:
+    """ "Robert-Koch-Institut", "SITE-Institut": a compound with a name in it is a name itself."""
+    parts = word.split("-")
+    return len(parts) > 1 and (any(p[:1].isupper() for p in parts[1:-1]) or _is_acronym(parts[0]))
+
+
+def _is_descriptor(word: str, *, before_name: bool) -> bool:
+    """A head that describes rather than names: "Umweltschutzorganisation", "Nachrichtenagentur".
+    Without a name after it, "Weltgesundheitsorganisation" and "Robert-Koch-Institut" are names."""
+    low = word.lower()
+    if MEDIA_HEAD.search(low):
+        return True
+    if not DESCRIPTOR_HEAD.search(low):
+        return False
+    return before_name or not (low.startswith("welt") or _is_hyphen_name(word))
+
+
+def _is_plural_people(word: str, determiner: str) -> bool:
+    """A group of people: "Augenzeugen", "die Kritiker", "Experten" (not "die Sprecherin")."""
+    low = word.lower()
+    if low in GROUP_NOUNS:
+        return True
+    if not is_role(word) or low.endswith("in"):
+        return False
+    return determiner in ("die", "den", "") and low.endswith(("en", "er", "e", "innen"))
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """ "VDR" and "Verband Deutscher Realschullehrer": an abbreviation of these words."""
+    initials = "".join(w[0] for w in words if w[:1].isupper()).upper()
+    return len(acronym) >= 2 and initials == acronym.upper()
+
+
+def _segments(words: list[str]) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for w in words:
+        if w == ",":
+            out.append([])
+        else:
+            out[-1].append(w)
+    return [seg for seg in out if seg]
+
+
+class MentionReader:
+    """Reads the source mentions of one article (module docstring); cheap to build per article."""
+
+    def __init__(self, evidence: Evidence) -> None:
+        self.ev = evidence
+
+    def read(self, text: str) -> Reading:
+        words, paren = words_of(text)
+        return self._read(words, paren, 0)
+
+    def read_entity(self, doc: Doc, entity: Entity, depth: int = 0) -> Reading:
+        """What a document entity is, from its type and mentions (its name when it has none).
+        Coref's types are trusted where it gives one; a PERSON (the default) is checked, since a
+        mention taken for a name may be a frame, an organisation or no holder ("Zitat von
+        Schröder", "BBC", "Ansicht")."""
+        texts = [doc.span_text(m) for m in entity.mentions] or [entity.name]
+        texts = [t for t in texts if t.strip()]
+        if entity.anonymous:
+            affiliated = doc.entities.get(entity.affiliation or "")
+            org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
+            if org is not None and org.type is SpeakerType.PERSON:
+                org = None
+            readings = [self.read(t) for t in texts]
+            role = entity.roles[0] if entity.roles else next((r.role for r in readings if r.role), "")
+            if org is None:
+                org = next((r.holder for r in readings if r.anonymous and r.holder is not None), None)
+            return Reading(holder=org, anonymous=True, role=role, reason="" if org else ANONYMOUS)
+        if entity.type is not SpeakerType.PERSON:
+            return self._typed(entity, [entity.name, *texts])
+        readings = [self.read(t) for t in texts]
+        persons = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
+        roles = tuple(dict.fromkeys(
+            [*entity.roles, *(x for r in readings for x in (*r.roles, *(r.holder.roles if r.holder else ())))]
+        ))
+        if persons:
+            names = list(dict.fromkeys(h.name for h in persons))
+            return Reading(holder=Holder(SpeakerType.PERSON, names[0], aliases=tuple(names[1:]), roles=roles))
+        others = [r for r in readings if r.holder is not None]
+        if others:
+            return others[0]
+        if roles and any(r.reason == ROLE for r in readings):
+            return Reading(role=roles[-1], reason=ROLE, roles=roles)
+        return next((r for r in readings if r.reason), Reading(reason=NOT_A_HOLDER))
+
+    def _typed(self, entity: Entity, texts: list[str]) -> Reading:
+        """An organisation, medium or group that coref typed: its canonical name and qualifier."""
+        kind = entity.type
+        for text in texts:
+            reading = self.read(text)
+            holder = reading.holder
+            if holder is not None and holder.type is not SpeakerType.PERSON and not reading.anonymous:
+                if holder.type is SpeakerType.MEDIA or kind is SpeakerType.MEDIA:
+                    kind = SpeakerType.MEDIA
+                return Reading(holder=Holder(kind, holder.name, entity.qualifier or holder.qualifier, holder.aliases))
+        words, _ = words_of(entity.name)
+        while words and (words[0].lower() in _ARTICLE_LIKE or _is_lower_adjective(words[0])):
+            words = words[1:]
+        if kind is SpeakerType.GROUP and (not words or _is_plural_people(words[-1], "die")):
+            return Reading(reason=GROUP)  # "Demonstranten": nobody in particular
+        if not words or not any(is_capitalised(w) for w in words):
+            return Reading(reason=NOT_A_HOLDER)
+        return Reading(holder=Holder(kind, " ".join(w for w in words if w != ","), entity.qualifier))
+
+    # --- the steps ------------------------------------------------------------------------------
+
+    def _read(self, words: list[str], paren: list[str], depth: int) -> Reading:
+        if depth > 3:
+            return Reading(reason=NOT_A_HOLDER)
+        segments = _segments(words)
+        if len(segments) > 1:
+            # "der Vorsitzende des Linux-Verbandes, Elmar Gesse"; "Bill Graham, Parteichef der Liberalen"
+            first = self._read(segments[0], paren, depth)
+            if first.holder is not None and not first.anonymous:
+                return first
+            for segment in segments[1:]:
+                later = self._read(segment, [], depth)
+                if later.holder is not None and not later.anonymous:
+                    roles = tuple(dict.fromkeys([*first.roles, *later.holder.roles]))
+                    h = later.holder
+                    return Reading(holder=Holder(h.type, h.name, h.qualifier, h.aliases, roles))
+            return first
+        if len(words) == 3 and words[0].lower() == "von" and words[1].lower() in ("der", "den", "dem"):
+            holder = self._named(words, (), [])  # "Von der Leyen": the particle belongs to the name
+            if holder is not None:
+                return Reading(holder=holder)
+        while words and words[0].lower() in LEADING_NOISE | ADDRESSEE_WORDS:
+            if words[0].lower() in ADDRESSEE_WORDS:
+                return Reading(reason=NOT_A_HOLDER)  # "Gegenüber NDR Info": an addressee
+            words = words[1:]
+        if not words:
+            return Reading(reason=NOT_A_HOLDER)
+        words = [w[:-1] if _is_acronym(w[:-1]) and w.endswith("s") and len(w) > 3 else w for w in words]  # "ZDFs"
+        low = [w.lower() for w in words]
+        known = next((KNOWN_MEDIA[k] for k in (" ".join(low), " ".join(low[1:]), " ".join(low[1:])[:-1])
+                      if k in KNOWN_MEDIA), "")  # "des österreichischen Standards" is not read here
+        if known:
+            return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "taz", "Der Spiegel", "dem Tagesspiegel"
+        if all(w in _PRONOUNS or w in _ARTICLE_LIKE or w in ANAPHORIC_DETERMINERS for w in low):
+            return Reading(reason=GROUP if low[0] in GROUP_PRONOUNS else PRONOUN)
+        determiner = low[0] if low[0] in _ARTICLE_LIKE or low[0] in ANAPHORIC_DETERMINERS else ""
+        k = 1 if determiner else 0
+        while k < len(words) and _is_lower_adjective(words[k]):
+            k += 1
+        if k >= len(words):
+            return Reading(reason=NOT_A_HOLDER)
+        if _is_frame(words[k]):
+            return self._frame(words, k, low[:k], paren, depth)
+        if determiner in INDEFINITE:
+            return self._indefinite(words, k, depth)
+        return self._phrase(words, k, determiner, low[:k], paren, depth)
+
+    def _frame(self, words: list[str], k: int, premodifiers: list[str], paren: list[str], depth: int) -> Reading:
+        """ "Angaben der Polizei", "Zitat von Schröder", "Meinung Russlands", "Polizeiangaben"."""
+        rest = words[k + 1 :]
+        if rest and rest[0].lower() in ("der", "des", "eines", "einer", "dem"):
+            return self._read(rest, paren, depth + 1)
+        if rest and rest[0].lower() in ("von", "vom"):
+            return self._read(rest[1:], paren, depth + 1)
+        if rest and is_capitalised(rest[0]) and rest[0].lower() not in _ARTICLE_LIKE:
+            return self._read(rest, paren, depth + 1)  # a genitive name: "Angaben Ibrahims"
+        prefix = _compound_prefix(words[k], FRAME_COMPOUND_ENDS)
+        if prefix:
+            reading = self._read([prefix], [], depth + 1)
+            if reading.holder is not None and reading.holder.type is SpeakerType.PERSON:
+                return Reading(reason=NOT_A_HOLDER)  # "Pressemitteilung": no "Presse" person
+            return reading
+        if any(p in ANAPHORIC_DETERMINERS for p in premodifiers):
+            return Reading(reason=PRONOUN)  # "nach eigenen Angaben", "seiner Ansicht nach"
+        return Reading(reason=NOT_A_HOLDER)
+
+    def _indefinite(self, words: list[str], k: int, depth: int) -> Reading:
+        """ "ein Sprecher des Innenministeriums", "ein Polizeisprecher", "ein Augenzeuge"."""
+        head = words[k]
+        low = head.lower()
+        if _is_member(head) or is_role(head) or low in GROUP_NOUNS or low.endswith(("zeuge", "zeugin")):
+            return self._member(words, k, depth)
+        if _is_org_head(low):
+            return Reading(anonymous=True, reason=ANONYMOUS)  # "eine Hilfsorganisation"
+        return Reading(reason=NOT_A_HOLDER)  # "Ein neuer Vorschlag", "Ein DNA-Test"
+
+    def _member(self, words: list[str], k: int, depth: int) -> Reading:
+        """An unnamed member (``words[k]``), attributed to the organisation it speaks for if named."""
+        affiliation = self._affiliation(words, k, depth)
+        if affiliation is not None:
+            return Reading(holder=affiliation, anonymous=True, role=words[k])
+        return Reading(anonymous=True, role=words[k], reason=ANONYMOUS)
+
+    def _affiliation(self, words: list[str], k: int, depth: int) -> Holder | None:
+        """The organisation a member noun at ``k`` speaks for, when the mention names it."""
+        rest = words[k + 1 :]
+        reading: Reading | None = None
+        if rest and rest[0].lower() in ("der", "des", "eines", "einer"):
+            reading = self._read(rest, [], depth + 1)
+        elif rest and rest[0].lower() in ("von", "vom"):
+            reading = self._read(rest[1:], [], depth + 1)
+        else:
+            prefix = _compound_prefix(words[k], MEMBER_NOUNS)
+            if prefix:
+                reading = self._read([prefix], [], depth + 1)
+        if reading is None or reading.holder is None or reading.anonymous:
+            return None
+        holder = reading.holder
+        return holder if holder.type in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA) else None
+
+    def _phrase(
+        self, words: list[str], k: int, determiner: str, premodifiers: list[str], paren: list[str], depth: int
+    ) -> Reading:
+        """A definite or bare noun phrase: an organisation, a medium, a role, a group or a name."""
+        body: list[str] = []
+        tail: list[str] = []  # a complement: "der Bundesrepublik Deutschland", "in Kassel"
+        for i, w in enumerate(words[k:]):
+            low = w.lower()
+            # Particles belong to names ("Ursula von der Leyen"); "der"/"des" otherwise open a
+            # genitive ("Das Auswärtige Amt der Bundesrepublik").
+            particle = low in NAME_PARTICLES and (
+                low not in _DEFINITE or bool(body and body[-1].lower() in ("von", "van"))
+            )
+            if not is_capitalised(w) and not particle and not w[:1].isdigit():
+                tail = words[k + i :]
+                break
+            body.append(w)
+        org = self._organisation(body, tail, determiner, premodifiers, paren, depth)
+        if org is not None:
+            return org
+        # Titles count before a name only: "Oberst Franz Polzer", but "Dieter Graf".
+        roles = [i for i, w in enumerate(body)
+                 if is_role(w) or w.lower() in TITLES or (w.lower() in PERSON_TITLES and i < len(body) - 1)]
+        role_words = tuple(body[i] for i in roles)
+        last = body[-1] if body else ""
+        if last and (_is_member(last) or (roles and roles[-1] == len(body) - 1)):
+            if _is_plural_people(last, determiner) and not tail:
+                return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"
+            if _is_member(last) and tail:
+                reading = self._member([*body, *tail], len(body) - 1, depth)  # "der Sprecher des Ministeriums"
+                if reading.holder is not None:
+                    return reading
+            return Reading(role=last, reason=ROLE, roles=role_words)
+        if _is_plural_people(last, determiner) and all(w.endswith(_ADJECTIVE_ENDINGS) for w in body[:-1]):
+            return Reading(reason=GROUP)  # "Augenzeugen", "Internationale Wahlbeobachter"
+        adjectives = any(not (p in _ARTICLE_LIKE or p in ANAPHORIC_DETERMINERS) for p in premodifiers)
+        if adjectives and not roles and len(body) > 1:
+            # "der ugandische Schriftsteller Musa", "Der 84-jährige Küng": a noun, then the name.
+            holder = self._named(body[1:], (body[0],), paren)
+            if holder is not None and holder.type is SpeakerType.PERSON:
+                return Reading(holder=holder)
+        if (determiner or adjectives) and not roles:
+            # No personal name takes an article or an adjective of its own: "Der Prozess", "die
+            # Kanadier", "spanischen Händlern"; organisations may: "die FIFA".
+            holder = self._named_after_article(body, paren)
+            return Reading(holder=holder) if holder else Reading(reason=NOT_A_HOLDER)
+        name_words = body[roles[-1] + 1 :] if roles else body
+        holder = self._named(name_words, role_words, paren)
+        if holder is None:
+            if role_words:
+                return Reading(role=role_words[-1], reason=ROLE, roles=role_words)
+            return Reading(reason=NOT_A_HOLDER)
+        return Reading(holder=holder)
+
+    def _organisation(
+        self, body: list[str], tail: list[str], determiner: str, premodifiers: list[str], paren: list[str],
+        depth: int,
+    ) -> Reading | None:
+        """An organisation or medium named by its head noun ("Das Auswärtige Amt", "die Polizei in
+        Kassel", "der Presseagentur Xinhua"), or None when the phrase has no such head."""
+        heads = [i for i, w in enumerate(body)
+                 if _is_org_head(_nominative_head(w).lower()) or DESCRIPTOR_HEAD.search(w.lower())]
+        if not heads:
+            return None
+        h = heads[0]
+        head = _nominative_head(body[h])
+        low = head.lower()
+        before = body[:h]
+        after: list[str] = []
+        for w in body[h + 1 :]:
+            if not is_capitalised(w):
+                break  # "Instituts von Athen", "„Hürriyet“ von der Gruppe"
+            after.append(w)
+        if any(_is_person_role(w) or not is_capitalised(w) for w in before):
+            return None  # "Sprecher Polizei…", "Robert Halver von der Baader Bank": a person phrase
+        kind = SpeakerType.MEDIA if MEDIA_HEAD.search(low) else SpeakerType.ORGANIZATION
+        acronyms = tuple(w for w in paren if _is_acronym(w))
+        if after and not before and _is_descriptor(head, before_name=True):
+            # "Nachrichtenagentur Reuters", "Umweltschutzorganisation WWF": the name follows, unless
+            # an abbreviation says the head belongs to it ("Verband Deutscher Realschullehrer (VDR)").
+            if any(_initials_match(a, [head, *after]) for a in acronyms):
+                return Reading(holder=Holder(kind, " ".join([head, *after]), aliases=acronyms))
+            name = " ".join(after)
+            known = KNOWN_MEDIA.get(name.lower())
+            if not known and len(after) == 1 and self._not_name_word(after[0]) and not _is_acronym(after[0]):
+                return Reading(reason=ANONYMOUS)  # a cut-off name: "der Hilfsorganisation Ärzte"
+            return Reading(holder=Holder(SpeakerType.MEDIA if known else kind, known or name, aliases=acronyms))
+        if after and head != body[h] and not before:
+            return None  # a genitive before a name: "Gerichtshofes Damazo Ruiz-Jarabo Colomer"
+        name_tail = self._fuer(tail)  # "Bundesagentur für Arbeit"
+        place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
+        if not after and not name_tail and place_adjectives and (
+            _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
+        ):
+            # "Die Hilfsorganisation", "das Ministerium": refers back to a named one, or names a
+            # medium in its complement ("die Online-Ausgabe des Spiegel").
+            if tail and tail[0].lower() in ("des", "der"):
+                reading = self._read(tail, [], depth + 1)
+                if reading.holder is not None and reading.holder.type is not SpeakerType.PERSON:
+                    return reading
+            if low in GROUP_NOUNS:
+                return Reading(reason=GROUP)  # "die Behörden"
+            return Reading(reason=ROLE if determiner in _DEFINITE else ANONYMOUS)
+        g = gender(head)
+        qualifier = ""
+        if len(before) == 1 and before[0].endswith("er") and LOCAL_HEAD.search(low):
+            # "Berliner Polizei", "der Kasseler Staatsanwaltschaft": a place adjective
+            stem = before[0][:-2]
+            qualifier = stem if stem in self.ev.capitalised or stem in PLACES else before[0]
+            before = []
+        local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail
+        name_words = [_nominative_adjective(w, g) for w in before] + [head, *name_tail]
+        if local and after:
+            # "Polizeidirektion Hannover", "Staatsanwaltschaft Oslo", "Regierung Guatemalas"
+            qualifier = " ".join(self.ev.bare_genitive(w) or w for w in after)
+        elif after:
+            name_words += after  # "Friedrich-Schiller-Universität Jena"
+        if local and not qualifier:
+            qualifier = self._place_of(tail) or next(
+                (_place_adjective(w) for w in premodifiers if _NATIONALITY.match(w)), ""
+            )
+        name = " ".join(name_words)
+        known = KNOWN_MEDIA.get(name.lower()) or KNOWN_MEDIA.get(
+            " ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower()
+        )  # "Süddeutscher Zeitung" (dative)
+        if known:
+            return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))
+        return Reading(holder=Holder(kind, name, qualifier, acronyms))
+
+    @staticmethod
+    def _fuer(tail: list[str]) -> list[str]:
+        """The "für …" part of an organisation's name: "Bundesamt für Migration und Flüchtlinge"."""
+        if len(tail) < 2 or tail[0] != "für" or not is_capitalised(tail[1]):
+            return []
+        out = ["für"]
+        for i, w in enumerate(tail[1:], 1):
+            if is_capitalised(w) or (w == "und" and i + 1 < len(tail) and is_capitalised(tail[i + 1])):
+                out.append(w)
+            else:
+                break
+        return out
+
+    def _place_of(self, tail: list[str]) -> str:
+        """The place a complement gives: "in Kassel", "der Stadt Bremen", "des Landes Hessen"."""
+        if not tail or tail[0].lower() not in ("in", "im", "aus", "der", "des"):
+            return ""
+        rest = [w for w in tail[1:] if is_capitalised(w)]
+        rest = [w for w in rest if w.lower() not in PLACE_NOUNS] or rest
+        if not rest:
+            return ""
+        place = rest[0]
+        if tail[0].lower() in ("in", "im", "aus") or self.ev.is_place(place):
+            return self.ev.bare_genitive(place) or place
+        return ""
+
+    def _named_after_article(self, body: list[str], paren: list[str]) -> Holder | None:
+        """A name that takes an article: an abbreviation ("die FIFA", "der VfGH"), a name with
+        one in parentheses, or a name the article describes as an organisation or medium.
+        Persons never do."""
+        if not body:
+            return None
+        if _is_acronym(body[0]):
+            return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord"
+        if len(body) == 1 and " " in body[0]:
+            return Holder(SpeakerType.ORGANIZATION, body[0])  # a quoted name: "die „Aktion Deutschland hilft“"
+        acronyms = tuple(w for w in paren if _is_acronym(w))
+        if acronyms and all(is_capitalised(w) for w in body):
+            return Holder(SpeakerType.ORGANIZATION, " ".join(body), aliases=acronyms)  # "des USGS (…)"
+        described = self.ev.described.get(body[0])
+        return Holder(described, " ".join(body)) if described is not None else None
+
+    def _named(self, words: list[str], roles: tuple[str, ...], paren: list[str]) -> Holder | None:
+        """A proper name: an organisation by its form or by the article, a medium, else a person."""
+        if not words:
+            return None
+        name = " ".join(words)
+        known = KNOWN_MEDIA.get(name.lower())
+        if known:
+            return Holder(SpeakerType.MEDIA, known)
+        if not roles:
+            described = self.ev.described.get(words[0])
+            if described is not None:
+                return Holder(described, name)
+            acronyms = tuple(w for w in paren if _is_acronym(w))
+            if acronyms:
+                return Holder(SpeakerType.ORGANIZATION, name, aliases=acronyms)  # "Travail (UGIT)"
+            company = words[-1].lower() in COMPANY_FORMS or any(_is_acronym(w) and "." not in w for w in words)
+            if company and not any(w.lower() in NAME_PARTICLES for w in words):
+                return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
+        person = self.person_name(words)
+        return Holder(SpeakerType.PERSON, person, roles=roles) if person else None
+
+    def person_name(self, words: list[str]) -> str:
+        """The personal name in capitalised words, or "" when they are none (module docstring)."""
+        ev = self.ev
+        words = list(words)
+        for i, w in enumerate(words):
+            if i and w.lower() in NAME_PARTICLES:
+                # "Joe Stork von HRW", "Robert Halver von der Baader Bank": an affiliation follows;
+                # "Ursula von der Leyen": one surname does; "Wahlkampfteams von Aljaksandr
+                # Milinkewitsch": the name follows a common noun.
+                rest = [x for x in words[i:] if x.lower() not in NAME_PARTICLES]
+                if len(rest) != 1 or _is_acronym(rest[0]) or self._not_name_word(rest[0], particle=True):
+                    return self.person_name(words[:i]) or (self.person_name(rest) if len(rest) > 1 else "")
+            elif i and ((_is_acronym(w) and "." not in w) or w.lower() in COMPANY_FORMS):
+                words = words[:i]  # "Edmon Chung CEO von DotAsia"
+                break
+        # A leading particle is the preposition when the name is used without it: "Von Obama".
+        while len(words) > 1 and words[0].lower() in NAME_PARTICLES and words[1] in ev.free:
+            words = words[1:]
+        # Drop what stands before the name: genitive heads, places, common nouns, titles.
+        after_place_noun = False
+        while len(words) > 1:
+            w = words[0]
+            if w.lower() in NAME_PARTICLES:
+                break
+            bare = ev.bare_genitive(w)
+            if w.lower() in PLACE_NOUNS or (bare and bare.lower() in PLACE_NOUNS):
+                words, after_place_noun = words[1:], True
+            elif after_place_noun and len(words) > 2:
+                words, after_place_noun = words[1:], False  # the place of "des Landes Niedersachsen"
+            elif (bare and len(words) > 2) or self._not_name_word(w) or _is_person_role(w) or (
+                bare and (ev.is_common(bare) or ev.is_place(bare))
+            ):
+                words = words[1:]  # "Spectors Verteidiger …", "Thailands Thaksin", "Professor Brown"
+            else:
+                break
+        if len(words) == 1:
+            w = ev.bare_genitive(words[0]) or words[0]  # "Lahms" → "Lahm"
+            if (self._not_name_word(w) or _ADVERB_SUFFIX.search(w.lower()) or w.lower() in NOT_NAME_OPENERS
+                    or ev.is_common_form(w) or ev.is_place(w) or len(w) < 2 or _is_person_role(w)):
+                return ""
+            return w
+        rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
+        if (not words or any(self._not_name_word(w, strict=False) for w in rest) or len(words[-1].rstrip(".")) < 2
+                or words[-1] in PLACES):
+            return ""
+        return " ".join(words)
+
+    def _not_name_word(self, word: str, *, particle: bool = False, strict: bool = True) -> bool:
+        """Evidently no part of a personal name: a function, role, organisation word, a common
+        noun by its form, or a word the article uses as a common noun, a place or in lower case.
+        ``strict`` (a name of one word, or its first) also rejects frame and group nouns, which
+        are surnames too after a first name ("Hans-Jürgen Papier")."""
+        if _ROMAN.match(word) or (len(word) == 2 and word.endswith(".")):
+            return False
+        low = word.lower()
+        common = word in self.ev.common and (particle or word in self.ev.free)
+        return (
+            not is_capitalised(word)
+            # names.is_name_word knows common-noun endings; short words ending like one are
+            # surnames too ("Jung", "Chung", "Leung").
+            or (len(word) >= 7 and not is_name_word(word))
+            or word in NOT_NAMES
+            or low in DETERMINERS
+            or (strict and (low in FRAME_NOUNS or low in GROUP_NOUNS))
+            or _is_org_head(low)
+            or common
+            or (word in self.ev.place and word not in self.ev.common)
+            or low in self.ev.lower
+        )
+
+
+def _place_adjective(word: str) -> str:
+    """ "russischen" → "russisch": the adjective's stem stands for the country."""
+    for ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)].endswith("isch"):
+            return word[: -len(ending)]
+    return word
