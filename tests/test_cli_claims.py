@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 
 EXAMPLE = EXAMPLES / "umjerow-boeing.txt"
 TASK_FILE = NEWS_TRAIN / "10057.json"  # "… Air-France-Piloten (2005-08-06)"
-UMJEROW_LINE = "Rustem Umjerow: 8 claims, 2024-09-03..2024-09-04; also Umjerow; Verteidigungsminister"
+UMJEROW_LINE = "Rustem Umjerow [person]: 8 claims, 2024-09-03..2024-09-04; also Umjerow; Verteidigungsminister"
 
 
 def zitat(*argv: str) -> tuple[int, str, str]:

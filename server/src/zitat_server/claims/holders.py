@@ -26,9 +26,9 @@ German word lists live in :mod:`zitat_server.language.holders`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from zitat_server.document import Doc, Entity, SpeakerType
+from zitat_server.document import Doc, Entity, Span, SpeakerType
 from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, PRONOUNS
 from zitat_server.language.holders import (
     ADDRESSEE_WORDS,
@@ -79,6 +79,7 @@ _PLACE_ACRONYMS = frozenset({"USA", "US", "UK", "BRD", "DDR", "VAE", "UdSSR", "G
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
 _NATIONALITY = re.compile(r"^[a-zäöü]+isch(e|en|er|es|em)?$")
 _FUGEN = ("ung", "heit", "keit", "schaft", "tion", "tät", "ums")
+_PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 
 
 def is_capitalised(word: str) -> bool:
@@ -139,7 +140,10 @@ class Evidence:
                 last = last_word = ""
                 article = False
                 continue
-            if w[0].isupper():
+            low_w = w.lower()
+            if w[0].isupper() and low_w in _ARTICLE_LIKE:
+                article = True  # "Die" at the start of a sentence
+            elif w[0].isupper():
                 self.capitalised.add(w)
                 if last not in NAME_PARTICLES:
                     self.free.add(w)
@@ -163,7 +167,6 @@ class Evidence:
                     article = last not in NAME_PARTICLES
                 elif not (article and low.endswith(_ADJECTIVE_ENDINGS)):
                     article = False  # "der ukrainische Präsident": adjectives keep the article
-            low_w = w.lower()
             last, last_word = low_w, w
             if raw[-1] in ",;:.!?)":
                 last = last_word = ""
@@ -182,8 +185,11 @@ class Evidence:
         return any(f in self.common for f in forms if len(f) > 2)
 
     def is_place(self, word: str) -> bool:
-        bare = self.bare_genitive(word)
-        return (word in self.place and word not in self.common) or word in PLACES or bare in PLACES
+        """A place: known, or seen after "in"/"aus" and shaped like a name ("in Kassel", not "in
+        Sicherheit")."""
+        if word in PLACES or self.bare_genitive(word) in PLACES:
+            return True
+        return word in self.place and word not in self.common and is_name_word(word)
 
     def bare_genitive(self, word: str) -> str:
         """The word without a genitive ending when the article also uses it bare ("Lahms" → "Lahm",
@@ -345,6 +351,22 @@ class MentionReader:
     def read(self, text: str) -> Reading:
         words, paren = words_of(text)
         return self._read(words, paren, 0)
+
+    def read_span(self, doc: Doc, span: Span) -> Reading:
+        """A source mention read in its sentence: a local institution takes its place from the
+        words right after the span when the mention stops short of them ("Nach Angaben der
+        Polizei | in Kassel brach …")."""
+        reading = self.read(doc.span_text(span))
+        holder = reading.holder
+        if holder is None or holder.qualifier or not LOCAL_HEAD.search(holder.name.lower()):
+            return reading
+        after = _PLACE_AFTER.match(doc.text, span.end)
+        if after is None:
+            return reading
+        place = after.group(1)
+        if self._not_name_word(place) and not self.ev.is_place(place):
+            return reading  # "in Sicherheit"
+        return replace(reading, holder=replace(holder, qualifier=place))
 
     def read_entity(self, doc: Doc, entity: Entity, depth: int = 0) -> Reading:
         """What a document entity is, from its type and mentions (its name when it has none).
@@ -769,3 +791,18 @@ def _place_adjective(word: str) -> str:
         if word.endswith(ending) and word[: -len(ending)].endswith("isch"):
             return word[: -len(ending)]
     return word
+
+
+def share_qualifiers(readings: list[Reading]) -> list[Reading]:
+    """Within one article, a local institution named once with its place and once without is one:
+    "die Polizei in Kassel" … "Die Polizei" both become Polizei (Kassel)."""
+    places: dict[tuple[SpeakerType, str], set[str]] = {}
+    for r in readings:
+        if r.holder is not None and r.holder.qualifier:
+            places.setdefault((r.holder.type, r.holder.name), set()).add(r.holder.qualifier)
+    out = []
+    for r in readings:
+        h = r.holder
+        known = places.get((h.type, h.name), set()) if h is not None and not h.qualifier else set()
+        out.append(replace(r, holder=replace(h, qualifier=next(iter(known)))) if len(known) == 1 else r)
+    return out

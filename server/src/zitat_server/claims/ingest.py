@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
 
-from zitat_server.claims.holders import ROLE, Evidence, MentionReader, Reading
+from zitat_server.claims.holders import ROLE, Evidence, MentionReader, Reading, share_qualifiers
 from zitat_server.claims.linking import ClaimLinker
 from zitat_server.claims.speakers import (
     Observation,
@@ -173,10 +173,10 @@ def read_sources(doc: Doc) -> list[Reading]:
                 by_entity[entity.id] = reader.read_entity(doc, entity)
             out.append(by_entity[entity.id])
         elif quote.source is not None and not quote.unresolved_reason:
-            out.append(reader.read(doc.span_text(quote.source)))
+            out.append(reader.read_span(doc, quote.source))
         else:
             out.append(Reading(reason=quote.unresolved_reason))
-    return out
+    return share_qualifiers(out)
 
 
 def _holder_key(reading: Reading) -> tuple:
