@@ -186,6 +186,34 @@ def test_merge_split_and_delete(scratch_server: str, example_text: str) -> None:
             client.split_speaker(speaker.id)
 
 
+FIRE = (
+    "Kassel – Bei einem Brand in der Innenstadt sind am Montag zwei Menschen verletzt worden. Nach Angaben der "
+    "Polizei in Kassel brach das Feuer im Dachgeschoss aus. „Die Bewohner konnten sich rechtzeitig in Sicherheit "
+    "bringen“, sagte ein Sprecher der Feuerwehr. Ein Augenzeuge berichtete, er habe eine laute Explosion gehört."
+)
+
+
+def test_organisations_and_anonymous_sources(scratch_server: str, tmp_path: Path) -> None:
+    article = tmp_path / "brand.txt"
+    article.write_text(FIRE, encoding="utf-8")
+    assert zitat("ingest", str(article), "--outlet", "HNA", "--date", "2024-03-04", "--server", scratch_server)[0] == 0
+    _, out, _ = zitat("speakers", "--type", "organization", "--name", "polizei", "--server", scratch_server)
+    assert out.splitlines() == ["Polizei (Kassel) [organization]: 1 claims, 2024-03-04..2024-03-04"]
+    _, out, _ = zitat("speakers", "--type", "person", "--name", "polizei", "--server", scratch_server)
+    assert out == ""
+    _, out, _ = zitat("claims", "--outlet", "HNA", "--server", scratch_server)
+    who = {line.split("] ", 1)[1].split(": „")[0] for line in out.splitlines()}
+    assert who == {"Polizei (Kassel)", "Sprecher, Feuerwehr", "Augenzeuge (anonymous)"}
+    _, out, _ = zitat("claims", "--outlet", "HNA", "--type", "organization", "--format", "json",
+                      "--server", scratch_server)
+    claims = json.loads(out)
+    assert len(claims) == 2 and {c["speaker_type"] for c in claims} == {"ORGANIZATION"}
+    (member,) = [c for c in claims if c["anonymous"]]
+    assert (member["source_role"], member["speaker_name"]) == ("Sprecher", "Feuerwehr")
+    code, _, err = zitat("speakers", "--type", "company", "--server", scratch_server)
+    assert code == 2 and "invalid choice" in err
+
+
 # --- pieces -------------------------------------------------------------------------------------
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from claim_fixtures import E, FakePipeline, Q, day, fresh_store
-from zitat_server.claims.ingest import Ingestor
 from zitat_server.claims.holders import Evidence, MentionReader
+from zitat_server.claims.ingest import Ingestor
 from zitat_server.claims.speakers import (
     PersonName,
     match,

@@ -169,11 +169,12 @@ def speaker_line(speaker: SpeakerSummary) -> str:
 
 def claim_who(claim: StoredClaim) -> str:
     """Who said it: the speaker ("Polizei (Kassel)"), an anonymous source with the organisation it
-    speaks for ("Sprecher, Innenministerium"), or the source as written with the reason it has no
-    speaker ("Er (pronoun)")."""
+    speaks for ("Sprecher, Innenministerium") or alone ("Augenzeuge (anonymous)"), or the source as
+    written with the reason it has no speaker ("Er (pronoun)")."""
     speaker = claim.speaker_name + (f" ({claim.speaker_qualifier})" if claim.speaker_qualifier else "")
     if claim.anonymous:
-        return ", ".join(part for part in (claim.source_role or "anonymous", speaker) if part)
+        role = claim.source_role or "anonymous"
+        return f"{role}, {speaker}" if speaker else f"{role} (anonymous)"
     if speaker:
         return speaker
     source = claim.source.text if claim.source else ""
