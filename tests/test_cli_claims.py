@@ -210,8 +210,10 @@ def test_organisations_and_anonymous_sources(scratch_server: str, tmp_path: Path
     assert len(claims) == 2 and {c["speaker_type"] for c in claims} == {"ORGANIZATION"}
     (member,) = [c for c in claims if c["anonymous"]]
     assert (member["source_role"], member["speaker_name"]) == ("Sprecher", "Feuerwehr")
-    code, _, err = zitat("speakers", "--type", "company", "--server", scratch_server)
-    assert code == 2 and "invalid choice" in err
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as info:
+        cli.main(["speakers", "--type", "company", "--server", scratch_server])
+    assert info.value.code == 2 and "not a speaker type: 'company'" in err.getvalue()
 
 
 # --- pieces -------------------------------------------------------------------------------------

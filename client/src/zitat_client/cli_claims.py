@@ -210,8 +210,16 @@ def _write(items: Iterable[Any], fmt: str, line: Callable[[Any], str], out: Text
         out.write(line(item) + "\n")
 
 
+def _speaker_type(text: str) -> str:
+    """argparse type of ``--type``: a speaker type in any case, as the API names it."""
+    if text.upper() not in SPEAKER_TYPES:
+        kinds = ", ".join(t.lower() for t in SPEAKER_TYPES)
+        raise argparse.ArgumentTypeError(f"not a speaker type: {text!r} ({kinds})")
+    return text.upper()
+
+
 def _type_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--type", default="", type=str.upper, choices=("", *SPEAKER_TYPES), metavar="TYPE",
+    parser.add_argument("--type", default="", type=_speaker_type, metavar="TYPE",
                         help=f"{help_text}: {', '.join(t.lower() for t in SPEAKER_TYPES)}")
 
 
