@@ -212,7 +212,7 @@ def _write(items: Iterable[Any], fmt: str, line: Callable[[Any], str], out: Text
 
 def _speaker_type(text: str) -> str:
     """argparse type of ``--type``: a speaker type in any case, as the API names it."""
-    if text.upper() not in SPEAKER_TYPES:
+    if text and text.upper() not in SPEAKER_TYPES:
         kinds = ", ".join(t.lower() for t in SPEAKER_TYPES)
         raise argparse.ArgumentTypeError(f"not a speaker type: {text!r} ({kinds})")
     return text.upper()
