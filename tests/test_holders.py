@@ -195,7 +195,7 @@ def test_person_entities_are_read_from_their_mentions_not_coref_names():
                     [_span(text, "Landes Niedersachsen Christian Wulff"), _span(text, "Wulff das")])
     entity.mentions[1] = Span(entity.mentions[1].start, entity.mentions[1].start + 5)
     reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
-    assert (reading.holder.name, reading.holder.aliases) == ("Christian Wulff", ("Wulff",))
+    assert reading.holder.name == "Christian Wulff"  # "Wulff" takes the first name the article gives
 
 
 def test_place_after_the_mention_and_within_the_article():
@@ -209,3 +209,23 @@ def test_place_after_the_mention_and_within_the_article():
     assert [r.holder.qualifier for r in share_qualifiers([first, later])] == ["Kassel", "Kassel"]
     safe = text.rindex("die Polizei in Sicherheit")
     assert reader.read_span(Doc(text), Span(safe, safe + 11)).holder.qualifier == ""  # "in Sicherheit" is no place
+
+
+def test_surname_takes_the_one_first_name_the_article_gives():
+    article = "Ein Foul gegen Bastian Schweinsteiger. „Das gehört nicht auf den Platz“, sagte Schweinsteiger."
+    assert holder("Schweinsteiger", article) == (PERSON, "Bastian Schweinsteiger", "")
+    two = "Thomas Müller traf, Gerd Müller jubelte. Müller sagte nichts."
+    assert holder("Müller", two) == (PERSON, "Müller", "")  # two first names: the surname stays alone
+
+
+def test_a_bare_descriptor_refers_to_the_one_organisation_it_introduced():
+    article = "Die Ratingagentur Moody's stufte Slowenien hoch. Die Ratingagentur begründet das mit Reformen."
+    assert holder("Die Ratingagentur", article) == (ORG, "Moody's", "")
+    assert read("Die Ratingagentur").reason == ROLE  # an article that introduced none
+    article = "Das berichtet die Süddeutsche Zeitung. Laut der Zeitung war es Absicht."
+    assert holder("der Zeitung", article) == (MEDIA, "Süddeutsche Zeitung", "")
+
+
+def test_organisation_behind_a_member_compound_is_an_organisation():
+    article = "Greenpeace-Experte Christoph Then warnte. Greenpeace fordert Haftung."
+    assert holder("Greenpeace", article) == (ORG, "Greenpeace", "")

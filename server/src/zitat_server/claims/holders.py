@@ -78,7 +78,12 @@ _ROMAN = re.compile(r"^[IVX]+\.?$")
 _PLACE_ACRONYMS = frozenset({"USA", "US", "UK", "BRD", "DDR", "VAE", "UdSSR", "GUS"})
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
 _NATIONALITY = re.compile(r"^[a-zäöü]+isch(e|en|er|es|em)?$")
+# Inflected adjectives by their suffix (verbs in -te/-en are not: "Das lehnte Abhisit ab").
+_ADJECTIVE = re.compile(r"(isch|ig|lich|end|er|eu|tsch|al|ell|iv|ös|är|bar|sam|haft|los|jährig|ste|ern)"
+                        r"(e|en|er|es|em)$")
 _FUGEN = ("ung", "heit", "keit", "schaft", "tion", "tät", "ums")
+_MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeiter", "vertreter", "aktivist",
+                           "mitglied", "vorsitzend", "gründer")
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 
 
@@ -127,6 +132,12 @@ class Evidence:
         self.capitalised: set[str] = set()
         self.free: set[str] = set()  # capitalised and not right after a name particle ("von")
         self.described: dict[str, SpeakerType] = {}  # after "Organisation", "Nachrichtenagentur", …
+        #: descriptor (lower case) -> the names it introduced: "ratingagentur" -> {"Moody's"}
+        self.introduced: dict[str, set[str]] = {}
+        #: surname -> the first names seen right before it: "Schweinsteiger" -> {"Bastian"}
+        self.first_names: dict[str, set[str]] = {}
+        #: word -> the capitalised word right after it: "Musa" -> {"Okwanga"}
+        self.next_word: dict[str, set[str]] = {}
         after_article: dict[str, int] = {}
         bare: dict[str, int] = {}
         # White-space tokens with their punctuation stripped: a tenth of a regex tokenizer's cost.
@@ -154,10 +165,23 @@ class Evidence:
                 elif last:
                     bare[w] = bare.get(w, 0) + 1  # "soll Gerhardt sein": not after an article
                 if last_word[:1].isupper():
+                    self.next_word.setdefault(last_word, set()).add(w)
+                    low_w_head = w.lower()
+                    if MEDIA_HEAD.search(low_w_head) and not MEDIA_HEAD.search(last):
+                        self.introduced.setdefault(low_w_head, set()).add(f"{last_word} {w}")
                     if MEDIA_HEAD.search(last):
                         self.described.setdefault(w, SpeakerType.MEDIA)
-                    elif DESCRIPTOR_HEAD.search(last):
+                        self.introduced.setdefault(last, set()).add(w)
+                    elif DESCRIPTOR_HEAD.search(last) or ORGANISATION_HEAD.search(last):
                         self.described.setdefault(w, SpeakerType.ORGANIZATION)
+                        self.introduced.setdefault(last, set()).add(w)
+                    else:
+                        self.first_names.setdefault(w, set()).add(last_word)
+                if "-" in w:
+                    # "Greenpeace-Experte", "WWF-Sprecher": what a member speaks for is an organisation
+                    prefix, _, suffix = w.rpartition("-")
+                    if prefix[:1].isupper() and suffix.lower().startswith(_MEMBER_OF_ORGANISATION):
+                        self.described.setdefault(prefix, SpeakerType.ORGANIZATION)
                 article = False
             else:
                 self.lower.add(w)
@@ -165,8 +189,10 @@ class Evidence:
                 if low in _ARTICLE_LIKE:
                     # ("von der Leyen": "der" after a particle is part of the name)
                     article = last not in NAME_PARTICLES
-                elif not (article and low.endswith(_ADJECTIVE_ENDINGS)):
-                    article = False  # "der ukrainische Präsident": adjectives keep the article
+                elif not (article and _ADJECTIVE.search(low)):
+                    # "der ukrainische Präsident": adjectives keep the article; a verb ends it
+                    # ("Das lehnte Abhisit ab": "Das" was a pronoun).
+                    article = False
             last, last_word = low_w, w
             if raw[-1] in ",;:.!?)":
                 last = last_word = ""
@@ -501,9 +527,10 @@ class MentionReader:
     def _member(self, words: list[str], k: int, depth: int) -> Reading:
         """An unnamed member (``words[k]``), attributed to the organisation it speaks for if named."""
         affiliation = self._affiliation(words, k, depth)
+        role = _nominative_role(words[k])
         if affiliation is not None:
-            return Reading(holder=affiliation, anonymous=True, role=words[k])
-        return Reading(anonymous=True, role=words[k], reason=ANONYMOUS)
+            return Reading(holder=affiliation, anonymous=True, role=role)
+        return Reading(anonymous=True, role=role, reason=ANONYMOUS)
 
     def _affiliation(self, words: list[str], k: int, depth: int) -> Holder | None:
         """The organisation a member noun at ``k`` speaks for, when the mention names it."""
@@ -550,8 +577,10 @@ class MentionReader:
         if last and (_is_member(last) or (roles and roles[-1] == len(body) - 1)):
             if _is_plural_people(last, determiner) and not tail:
                 return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"
-            if _is_member(last) and tail:
-                reading = self._member([*body, *tail], len(body) - 1, depth)  # "der Sprecher des Ministeriums"
+            if tail:
+                # "der Sprecher des Ministeriums", "des Leiters der Sektion von Ärzte ohne Grenzen":
+                # an unnamed member, attributed to the organisation the mention names.
+                reading = self._member([*body, *_skip_to_organisation(tail)], len(body) - 1, depth)
                 if reading.holder is not None:
                     return reading
             return Reading(role=last, reason=ROLE, roles=role_words)
@@ -595,6 +624,10 @@ class MentionReader:
             if not is_capitalised(w):
                 break  # "Instituts von Athen", "„Hürriyet“ von der Gruppe"
             after.append(w)
+        if after and len(after) == len(body) - h - 1:
+            # a name with a preposition in it: "Hilfsorganisation Ärzte ohne Grenzen", "Brot für die Welt"
+            while len(tail) >= 2 and tail[0] in ("ohne", "für", "und") and is_capitalised(tail[1]):
+                after, tail = [*after, tail[0], tail[1]], tail[2:]
         if any(_is_person_role(w) or not is_capitalised(w) for w in before):
             return None  # "Sprecher Polizei…", "Robert Halver von der Baader Bank": a person phrase
         kind = SpeakerType.MEDIA if MEDIA_HEAD.search(low) else SpeakerType.ORGANIZATION
@@ -612,6 +645,9 @@ class MentionReader:
         if after and head != body[h] and not before:
             return None  # a genitive before a name: "Gerichtshofes Damazo Ruiz-Jarabo Colomer"
         name_tail = self._fuer(tail)  # "Bundesagentur für Arbeit"
+        known = KNOWN_MEDIA.get(" ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower())
+        if known and not after:
+            return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))  # "Süddeutscher Zeitung"
         place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
         if not after and not name_tail and place_adjectives and (
             _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
@@ -624,6 +660,10 @@ class MentionReader:
                     return reading
             if low in GROUP_NOUNS:
                 return Reading(reason=GROUP)  # "die Behörden"
+            if determiner in _DEFINITE:
+                named = self._introduced(low, depth)
+                if named is not None:
+                    return Reading(holder=named)  # "Die Ratingagentur" after "die Ratingagentur Moody's"
             return Reading(reason=ROLE if determiner in _DEFINITE else ANONYMOUS)
         g = gender(head)
         qualifier = ""
@@ -650,6 +690,18 @@ class MentionReader:
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))
         return Reading(holder=Holder(kind, name, qualifier, acronyms))
+
+    def _introduced(self, head: str, depth: int) -> Holder | None:
+        """The one organisation or medium the article introduced with this descriptor ("die
+        Ratingagentur Moody's", "Süddeutscher Zeitung"), for a later bare "die Ratingagentur"."""
+        names = self.ev.introduced.get(head, set())
+        if not names or len(names) > 3 or depth > 1:
+            return None
+        holders = {h for h in (self._read(n.split(), [], depth + 1).holder for n in names) if h is not None}
+        if len(holders) != 1:
+            return None
+        holder = holders.pop()
+        return holder if holder.type is not SpeakerType.PERSON else None
 
     @staticmethod
     def _fuer(tail: list[str]) -> list[str]:
@@ -701,6 +753,8 @@ class MentionReader:
         known = KNOWN_MEDIA.get(name.lower())
         if known:
             return Holder(SpeakerType.MEDIA, known)
+        if any(" " in w for w in words):
+            return Holder(SpeakerType.ORGANIZATION, name)  # a quoted name („Ärzte ohne Grenzen“): no person
         if not roles:
             described = self.ev.described.get(words[0])
             if described is not None:
@@ -712,7 +766,23 @@ class MentionReader:
             if company and not any(w.lower() in NAME_PARTICLES for w in words):
                 return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
         person = self.person_name(words)
+        if person and " " not in person:
+            person = self._full_name(person)
         return Holder(SpeakerType.PERSON, person, roles=roles) if person else None
+
+    def _full_name(self, surname: str) -> str:
+        """A surname with the one first name the article gives it elsewhere ("Schweinsteiger" →
+        "Bastian Schweinsteiger"), else the surname."""
+        firsts = {f for f in self.ev.first_names.get(surname, set()) if self._first_name_like(f)}
+        return f"{next(iter(firsts))} {surname}" if len(firsts) == 1 else surname
+
+    def _first_name_like(self, word: str) -> bool:
+        return (
+            1 < len(word) < 12 or "-" in word
+        ) and not (
+            self._not_name_word(word) or _is_person_role(word) or self.ev.is_place(word) or _is_acronym(word)
+            or word.lower() in NOT_NAME_OPENERS or _ADVERB_SUFFIX.search(word.lower())
+        )
 
     def person_name(self, words: list[str]) -> str:
         """The personal name in capitalised words, or "" when they are none (module docstring)."""
@@ -745,7 +815,7 @@ class MentionReader:
                 words, after_place_noun = words[1:], False  # the place of "des Landes Niedersachsen"
             elif (bare and len(words) > 2) or self._not_name_word(w) or _is_person_role(w) or (
                 bare and (ev.is_common(bare) or ev.is_place(bare))
-            ):
+            ) or (len(w) >= 12 and "-" not in w):  # a compound noun, no first name: "Justizbeamten"
                 words = words[1:]  # "Spectors Verteidiger …", "Thailands Thaksin", "Professor Brown"
             else:
                 break
@@ -806,3 +876,45 @@ def share_qualifiers(readings: list[Reading]) -> list[Reading]:
         known = places.get((h.type, h.name), set()) if h is not None and not h.qualifier else set()
         out.append(replace(r, holder=replace(h, qualifier=next(iter(known)))) if len(known) == 1 else r)
     return out
+
+
+def resolve_roles(readings: list[Reading]) -> list[Reading]:
+    """Within one article, a role-only mention ("Der Minister") is the one person the article
+    names with that role elsewhere ("Justizminister Gabriel Entcha-Ebia")."""
+    people = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
+    out = []
+    for r in readings:
+        if r.holder is None and r.reason == ROLE and r.roles:
+            keys = {role.lower() for role in r.roles}
+            fits = {h.name: h for h in people if any(_same_role(k, role.lower()) for k in keys for role in h.roles)}
+            if len(fits) == 1:
+                out.append(Reading(holder=next(iter(fits.values()))))
+                continue
+        out.append(r)
+    return out
+
+
+def _same_role(a: str, b: str) -> bool:
+    """ "minister" and "justizminister", "ex-ministerpräsidentin" and "ministerpräsidentin"."""
+    a, b = a.removeprefix("ex-"), b.removeprefix("ex-")
+    return a == b or (len(min(a, b, key=len)) >= 5 and (a.endswith(b) or b.endswith(a)))
+
+
+def _skip_to_organisation(tail: list[str]) -> list[str]:
+    """From "der griechischen Sektion von Ärzte ohne Grenzen" the part that names the
+    organisation: what follows "von" after a unit of it, else the whole complement."""
+    low = [w.lower() for w in tail]
+    if "von" in low and any(w.lower() in _UNITS for w in tail[: low.index("von")]):
+        return tail[low.index("von"):]
+    return tail
+
+
+_UNITS = frozenset({"sektion", "abteilung", "filiale", "niederlassung", "zweigstelle", "landesverband",
+                    "ortsverband", "kreisverband", "delegation", "mission", "vertretung", "büro"})
+
+
+def _nominative_role(word: str) -> str:
+    """ "Sprechers" → "Sprecher", "Leiters" → "Leiter": the role as a record shows it."""
+    if word.endswith("s") and (is_role(word[:-1]) or _is_member(word[:-1])):
+        return word[:-1]
+    return word

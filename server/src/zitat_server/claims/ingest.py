@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
 
-from zitat_server.claims.holders import ROLE, Evidence, MentionReader, Reading, share_qualifiers
+from zitat_server.claims.holders import ROLE, Evidence, MentionReader, Reading, resolve_roles, share_qualifiers
 from zitat_server.claims.linking import ClaimLinker
 from zitat_server.claims.speakers import (
     Observation,
@@ -176,7 +176,7 @@ def read_sources(doc: Doc) -> list[Reading]:
             out.append(reader.read_span(doc, quote.source))
         else:
             out.append(Reading(reason=quote.unresolved_reason))
-    return share_qualifiers(out)
+    return resolve_roles(share_qualifiers(out))
 
 
 def _holder_key(reading: Reading) -> tuple:

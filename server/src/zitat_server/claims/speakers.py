@@ -31,6 +31,7 @@ from difflib import SequenceMatcher
 from zitat_server.claims.holders import Holder
 from zitat_server.claims.store.base import SpeakerCandidate, Store, Transaction, from_db_time
 from zitat_server.document import SpeakerType
+from zitat_server.language.holders import GENERIC_OFFICES
 from zitat_server.language.names import NAME_PARTICLES
 from zitat_server.language.roles import TITLES, is_office, is_role
 
@@ -270,7 +271,9 @@ class SpeakerResolver:
 
     def office_holder(self, tx: Transaction, seen_at: str, obs: Observation) -> int | None:
         """For a role-only mention, the remembered holder of one of its offices at ``seen_at``."""
-        for key in (k for k in obs.roles if is_office(k)):
+        # A bare "der Präsident" or "der Minister" is any of many: only a specific office
+        # ("Verteidigungsminister") names one holder at a time.
+        for key in (k for k in obs.roles if is_office(k) and k not in GENERIC_OFFICES):
             holder = nearest_holder(tx.role_holders(key), seen_at)
             if holder is not None:
                 return holder

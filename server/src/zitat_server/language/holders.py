@@ -26,7 +26,10 @@ FRAME_NOUNS: frozenset[str] = NACH_NOUNS | frozenset(
     beschluss stellungnahme stellungnahmen verlautbarung zahlen daten recherchen unterlagen kommentar
     kernaussage fazit schreiben protokoll gutachten bilanz ergebnis ergebnisse ergebnissen auswertung
     auffassungen worte wort äußerung äußerungen aussagen aussage version details inhalt seite ziel
-    forderung forderungen warnung warnungen hinweis hinweise hinweisen leitung führung spitze website""".split()
+    forderung forderungen warnung warnungen hinweis hinweise hinweisen leitung führung spitze website
+    presseamt presseamtes presseamts pressestelle pressebüro pressebüros presseabteilung pressedienst unmut
+    ärger zorn sorge sorgen besorgnis enttäuschung empörung freude zustimmung ablehnung widerspruch
+    protest proteste einwand einwände""".split()
 )
 #: Frame nouns that end compounds naming their holder first: "Polizeiangaben", "Medienberichten".
 FRAME_COMPOUND_ENDS: tuple[str, ...] = tuple(
@@ -104,7 +107,7 @@ DESCRIPTOR_HEAD = re.compile(
     r"(organisation|firma|konzern|unternehmen|gesellschaft|verband|partei|gewerkschaft|initiative"
     r"|vereinigung|hersteller|betreiber|betreiberfirma|bank|stiftung|verein|club|klub|gruppe|agentur"
     r"|institut|dienstleister|anbieter|versicherer|airline|autobauer|händler|bewegung|miliz|netzwerk"
-    r"|versorger|fluggesellschaft|provider|verlag|kette|behörde|behörden)$"
+    r"|versorger|fluggesellschaft|provider|verlag|kette|ratingagentur)$"
 )
 
 _MEDIA_NAMES = """Reuters|dpa|AFP|AP|Xinhua|TASS|ITAR-TASS|Interfax|RIA Novosti|Novosti|BBC|BBC News|CNN|ARD|ZDF
@@ -231,3 +234,10 @@ def gender(noun: str) -> str:
 
 #: Nominative endings of an adjective without article, by gender: "Auswärtiges Amt".
 STRONG_ENDINGS: dict[str, str] = {"m": "er", "f": "e", "n": "es", "p": "e"}
+
+#: Offices too generic to identify their holder across articles by the role alone ("der
+#: Präsident" of which country, club or company?); compounds do ("Bundespräsident").
+GENERIC_OFFICES: frozenset[str] = frozenset(
+    """minister ministerin präsident präsidentin kanzler kanzlerin bürgermeister bürgermeisterin gouverneur
+    gouverneurin premier könig königin generalsekretär generalsekretärin vizepräsident vizepräsidentin""".split()
+)
