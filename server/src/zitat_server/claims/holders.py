@@ -85,6 +85,11 @@ _FUGEN = ("ung", "heit", "keit", "schaft", "tion", "tät", "ums")
 _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeiter", "vertreter", "aktivist",
                            "mitglied", "vorsitzend", "gründer")
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
+_NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
+_WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
+# An inner capital, as in product and company names ("VroniPlag", "SuperCars"), but not in the
+# surname prefixes Mc, Mac, Di, De, La, Le ("McCain", "DeLand").
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|Di|De|La|Le|Du|Van|Von|O')[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]")
 
 
 def is_capitalised(word: str) -> bool:
@@ -172,9 +177,11 @@ class Evidence:
                     if MEDIA_HEAD.search(last):
                         self.described.setdefault(w, SpeakerType.MEDIA)
                         self.introduced.setdefault(last, set()).add(w)
-                    elif DESCRIPTOR_HEAD.search(last) or ORGANISATION_HEAD.search(last):
+                    elif DESCRIPTOR_HEAD.search(last):
                         self.described.setdefault(w, SpeakerType.ORGANIZATION)
                         self.introduced.setdefault(last, set()).add(w)
+                    elif ORGANISATION_HEAD.search(last):
+                        self.introduced.setdefault(last, set()).add(w)  # "Regierung Österreichs": no name
                     else:
                         self.first_names.setdefault(w, set()).add(last_word)
                 if "-" in w:
@@ -200,6 +207,8 @@ class Evidence:
         # A relative pronoun looks like an article ("Westerwelle, der Gerhardt 2001 …"): a name
         # is still used without one more often.
         self.common = {w for w, n in after_article.items() if n > bare.get(w, 0)}
+        # "Werft-Sprecher" describes no organisation when the article says "die Werft".
+        self.described = {w: kind for w, kind in self.described.items() if w not in self.common}
 
     def is_common(self, word: str) -> bool:
         """A common noun (or an organisation named like one): seen after an article."""
@@ -379,11 +388,20 @@ class MentionReader:
         return self._read(words, paren, 0)
 
     def read_span(self, doc: Doc, span: Span) -> Reading:
-        """A source mention read in its sentence: a local institution takes its place from the
-        words right after the span when the mention stops short of them ("Nach Angaben der
-        Polizei | in Kassel brach …")."""
+        """A source mention read in its sentence, where it may stop short of what it names: a
+        local institution takes its place from the words right after it ("Nach Angaben der
+        Polizei | in Kassel brach …"), a first name its surname ("Bundeskanzlerin Angela | Merkel
+        sagte")."""
         reading = self.read(doc.span_text(span))
         holder = reading.holder
+        if holder is not None and holder.type is SpeakerType.PERSON and " " not in holder.name:
+            following = _NAME_AFTER.match(doc.text, span.end)
+            surname = following.group(1) if following else ""
+            if surname and not self._not_name_word(surname) and not self.ev.is_place(surname) and (
+                holder.name in self.ev.first_names.get(surname, ())
+            ):
+                return replace(reading, holder=replace(holder, name=f"{holder.name} {surname}"))
+            return reading
         if holder is None or holder.qualifier or not LOCAL_HEAD.search(holder.name.lower()):
             return reading
         after = _PLACE_AFTER.match(doc.text, span.end)
@@ -401,6 +419,7 @@ class MentionReader:
         Schröder", "BBC", "Ansicht")."""
         texts = [doc.span_text(m) for m in entity.mentions] or [entity.name]
         texts = [t for t in texts if t.strip()]
+        spans = [m for m in entity.mentions if doc.span_text(m).strip()]
         if entity.anonymous:
             affiliated = doc.entities.get(entity.affiliation or "")
             org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
@@ -413,7 +432,7 @@ class MentionReader:
             return Reading(holder=org, anonymous=True, role=role, reason="" if org else ANONYMOUS)
         if entity.type is not SpeakerType.PERSON:
             return self._typed(entity, [entity.name, *texts])
-        readings = [self.read(t) for t in texts]
+        readings = [self.read_span(doc, m) for m in spans] or [self.read(t) for t in texts]
         persons = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
         roles = tuple(dict.fromkeys(
             [*entity.roles, *(x for r in readings for x in (*r.roles, *(r.holder.roles if r.holder else ())))]
@@ -577,6 +596,11 @@ class MentionReader:
         if last and (_is_member(last) or (roles and roles[-1] == len(body) - 1)):
             if _is_plural_people(last, determiner) and not tail:
                 return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"
+            named = self._name_after_organisation(tail)
+            if named:
+                # "dem Direktor der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez"
+                roles_seen = tuple(dict.fromkeys((*role_words, last)))
+                return Reading(holder=Holder(SpeakerType.PERSON, named, roles=roles_seen))
             if tail:
                 # "der Sprecher des Ministeriums", "des Leiters der Sektion von Ärzte ohne Grenzen":
                 # an unnamed member, attributed to the organisation the mention names.
@@ -632,6 +656,9 @@ class MentionReader:
             return None  # "Sprecher Polizei…", "Robert Halver von der Baader Bank": a person phrase
         kind = SpeakerType.MEDIA if MEDIA_HEAD.search(low) else SpeakerType.ORGANIZATION
         acronyms = tuple(w for w in paren if _is_acronym(w))
+        named = next((KNOWN_MEDIA[w.lower()] for w in paren if w.lower() in KNOWN_MEDIA), "")
+        if named:
+            return Reading(holder=Holder(SpeakerType.MEDIA, named))  # "der Deutschen Presse Agentur (dpa)"
         if after and not before and _is_descriptor(head, before_name=True):
             # "Nachrichtenagentur Reuters", "Umweltschutzorganisation WWF": the name follows, unless
             # an abbreviation says the head belongs to it ("Verband Deutscher Realschullehrer (VDR)").
@@ -648,6 +675,8 @@ class MentionReader:
         known = KNOWN_MEDIA.get(" ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower())
         if known and not after:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))  # "Süddeutscher Zeitung"
+        if not before and not after and low in GROUP_NOUNS:
+            return Reading(reason=GROUP)  # "der Sicherheitsbehörden", "die Behörden"
         place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
         if not after and not name_tail and place_adjectives and (
             _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
@@ -690,6 +719,19 @@ class MentionReader:
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))
         return Reading(holder=Holder(kind, name, qualifier, acronyms))
+
+    def _name_after_organisation(self, tail: list[str]) -> str:
+        """A personal name that ends a role's complement right after an organisation: "(Direktor)
+        der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez" → "Roberto Rodriguez"."""
+        run: list[str] = []
+        for w in reversed(tail):
+            if not is_capitalised(w) or _is_org_head(_nominative_head(w).lower()):
+                break
+            run.insert(0, w)
+        before = tail[len(tail) - len(run) - 1] if len(tail) > len(run) else ""
+        if len(run) < 2 or not _is_org_head(_nominative_head(before).lower()) or not self._first_name_like(run[0]):
+            return ""
+        return self.person_name(run)
 
     def _introduced(self, head: str, depth: int) -> Holder | None:
         """The one organisation or medium the article introduced with this descriptor ("die
@@ -753,8 +795,11 @@ class MentionReader:
         known = KNOWN_MEDIA.get(name.lower())
         if known:
             return Holder(SpeakerType.MEDIA, known)
-        if any(" " in w for w in words):
-            return Holder(SpeakerType.ORGANIZATION, name)  # a quoted name („Ärzte ohne Grenzen“): no person
+        if len(words) == 1 and " " in words[0]:
+            # A quoted name („Ärzte ohne Grenzen“) is no person; a title with numbers is a work.
+            return None if any(ch.isdigit() for ch in name) else Holder(SpeakerType.ORGANIZATION, name)
+        if len(words) == 1 and _WEB_ADDRESS.search(name):
+            return Holder(SpeakerType.MEDIA, name)  # "GGG.at", "golem.de"
         if not roles:
             described = self.ev.described.get(words[0])
             if described is not None:
@@ -762,7 +807,9 @@ class MentionReader:
             acronyms = tuple(w for w in paren if _is_acronym(w))
             if acronyms:
                 return Holder(SpeakerType.ORGANIZATION, name, aliases=acronyms)  # "Travail (UGIT)"
-            company = words[-1].lower() in COMPANY_FORMS or any(_is_acronym(w) and "." not in w for w in words)
+            company = words[-1].lower() in COMPANY_FORMS or any(
+                (_is_acronym(w) and "." not in w) or _CAMEL_CASE.search(w) for w in words
+            )  # "Airbus EADS", "Siemens AG", "VroniPlag Wiki"
             if company and not any(w.lower() in NAME_PARTICLES for w in words):
                 return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
         person = self.person_name(words)
@@ -794,10 +841,11 @@ class MentionReader:
                 # "Ursula von der Leyen": one surname does; "Wahlkampfteams von Aljaksandr
                 # Milinkewitsch": the name follows a common noun.
                 rest = [x for x in words[i:] if x.lower() not in NAME_PARTICLES]
-                if len(rest) != 1 or _is_acronym(rest[0]) or self._not_name_word(rest[0], particle=True):
+                if (len(rest) != 1 or _is_acronym(rest[0]) or _is_acronym(rest[0].split("-")[0]) or " " in rest[0]
+                        or self._not_name_word(rest[0], particle=True)):
                     return self.person_name(words[:i]) or (self.person_name(rest) if len(rest) > 1 else "")
-            elif i and ((_is_acronym(w) and "." not in w) or w.lower() in COMPANY_FORMS):
-                words = words[:i]  # "Edmon Chung CEO von DotAsia"
+            elif i and ((_is_acronym(w) and "." not in w) or w.lower() in COMPANY_FORMS or " " in w):
+                words = words[:i]  # "Edmon Chung CEO von DotAsia", "Moritz Wohlrab von „Aktion …“"
                 break
         # A leading particle is the preposition when the name is used without it: "Von Obama".
         while len(words) > 1 and words[0].lower() in NAME_PARTICLES and words[1] in ev.free:
@@ -815,7 +863,7 @@ class MentionReader:
                 words, after_place_noun = words[1:], False  # the place of "des Landes Niedersachsen"
             elif (bare and len(words) > 2) or self._not_name_word(w) or _is_person_role(w) or (
                 bare and (ev.is_common(bare) or ev.is_place(bare))
-            ) or (len(w) >= 12 and "-" not in w):  # a compound noun, no first name: "Justizbeamten"
+            ) or (len(w) >= 12 and "-" not in w) or w.lower() in NOT_NAME_OPENERS:  # "Justizbeamten", "Andere"
                 words = words[1:]  # "Spectors Verteidiger …", "Thailands Thaksin", "Professor Brown"
             else:
                 break

@@ -99,7 +99,7 @@ MEDIA_HEAD = re.compile(
 LOCAL_HEAD = re.compile(
     r"(polizei|polizeidirektion|polizeipräsidium|staatsanwaltschaft|feuerwehr|verwaltung|gericht"
     r"|regierung|behörde|ministerium|armee|militär|streitkräfte|botschaft|parlament|rettungsdienst"
-    r"|landratsamt|küstenwache|junta|kabinett|senat|flughafen|kreuz)$"
+    r"|landratsamt|küstenwache|junta|kabinett|senat|flughafen|kreuz|marine|luftwaffe)$"
 )
 #: Descriptive heads before an organisation's name: "die Umweltschutzorganisation WWF", "der
 #: Konzern Daimler", "die Fluggesellschaft KLM". The name after them is the record's name.
@@ -110,17 +110,88 @@ DESCRIPTOR_HEAD = re.compile(
     r"|versorger|fluggesellschaft|provider|verlag|kette|ratingagentur)$"
 )
 
-_MEDIA_NAMES = """Reuters|dpa|AFP|AP|Xinhua|TASS|ITAR-TASS|Interfax|RIA Novosti|Novosti|BBC|BBC News|CNN|ARD|ZDF
-|NDR|NDR Info|WDR|SWR|MDR|BR|RTL|N24|n-tv|ORF|SRF|Al-Jazeera|Al-Dschasira|Al Jazeera|Der Spiegel|Spiegel
-|Spiegel Online|taz|FAZ|Focus|Bild-Zeitung|Die Welt|Welt Online|Welt-Online|Süddeutsche Zeitung|Tagesspiegel
-|Haaretz|Le Figaro|Figaro|Le Monde|New York Times|The Guardian|Guardian|Washington Post|Tagesschau|Tagesthemen
-|Netzeitung|WAZ|Sport-Bild|Kicker|heise|Golem|Computerwoche|ISNA|IRNA|Wikinews|Südwestrundfunk
-|Mitteldeutscher Rundfunk|Deutsche Welle|Radio Vatikan|Radio Bremen|China Daily|Ukrinform|Kyodo|Yonhap
-|Associated Press|Agence France-Presse|Bloomberg|Financial Times|Wall Street Journal|Sky News|Fox News|ABC
-|CBS|NBC|Euronews|Der Standard|Die Zeit|Handelsblatt|NZZ|Automobilwoche|Ärztezeitung|Ärzte Zeitung"""
-#: News outlets and agencies known by name: case-folded name -> canonical name.
+# One line per outlet: its canonical name, then the other ways news write it.
+_MEDIA_NAMES = """Reuters
+dpa|Deutsche Presse-Agentur|Deutsche Presseagentur|Deutsche Presse Agentur
+AFP|Agence France-Presse
+AP|Associated Press
+Xinhua
+TASS|ITAR-TASS
+Interfax
+RIA Novosti|Novosti
+BBC
+BBC News
+CNN
+ARD
+ZDF
+NDR|NDR Info|NDRInfo
+WDR
+SWR|Südwestrundfunk
+MDR|Mitteldeutscher Rundfunk
+BR|Bayerischer Rundfunk|Bayrischer Rundfunk
+RTL
+N24
+n-tv
+ORF
+SRF
+APA
+Al Jazeera|Al-Jazeera|Al-Dschasira|Al Dschasira
+al-Arabiya|Al Arabiya
+Der Spiegel|Spiegel|Nachrichtenmagazin Der Spiegel
+Spiegel Online|SPIEGEL ONLINE
+taz|die tageszeitung
+FAZ|Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine
+Focus
+Bild|Bild-Zeitung
+Die Welt
+Welt Online|Welt-Online
+Süddeutsche Zeitung|SZ
+Tagesspiegel|Der Tagesspiegel
+Haaretz
+Le Figaro|Figaro
+Le Monde
+New York Times|The New York Times
+The Guardian|Guardian
+Washington Post|The Washington Post
+Tagesschau|tagesschau.de
+Tagesthemen
+Netzeitung
+WAZ
+Sport-Bild|Sport Bild
+Kicker
+heise|heise online
+Golem|golem.de
+Computerwoche
+ISNA
+IRNA
+Wikinews
+Deutsche Welle
+Radio Vatikan
+Radio Bremen
+China Daily
+Ukrinform
+Kyodo
+Yonhap
+Bloomberg
+Financial Times
+Wall Street Journal
+Sky News
+Fox News
+ABC
+CBS
+NBC
+Euronews
+Der Standard
+Die Zeit
+Handelsblatt
+NZZ|Neue Zürcher Zeitung
+Automobilwoche
+Ärzte Zeitung|Ärztezeitung"""
+#: News outlets and agencies known by name: lower-cased name or variant -> canonical name.
 KNOWN_MEDIA: dict[str, str] = {
-    name.strip().lower(): name.strip() for name in _MEDIA_NAMES.replace("\n", "").split("|")
+    variant.strip().lower(): names.split("|")[0].strip()
+    for names in _MEDIA_NAMES.splitlines()
+    for variant in names.split("|")
 }
 #: Generic groups: plural nouns of people that name nobody in particular ("Augenzeugen",
 #: "Experten"); role nouns in the plural count too (see ``roles``).
@@ -166,7 +237,10 @@ MORE_PRONOUNS: frozenset[str] = frozenset(
 PERSON_TITLES: frozenset[str] = frozenset(
     """professor professorin prof doktor pfarrer pastor pfarrerin hauptmann oberst oberstleutnant major
     leutnant feldwebel scheich imam rabbiner mullah ayatollah großayatollah sultan emir prinzessin fürst
-    graf gräfin baron sir dame""".split()
+    graf gräfin baron sir dame diktator commander captain colonel sergeant lieutenant sheriff chief
+    verteidiger verteidigerin schriftsteller schriftstellerin herausforderer herausforderin musiker musikerin
+    komponist komponistin unternehmer unternehmerin milliardär kommentator moderatorin moderator astronaut
+    pilot pilotin regisseur regisseurin rennfahrer fußballer torhüter""".split()
 )
 #: Countries, regions and cities that speak only by metonymy ("Russland erklärte"): places, no
 #: holder of a record. Names as written in German news; genitives are read off ("Russlands").
@@ -214,7 +288,7 @@ _GENDER_SUFFIXES: tuple[tuple[str, str], ...] = tuple(
          unternehmen zentrum programm gremium haus tribunal sekretariat konsulat militär blatt magazin fernsehen
          portal netzwerk bündnis kollegium kreuz""".split()]
         + [(s, "m") for s in """dienst rat verband bund konzern rundfunk sender verein klub club senat kongress
-           ausschuss gerichtshof hof hersteller betreiber vorstand staat kreml vatikan""".split()]
+           ausschuss gerichtshof hof hersteller betreiber vorstand staat kreml vatikan hafen""".split()]
         + [(s, "p") for s in "nationen streitkräfte behörden staaten parteien medien".split()],
         key=lambda pair: len(pair[0]),
         reverse=True,
