@@ -145,11 +145,13 @@ class Evidence:
         self.next_word: dict[str, set[str]] = {}
         after_article: dict[str, int] = {}
         bare: dict[str, int] = {}
+        member_prefixes: set[str] = set()
         # White-space tokens with their punctuation stripped: a tenth of a regex tokenizer's cost.
         # ``last`` is the previous word, "" after punctuation that ends a phrase.
         last = ""  # previous word, lower-cased
         last_word = ""  # previous word as written
         article = False  # an article (then perhaps adjectives) came just before
+        comma = False  # the previous word ended in a comma
         for raw in text.split():
             w = raw.strip(_PUNCT_STRIP)
             if not w or not w[0].isalpha():
@@ -189,35 +191,43 @@ class Evidence:
                     prefix, _, suffix = w.rpartition("-")
                     if prefix[:1].isupper() and suffix.lower().startswith(_MEMBER_OF_ORGANISATION):
                         self.described.setdefault(prefix, SpeakerType.ORGANIZATION)
+                        member_prefixes.add(prefix)
                 article = False
             else:
                 self.lower.add(w)
                 low = w
                 if low in _ARTICLE_LIKE:
-                    # ("von der Leyen": "der" after a particle is part of the name)
-                    article = last not in NAME_PARTICLES
+                    # Not after a particle ("von der Leyen") nor a comma, where "der" is a relative
+                    # pronoun ("Westerwelle, der Gerhardt 2001 ablöste").
+                    article = last not in NAME_PARTICLES and not comma
                 elif not (article and _ADJECTIVE.search(low)):
                     # "der ukrainische Präsident": adjectives keep the article; a verb ends it
                     # ("Das lehnte Abhisit ab": "Das" was a pronoun).
                     article = False
             last, last_word = low_w, w
+            comma = raw[-1] == ","
             if raw[-1] in ",;:.!?)":
                 last = last_word = ""
                 article = False
-        # A relative pronoun looks like an article ("Westerwelle, der Gerhardt 2001 …"): a name
-        # is still used without one more often.
+        # A demonstrative looks like an article too ("Das lehnte Gerhardt ab"): a name is still
+        # used without one more often.
         self.common = {w for w, n in after_article.items() if n > bare.get(w, 0)}
-        # "Werft-Sprecher" describes no organisation when the article says "die Werft".
-        self.described = {w: kind for w, kind in self.described.items() if w not in self.common}
+        self.with_article: set[str] = set(after_article)  # after an article at least once
+        # "Werft-Sprecher" describes no organisation when the article says "die Werft" or never
+        # names it on its own.
+        self.described = {w: kind for w, kind in self.described.items()
+                          if w not in self.common and not (w in member_prefixes and w in after_article)}
 
     def is_common(self, word: str) -> bool:
         """A common noun (or an organisation named like one): seen after an article."""
         return word in self.common
 
-    def is_common_form(self, word: str) -> bool:
-        """Some inflected form of ``word`` is seen after an article ("Jugendliche": "den Jugendlichen")."""
+    def is_common_form(self, word: str, *, ever: bool = False) -> bool:
+        """Some inflected form of ``word`` is seen after an article ("Jugendliche": "den
+        Jugendlichen") more often than without one (``ever``: at all)."""
         forms = (word, word + "n", word + "en", word + "s", word + "es", word[:-1], word[:-2])
-        return any(f in self.common for f in forms if len(f) > 2)
+        seen = self.with_article if ever else self.common
+        return any(f in seen for f in forms if len(f) > 2)
 
     def is_place(self, word: str) -> bool:
         """A place: known, or seen after "in"/"aus" and shaped like a name ("in Kassel", not "in
@@ -572,6 +582,9 @@ class MentionReader:
         self, words: list[str], k: int, determiner: str, premodifiers: list[str], paren: list[str], depth: int
     ) -> Reading:
         """A definite or bare noun phrase: an organisation, a medium, a role, a group or a name."""
+        spelled = _spelled_out(words[k:], paren)
+        if spelled is not None:
+            return Reading(holder=spelled)
         body: list[str] = []
         tail: list[str] = []  # a complement: "der Bundesrepublik Deutschland", "in Kassel"
         for i, w in enumerate(words[k:]):
@@ -622,6 +635,9 @@ class MentionReader:
             holder = self._named_after_article(body, paren)
             return Reading(holder=holder) if holder else Reading(reason=NOT_A_HOLDER)
         name_words = body[roles[-1] + 1 :] if roles else body
+        if roles and name_words and name_words[0].lower() in ("von", "vom"):
+            # "Der Gentechnik-Experte von Greenpeace": an affiliation, no name
+            return self._member([body[roles[-1]], *name_words, *tail], 0, depth)
         holder = self._named(name_words, role_words, paren)
         if holder is None:
             if role_words:
@@ -703,6 +719,8 @@ class MentionReader:
             before = []
         local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail
         name_words = [_nominative_adjective(w, g) for w in before] + [head, *name_tail]
+        if local and after and any(self._person_like(w) for w in after):
+            return None  # "die Staatsanwaltschaft Ertel": a person, not a place
         if local and after:
             # "Polizeidirektion Hannover", "Staatsanwaltschaft Oslo", "Regierung Guatemalas"
             qualifier = " ".join(self.ev.bare_genitive(w) or w for w in after)
@@ -817,11 +835,24 @@ class MentionReader:
             person = self._full_name(person)
         return Holder(SpeakerType.PERSON, person, roles=roles) if person else None
 
-    def _full_name(self, surname: str) -> str:
-        """A surname with the one first name the article gives it elsewhere ("Schweinsteiger" →
-        "Bastian Schweinsteiger"), else the surname."""
-        firsts = {f for f in self.ev.first_names.get(surname, set()) if self._first_name_like(f)}
-        return f"{next(iter(firsts))} {surname}" if len(firsts) == 1 else surname
+    def _full_name(self, name: str) -> str:
+        """A one-word name with what the article gives it elsewhere: its one first name
+        ("Schweinsteiger" → "Bastian Schweinsteiger") or, for a first name, its surname ("Paolo"
+        → "Paolo Gentiloni"); else the word."""
+        firsts = {f for f in self.ev.first_names.get(name, set()) if self._first_name_like(f)}
+        if len(firsts) == 1:
+            return f"{next(iter(firsts))} {name}"
+        if firsts:
+            return name
+        surnames = {s for s in self.ev.next_word.get(name, set())
+                    if self._first_name_like(s) and name in self.ev.first_names.get(s, ())}
+        return f"{name} {next(iter(surnames))}" if len(surnames) == 1 else name
+
+    def _person_like(self, word: str) -> bool:
+        """The article names a person so: after a role or a first name ("Oberstaatsanwalt Ertel")."""
+        return not self.ev.is_place(word) and any(
+            is_role(w) or self._first_name_like(w) for w in self.ev.first_names.get(word, ())
+        )
 
     def _first_name_like(self, word: str) -> bool:
         return (
@@ -872,6 +903,8 @@ class MentionReader:
             if (self._not_name_word(w) or _ADVERB_SUFFIX.search(w.lower()) or w.lower() in NOT_NAME_OPENERS
                     or ev.is_common_form(w) or ev.is_place(w) or len(w) < 2 or _is_person_role(w)):
                 return ""
+            if ev.is_common_form(w, ever=True) and not ev.first_names.get(w):
+                return ""  # "ein Video", "meine Videos": a noun, unless a first name says otherwise
             return w
         rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
         if (not words or any(self._not_name_word(w, strict=False) for w in rest) or len(words[-1].rstrip(".")) < 2
@@ -966,3 +999,15 @@ def _nominative_role(word: str) -> str:
     if word.endswith("s") and (is_role(word[:-1]) or _is_member(word[:-1])):
         return word[:-1]
     return word
+
+
+def _spelled_out(words: list[str], paren: list[str]) -> Holder | None:
+    """An organisation whose abbreviation in parentheses spells its first words: "Schutzgemeinschaft
+    der Kapitalanleger (SdK)", "Verband Deutscher Realschullehrer (VDR)"."""
+    for acronym in (w for w in paren if _is_acronym(w) and len(w) >= 3):
+        for n in range(2, min(len(words), len(acronym) + 2) + 1):
+            if "".join(w[0] for w in words[:n]).lower() == acronym.lower() and is_capitalised(words[n - 1]):
+                kind = SpeakerType.MEDIA if MEDIA_HEAD.search(_nominative_head(words[0]).lower()) else (
+                    SpeakerType.ORGANIZATION)
+                return Holder(kind, " ".join([_nominative_head(words[0]), *words[1:n]]), aliases=(acronym,))
+    return None

@@ -119,7 +119,7 @@ Xinhua
 TASS|ITAR-TASS
 Interfax
 RIA Novosti|Novosti
-BBC
+BBC|British Broadcasting Corporation
 BBC News
 CNN
 ARD
