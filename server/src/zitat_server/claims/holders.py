@@ -258,7 +258,7 @@ def words_of(text: str) -> tuple[list[str], list[str]]:
     paren: list[str] = []
     inside = quoted = False
     for raw in text.split():
-        opens, closes = raw.startswith("("), raw.endswith(")")
+        opens, closes = raw.startswith("("), raw.rstrip(",.;:").endswith(")")
         quote_opens = raw[:1] in _QUOTE_OPEN and not (len(raw) > 1 and raw.rstrip(",.;:")[-1:] in _QUOTE_CLOSE)
         comma = raw.endswith(",")
         w = raw.strip(_PUNCT)
@@ -795,8 +795,8 @@ class MentionReader:
         Persons never do."""
         if not body:
             return None
-        if _is_acronym(body[0]):
-            return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord"
+        if _is_acronym(body[0]) or _is_acronym(body[0].rpartition("-")[2]):
+            return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord", "der Landes-SPD"
         if len(body) == 1 and " " in body[0]:
             return Holder(SpeakerType.ORGANIZATION, body[0])  # a quoted name: "die „Aktion Deutschland hilft“"
         acronyms = tuple(w for w in paren if _is_acronym(w))
@@ -900,6 +900,9 @@ class MentionReader:
                 break
         if len(words) == 1:
             w = ev.bare_genitive(words[0]) or words[0]  # "Lahms" → "Lahm"
+            full = self._full_name(w)
+            if full.endswith(f" {w}") and not (self._not_name_word(w, strict=False) or _is_person_role(w)):
+                return full  # the article gives it a first name: "Clement" → "Wolfgang Clement"
             if (self._not_name_word(w) or _ADVERB_SUFFIX.search(w.lower()) or w.lower() in NOT_NAME_OPENERS
                     or ev.is_common_form(w) or ev.is_place(w) or len(w) < 2 or _is_person_role(w)):
                 return ""
@@ -924,8 +927,9 @@ class MentionReader:
         return (
             not is_capitalised(word)
             # names.is_name_word knows common-noun endings; short words ending like one are
-            # surnames too ("Jung", "Chung", "Leung").
-            or (len(word) >= 7 and not is_name_word(word))
+            # surnames too ("Jung", "Chung", "Leung"), and after a first name any are ("Wolfgang
+            # Clement").
+            or (strict and len(word) >= 7 and not is_name_word(word))
             or word in NOT_NAMES
             or low in DETERMINERS
             or (strict and (low in FRAME_NOUNS or low in GROUP_NOUNS))
@@ -982,11 +986,14 @@ def _same_role(a: str, b: str) -> bool:
 
 
 def _skip_to_organisation(tail: list[str]) -> list[str]:
-    """From "der griechischen Sektion von Ärzte ohne Grenzen" the part that names the
-    organisation: what follows "von" after a unit of it, else the whole complement."""
-    low = [w.lower() for w in tail]
-    if "von" in low and any(w.lower() in _UNITS for w in tail[: low.index("von")]):
-        return tail[low.index("von"):]
+    """From "der griechischen Sektion von Ärzte ohne Grenzen" or "des Influenza-Programms der WHO"
+    the part that names the organisation: what follows a unit of it, else the whole complement."""
+    for i, w in enumerate(tail):
+        low = w.lower()
+        if low in _UNITS or low.rstrip("s").endswith(("programm", "abteilung", "referat")):
+            rest = tail[i + 1 :]
+            if rest and rest[0].lower() in ("von", "vom", "der", "des"):
+                return rest
     return tail
 
 

@@ -155,7 +155,7 @@ The Guardian|Guardian
 Washington Post|The Washington Post
 Tagesschau|tagesschau.de
 Tagesthemen
-Netzeitung
+Netzeitung|Netzzeitung
 WAZ
 Sport-Bild|Sport Bild
 Kicker
