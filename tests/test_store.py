@@ -381,3 +381,35 @@ def test_migration_from_schema_1_keeps_data_and_rereads_documents(backend, tmp_p
         assert [s.name for s in migrated.list_speakers().items] == ["Olaf Scholz"]
     with open_store(target) as reopened:
         assert reopened.schema_version() == 2 and reopened.counts().claims == 1
+
+
+def test_typed_entities_from_coref_are_kept_as_coref_says(store):
+    """The extraction's contract (document.Entity): type, qualifier, anonymous member and
+    affiliation, and Quote.unresolved_reason, reach the store as they are."""
+    from zitat_server.document import Doc, Entity, Quote, Span, SpeakerType
+
+    text = ("Die Beamten teilten mit, der Täter sei gefasst. Ein Sprecher sagte, man ermittle weiter. "
+            "Wir, sagten sie, bleiben dran.")
+
+    def span(part: str) -> Span:
+        i = text.index(part)
+        return Span(i, i + len(part))
+
+    doc = Doc(text)
+    doc.entities = {
+        "e1": Entity("e1", "Polizei", mentions=[span("Die Beamten")], type=SpeakerType.ORGANIZATION,
+                     qualifier="Bremen"),
+        "e2": Entity("e2", "", ["Sprecher"], [span("Ein Sprecher")], anonymous=True, affiliation="e1"),
+    }
+    doc.quotes = [
+        Quote([span("der Täter sei gefasst")], Form.INDIRECT, source=span("Die Beamten"), entity="e1"),
+        Quote([span("man ermittle weiter")], Form.INDIRECT, source=span("Ein Sprecher"), entity="e2"),
+        Quote([span("bleiben dran")], Form.DIRECT, source=span("sie"), unresolved_reason="group"),
+    ]
+    p = FakePipeline()
+    p.docs[text] = doc
+    Ingestor(store, p).ingest(StoredDocument("c/1", text))
+    police, member, group = _claims_of(store, "c/1")
+    assert (police.speaker_name, police.speaker_type, police.speaker_qualifier) == ("Polizei", "organization", "Bremen")
+    assert member.anonymous and member.source_role == "Sprecher" and member.speaker_id == police.speaker_id
+    assert group.speaker_id is None and group.unresolved_reason == "group"
