@@ -229,3 +229,28 @@ def test_a_bare_descriptor_refers_to_the_one_organisation_it_introduced():
 def test_organisation_behind_a_member_compound_is_an_organisation():
     article = "Greenpeace-Experte Christoph Then warnte. Greenpeace fordert Haftung."
     assert holder("Greenpeace", article) == (ORG, "Greenpeace", "")
+
+
+def test_entity_name_serves_when_the_mentions_are_pronouns_only():
+    text = "UN-Generalsekretär Ban Ki-moon erhielt den Bericht. Er sagte: „Die Nachricht ist einfach.“"
+    resolved = Entity("e1", "Ban Ki-moon", mentions=[_span(text, "Er sagte")])
+    resolved.mentions[0] = Span(resolved.mentions[0].start, resolved.mentions[0].start + 2)
+    reader = MentionReader(Evidence(text))
+    assert reader.read_entity(_doc(text, [resolved]), resolved).holder.name == "Ban Ki-moon"
+    text = "Nach Angaben der Magdeburger Volksstimme brannte es."
+    junk = Entity("e1", "Magdeburger Volksstimme", mentions=[_span(text, "Angaben der Magdeburger Volksstimme")])
+    assert MentionReader(Evidence(text)).read_entity(_doc(text, [junk]), junk).holder is None
+
+
+def test_an_organisation_typed_by_coref_is_checked_against_its_mentions():
+    text = "Die Organisation teilte mit. C.Y. Leung sagte. Der Deutsche Wetterdienst warnte."
+    generic = Entity("e1", "Organisation", mentions=[_span(text, "Die Organisation")], type=ORG)
+    person = Entity("e2", "C.Y.", mentions=[_span(text, "C.Y. Leung")], type=ORG)
+    flagged = Entity("e3", "", mentions=[_span(text, "Der Deutsche Wetterdienst")], anonymous=True)
+    doc = _doc(text, [generic, person, flagged])
+    reader = MentionReader(Evidence(text))
+    assert reader.read_entity(doc, generic).holder is None  # a class noun that refers back
+    assert (reader.read_entity(doc, person).holder.type, reader.read_entity(doc, person).holder.name) == (
+        PERSON, "C.Y. Leung")
+    weather = reader.read_entity(doc, flagged)
+    assert not weather.anonymous and weather.holder.name == "Deutscher Wetterdienst"

@@ -413,3 +413,27 @@ def test_typed_entities_from_coref_are_kept_as_coref_says(store):
     assert (police.speaker_name, police.speaker_type, police.speaker_qualifier) == ("Polizei", "organization", "Bremen")
     assert member.anonymous and member.source_role == "Sprecher" and member.speaker_id == police.speaker_id
     assert group.speaker_id is None and group.unresolved_reason == "group"
+
+
+def test_coref_reason_stands_unless_the_mention_names_a_holder(store):
+    from zitat_server.document import Doc, Quote, Span
+
+    text = "Die Vereinten Nationen warnten, es drohe Hunger. Demnach seien Millionen betroffen."
+
+    def span(part: str) -> Span:
+        i = text.index(part)
+        return Span(i, i + len(part))
+
+    doc = Doc(text)
+    doc.quotes = [
+        Quote([span("es drohe Hunger")], Form.INDIRECT, source=span("Die Vereinten Nationen"),
+              unresolved_reason="not a holder"),
+        Quote([span("seien Millionen betroffen")], Form.INDIRECT, source=span("Demnach"),
+              unresolved_reason="no antecedent"),
+    ]
+    p = FakePipeline()
+    p.docs[text] = doc
+    Ingestor(store, p).ingest(StoredDocument("u/1", text))
+    un, then = _claims_of(store, "u/1")
+    assert (un.speaker_name, un.speaker_type, un.unresolved_reason) == ("Vereinte Nationen", "organization", "")
+    assert then.speaker_id is None and then.unresolved_reason == "no antecedent"

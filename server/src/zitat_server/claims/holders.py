@@ -423,26 +423,17 @@ class MentionReader:
         return replace(reading, holder=replace(holder, qualifier=place))
 
     def read_entity(self, doc: Doc, entity: Entity, depth: int = 0) -> Reading:
-        """What a document entity is, from its type and mentions (its name when it has none).
-        Coref's types are trusted where it gives one; a PERSON (the default) is checked, since a
+        """What a document entity is, from its type, mentions and name. Coref's types are trusted
+        where its mentions do not contradict them; a PERSON (the default) is checked, since a
         mention taken for a name may be a frame, an organisation or no holder ("Zitat von
-        Schröder", "BBC", "Ansicht")."""
-        texts = [doc.span_text(m) for m in entity.mentions] or [entity.name]
-        texts = [t for t in texts if t.strip()]
+        Schröder", "BBC", "Ansicht"). Names come from the mentions first (they are the text);
+        the entity's name serves when the mentions are pronouns only ("Er" → Ban Ki-moon)."""
         spans = [m for m in entity.mentions if doc.span_text(m).strip()]
+        readings = [self.read_span(doc, m) for m in spans]
         if entity.anonymous:
-            affiliated = doc.entities.get(entity.affiliation or "")
-            org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
-            if org is not None and org.type is SpeakerType.PERSON:
-                org = None
-            readings = [self.read(t) for t in texts]
-            role = entity.roles[0] if entity.roles else next((r.role for r in readings if r.role), "")
-            if org is None:
-                org = next((r.holder for r in readings if r.anonymous and r.holder is not None), None)
-            return Reading(holder=org, anonymous=True, role=role, reason="" if org else ANONYMOUS)
+            return self._anonymous(doc, entity, readings, depth)
         if entity.type is not SpeakerType.PERSON:
-            return self._typed(entity, [entity.name, *texts])
-        readings = [self.read_span(doc, m) for m in spans] or [self.read(t) for t in texts]
+            return self._typed(entity, readings)
         persons = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
         roles = tuple(dict.fromkeys(
             [*entity.roles, *(x for r in readings for x in (*r.roles, *(r.holder.roles if r.holder else ())))]
@@ -453,20 +444,54 @@ class MentionReader:
         others = [r for r in readings if r.holder is not None]
         if others:
             return others[0]
-        if roles and any(r.reason == ROLE for r in readings):
+        # The name only when the mentions are pronouns and role nouns ("er", "Der Bundespräsident"),
+        # which coref resolved to it: a mention with other words is the better witness.
+        pronouns_only = all(r.reason in (PRONOUN, ROLE) for r in readings)
+        named = self.read(entity.name) if entity.name.strip() and pronouns_only else Reading(reason=NOT_A_HOLDER)
+        if named.holder is not None and not named.anonymous:
+            h = named.holder
+            all_roles = tuple(dict.fromkeys((*roles, *h.roles)))
+            return Reading(holder=Holder(h.type, h.name, h.qualifier, h.aliases, all_roles))
+        if roles and any(r.reason == ROLE for r in (*readings, named)):
             return Reading(role=roles[-1], reason=ROLE, roles=roles)
-        return next((r for r in readings if r.reason), Reading(reason=NOT_A_HOLDER))
+        return next((r for r in (*readings, named) if r.reason), Reading(reason=NOT_A_HOLDER))
 
-    def _typed(self, entity: Entity, texts: list[str]) -> Reading:
-        """An organisation, medium or group that coref typed: its canonical name and qualifier."""
+    def _anonymous(self, doc: Doc, entity: Entity, readings: list[Reading], depth: int) -> Reading:
+        """An unnamed member: the organisation coref affiliates it with, or the one its mention
+        names ("ein Vertreter des Mutterkonzerns von Airbus, EADS"); a mention that names an
+        organisation itself is that organisation ("Der Deutsche Wetterdienst")."""
+        affiliated = doc.entities.get(entity.affiliation or "")
+        org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
+        if org is not None and org.type is SpeakerType.PERSON:
+            org = None
+        role = entity.roles[0] if entity.roles else next((r.role for r in readings if r.role), "")
+        if org is None:
+            org = next((r.holder for r in readings if r.anonymous and r.holder is not None), None)
+        if org is None:
+            named = next((r for r in readings if r.holder is not None and not r.anonymous
+                          and r.holder.type is not SpeakerType.PERSON), None)
+            if named is not None:
+                return named
+        return Reading(holder=org, anonymous=True, role=role, reason="" if org else ANONYMOUS)
+
+    def _typed(self, entity: Entity, readings: list[Reading]) -> Reading:
+        """An organisation, medium or group that coref typed: its canonical name and qualifier,
+        unless its name is a class noun that refers back ("Organisation", "Mutterkonzern") or its
+        mentions name a person in full ("C.Y. Leung")."""
         kind = entity.type
-        for text in texts:
-            reading = self.read(text)
+        named = self.read(entity.name) if entity.name.strip() else Reading(reason=NOT_A_HOLDER)
+        for reading in (named, *readings):
             holder = reading.holder
             if holder is not None and holder.type is not SpeakerType.PERSON and not reading.anonymous:
                 if holder.type is SpeakerType.MEDIA or kind is SpeakerType.MEDIA:
                     kind = SpeakerType.MEDIA
                 return Reading(holder=Holder(kind, holder.name, entity.qualifier or holder.qualifier, holder.aliases))
+        person = next((r for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON
+                       and " " in r.holder.name), None)
+        if person is not None:
+            return person
+        if named.holder is None and named.reason in (ROLE, ANONYMOUS, GROUP, PRONOUN):
+            return named
         words, _ = words_of(entity.name)
         while words and (words[0].lower() in _ARTICLE_LIKE or _is_lower_adjective(words[0])):
             words = words[1:]
@@ -926,6 +951,7 @@ class MentionReader:
         common = word in self.ev.common and (particle or word in self.ev.free)
         return (
             not is_capitalised(word)
+            or word.endswith("-")  # the first part of "Nürnberg- und Fürth"
             # names.is_name_word knows common-noun endings; short words ending like one are
             # surnames too ("Jung", "Chung", "Leung"), and after a first name any are ("Wolfgang
             # Clement").

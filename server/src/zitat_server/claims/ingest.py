@@ -162,7 +162,8 @@ class Ingestor:
 
 def read_sources(doc: Doc) -> list[Reading]:
     """What each quote's source names (one :class:`Reading` per quote, in order): its entity's
-    holder, or, when coref left the source unresolved without saying why, the mention's."""
+    holder, or, when coref left the source unresolved, the mention's (with coref's reason when
+    the mention names no holder either)."""
     reader = MentionReader(Evidence(doc.text))
     by_entity: dict[str, Reading] = {}
     out = []
@@ -172,8 +173,12 @@ def read_sources(doc: Doc) -> list[Reading]:
             if entity.id not in by_entity:
                 by_entity[entity.id] = reader.read_entity(doc, entity)
             out.append(by_entity[entity.id])
-        elif quote.source is not None and not quote.unresolved_reason:
-            out.append(reader.read_span(doc, quote.source))
+        elif quote.source is not None:
+            # Coref's reason stands unless the mention names a holder after all (an organisation
+            # it does not know: "die Bangkok Post", "Die Schutzgemeinschaft der Kapitalanleger").
+            reading = reader.read_span(doc, quote.source)
+            out.append(reading if reading.holder is not None or not quote.unresolved_reason
+                       else Reading(reason=quote.unresolved_reason))
         else:
             out.append(Reading(reason=quote.unresolved_reason))
     return resolve_roles(share_qualifiers(out))
