@@ -12,6 +12,11 @@ channel, one call at a time after a short warm-up, the latency of ``GetSpeaker``
 random speaker) and of ``SearchClaims`` (first page of a full-text query for a random word of
 the stored claim texts) is measured.
 
+The first pass streams the 700 training articles first: right after them the speaker registry
+is read as ``benchmarks.registry`` reads it (records by type, the share of claims attributed,
+why the others are not, and the precision of the hand-judged samples), then the unlabelled
+articles follow.
+
 Without ``--store`` it runs on a SQLite file in a temporary directory and, when
 ``ZITAT_TEST_PG_DSN`` is set (``eval "$(bash scripts/start_postgres.sh)"``), on that
 PostgreSQL database too, whose public schema it drops and recreates first.
@@ -39,6 +44,7 @@ from zitat_client.cli_claims import document_for
 from zitat_server.claims.store import open_store
 from zitat_server.serving.launch import running_server
 
+from benchmarks import registry
 from benchmarks.latency import environment, percentile
 from benchmarks.tokenizer import NEWS_DIRS
 
@@ -55,19 +61,37 @@ def load_documents() -> list[dict[str, Any]]:
     return [document_for(path, OUTLET, None) for path in paths]
 
 
-def ingest_pass(client: Client, documents: Sequence[dict[str, Any]], store_arg: str) -> dict[str, Any]:
-    """Stream all documents once; statuses, wall time, articles/s and the store's counts after."""
+def ingest_pass(
+    client: Client, documents: Sequence[dict[str, Any]], store_arg: str, registry_ids: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Stream all documents once; statuses, wall time, articles/s and the store's counts after.
+    With ``registry_ids`` (the first documents), the registry is read after them (untimed)."""
+    first = len(registry_ids)
     start = time.perf_counter()
-    statuses = Counter(result.status for result in client.ingest(documents))
+    statuses = Counter(result.status for result in client.ingest(documents[:first]))
     seconds = time.perf_counter() - start
+    snapshot = registry_report(store_arg, registry_ids) if first else None
+    start = time.perf_counter()
+    statuses.update(result.status for result in client.ingest(documents[first:]))
+    seconds += time.perf_counter() - start
     with open_store(store_arg) as store:
         counts = asdict(store.counts())
-    return {
+    result = {
         "statuses": dict(statuses),
         "seconds": round(seconds, 2),
         "articles_per_s": round(len(documents) / seconds, 1),
         "counts": counts,
     }
+    if snapshot is not None:
+        result["registry"] = snapshot
+    return result
+
+
+def registry_report(store_arg: str, document_ids: Sequence[str]) -> dict[str, Any]:
+    """The registry after the training articles, as ``benchmarks.registry report`` reads it."""
+    with open_store(store_arg) as store:
+        report, _records, _claims = registry.summarize(store, document_ids, registry.load_judged())
+    return report.to_json()
 
 
 def latencies(calls: Sequence[Callable[[], object]]) -> dict[str, float]:
@@ -132,8 +156,9 @@ def default_stores() -> Iterator[list[tuple[str, str]]]:
 
 
 def bench(name: str, store_arg: str, documents: Sequence[dict[str, Any]], queries: int, seed: int) -> dict[str, Any]:
+    train = [d["id"] for d in registry.train_documents()]
     with running_server("--store", store_arg) as (target, _proc), Client(target, timeout=60) as client:
-        first = ingest_pass(client, documents, store_arg)
+        first = ingest_pass(client, documents, store_arg, train)
         second = ingest_pass(client, documents, store_arg)
         result = {
             "backend": name,
@@ -153,8 +178,11 @@ def print_report(results: Sequence[dict[str, Any]]) -> None:
     def row(label: str, get: Callable[[dict[str, Any]], object]) -> None:
         print(f"{label:<34}" + "".join(f"{get(r)!s:>14}" for r in results))
 
-    for key in ("documents", "claims", "speakers", "clusters", "linked_claims"):
+    for key in ("documents", "claims", "speakers", "clusters", "linked_claims", "attributed_claims"):
         row(f"{key} (1st / 2nd ingest)", lambda r, k=key: f"{r['first']['counts'][k]} / {r['second']['counts'][k]}")
+    kinds = sorted({k for r in results for k in r["first"]["counts"]["speakers_by_type"]})
+    for kind in kinds:
+        row(f"  speakers: {kind}", lambda r, k=kind: r["first"]["counts"]["speakers_by_type"].get(k, 0))
     row("2nd ingest changes no count", lambda r: r["second_ingest_changes_no_count"])
     row("2nd ingest statuses", lambda r: ",".join(f"{k}:{v}" for k, v in r["second"]["statuses"].items()))
     row("ingest articles/s (1st, extract)", lambda r: r["first"]["articles_per_s"])
@@ -163,6 +191,32 @@ def print_report(results: Sequence[dict[str, Any]]) -> None:
         for stat in ("p50_ms", "p99_ms"):
             row(f"{query} {stat}", lambda r, q=query, s=stat: r[q][s])
     row("full_text_search mean hits", lambda r: r["full_text_search"]["mean_hits"])
+    print_registry(results)
+
+
+def print_registry(results: Sequence[dict[str, Any]]) -> None:
+    """The registry figures after the 700 training articles (``benchmarks.registry``)."""
+    print(f"\nspeaker registry after the {registry.OUTLET} training articles ({registry.SEED}):")
+    print(f"{'':<34}" + "".join(f"{r['backend']:>14}" for r in results))
+
+    def row(label: str, get: Callable[[dict[str, Any]], object]) -> None:
+        print(f"{label:<34}" + "".join(f"{get(r['first']['registry'])!s:>14}" for r in results))
+
+    def pct(name: str) -> Callable[[dict[str, Any]], str]:
+        return lambda g: f"{100 * g[name]['rate']:.1f}%"
+
+    row("claims", lambda g: g["figures"]["claims"])
+    kinds = sorted({k for r in results for k in r["first"]["registry"]["figures"]["records_by_type"]})
+    for kind in kinds:
+        row(f"records: {kind}", lambda g, k=kind: g["figures"]["records_by_type"].get(k, 0))
+    row("claims attributed to a record", lambda g: f"{100 * g['figures']['attributed_share']:.1f}%")
+    row("anonymous sources", lambda g: g["figures"]["anonymous"])
+    reasons = sorted({k for r in results for k in r["first"]["registry"]["figures"]["unresolved_reasons"]})
+    for reason in reasons:
+        row(f"  no record: {reason or '?'}", lambda g, k=reason: g["figures"]["unresolved_reasons"].get(k, 0))
+    row("judged records / claims", lambda g: f"{g['records_judged']} / {g['claims_judged']}")
+    row("records clean, right type", pct("records_clean_and_typed"))
+    row("claims with the right record", pct("claims_right"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -119,3 +119,20 @@ def test_split_merge_and_delete(stub, ingested):
     assert merged.speaker.claim_count == 8
     assert stub.DeleteDocument(cpb.DeleteDocumentRequest(document_id="zweite/umjerow")).deleted_claims == 4
     assert stub.ListSpeakers(cpb.ListSpeakersRequest()).speakers[0].claim_count == 4
+
+
+def test_speaker_types_in_summaries_claims_and_filters(stub, ingested):
+    (speaker,) = stub.ListSpeakers(cpb.ListSpeakersRequest(type=pb.SPEAKER_TYPE_PERSON)).speakers
+    assert speaker.type == pb.SPEAKER_TYPE_PERSON and speaker.qualifier == ""
+    assert not stub.ListSpeakers(cpb.ListSpeakersRequest(type=pb.SPEAKER_TYPE_ORGANIZATION)).speakers
+    claims = stub.SearchClaims(cpb.SearchClaimsRequest(speaker_type=pb.SPEAKER_TYPE_PERSON)).claims
+    assert len(claims) == speaker.claim_count and {c.speaker_type for c in claims} == {pb.SPEAKER_TYPE_PERSON}
+    assert all(not c.anonymous and not c.unresolved_reason for c in claims)
+    assert not stub.SearchClaims(cpb.SearchClaimsRequest(speaker_type=pb.SPEAKER_TYPE_MEDIA)).claims
+    for call, request, field in [
+        ("ListSpeakers", cpb.ListSpeakersRequest(type=99), "type"),
+        ("SearchClaims", cpb.SearchClaimsRequest(speaker_type=99), "speaker_type"),
+    ]:
+        with pytest.raises(grpc.RpcError) as err:
+            getattr(stub, call)(request)
+        assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT and field in err.value.details()

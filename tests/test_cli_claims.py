@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 
 EXAMPLE = EXAMPLES / "umjerow-boeing.txt"
 TASK_FILE = NEWS_TRAIN / "10057.json"  # "… Air-France-Piloten (2005-08-06)"
-UMJEROW_LINE = "Rustem Umjerow: 8 claims, 2024-09-03..2024-09-04; also Umjerow; Verteidigungsminister"
+UMJEROW_LINE = "Rustem Umjerow [person]: 8 claims, 2024-09-03..2024-09-04; also Umjerow; Verteidigungsminister"
 
 
 def zitat(*argv: str) -> tuple[int, str, str]:
@@ -184,6 +184,36 @@ def test_merge_split_and_delete(scratch_server: str, example_text: str) -> None:
             list(client.search_claims(query="Drohnen", page_size=-1))
         with pytest.raises(ValueError, match="aliases or document ids"):
             client.split_speaker(speaker.id)
+
+
+FIRE = (
+    "Kassel – Bei einem Brand in der Innenstadt sind am Montag zwei Menschen verletzt worden. Nach Angaben der "
+    "Polizei in Kassel brach das Feuer im Dachgeschoss aus. „Die Bewohner konnten sich rechtzeitig in Sicherheit "
+    "bringen“, sagte ein Sprecher der Feuerwehr. Ein Augenzeuge berichtete, er habe eine laute Explosion gehört."
+)
+
+
+def test_organisations_and_anonymous_sources(scratch_server: str, tmp_path: Path) -> None:
+    article = tmp_path / "brand.txt"
+    article.write_text(FIRE, encoding="utf-8")
+    assert zitat("ingest", str(article), "--outlet", "HNA", "--date", "2024-03-04", "--server", scratch_server)[0] == 0
+    _, out, _ = zitat("speakers", "--type", "organization", "--name", "polizei", "--server", scratch_server)
+    assert out.splitlines() == ["Polizei (Kassel) [organization]: 1 claims, 2024-03-04..2024-03-04"]
+    _, out, _ = zitat("speakers", "--type", "person", "--name", "polizei", "--server", scratch_server)
+    assert out == ""
+    _, out, _ = zitat("claims", "--outlet", "HNA", "--server", scratch_server)
+    who = {line.split("] ", 1)[1].split(": „")[0] for line in out.splitlines()}
+    assert who == {"Polizei (Kassel)", "Sprecher, Feuerwehr", "Augenzeuge (anonymous)"}
+    _, out, _ = zitat("claims", "--outlet", "HNA", "--type", "organization", "--format", "json",
+                      "--server", scratch_server)
+    claims = json.loads(out)
+    assert len(claims) == 2 and {c["speaker_type"] for c in claims} == {"ORGANIZATION"}
+    (member,) = [c for c in claims if c["anonymous"]]
+    assert (member["source_role"], member["speaker_name"]) == ("Sprecher", "Feuerwehr")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as info:
+        cli.main(["speakers", "--type", "company", "--server", scratch_server])
+    assert info.value.code == 2 and "not a speaker type: 'company'" in err.getvalue()
 
 
 # --- pieces -------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The web page in a real browser: Debian's Chromium, driven by Playwright, against one real
 server for the module (its own claim store, so the speaker page and the screenshots do not
-depend on other tests). The screenshots in docs/screenshots are written here; the parts that
-vary between runs (the pipeline's milliseconds and version) are masked, so they change only
-with the page.
+depend on other tests). The screenshots are taken here: into a temporary folder, or into
+docs/screenshots with ZITAT_UPDATE_SCREENSHOTS=1 (a test run leaves the tree as it was); the
+parts that vary between runs (the pipeline's milliseconds and version) are masked, so they
+change only with the page.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 import urllib.request
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -25,7 +28,8 @@ except ImportError:
 
 pytestmark = pytest.mark.slow
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS = (ROOT / "docs" / "screenshots" if os.environ.get("ZITAT_UPDATE_SCREENSHOTS")
+               else Path(tempfile.mkdtemp(prefix="zitat-screenshots-")))
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 390, "height": 844}
 OUTLETS = (("Ukrinform", "2024-09-03"), ("Kyiv Independent", "2024-09-05"), ("Deutsche Welle", "2024-09-24"))

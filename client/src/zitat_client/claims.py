@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import grpc
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
-from zitat_proto.v1 import claims_pb2, claims_pb2_grpc
+from zitat_proto.v1 import claims_pb2, claims_pb2_grpc, quotes_pb2
 
 from zitat_client.models import DocumentError, Extraction, Model, Span
 from zitat_client.request import DocumentItem, Metadata, timestamp
@@ -89,7 +89,9 @@ class SpeakerRole(DatedModel, proto="zitat.v1.SpeakerRole"):
 
 @dataclasses.dataclass(frozen=True)
 class SpeakerSummary(DatedModel, proto="zitat.v1.SpeakerSummary"):
-    """A person across documents: aliases most frequent first, roles most recent first."""
+    """A person, organisation, medium or group across documents: aliases most frequent first,
+    roles most recent first; ``type`` is ``"PERSON"``, ``"ORGANIZATION"``, ``"MEDIA"`` or
+    ``"GROUP"``, ``qualifier`` the place of a local institution ("Kassel")."""
 
     id: int
     name: str
@@ -98,11 +100,15 @@ class SpeakerSummary(DatedModel, proto="zitat.v1.SpeakerSummary"):
     claim_count: int
     first_seen: dt.datetime | None
     last_seen: dt.datetime | None
+    type: str
+    qualifier: str
 
 
 @dataclasses.dataclass(frozen=True)
 class StoredClaim(DatedModel, proto="zitat.v1.StoredClaim"):
-    """One stored quote with its document, speaker (``speaker_id`` 0: unresolved) and cluster."""
+    """One stored quote with its document, speaker (``speaker_id`` 0: unresolved, see
+    ``unresolved_reason``) and cluster. An ``anonymous`` source ("ein Sprecher des
+    Innenministeriums") has its ``source_role``; its speaker is the organisation it speaks for."""
 
     id: int
     document_id: str
@@ -121,6 +127,11 @@ class StoredClaim(DatedModel, proto="zitat.v1.StoredClaim"):
     confidence: float
     pipeline_version: str
     cluster_id: int
+    speaker_type: str
+    speaker_qualifier: str
+    anonymous: bool
+    source_role: str
+    unresolved_reason: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -163,6 +174,19 @@ class SplitResult(DatedModel, proto="zitat.v1.SplitSpeakerResponse"):
 # --- requests (shared by both clients) ----------------------------------------------------------
 
 
+#: The speaker types a filter takes, as the models name them.
+SPEAKER_TYPES = ("PERSON", "ORGANIZATION", "MEDIA", "GROUP")
+
+
+def speaker_type_number(name: str) -> int:
+    """ "ORGANIZATION" (any case) -> the ``SpeakerType`` enum number; "" -> unspecified."""
+    if not name:
+        return quotes_pb2.SPEAKER_TYPE_UNSPECIFIED
+    if name.upper() not in SPEAKER_TYPES:
+        raise ValueError(f"unknown speaker type {name!r}; one of {', '.join(SPEAKER_TYPES)}")
+    return quotes_pb2.SpeakerType.Value(f"SPEAKER_TYPE_{name.upper()}")
+
+
 def ingest_request(request: Any) -> claims_pb2.IngestDocumentsRequest:
     """The ingest request for one ``ExtractQuotesRequest`` built by the client's request feed,
     so that documents are given (and checked) exactly as for extraction."""
@@ -182,6 +206,8 @@ class ClaimFilter:
     since: dt.datetime | dt.date | None = None  # inclusive
     until: dt.datetime | dt.date | None = None  # exclusive
     document_id: str = ""
+    #: Only claims whose speaker has this type: "PERSON", "ORGANIZATION", "MEDIA" or "GROUP".
+    speaker_type: str = ""
 
     def request(self, page_size: int = 0) -> claims_pb2.SearchClaimsRequest:
         """The first page's ``SearchClaimsRequest``."""
@@ -192,6 +218,7 @@ class ClaimFilter:
             outlet=self.outlet,
             document_id=self.document_id,
             page_size=page_size,
+            speaker_type=speaker_type_number(self.speaker_type),
         )
         if self.since is not None:
             request.since.CopyFrom(timestamp(self.since))
@@ -275,12 +302,16 @@ class ClaimsMixin:
         self,
         *,
         name_contains: str = "",
+        type: str = "",
         page_size: int = 0,
         timeout: float | None = None,
         metadata: Metadata | None = None,
     ) -> Iterator[SpeakerSummary]:
-        """Every speaker with claims (most claims first), fetched page by page as iterated."""
-        request = claims_pb2.ListSpeakersRequest(name_contains=name_contains, page_size=page_size)
+        """Every speaker with claims (most claims first), fetched page by page as iterated;
+        ``type`` ("PERSON", "ORGANIZATION", "MEDIA", "GROUP") keeps one kind."""
+        request = claims_pb2.ListSpeakersRequest(
+            name_contains=name_contains, page_size=page_size, type=speaker_type_number(type)
+        )
         return self._pages(self._claims.ListSpeakers, request, SpeakerSummary, timeout, metadata)
 
     def get_speaker(
@@ -405,12 +436,15 @@ class AsyncClaimsMixin:
         self,
         *,
         name_contains: str = "",
+        type: str = "",
         page_size: int = 0,
         timeout: float | None = None,
         metadata: Metadata | None = None,
     ) -> AsyncIterator[SpeakerSummary]:
         """See :meth:`ClaimsMixin.list_speakers`."""
-        request = claims_pb2.ListSpeakersRequest(name_contains=name_contains, page_size=page_size)
+        request = claims_pb2.ListSpeakersRequest(
+            name_contains=name_contains, page_size=page_size, type=speaker_type_number(type)
+        )
         return self._pages(self._claims.ListSpeakers, request, SpeakerSummary, timeout, metadata)
 
     async def get_speaker(

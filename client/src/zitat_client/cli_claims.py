@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from zitat_client import taskformat
-from zitat_client.claims import ClaimFilter, IngestResult, SpeakerSummary, StoredClaim
+from zitat_client.claims import SPEAKER_TYPES, ClaimFilter, IngestResult, SpeakerSummary, StoredClaim
 from zitat_client.cli_command import EXIT_ERROR, EXIT_OK, CliError, Command
 from zitat_client.client import Client
 from zitat_client.errors import ZitatError
@@ -149,9 +149,16 @@ def _day(when: dt.datetime | None) -> str:
     return when.date().isoformat() if when else "undated"
 
 
+def _type(name: str) -> str:
+    return name.lower() if name and name != "UNSPECIFIED" else "?"
+
+
 def speaker_line(speaker: SpeakerSummary) -> str:
-    """``Rustem Umjerow: 8 claims, 2024-09-03..2024-09-04; also Umjerow; Verteidigungsminister``."""
-    line = f"{speaker.name}: {speaker.claim_count} claims, {_day(speaker.first_seen)}..{_day(speaker.last_seen)}"
+    """``Rustem Umjerow [person]: 8 claims, 2024-09-03..2024-09-04; also Umjerow; Verteidigungsminister``,
+    ``Polizei (Kassel) [organization]: …``."""
+    where = f" ({speaker.qualifier})" if speaker.qualifier else ""
+    line = (f"{speaker.name}{where} [{_type(speaker.type)}]: {speaker.claim_count} claims, "
+            f"{_day(speaker.first_seen)}..{_day(speaker.last_seen)}")
     others = [alias for alias in speaker.aliases if alias != speaker.name]
     if others:
         line += "; also " + ", ".join(others)
@@ -160,9 +167,25 @@ def speaker_line(speaker: SpeakerSummary) -> str:
     return line
 
 
+def claim_who(claim: StoredClaim) -> str:
+    """Who said it: the speaker ("Polizei (Kassel)"), an anonymous source with the organisation it
+    speaks for ("Sprecher, Innenministerium") or alone ("Augenzeuge (anonymous)"), or the source as
+    written with the reason it has no speaker ("Er (pronoun)")."""
+    speaker = claim.speaker_name + (f" ({claim.speaker_qualifier})" if claim.speaker_qualifier else "")
+    if claim.anonymous:
+        role = claim.source_role or "anonymous"
+        return f"{role}, {speaker}" if speaker else f"{role} (anonymous)"
+    if speaker:
+        return speaker
+    source = claim.source.text if claim.source else ""
+    if source and claim.unresolved_reason:
+        return f"{source} ({claim.unresolved_reason})"
+    return source or "?"
+
+
 def claim_line(claim: StoredClaim) -> str:
     """``2024-09-03 Ukrinform [DIRECT] Rustem Umjerow: „…“ (document id)``."""
-    who = claim.speaker_name or (claim.source.text if claim.source else "") or "?"
+    who = claim_who(claim)
     outlet = f" {claim.outlet}" if claim.outlet else ""
     text = claim.text.strip('„“‚‘"»« ')
     return f"{_day(claim.published_at)}{outlet} [{claim.form}] {who}: „{text}“ ({claim.document_id})"
@@ -187,13 +210,28 @@ def _write(items: Iterable[Any], fmt: str, line: Callable[[Any], str], out: Text
         out.write(line(item) + "\n")
 
 
+def _speaker_type(text: str) -> str:
+    """argparse type of ``--type``: a speaker type in any case, as the API names it."""
+    if text and text.upper() not in SPEAKER_TYPES:
+        kinds = ", ".join(t.lower() for t in SPEAKER_TYPES)
+        raise argparse.ArgumentTypeError(f"not a speaker type: {text!r} ({kinds})")
+    return text.upper()
+
+
+def _type_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--type", default="", type=_speaker_type, metavar="TYPE",
+                        help=f"{help_text}: {', '.join(t.lower() for t in SPEAKER_TYPES)}")
+
+
 def _speakers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", default="", help="only speakers with an alias containing this text")
+    _type_argument(parser, "only speakers of this type")
     _format_argument(parser)
 
 
 def _speakers(args: argparse.Namespace, client: Client) -> int:
-    _write(client.list_speakers(name_contains=args.name, timeout=args.timeout), args.format, speaker_line, sys.stdout)
+    speakers = client.list_speakers(name_contains=args.name, type=args.type, timeout=args.timeout)
+    _write(speakers, args.format, speaker_line, sys.stdout)
     return EXIT_OK
 
 
@@ -203,12 +241,14 @@ def _claims_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlet", default="", metavar="NAME", help="only claims of this outlet")
     parser.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only claims published on or after")
     parser.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="only claims published before")
+    _type_argument(parser, "only claims whose speaker has this type")
     _format_argument(parser)
 
 
 def claim_filter(args: argparse.Namespace) -> ClaimFilter:
     return ClaimFilter(
-        speaker_name=args.speaker, query=args.query, outlet=args.outlet, since=args.since, until=args.until
+        speaker_name=args.speaker, query=args.query, outlet=args.outlet, since=args.since, until=args.until,
+        speaker_type=args.type,
     )
 
 

@@ -26,17 +26,17 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from zitat_proto.v1 import quotes_pb2 as zitat_dot_v1_dot_quotes__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15zitat/v1/claims.proto\x12\x08zitat.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15zitat/v1/quotes.proto\"R\n\x16IngestDocumentsRequest\x12$\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x12.zitat.v1.Document\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"\xc1\x01\n\x17IngestDocumentsResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\x12&\n\x06status\x18\x03 \x01(\x0e\x32\x16.zitat.v1.IngestStatus\x12\x13\n\x0b\x63laim_count\x18\x04 \x01(\x05\x12\x18\n\x10pipeline_version\x18\x05 \x01(\t\x12&\n\x05\x65rror\x18\x06 \x01(\x0b\x32\x17.zitat.v1.DocumentError\",\n\x15\x44\x65leteDocumentRequest\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\"0\n\x16\x44\x65leteDocumentResponse\x12\x16\n\x0e\x64\x65leted_claims\x18\x01 \x01(\x05\"\x92\x01\n\x0bSpeakerRole\x12\x0c\n\x04role\x18\x01 \x01(\t\x12.\n\nfirst_seen\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tlast_seen\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0e\x64ocument_count\x18\x04 \x01(\x05\"\xd5\x01\n\x0eSpeakerSummary\x12\n\n\x02id\x18\x01 \x01(\x03\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0f\n\x07\x61liases\x18\x03 \x03(\t\x12$\n\x05roles\x18\x04 \x03(\x0b\x32\x15.zitat.v1.SpeakerRole\x12\x13\n\x0b\x63laim_count\x18\x05 \x01(\x05\x12.\n\nfirst_seen\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tlast_seen\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xa4\x03\n\x0bStoredClaim\x12\n\n\x02id\x18\x01 \x01(\x03\x12\x13\n\x0b\x64ocument_id\x18\x02 \x01(\t\x12\x0e\n\x06outlet\x18\x03 \x01(\t\x12\x0b\n\x03url\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x30\n\x0cpublished_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nspeaker_id\x18\x07 \x01(\x03\x12\x14\n\x0cspeaker_name\x18\x08 \x01(\t\x12\x1e\n\x06source\x18\t \x01(\x0b\x32\x0e.zitat.v1.Span\x12\x0c\n\x04text\x18\n \x01(\t\x12\x1f\n\x07message\x18\x0b \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x1c\n\x04\x66orm\x18\x0c \x01(\x0e\x32\x0e.zitat.v1.Form\x12 \n\x06medium\x18\r \x01(\x0e\x32\x10.zitat.v1.Medium\x12\x1b\n\x03\x63ue\x18\x0e \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x12\n\nconfidence\x18\x0f \x01(\x02\x12\x18\n\x10pipeline_version\x18\x10 \x01(\t\x12\x12\n\ncluster_id\x18\x11 \x01(\x03\"S\n\x13ListSpeakersRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x15\n\rname_contains\x18\x03 \x01(\t\"[\n\x14ListSpeakersResponse\x12*\n\x08speakers\x18\x01 \x03(\x0b\x32\x18.zitat.v1.SpeakerSummary\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x11GetSpeakerRequest\x12\x12\n\nspeaker_id\x18\x01 \x01(\x03\x12\x16\n\x0etimeline_limit\x18\x02 \x01(\x05\"h\n\x12GetSpeakerResponse\x12)\n\x07speaker\x18\x01 \x01(\x0b\x32\x18.zitat.v1.SpeakerSummary\x12\'\n\x08timeline\x18\x02 \x03(\x0b\x32\x15.zitat.v1.StoredClaim\"\xf0\x01\n\x13SearchClaimsRequest\x12\x12\n\nspeaker_id\x18\x01 \x01(\x03\x12\x14\n\x0cspeaker_name\x18\x02 \x01(\t\x12\r\n\x05query\x18\x03 \x01(\t\x12\x0e\n\x06outlet\x18\x04 \x01(\t\x12)\n\x05since\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x05until\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x07 \x01(\x05\x12\x12\n\npage_token\x18\x08 \x01(\t\x12\x13\n\x0b\x64ocument_id\x18\t \x01(\t\"V\n\x14SearchClaimsResponse\x12%\n\x06\x63laims\x18\x01 \x03(\x0b\x32\x15.zitat.v1.StoredClaim\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"*\n\x16GetClaimClusterRequest\x12\x10\n\x08\x63laim_id\x18\x01 \x01(\x03\"d\n\tClaimLink\x12\x12\n\nclaim_id_a\x18\x01 \x01(\x03\x12\x12\n\nclaim_id_b\x18\x02 \x01(\x03\x12 \n\x04kind\x18\x03 \x01(\x0e\x32\x12.zitat.v1.LinkKind\x12\r\n\x05score\x18\x04 \x01(\x02\"\xa9\x01\n\x17GetClaimClusterResponse\x12\x12\n\ncluster_id\x18\x01 \x01(\x03\x12/\n\x10\x66irst_appearance\x18\x02 \x01(\x0b\x32\x15.zitat.v1.StoredClaim\x12%\n\x06\x63laims\x18\x03 \x03(\x0b\x32\x15.zitat.v1.StoredClaim\x12\"\n\x05links\x18\x04 \x03(\x0b\x32\x13.zitat.v1.ClaimLink\"[\n\x14MergeSpeakersRequest\x12\x19\n\x11target_speaker_id\x18\x01 \x01(\x03\x12\x1a\n\x12source_speaker_ids\x18\x02 \x03(\x03\x12\x0c\n\x04name\x18\x03 \x01(\t\"B\n\x15MergeSpeakersResponse\x12)\n\x07speaker\x18\x01 \x01(\x0b\x32\x18.zitat.v1.SpeakerSummary\"^\n\x13SplitSpeakerRequest\x12\x12\n\nspeaker_id\x18\x01 \x01(\x03\x12\x0f\n\x07\x61liases\x18\x02 \x03(\t\x12\x14\n\x0c\x64ocument_ids\x18\x03 \x03(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\"\x83\x01\n\x14SplitSpeakerResponse\x12*\n\x08original\x18\x01 \x01(\x0b\x32\x18.zitat.v1.SpeakerSummary\x12)\n\x07\x63reated\x18\x02 \x01(\x0b\x32\x18.zitat.v1.SpeakerSummary\x12\x14\n\x0cmoved_claims\x18\x03 \x01(\x05*\x9a\x01\n\x0cIngestStatus\x12\x1d\n\x19INGEST_STATUS_UNSPECIFIED\x10\x00\x12\x19\n\x15INGEST_STATUS_CREATED\x10\x01\x12\x19\n\x15INGEST_STATUS_UPDATED\x10\x02\x12\x1b\n\x17INGEST_STATUS_UNCHANGED\x10\x03\x12\x18\n\x14INGEST_STATUS_FAILED\x10\x04*b\n\x08LinkKind\x12\x19\n\x15LINK_KIND_UNSPECIFIED\x10\x00\x12\x1c\n\x18LINK_KIND_NEAR_DUPLICATE\x10\x01\x12\x1d\n\x19LINK_KIND_DIRECT_INDIRECT\x10\x02\x32\x9f\x05\n\x0c\x43laimService\x12Z\n\x0fIngestDocuments\x12 .zitat.v1.IngestDocumentsRequest\x1a!.zitat.v1.IngestDocumentsResponse(\x01\x30\x01\x12S\n\x0e\x44\x65leteDocument\x12\x1f.zitat.v1.DeleteDocumentRequest\x1a .zitat.v1.DeleteDocumentResponse\x12M\n\x0cListSpeakers\x12\x1d.zitat.v1.ListSpeakersRequest\x1a\x1e.zitat.v1.ListSpeakersResponse\x12G\n\nGetSpeaker\x12\x1b.zitat.v1.GetSpeakerRequest\x1a\x1c.zitat.v1.GetSpeakerResponse\x12M\n\x0cSearchClaims\x12\x1d.zitat.v1.SearchClaimsRequest\x1a\x1e.zitat.v1.SearchClaimsResponse\x12V\n\x0fGetClaimCluster\x12 .zitat.v1.GetClaimClusterRequest\x1a!.zitat.v1.GetClaimClusterResponse\x12P\n\rMergeSpeakers\x12\x1e.zitat.v1.MergeSpeakersRequest\x1a\x1f.zitat.v1.MergeSpeakersResponse\x12M\n\x0cSplitSpeaker\x12\x1d.zitat.v1.SplitSpeakerRequest\x1a\x1e.zitat.v1.SplitSpeakerResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15zitat/v1/claims.proto\x12\x08zitat.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15zitat/v1/quotes.proto\"R\n\x16IngestDocumentsRequest\x12$\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x12.zitat.v1.Document\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"\xc1\x01\n\x17IngestDocumentsResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\x12&\n\x06status\x18\x03 \x01(\x0e\x32\x16.zitat.v1.IngestStatus\x12\x13\n\x0b\x63laim_count\x18\x04 \x01(\x05\x12\x18\n\x10pipeline_version\x18\x05 \x01(\t\x12&\n\x05\x65rror\x18\x06 \x01(\x0b\x32\x17.zitat.v1.DocumentError\",\n\x15\x44\x65leteDocumentRequest\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\"0\n\x16\x44\x65leteDocumentResponse\x12\x16\n\x0e\x64\x65leted_claims\x18\x01 \x01(\x05\"\x92\x01\n\x0bSpeakerRole\x12\x0c\n\x04role\x18\x01 \x01(\t\x12.\n\nfirst_seen\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tlast_seen\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0e\x64ocument_count\x18\x04 \x01(\x05\"\x8d\x02\n\x0eSpeakerSummary\x12\n\n\x02id\x18\x01 \x01(\x03\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0f\n\x07\x61liases\x18\x03 \x03(\t\x12$\n\x05roles\x18\x04 \x03(\x0b\x32\x15.zitat.v1.SpeakerRole\x12\x13\n\x0b\x63laim_count\x18\x05 \x01(\x05\x12.\n\nfirst_seen\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tlast_seen\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x04type\x18\x08 \x01(\x0e\x32\x15.zitat.v1.SpeakerType\x12\x11\n\tqualifier\x18\t \x01(\t\"\xaf\x04\n\x0bStoredClaim\x12\n\n\x02id\x18\x01 \x01(\x03\x12\x13\n\x0b\x64ocument_id\x18\x02 \x01(\t\x12\x0e\n\x06outlet\x18\x03 \x01(\t\x12\x0b\n\x03url\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x30\n\x0cpublished_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nspeaker_id\x18\x07 \x01(\x03\x12\x14\n\x0cspeaker_name\x18\x08 \x01(\t\x12\x1e\n\x06source\x18\t \x01(\x0b\x32\x0e.zitat.v1.Span\x12\x0c\n\x04text\x18\n \x01(\t\x12\x1f\n\x07message\x18\x0b \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x1c\n\x04\x66orm\x18\x0c \x01(\x0e\x32\x0e.zitat.v1.Form\x12 \n\x06medium\x18\r \x01(\x0e\x32\x10.zitat.v1.Medium\x12\x1b\n\x03\x63ue\x18\x0e \x03(\x0b\x32\x0e.zitat.v1.Span\x12\x12\n\nconfidence\x18\x0f \x01(\x02\x12\x18\n\x10pipeline_version\x18\x10 \x01(\t\x12\x12\n\ncluster_id\x18\x11 \x01(\x03\x12+\n\x0cspeaker_type\x18\x12 \x01(\x0e\x32\x15.zitat.v1.SpeakerType\x12\x19\n\x11speaker_qualifier\x18\x13 \x01(\t\x12\x11\n\tanonymous\x18\x14 \x01(\x08\x12\x13\n\x0bsource_role\x18\x15 \x01(\t\x12\x19\n\x11unresolved_reason\x18\x16 \x01(\t\"x\n\x13ListSpeakersRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x15\n\rname_contains\x18\x03 \x01(\t\x12#\n\x04type\x18\x04 \x01(\x0e\x32\x15.zitat.v1.SpeakerType\"[\n\x14ListSpeakersResponse\x12*\n\x08speakers\x18\x01 \x03(\x0b\x32\x18.zitat.v1.SpeakerSummary\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x11GetSpeakerRequest\x12\x12\n\nspeaker_id\x18\x01 \x01(\x03\x12\x16\n\x0etimeline_limit\x18\x02 \x01(\x05\"h\n\x12GetSpeakerResponse\x12)\n\x07speaker\x18\x01 \x01(\x0b\x32\x18.zitat.v1.SpeakerSummary\x12\'\n\x08timeline\x18\x02 \x03(\x0b\x32\x15.zitat.v1.StoredClaim\"\x9d\x02\n\x13SearchClaimsRequest\x12\x12\n\nspeaker_id\x18\x01 \x01(\x03\x12\x14\n\x0cspeaker_name\x18\x02 \x01(\t\x12\r\n\x05query\x18\x03 \x01(\t\x12\x0e\n\x06outlet\x18\x04 \x01(\t\x12)\n\x05since\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x05until\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x07 \x01(\x05\x12\x12\n\npage_token\x18\x08 \x01(\t\x12\x13\n\x0b\x64ocument_id\x18\t \x01(\t\x12+\n\x0cspeaker_type\x18\n \x01(\x0e\x32\x15.zitat.v1.SpeakerType\"V\n\x14SearchClaimsResponse\x12%\n\x06\x63laims\x18\x01 \x03(\x0b\x32\x15.zitat.v1.StoredClaim\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"*\n\x16GetClaimClusterRequest\x12\x10\n\x08\x63laim_id\x18\x01 \x01(\x03\"d\n\tClaimLink\x12\x12\n\nclaim_id_a\x18\x01 \x01(\x03\x12\x12\n\nclaim_id_b\x18\x02 \x01(\x03\x12 \n\x04kind\x18\x03 \x01(\x0e\x32\x12.zitat.v1.LinkKind\x12\r\n\x05score\x18\x04 \x01(\x02\"\xa9\x01\n\x17GetClaimClusterResponse\x12\x12\n\ncluster_id\x18\x01 \x01(\x03\x12/\n\x10\x66irst_appearance\x18\x02 \x01(\x0b\x32\x15.zitat.v1.StoredClaim\x12%\n\x06\x63laims\x18\x03 \x03(\x0b\x32\x15.zitat.v1.StoredClaim\x12\"\n\x05links\x18\x04 \x03(\x0b\x32\x13.zitat.v1.ClaimLink\"[\n\x14MergeSpeakersRequest\x12\x19\n\x11target_speaker_id\x18\x01 \x01(\x03\x12\x1a\n\x12source_speaker_ids\x18\x02 \x03(\x03\x12\x0c\n\x04name\x18\x03 \x01(\t\"B\n\x15MergeSpeakersResponse\x12)\n\x07speaker\x18\x01 \x01(\x0b\x32\x18.zitat.v1.SpeakerSummary\"^\n\x13SplitSpeakerRequest\x12\x12\n\nspeaker_id\x18\x01 \x01(\x03\x12\x0f\n\x07\x61liases\x18\x02 \x03(\t\x12\x14\n\x0c\x64ocument_ids\x18\x03 \x03(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\"\x83\x01\n\x14SplitSpeakerResponse\x12*\n\x08original\x18\x01 \x01(\x0b\x32\x18.zitat.v1.SpeakerSummary\x12)\n\x07\x63reated\x18\x02 \x01(\x0b\x32\x18.zitat.v1.SpeakerSummary\x12\x14\n\x0cmoved_claims\x18\x03 \x01(\x05*\x9a\x01\n\x0cIngestStatus\x12\x1d\n\x19INGEST_STATUS_UNSPECIFIED\x10\x00\x12\x19\n\x15INGEST_STATUS_CREATED\x10\x01\x12\x19\n\x15INGEST_STATUS_UPDATED\x10\x02\x12\x1b\n\x17INGEST_STATUS_UNCHANGED\x10\x03\x12\x18\n\x14INGEST_STATUS_FAILED\x10\x04*b\n\x08LinkKind\x12\x19\n\x15LINK_KIND_UNSPECIFIED\x10\x00\x12\x1c\n\x18LINK_KIND_NEAR_DUPLICATE\x10\x01\x12\x1d\n\x19LINK_KIND_DIRECT_INDIRECT\x10\x02\x32\x9f\x05\n\x0c\x43laimService\x12Z\n\x0fIngestDocuments\x12 .zitat.v1.IngestDocumentsRequest\x1a!.zitat.v1.IngestDocumentsResponse(\x01\x30\x01\x12S\n\x0e\x44\x65leteDocument\x12\x1f.zitat.v1.DeleteDocumentRequest\x1a .zitat.v1.DeleteDocumentResponse\x12M\n\x0cListSpeakers\x12\x1d.zitat.v1.ListSpeakersRequest\x1a\x1e.zitat.v1.ListSpeakersResponse\x12G\n\nGetSpeaker\x12\x1b.zitat.v1.GetSpeakerRequest\x1a\x1c.zitat.v1.GetSpeakerResponse\x12M\n\x0cSearchClaims\x12\x1d.zitat.v1.SearchClaimsRequest\x1a\x1e.zitat.v1.SearchClaimsResponse\x12V\n\x0fGetClaimCluster\x12 .zitat.v1.GetClaimClusterRequest\x1a!.zitat.v1.GetClaimClusterResponse\x12P\n\rMergeSpeakers\x12\x1e.zitat.v1.MergeSpeakersRequest\x1a\x1f.zitat.v1.MergeSpeakersResponse\x12M\n\x0cSplitSpeaker\x12\x1d.zitat.v1.SplitSpeakerRequest\x1a\x1e.zitat.v1.SplitSpeakerResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'zitat.v1.claims_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_INGESTSTATUS']._serialized_start=2645
-  _globals['_INGESTSTATUS']._serialized_end=2799
-  _globals['_LINKKIND']._serialized_start=2801
-  _globals['_LINKKIND']._serialized_end=2899
+  _globals['_INGESTSTATUS']._serialized_start=2922
+  _globals['_INGESTSTATUS']._serialized_end=3076
+  _globals['_LINKKIND']._serialized_start=3078
+  _globals['_LINKKIND']._serialized_end=3176
   _globals['_INGESTDOCUMENTSREQUEST']._serialized_start=91
   _globals['_INGESTDOCUMENTSREQUEST']._serialized_end=173
   _globals['_INGESTDOCUMENTSRESPONSE']._serialized_start=176
@@ -48,35 +48,35 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SPEAKERROLE']._serialized_start=468
   _globals['_SPEAKERROLE']._serialized_end=614
   _globals['_SPEAKERSUMMARY']._serialized_start=617
-  _globals['_SPEAKERSUMMARY']._serialized_end=830
-  _globals['_STOREDCLAIM']._serialized_start=833
-  _globals['_STOREDCLAIM']._serialized_end=1253
-  _globals['_LISTSPEAKERSREQUEST']._serialized_start=1255
-  _globals['_LISTSPEAKERSREQUEST']._serialized_end=1338
-  _globals['_LISTSPEAKERSRESPONSE']._serialized_start=1340
-  _globals['_LISTSPEAKERSRESPONSE']._serialized_end=1431
-  _globals['_GETSPEAKERREQUEST']._serialized_start=1433
-  _globals['_GETSPEAKERREQUEST']._serialized_end=1496
-  _globals['_GETSPEAKERRESPONSE']._serialized_start=1498
-  _globals['_GETSPEAKERRESPONSE']._serialized_end=1602
-  _globals['_SEARCHCLAIMSREQUEST']._serialized_start=1605
-  _globals['_SEARCHCLAIMSREQUEST']._serialized_end=1845
-  _globals['_SEARCHCLAIMSRESPONSE']._serialized_start=1847
-  _globals['_SEARCHCLAIMSRESPONSE']._serialized_end=1933
-  _globals['_GETCLAIMCLUSTERREQUEST']._serialized_start=1935
-  _globals['_GETCLAIMCLUSTERREQUEST']._serialized_end=1977
-  _globals['_CLAIMLINK']._serialized_start=1979
-  _globals['_CLAIMLINK']._serialized_end=2079
-  _globals['_GETCLAIMCLUSTERRESPONSE']._serialized_start=2082
-  _globals['_GETCLAIMCLUSTERRESPONSE']._serialized_end=2251
-  _globals['_MERGESPEAKERSREQUEST']._serialized_start=2253
-  _globals['_MERGESPEAKERSREQUEST']._serialized_end=2344
-  _globals['_MERGESPEAKERSRESPONSE']._serialized_start=2346
-  _globals['_MERGESPEAKERSRESPONSE']._serialized_end=2412
-  _globals['_SPLITSPEAKERREQUEST']._serialized_start=2414
-  _globals['_SPLITSPEAKERREQUEST']._serialized_end=2508
-  _globals['_SPLITSPEAKERRESPONSE']._serialized_start=2511
-  _globals['_SPLITSPEAKERRESPONSE']._serialized_end=2642
-  _globals['_CLAIMSERVICE']._serialized_start=2902
-  _globals['_CLAIMSERVICE']._serialized_end=3573
+  _globals['_SPEAKERSUMMARY']._serialized_end=886
+  _globals['_STOREDCLAIM']._serialized_start=889
+  _globals['_STOREDCLAIM']._serialized_end=1448
+  _globals['_LISTSPEAKERSREQUEST']._serialized_start=1450
+  _globals['_LISTSPEAKERSREQUEST']._serialized_end=1570
+  _globals['_LISTSPEAKERSRESPONSE']._serialized_start=1572
+  _globals['_LISTSPEAKERSRESPONSE']._serialized_end=1663
+  _globals['_GETSPEAKERREQUEST']._serialized_start=1665
+  _globals['_GETSPEAKERREQUEST']._serialized_end=1728
+  _globals['_GETSPEAKERRESPONSE']._serialized_start=1730
+  _globals['_GETSPEAKERRESPONSE']._serialized_end=1834
+  _globals['_SEARCHCLAIMSREQUEST']._serialized_start=1837
+  _globals['_SEARCHCLAIMSREQUEST']._serialized_end=2122
+  _globals['_SEARCHCLAIMSRESPONSE']._serialized_start=2124
+  _globals['_SEARCHCLAIMSRESPONSE']._serialized_end=2210
+  _globals['_GETCLAIMCLUSTERREQUEST']._serialized_start=2212
+  _globals['_GETCLAIMCLUSTERREQUEST']._serialized_end=2254
+  _globals['_CLAIMLINK']._serialized_start=2256
+  _globals['_CLAIMLINK']._serialized_end=2356
+  _globals['_GETCLAIMCLUSTERRESPONSE']._serialized_start=2359
+  _globals['_GETCLAIMCLUSTERRESPONSE']._serialized_end=2528
+  _globals['_MERGESPEAKERSREQUEST']._serialized_start=2530
+  _globals['_MERGESPEAKERSREQUEST']._serialized_end=2621
+  _globals['_MERGESPEAKERSRESPONSE']._serialized_start=2623
+  _globals['_MERGESPEAKERSRESPONSE']._serialized_end=2689
+  _globals['_SPLITSPEAKERREQUEST']._serialized_start=2691
+  _globals['_SPLITSPEAKERREQUEST']._serialized_end=2785
+  _globals['_SPLITSPEAKERRESPONSE']._serialized_start=2788
+  _globals['_SPLITSPEAKERRESPONSE']._serialized_end=2919
+  _globals['_CLAIMSERVICE']._serialized_start=3179
+  _globals['_CLAIMSERVICE']._serialized_end=3850
 # @@protoc_insertion_point(module_scope)

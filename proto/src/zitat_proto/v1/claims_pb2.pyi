@@ -82,7 +82,7 @@ class SpeakerRole(_message.Message):
     def __init__(self, role: _Optional[str] = ..., first_seen: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_seen: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., document_count: _Optional[int] = ...) -> None: ...
 
 class SpeakerSummary(_message.Message):
-    __slots__ = ("id", "name", "aliases", "roles", "claim_count", "first_seen", "last_seen")
+    __slots__ = ("id", "name", "aliases", "roles", "claim_count", "first_seen", "last_seen", "type", "qualifier")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     ALIASES_FIELD_NUMBER: _ClassVar[int]
@@ -90,6 +90,8 @@ class SpeakerSummary(_message.Message):
     CLAIM_COUNT_FIELD_NUMBER: _ClassVar[int]
     FIRST_SEEN_FIELD_NUMBER: _ClassVar[int]
     LAST_SEEN_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    QUALIFIER_FIELD_NUMBER: _ClassVar[int]
     id: int
     name: str
     aliases: _containers.RepeatedScalarFieldContainer[str]
@@ -97,10 +99,12 @@ class SpeakerSummary(_message.Message):
     claim_count: int
     first_seen: _timestamp_pb2.Timestamp
     last_seen: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[int] = ..., name: _Optional[str] = ..., aliases: _Optional[_Iterable[str]] = ..., roles: _Optional[_Iterable[_Union[SpeakerRole, _Mapping]]] = ..., claim_count: _Optional[int] = ..., first_seen: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_seen: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    type: _quotes_pb2.SpeakerType
+    qualifier: str
+    def __init__(self, id: _Optional[int] = ..., name: _Optional[str] = ..., aliases: _Optional[_Iterable[str]] = ..., roles: _Optional[_Iterable[_Union[SpeakerRole, _Mapping]]] = ..., claim_count: _Optional[int] = ..., first_seen: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_seen: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., type: _Optional[_Union[_quotes_pb2.SpeakerType, str]] = ..., qualifier: _Optional[str] = ...) -> None: ...
 
 class StoredClaim(_message.Message):
-    __slots__ = ("id", "document_id", "outlet", "url", "title", "published_at", "speaker_id", "speaker_name", "source", "text", "message", "form", "medium", "cue", "confidence", "pipeline_version", "cluster_id")
+    __slots__ = ("id", "document_id", "outlet", "url", "title", "published_at", "speaker_id", "speaker_name", "source", "text", "message", "form", "medium", "cue", "confidence", "pipeline_version", "cluster_id", "speaker_type", "speaker_qualifier", "anonymous", "source_role", "unresolved_reason")
     ID_FIELD_NUMBER: _ClassVar[int]
     DOCUMENT_ID_FIELD_NUMBER: _ClassVar[int]
     OUTLET_FIELD_NUMBER: _ClassVar[int]
@@ -118,6 +122,11 @@ class StoredClaim(_message.Message):
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     PIPELINE_VERSION_FIELD_NUMBER: _ClassVar[int]
     CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SPEAKER_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SPEAKER_QUALIFIER_FIELD_NUMBER: _ClassVar[int]
+    ANONYMOUS_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ROLE_FIELD_NUMBER: _ClassVar[int]
+    UNRESOLVED_REASON_FIELD_NUMBER: _ClassVar[int]
     id: int
     document_id: str
     outlet: str
@@ -135,17 +144,24 @@ class StoredClaim(_message.Message):
     confidence: float
     pipeline_version: str
     cluster_id: int
-    def __init__(self, id: _Optional[int] = ..., document_id: _Optional[str] = ..., outlet: _Optional[str] = ..., url: _Optional[str] = ..., title: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., speaker_id: _Optional[int] = ..., speaker_name: _Optional[str] = ..., source: _Optional[_Union[_quotes_pb2.Span, _Mapping]] = ..., text: _Optional[str] = ..., message: _Optional[_Iterable[_Union[_quotes_pb2.Span, _Mapping]]] = ..., form: _Optional[_Union[_quotes_pb2.Form, str]] = ..., medium: _Optional[_Union[_quotes_pb2.Medium, str]] = ..., cue: _Optional[_Iterable[_Union[_quotes_pb2.Span, _Mapping]]] = ..., confidence: _Optional[float] = ..., pipeline_version: _Optional[str] = ..., cluster_id: _Optional[int] = ...) -> None: ...
+    speaker_type: _quotes_pb2.SpeakerType
+    speaker_qualifier: str
+    anonymous: bool
+    source_role: str
+    unresolved_reason: str
+    def __init__(self, id: _Optional[int] = ..., document_id: _Optional[str] = ..., outlet: _Optional[str] = ..., url: _Optional[str] = ..., title: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., speaker_id: _Optional[int] = ..., speaker_name: _Optional[str] = ..., source: _Optional[_Union[_quotes_pb2.Span, _Mapping]] = ..., text: _Optional[str] = ..., message: _Optional[_Iterable[_Union[_quotes_pb2.Span, _Mapping]]] = ..., form: _Optional[_Union[_quotes_pb2.Form, str]] = ..., medium: _Optional[_Union[_quotes_pb2.Medium, str]] = ..., cue: _Optional[_Iterable[_Union[_quotes_pb2.Span, _Mapping]]] = ..., confidence: _Optional[float] = ..., pipeline_version: _Optional[str] = ..., cluster_id: _Optional[int] = ..., speaker_type: _Optional[_Union[_quotes_pb2.SpeakerType, str]] = ..., speaker_qualifier: _Optional[str] = ..., anonymous: _Optional[bool] = ..., source_role: _Optional[str] = ..., unresolved_reason: _Optional[str] = ...) -> None: ...
 
 class ListSpeakersRequest(_message.Message):
-    __slots__ = ("page_size", "page_token", "name_contains")
+    __slots__ = ("page_size", "page_token", "name_contains", "type")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     NAME_CONTAINS_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
     page_size: int
     page_token: str
     name_contains: str
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., name_contains: _Optional[str] = ...) -> None: ...
+    type: _quotes_pb2.SpeakerType
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., name_contains: _Optional[str] = ..., type: _Optional[_Union[_quotes_pb2.SpeakerType, str]] = ...) -> None: ...
 
 class ListSpeakersResponse(_message.Message):
     __slots__ = ("speakers", "next_page_token")
@@ -172,7 +188,7 @@ class GetSpeakerResponse(_message.Message):
     def __init__(self, speaker: _Optional[_Union[SpeakerSummary, _Mapping]] = ..., timeline: _Optional[_Iterable[_Union[StoredClaim, _Mapping]]] = ...) -> None: ...
 
 class SearchClaimsRequest(_message.Message):
-    __slots__ = ("speaker_id", "speaker_name", "query", "outlet", "since", "until", "page_size", "page_token", "document_id")
+    __slots__ = ("speaker_id", "speaker_name", "query", "outlet", "since", "until", "page_size", "page_token", "document_id", "speaker_type")
     SPEAKER_ID_FIELD_NUMBER: _ClassVar[int]
     SPEAKER_NAME_FIELD_NUMBER: _ClassVar[int]
     QUERY_FIELD_NUMBER: _ClassVar[int]
@@ -182,6 +198,7 @@ class SearchClaimsRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     DOCUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SPEAKER_TYPE_FIELD_NUMBER: _ClassVar[int]
     speaker_id: int
     speaker_name: str
     query: str
@@ -191,7 +208,8 @@ class SearchClaimsRequest(_message.Message):
     page_size: int
     page_token: str
     document_id: str
-    def __init__(self, speaker_id: _Optional[int] = ..., speaker_name: _Optional[str] = ..., query: _Optional[str] = ..., outlet: _Optional[str] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., document_id: _Optional[str] = ...) -> None: ...
+    speaker_type: _quotes_pb2.SpeakerType
+    def __init__(self, speaker_id: _Optional[int] = ..., speaker_name: _Optional[str] = ..., query: _Optional[str] = ..., outlet: _Optional[str] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., document_id: _Optional[str] = ..., speaker_type: _Optional[_Union[_quotes_pb2.SpeakerType, str]] = ...) -> None: ...
 
 class SearchClaimsResponse(_message.Message):
     __slots__ = ("claims", "next_page_token")

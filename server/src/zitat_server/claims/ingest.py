@@ -3,8 +3,14 @@
 Extraction (the slow part) runs before the transaction, so writers hold the store's lock only
 for the database work. Each document is written in one transaction: a crash leaves it wholly
 stored or absent. Re-ingesting a document id replaces its claims; when its text (by content
-hash) and the pipeline version are unchanged, extraction is skipped and only the metadata is
-updated.
+hash), the pipeline version and :data:`REGISTRY_VERSION` are unchanged, extraction is skipped and
+only the metadata is updated.
+
+Each quote's source is read into a holder (:mod:`holders`): the document entity coref resolved it
+to, or, without one, the mention itself. A holder with a name gets a speaker record; an
+anonymous member of an organisation ("ein Sprecher des Ministeriums") is kept on the claim with
+its role and attributed to the organisation; everything else stays without a speaker, with the
+reason on the claim.
 """
 
 from __future__ import annotations
@@ -14,10 +20,24 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
 
+from zitat_server.claims.holders import ROLE, Evidence, MentionReader, Reading, resolve_roles, share_qualifiers
 from zitat_server.claims.linking import ClaimLinker
-from zitat_server.claims.speakers import Observation, SpeakerResolver, is_office, observe, role_key
-from zitat_server.claims.store.base import Claim, Store, StoredDocument, Transaction, to_db_time
-from zitat_server.document import Doc, Quote
+from zitat_server.claims.speakers import (
+    Observation,
+    PersonName,
+    SpeakerResolver,
+    is_office,
+    match,
+    match_named,
+    observe,
+    role_key,
+)
+from zitat_server.claims.store.base import Claim, SpeakerCandidate, Store, StoredDocument, Transaction, to_db_time
+from zitat_server.document import Doc, Quote, SpeakerType
+
+#: The version of what the store makes of an extraction (holders, speakers): a document stored
+#: by another version is read again on its next ingest, even when text and pipeline are the same.
+REGISTRY_VERSION = "registry-2"
 
 
 class Extractor(Protocol):
@@ -68,9 +88,11 @@ def _metadata(doc: StoredDocument) -> tuple:
 
 
 def _same(existing: StoredDocument | None, new: StoredDocument) -> bool:
-    """The stored document has the new one's text and was extracted by the same pipeline."""
+    """The stored document has the new one's text and was extracted by the same pipeline and
+    read by the same speaker registry."""
     return (existing is not None and existing.text_hash == new.text_hash
-            and existing.pipeline_version == new.pipeline_version)
+            and existing.pipeline_version == new.pipeline_version
+            and existing.registry_version == new.registry_version)
 
 
 class Ingestor:
@@ -87,7 +109,8 @@ class Ingestor:
         """Store the document (id, text and metadata; the hash and version are filled in here)."""
         if not item.id:
             raise ValueError("document id is required")
-        stored = replace(item, text_hash=content_hash(item.text), pipeline_version=self.pipeline.version)
+        stored = replace(item, text_hash=content_hash(item.text), pipeline_version=self.pipeline.version,
+                         registry_version=REGISTRY_VERSION)
         existing = self.store.get_document(item.id)
         if _same(existing, stored):
             if _metadata(existing) != _metadata(stored):
@@ -117,27 +140,29 @@ class Ingestor:
     def _write_claims(self, tx: Transaction, stored: StoredDocument, doc: Doc) -> None:
         affected = tx.delete_claims(stored.id)
         seen_at = to_db_time(stored.published_at)
+        readings = read_sources(doc)
         # Resolve before forgetting this document's old observations, so a re-ingest finds the
         # same speakers even when this document was their only source.
-        speakers: dict[str, tuple[int | None, Observation]] = {}
-        for quote in doc.quotes:
-            if quote.entity and quote.entity not in speakers and quote.entity in doc.entities:
-                obs = observe(doc, doc.entities[quote.entity])
-                speakers[quote.entity] = (self.resolver.resolve(tx, stored.id, seen_at, obs), obs)
+        resolved = _DocumentSpeakers()
+        for reading in readings:
+            if reading.holder is not None or (reading.reason == ROLE and reading.roles):
+                resolved.resolve(self.resolver, tx, stored.id, seen_at, reading)
         tx.clear_observations(stored.id)
         claims = []
-        for index, quote in enumerate(doc.quotes):
+        for index, (quote, reading) in enumerate(zip(doc.quotes, readings, strict=True)):
             claim = _claim(doc, stored.id, index, quote, stored.pipeline_version)
-            speaker_id, obs = speakers.get(quote.entity or "", (None, None))
-            claim.speaker_id = speaker_id
-            if speaker_id is None:
-                roles = sorted(obs.roles, key=lambda r: not is_office(r)) if obs else [role_key(claim.source_text)]
-                claim.role = next((r for r in roles if r), "")
+            claim.speaker_id = resolved.speaker_of(reading)
+            claim.anonymous = reading.anonymous
+            claim.source_role = reading.role if reading.anonymous else ""
+            if claim.speaker_id is None and quote.source is not None:
+                claim.unresolved_reason = reading.reason or quote.unresolved_reason
+                if not reading.anonymous:
+                    roles = sorted((role_key(r) for r in reading.roles), key=lambda r: not is_office(r))
+                    claim.role = next((r for r in [*roles, role_key(claim.source_text)] if r), "")
             tx.add_claim(claim)
             claims.append(claim)
-        for speaker_id, obs in speakers.values():
-            if speaker_id is not None:
-                self.resolver.record(tx, speaker_id, stored.id, seen_at, obs)
+        for speaker_id, obs in resolved.recorded():
+            self.resolver.record(tx, speaker_id, stored.id, seen_at, obs)
         for claim in claims:
             self.linker.link(tx, claim)
         self.linker.recluster(tx, affected)
@@ -151,3 +176,90 @@ class Ingestor:
             self.linker.recluster(tx, affected)
             tx.prune_speakers()
         return deleted
+
+
+def read_sources(doc: Doc) -> list[Reading]:
+    """What each quote's source names (one :class:`Reading` per quote, in order): its entity's
+    holder, or, when coref left the source unresolved, the mention's (with coref's reason when
+    the mention names no holder either)."""
+    reader = MentionReader(Evidence(doc.text))
+    by_entity: dict[str, Reading] = {}
+    out = []
+    for quote in doc.quotes:
+        entity = doc.entities.get(quote.entity) if quote.entity else None
+        if entity is not None:
+            if entity.id not in by_entity:
+                by_entity[entity.id] = reader.read_entity(doc, entity)
+            out.append(by_entity[entity.id])
+        elif quote.source is not None:
+            # Coref's reason stands unless the mention names a holder after all (an organisation
+            # it does not know: "die Bangkok Post", "Die Schutzgemeinschaft der Kapitalanleger").
+            reading = reader.read_span(doc, quote.source)
+            out.append(reading if reading.holder is not None or not quote.unresolved_reason
+                       else Reading(reason=quote.unresolved_reason))
+        else:
+            out.append(Reading(reason=quote.unresolved_reason))
+    return resolve_roles(share_qualifiers(out))
+
+
+def _holder_key(reading: Reading) -> tuple:
+    holder = reading.holder
+    if holder is None:
+        return ("role", reading.roles)
+    return (holder.type, holder.name, holder.qualifier, holder.aliases, holder.roles)
+
+
+class _DocumentSpeakers:
+    """The speakers of one document's holders: each resolved once, and two holders of the
+    document that are one person ("Franz Josef Jung", "Franz-Josef Jung") resolved together."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple, int | None] = {}
+        self._observations: dict[int, Observation] = {}
+        self._local: list[SpeakerCandidate] = []
+
+    def resolve(self, resolver: SpeakerResolver, tx: Transaction, document_id: str, seen_at: str,
+                reading: Reading) -> None:
+        key = _holder_key(reading)
+        if key in self._ids:
+            return
+        obs = observe(reading.holder, reading.roles)
+        speaker_id = self._same_as_before(obs)
+        if speaker_id is None:
+            speaker_id = resolver.resolve(tx, document_id, seen_at, obs)
+        self._ids[key] = speaker_id
+        if speaker_id is None or obs.name is None:
+            return
+        if speaker_id in self._observations:
+            _merge_into(self._observations[speaker_id], obs)
+        else:
+            self._observations[speaker_id] = obs
+        self._local.append(SpeakerCandidate(speaker_id, obs.name.display, frozenset(a.key for a in obs.aliases),
+                                            frozenset(obs.roles), obs.type.value, obs.qualifier))
+
+    def _same_as_before(self, obs: Observation) -> int | None:
+        if obs.name is None or not self._local:
+            return None
+        if obs.type is SpeakerType.PERSON:
+            return match(self._local, obs.name, set(obs.roles))
+        return match_named(self._local, obs)
+
+    def speaker_of(self, reading: Reading) -> int | None:
+        return self._ids.get(_holder_key(reading))
+
+    def recorded(self) -> list[tuple[int, Observation]]:
+        """What to remember of each speaker this document names (role-only sightings teach nothing)."""
+        return list(self._observations.items())
+
+
+def _merge_into(target: Observation, other: Observation) -> None:
+    known = {a.key for a in target.aliases}
+    target.aliases += [a for a in other.aliases if a.key not in known]
+    for key, role in other.roles.items():
+        target.roles.setdefault(key, role)
+    if target.name is not None and other.name is not None and _fuller(other.name, target.name):
+        target.name = other.name
+
+
+def _fuller(a: PersonName, b: PersonName) -> bool:
+    return (len(a.first), len(a.key)) > (len(b.first), len(b.key))

@@ -1,7 +1,11 @@
-"""Speakers across documents: one person behind many mentions and spellings.
+"""Speakers across documents: one person or organisation behind many mentions and spellings.
 
-The extraction resolves mentions to a person within one article; this module decides which
-stored speaker that person is. Evidence, strongest first:
+The extraction resolves mentions within one article and :mod:`holders` reads what each names;
+this module decides which stored speaker that holder is. A speaker has a type (person,
+organisation, medium, group); records of different types never merge. Organisations, media and
+named groups merge by name (any of their names: "Weltgesundheitsorganisation" and "WHO") and
+qualifier (the place of a local institution: "Polizei" in Kassel and in Bremen are two). For a
+person the evidence, strongest first, is:
 
 1. a manual decision (merge or split) pinned to the alias;
 2. the full name: similar surnames (a similarity ratio on transliterated surnames, so that
@@ -19,30 +23,38 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from difflib import SequenceMatcher
 
+from zitat_server.claims.holders import Holder
 from zitat_server.claims.store.base import SpeakerCandidate, Store, Transaction, from_db_time
-from zitat_server.document import Doc, Entity
-from zitat_server.language.function_words import DETERMINERS, PRONOUNS
-from zitat_server.language.names import NAME_PARTICLES, is_capitalised
+from zitat_server.document import SpeakerType
+from zitat_server.language.holders import GENERIC_OFFICES
+from zitat_server.language.names import NAME_PARTICLES
 from zitat_server.language.roles import TITLES, is_office, is_role
 
 #: Surnames at least this similar (difflib ratio on the normalised forms) may be one person.
 SURNAME_RATIO = 0.88  # Umjerow/Umerow 0.92 in; Müller/Möller 0.86 out
+#: First names at least this similar, with the same first and last letter, are spellings of one
+#: ("Sigmar"/"Siegmar" 0.92, "Steffen"/"Steffan" 0.86); "Christian"/"Christina" differ at the end.
+FIRST_NAME_RATIO = 0.8
 #: How far from an article's date a remembered office holder may be used for a role-only mention.
 ROLE_MEMORY = timedelta(days=365)
 
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_NON_LETTER = re.compile(r"[^a-z]+")
+_NON_LETTER = re.compile(r"[^a-z-]+")
+_LOOSE_HYPHEN = re.compile(r"(?<![a-z])-|-(?![a-z])")
 
 
 def normalise(name: str) -> str:
-    """Casefolded, umlauts transliterated, other accents dropped, non-letters to single spaces."""
+    """Casefolded, umlauts transliterated, other accents dropped, non-letters to single spaces;
+    a hyphen inside a word stays, so "Rabmer-Koller" is one surname."""
     text = name.casefold().translate(_TRANSLIT)
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return _NON_LETTER.sub(" ", text).strip()
+    text = _NON_LETTER.sub(" ", text)
+    return " ".join(_LOOSE_HYPHEN.sub(" ", text).split())
 
 
 # Kölner Phonetik: letter -> code, with the context rules for c, d, t, p, x below.
@@ -52,7 +64,7 @@ _CODES = {**dict.fromkeys("aeijouy", "0"), "h": "", "b": "1", **dict.fromkeys("f
 
 def phonetic(word: str) -> str:
     """The Kölner Phonetik code of a (normalised) word: German spellings that sound alike agree."""
-    w = normalise(word).replace(" ", "")
+    w = normalise(word).replace(" ", "").replace("-", "")
     codes: list[str] = []
     for i, ch in enumerate(w):
         prev = w[i - 1] if i else ""
@@ -100,38 +112,6 @@ class PersonName:
         return cls(display or key, tuple(tokens[:cut]), " ".join(tokens[cut:]))
 
 
-def name_part(text: str) -> str:
-    """The name in a mention: "Verteidigungsminister Rustem Umjerow" → "Rustem Umjerow"; "" for
-    pronouns and role phrases ("Ihm", "der ukrainische Verteidigungsminister")."""
-    words = text.replace(",", " ").split()
-    kept: list[str] = []
-    # "die Polizei", "der Konzern": a determiner not followed by a role noun makes a common noun.
-    common = bool(words) and words[0].casefold() in DETERMINERS
-    for i, w in enumerate(words):
-        low = w.casefold()
-        if is_role(w) or low in TITLES:
-            kept, common = [], False
-            continue
-        if low in DETERMINERS and not kept and i > 0:
-            common = True  # "der Sprecher des Ministeriums": a genitive, not a name
-            continue
-        if low in PRONOUNS or (low in DETERMINERS and not kept):
-            continue
-        if is_capitalised(w) or (kept and low in NAME_PARTICLES):
-            kept.append(w)
-        elif kept:
-            break
-    while kept and kept[-1].casefold() in NAME_PARTICLES:
-        kept.pop()
-    return "" if common else " ".join(kept)
-
-
-def parse_name(text: str) -> PersonName | None:
-    shown = name_part(text)
-    key = normalise(shown)
-    return PersonName.from_key(key, shown) if key else None
-
-
 def role_key(role: str) -> str:
     """The head noun of a role phrase, lower-cased ("ukrainische Verteidigungsminister" →
     "verteidigungsminister"); "" when the phrase has no role noun."""
@@ -141,29 +121,41 @@ def role_key(role: str) -> str:
 
 @dataclass(slots=True)
 class Observation:
-    """What one document says about one person: the names and roles it uses."""
+    """What one document says about one holder: its type, names, roles and qualifier."""
 
     name: PersonName | None
     aliases: list[PersonName] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # role key -> role as written
+    type: SpeakerType = SpeakerType.PERSON
+    qualifier: str = ""
 
 
-def observe(doc: Doc, entity: Entity) -> Observation:
-    """Collect the names and roles of a document entity from its name, roles and mentions."""
-    texts = [entity.name, *(doc.span_text(m) for m in entity.mentions)]
-    aliases: dict[str, PersonName] = {}
-    for text in texts:
-        name = parse_name(text)
-        if name is not None:
-            aliases.setdefault(name.key, name)
-    roles: dict[str, str] = {}
-    for text in [*entity.roles, *texts]:
+def person_key(name: str) -> PersonName | None:
+    key = normalise(name)
+    return PersonName.from_key(key, name) if key else None
+
+
+def observe(holder: Holder | None, roles: Sequence[str] = ()) -> Observation:
+    """The observation of a holder read from an article (its names: ``name`` and ``aliases``), with
+    further ``roles`` the article gave it ("Verteidigungsminister"). A role-only observation
+    (``holder`` None, ``roles`` given) can still be resolved through office memory."""
+    role_map: dict[str, str] = {}
+    titles = {t.casefold() for t in TITLES}
+    for text in [*roles, *(holder.roles if holder else ())]:
         for word in text.split():
             key = role_key(word)
-            if key and key not in {t.casefold() for t in TITLES}:
-                roles.setdefault(key, word)
-    full = max(aliases.values(), key=lambda n: (len(n.first), len(n.key)), default=None)
-    return Observation(full, list(aliases.values()), roles)
+            if key and key not in titles:
+                role_map.setdefault(key, word)
+    if holder is None:
+        return Observation(None, [], role_map)
+    if holder.type is not SpeakerType.PERSON:
+        # The whole name is the key ("auswaertiges amt"); its phonetic code stands in for a surname.
+        aliases = [PersonName(n, (), normalise(n)) for n in dict.fromkeys((holder.name, *holder.aliases))]
+        aliases = [a for a in aliases if a.surname]
+        return Observation(aliases[0] if aliases else None, aliases, {}, holder.type, holder.qualifier)
+    parsed = {p.key: p for p in (person_key(n) for n in (holder.name, *holder.aliases)) if p is not None}
+    full = max(parsed.values(), key=lambda n: (len(n.first), len(n.key)), default=None)
+    return Observation(full, list(parsed.values()), role_map)
 
 
 def _surname_ratio(a: str, b: str) -> float:
@@ -171,8 +163,33 @@ def _surname_ratio(a: str, b: str) -> float:
 
 
 def _first_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    x, y = a[0], b[0]
-    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+    """The first given names agree: equal, an initial ("R." and "Rustem"), a hyphenated double
+    name and its first part ("Franz-Josef" and "Franz Josef"), or a spelling variant."""
+    x, y = a[0].split("-")[0], b[0].split("-")[0]
+    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    return (
+        len(x) > 3 and len(y) > 3 and x[0] == y[0] and x[-1] == y[-1]
+        and SequenceMatcher(None, x, y).ratio() >= FIRST_NAME_RATIO
+    )
+
+
+def family(speaker_type: str) -> str:
+    """Types that may be one record: an organisation and a medium (the same agency read once as
+    one, once as the other), persons, groups."""
+    return "organization" if speaker_type in ("organization", "media") else speaker_type
+
+
+def match_named(candidates: list[SpeakerCandidate], obs: Observation) -> int | None:
+    """The stored organisation, medium or group that ``obs`` names: one with a shared name of the
+    same family and the same qualifier; the one whose display name is the observed name first."""
+    keys = {a.key for a in obs.aliases}
+    fits = [c for c in candidates
+            if family(c.type) == family(obs.type.value) and c.qualifier == obs.qualifier and keys & c.aliases]
+    if not fits:
+        return None
+    own = obs.name.key if obs.name else ""
+    return min(fits, key=lambda c: (normalise(c.name) != own, c.id)).id
 
 
 def match(candidates: list[SpeakerCandidate], name: PersonName, roles: set[str]) -> int | None:
@@ -181,6 +198,8 @@ def match(candidates: list[SpeakerCandidate], name: PersonName, roles: set[str])
     with_role: list[tuple[float, int]] = []
     weak: list[int] = []
     for cand in candidates:
+        if cand.type != SpeakerType.PERSON.value:
+            continue
         best_full, conflict, best_sur = 0.0, False, 0.0
         for key in cand.aliases:
             alias = PersonName.from_key(key)
@@ -231,7 +250,7 @@ def nearest_holder(holders: list[tuple[int, str]], seen_at: str) -> int | None:
 
 
 class SpeakerResolver:
-    """Finds or creates the stored speaker of each document entity, inside the ingest transaction."""
+    """Finds or creates the stored speaker of each holder, inside the ingest transaction."""
 
     def resolve(self, tx: Transaction, document_id: str, seen_at: str, obs: Observation) -> int | None:
         for alias in obs.aliases:
@@ -239,27 +258,38 @@ class SpeakerResolver:
             if pinned is not None:
                 return pinned
         if obs.name is None:
-            offices = [k for k in obs.roles if is_office(k)]
-            for key in offices:
-                holder = nearest_holder(tx.role_holders(key), seen_at)
-                if holder is not None:
-                    return holder
-            return None
+            return self.office_holder(tx, seen_at, obs)
+        if obs.type is not SpeakerType.PERSON:
+            candidates = {c.id: c for a in obs.aliases for c in tx.speakers_by_alias(a.key)}
+            found = match_named(list(candidates.values()), obs)
+            return found if found is not None else tx.create_speaker(obs.name.display, obs.type.value, obs.qualifier)
         candidates = tx.speakers_by_surname(phonetic(obs.name.surname))
         found = match(candidates, obs.name, set(obs.roles))
         if found is not None:
             return found
         return tx.create_speaker(obs.name.display)
 
+    def office_holder(self, tx: Transaction, seen_at: str, obs: Observation) -> int | None:
+        """For a role-only mention, the remembered holder of one of its offices at ``seen_at``."""
+        # A bare "der Präsident" or "der Minister" is any of many: only a specific office
+        # ("Verteidigungsminister") names one holder at a time.
+        for key in (k for k in obs.roles if is_office(k) and k not in GENERIC_OFFICES):
+            holder = nearest_holder(tx.role_holders(key), seen_at)
+            if holder is not None:
+                return holder
+        return None
+
     def record(self, tx: Transaction, speaker_id: int, document_id: str, seen_at: str, obs: Observation) -> None:
-        """Remember the aliases and roles of this sighting; upgrade the display name to the fullest
-        one; give earlier unresolved role-only claims of the same office to this speaker."""
+        """Remember the aliases and roles of this sighting; upgrade a person's display name to the
+        fullest one; give earlier unresolved role-only claims of the same office to this speaker."""
         for alias in obs.aliases:
             tx.add_alias(speaker_id, document_id, alias.display, alias.key, phonetic(alias.surname))
         for key, role in obs.roles.items():
             tx.add_role(speaker_id, document_id, role, key, seen_at)
             if is_office(key):
                 self._backfill(tx, speaker_id, key)
+        if obs.type is not SpeakerType.PERSON:
+            return
         current = tx.get_speaker_name(speaker_id)
         if obs.name is not None and current is not None:
             shown = PersonName.from_key(normalise(current))
@@ -299,7 +329,8 @@ def split(
     if tx.get_speaker_name(speaker_id) is None:
         raise KeyError(speaker_id)
     keys = [normalise(a) for a in aliases if normalise(a)]
-    new_id = tx.create_speaker(name or (aliases[0] if aliases else ""))
+    speaker_type, qualifier = tx.get_speaker_kind(speaker_id) or ("person", "")
+    new_id = tx.create_speaker(name or (aliases[0] if aliases else ""), speaker_type, qualifier)
     moved = tx.move_observations(speaker_id, new_id, keys, document_ids)
     if not name and not aliases:
         tx.rename_speaker(new_id, tx.get_speaker_name(speaker_id) or "")

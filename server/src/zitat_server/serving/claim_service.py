@@ -37,12 +37,13 @@ from zitat_server.claims.store.base import (
     StoredDocument,
     StoreFull,
 )
-from zitat_server.document import Doc, Form, Medium
+from zitat_server.document import Doc, Form, Medium, SpeakerType
 from zitat_server.serving.pool import DeadlinePassed, WorkerFailed, WorkerPool
 from zitat_server.serving.streams import ordered
 from zitat_server.serving.wire import (
     FORM_TO_PB,
     MEDIUM_TO_PB,
+    SPEAKER_TYPE_TO_PB,
     InvalidDocument,
     bad_request_status,
     document_error,
@@ -63,6 +64,12 @@ _STATUS_TO_PB = {
     IngestStatus.UNCHANGED: cpb.INGEST_STATUS_UNCHANGED,
 }
 _LINK_TO_PB = {NEAR_DUPLICATE: cpb.LINK_KIND_NEAR_DUPLICATE, DIRECT_INDIRECT: cpb.LINK_KIND_DIRECT_INDIRECT}
+_SPEAKER_TYPE_FROM_PB = {number: kind.value for kind, number in SPEAKER_TYPE_TO_PB.items()}
+
+
+def _speaker_type(value: str) -> int:
+    """The stored type's enum number; unspecified for "" (no speaker)."""
+    return SPEAKER_TYPE_TO_PB[SpeakerType(value)] if value else pb.SPEAKER_TYPE_UNSPECIFIED
 
 
 def _timestamp(when: datetime | None) -> Timestamp | None:
@@ -96,6 +103,11 @@ def to_pb_claim(c: Claim, text: str) -> cpb.StoredClaim:
         confidence=c.confidence,
         pipeline_version=c.pipeline_version,
         cluster_id=c.cluster_id,
+        speaker_type=_speaker_type(c.speaker_type),
+        speaker_qualifier=c.speaker_qualifier,
+        anonymous=c.anonymous,
+        source_role=c.source_role,
+        unresolved_reason=c.unresolved_reason,
     )
     if c.source is not None:
         msg.source.CopyFrom(_span(c.source_text, *c.source))
@@ -106,6 +118,8 @@ def to_pb_speaker(s: SpeakerRecord) -> cpb.SpeakerSummary:
     return cpb.SpeakerSummary(
         id=s.id,
         name=s.name,
+        type=_speaker_type(s.type),
+        qualifier=s.qualifier,
         aliases=s.aliases,
         claim_count=s.claim_count,
         first_seen=_timestamp(s.first_seen),
@@ -306,9 +320,12 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
     def ListSpeakers(self, request, context):  # noqa: N802
         if request.page_size < 0:
             self._abort_invalid(context, "page_size", "page_size must not be negative")
+        if request.type and request.type not in _SPEAKER_TYPE_FROM_PB:
+            self._abort_invalid(context, "type", f"unknown speaker type {request.type}")
         try:
             page = self.store.list_speakers(
-                request.page_size, request.page_token, speakers.normalise(request.name_contains)
+                request.page_size, request.page_token, speakers.normalise(request.name_contains),
+                _SPEAKER_TYPE_FROM_PB.get(request.type, ""),
             )
         except InvalidPageToken as err:
             self._abort_invalid(context, "page_token", str(err))
@@ -345,7 +362,10 @@ class ClaimServicer(cpb_grpc.ClaimServiceServicer):
                 return cpb.SearchClaimsResponse()
         else:
             ids = ()
-        query = ClaimQuery(ids, request.query.strip(), request.outlet, since, until, request.document_id)
+        if request.speaker_type and request.speaker_type not in _SPEAKER_TYPE_FROM_PB:
+            self._abort_invalid(context, "speaker_type", f"unknown speaker type {request.speaker_type}")
+        query = ClaimQuery(ids, request.query.strip(), request.outlet, since, until, request.document_id,
+                           _SPEAKER_TYPE_FROM_PB.get(request.speaker_type, ""))
         try:
             page = self.store.search_claims(query, request.page_size, request.page_token)
         except InvalidPageToken as err:

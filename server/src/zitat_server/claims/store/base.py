@@ -74,6 +74,7 @@ class StoredDocument:
     published_at: datetime | None = None
     text_hash: str = ""
     pipeline_version: str = ""
+    registry_version: str = ""  # of the claims-side logic (speakers, holders) that stored the claims
     seq: int = 0  # ingestion order, assigned by the store
     claims: int = 0  # filled on reading
 
@@ -93,6 +94,11 @@ class Claim:
     source_text: str = ""
     speaker_id: int | None = None
     role: str = ""  # role key of a role-only source ("verteidigungsminister"), for later resolution
+    #: An unnamed source ("ein Sprecher des Ministeriums", "ein Augenzeuge"): ``speaker_id`` is the
+    #: organisation it speaks for, or None; ``source_role`` says who it is.
+    anonymous: bool = False
+    source_role: str = ""  # the role as written of an anonymous source ("Sprecher")
+    unresolved_reason: str = ""  # why a claim with a source has no speaker ("pronoun", "not a holder")
     confidence: float = 1.0
     origin: str = ""
     pipeline_version: str = ""
@@ -100,6 +106,8 @@ class Claim:
     cluster_id: int = 0
     # Filled on reading, from the document and the speaker:
     speaker_name: str = ""
+    speaker_type: str = ""
+    speaker_qualifier: str = ""
     outlet: str = ""
     url: str = ""
     title: str = ""
@@ -119,10 +127,12 @@ class RoleSpan:
 
 @dataclass(slots=True)
 class SpeakerRecord:
-    """A person across documents."""
+    """A person, organisation, medium or group across documents."""
 
     id: int
     name: str
+    type: str = "person"  # document.SpeakerType value
+    qualifier: str = ""  # the place of a local institution ("Kassel"); part of its identity
     aliases: list[str] = field(default_factory=list)
     roles: list[RoleSpan] = field(default_factory=list)
     claim_count: int = 0
@@ -139,6 +149,8 @@ class SpeakerCandidate:
     name: str
     aliases: frozenset[str]  # normalised alias keys
     roles: frozenset[str]  # role keys
+    type: str = "person"
+    qualifier: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,15 +202,18 @@ class ClaimQuery:
     since: datetime | None = None  # inclusive
     until: datetime | None = None  # exclusive
     document_id: str = ""
+    speaker_type: str = ""  # only claims whose speaker has this type
 
 
 @dataclass(frozen=True, slots=True)
 class Counts:
     documents: int
     claims: int
-    speakers: int
+    speakers: int  # with claims
     clusters: int
     linked_claims: int  # claims in clusters of two or more
+    attributed_claims: int = 0  # claims with a speaker
+    speakers_by_type: dict[str, int] = field(default_factory=dict)  # speakers with claims, by type
 
 
 # --- page tokens --------------------------------------------------------------------------------
@@ -297,7 +312,11 @@ class Transaction(ABC):
         """(speaker id, db time) for every sighting of a speaker with this role."""
 
     @abstractmethod
-    def create_speaker(self, name: str) -> int: ...
+    def create_speaker(self, name: str, speaker_type: str = "person", qualifier: str = "") -> int: ...
+
+    @abstractmethod
+    def get_speaker_kind(self, speaker_id: int) -> tuple[str, str] | None:
+        """(type, qualifier) of a live speaker."""
 
     @abstractmethod
     def get_speaker_name(self, speaker_id: int) -> str | None:
@@ -370,8 +389,11 @@ class Store(ABC):
     def get_document(self, document_id: str) -> StoredDocument | None: ...
 
     @abstractmethod
-    def list_speakers(self, page_size: int = 0, page_token: str = "", name: str = "") -> Page[SpeakerRecord]:
-        """Speakers with claims, most claims first; ``name`` filters by alias substring."""
+    def list_speakers(
+        self, page_size: int = 0, page_token: str = "", name: str = "", speaker_type: str = ""
+    ) -> Page[SpeakerRecord]:
+        """Speakers with claims, most claims first; ``name`` filters by alias substring,
+        ``speaker_type`` by type."""
 
     @abstractmethod
     def get_speaker(self, speaker_id: int, timeline_limit: int = 100) -> SpeakerRecord | None:

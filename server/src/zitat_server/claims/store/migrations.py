@@ -138,8 +138,23 @@ ALTER TABLE claims ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('
 CREATE INDEX claims_search ON claims USING GIN (search);
 """
 
+# Version 2: speakers are persons, organisations, media and groups (a local institution keeps its
+# place as a qualifier); a claim keeps an anonymous source's role and why it has no speaker; a
+# document remembers the registry version that stored its claims, so that new registry logic
+# re-reads it on the next ingest (existing documents get '' and are re-read).
+_V2 = """
+ALTER TABLE speakers ADD COLUMN type TEXT NOT NULL DEFAULT 'person';
+ALTER TABLE speakers ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';
+CREATE INDEX speakers_type ON speakers (type);
+ALTER TABLE claims ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claims ADD COLUMN source_role TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN unresolved_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN registry_version TEXT NOT NULL DEFAULT '';
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, speakers, claims, links; full-text index", _SQLITE_V1, _POSTGRES_V1),
+    Migration(2, "speaker types and qualifiers; anonymous sources and unresolved reasons", _V2, _V2),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -43,12 +43,13 @@ from zitat_server.claims.store.base import (
 _CLAIM_COLUMNS = (
     "c.id, c.document_id, c.idx, c.text, c.message, c.form, c.medium, c.cue, c.source_start, c.source_end, "
     "c.source_text, c.speaker_id, c.role, c.confidence, c.origin, c.pipeline_version, c.cluster_id, "
-    "COALESCE(s.name, ''), d.outlet, d.url, d.title, d.published_at, d.seq"
+    "COALESCE(s.name, ''), d.outlet, d.url, d.title, d.published_at, d.seq, "
+    "c.anonymous, c.source_role, c.unresolved_reason, COALESCE(s.type, ''), COALESCE(s.qualifier, '')"
 )
 _CLAIM_FROM = "claims c JOIN documents d ON d.id = c.document_id LEFT JOIN speakers s ON s.id = c.speaker_id"
 _DOCUMENT_COLUMNS = (
     "id, text, outlet, url, title, published_at, text_hash, pipeline_version, seq, "
-    "(SELECT COUNT(*) FROM claims WHERE claims.document_id = documents.id)"
+    "(SELECT COUNT(*) FROM claims WHERE claims.document_id = documents.id), registry_version"
 )
 # First appearance first: dated before undated, then by date, then by ingestion order.
 _CHRONOLOGICAL = "d.published_at = '', d.published_at, d.seq, c.idx"
@@ -67,14 +68,15 @@ def _claim(row: Sequence[Any]) -> Claim:
         source=None if row[8] is None else (row[8], row[9]), source_text=row[10], speaker_id=row[11],
         role=row[12], confidence=row[13], origin=row[14], pipeline_version=row[15], cluster_id=row[16],
         speaker_name=row[17], outlet=row[18], url=row[19], title=row[20],
-        published_at=from_db_time(row[21]), seq=row[22],
+        published_at=from_db_time(row[21]), seq=row[22], anonymous=bool(row[23]), source_role=row[24],
+        unresolved_reason=row[25], speaker_type=row[26], speaker_qualifier=row[27],
     )  # type: ignore[arg-type]
 
 
 def _document(row: Sequence[Any]) -> StoredDocument:
     return StoredDocument(
         id=row[0], text=row[1], outlet=row[2], url=row[3], title=row[4], published_at=from_db_time(row[5]),
-        text_hash=row[6], pipeline_version=row[7], seq=row[8], claims=row[9],
+        text_hash=row[6], pipeline_version=row[7], seq=row[8], claims=row[9], registry_version=row[10],
     )
 
 
@@ -191,34 +193,42 @@ class SqlStore(Store):
     def surname_candidates(self, surname_key: str) -> list[SpeakerCandidate]:
         return SqlTransaction(self, self._conn()).speakers_by_surname(surname_key)  # one read, no lock
 
-    def list_speakers(self, page_size: int = 0, page_token: str = "", name: str = "") -> Page[SpeakerRecord]:
+    def list_speakers(
+        self, page_size: int = 0, page_token: str = "", name: str = "", speaker_type: str = ""
+    ) -> Page[SpeakerRecord]:
         size = check_page_size(page_size)
-        key = decode_token(page_token, query_digest("speakers", name), (int, int))
+        # The digest of a query without a type stays what it was, so earlier page tokens still work.
+        digest = query_digest("speakers", name, *([speaker_type] if speaker_type else []))
+        key = decode_token(page_token, digest, (int, int))
         where, params = ["s.merged_into IS NULL"], []
         if name:
             where.append("s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias_key LIKE ?)")
             params.append(f"%{name}%")
+        if speaker_type:
+            where.append("s.type = ?")
+            params.append(speaker_type)
         having, hparams = "", []
         if key is not None:
             having = "HAVING COUNT(c.id) < ? OR (COUNT(c.id) = ? AND s.id > ?)"
             hparams = [key[0], key[0], key[1]]
         rows = self._read(
-            "SELECT s.id, s.name, COUNT(c.id), MIN(NULLIF(d.published_at, '')), MAX(NULLIF(d.published_at, '')) "
-            f"FROM speakers s JOIN claims c ON c.speaker_id = s.id JOIN documents d ON d.id = c.document_id "
-            f"WHERE {' AND '.join(where)} GROUP BY s.id, s.name {having} "
+            "SELECT s.id, s.name, COUNT(c.id), MIN(NULLIF(d.published_at, '')), MAX(NULLIF(d.published_at, '')), "
+            f"s.type, s.qualifier FROM speakers s JOIN claims c ON c.speaker_id = s.id "
+            f"JOIN documents d ON d.id = c.document_id "
+            f"WHERE {' AND '.join(where)} GROUP BY s.id, s.name, s.type, s.qualifier {having} "
             "ORDER BY COUNT(c.id) DESC, s.id LIMIT ?",
             [*params, *hparams, size + 1],
         )
         records = [
-            SpeakerRecord(id=r[0], name=r[1], claim_count=r[2], first_seen=from_db_time(r[3] or ""),
-                          last_seen=from_db_time(r[4] or ""))
+            SpeakerRecord(id=r[0], name=r[1], type=r[5], qualifier=r[6], claim_count=r[2],
+                          first_seen=from_db_time(r[3] or ""), last_seen=from_db_time(r[4] or ""))
             for r in rows[:size]
         ]
         self._fill_aliases_roles(records)
         token = ""
         if len(rows) > size:
             last = records[-1]
-            token = encode_token(query_digest("speakers", name), [last.claim_count, last.id])
+            token = encode_token(digest, [last.claim_count, last.id])
         return Page(records, token)
 
     def _fill_aliases_roles(self, records: list[SpeakerRecord]) -> None:
@@ -245,14 +255,15 @@ class SqlStore(Store):
         if live is None:
             return None
         rows = self._read(
-            "SELECT s.name, COUNT(c.id), MIN(NULLIF(d.published_at, '')), MAX(NULLIF(d.published_at, '')) "
+            "SELECT s.name, COUNT(c.id), MIN(NULLIF(d.published_at, '')), MAX(NULLIF(d.published_at, '')), "
+            "s.type, s.qualifier "
             "FROM speakers s LEFT JOIN claims c ON c.speaker_id = s.id LEFT JOIN documents d ON d.id = c.document_id "
-            "WHERE s.id = ? GROUP BY s.id, s.name",
+            "WHERE s.id = ? GROUP BY s.id, s.name, s.type, s.qualifier",
             (live,),
         )
-        name, count, first, last = rows[0]
-        record = SpeakerRecord(live, name, claim_count=count, first_seen=from_db_time(first or ""),
-                               last_seen=from_db_time(last or ""))
+        name, count, first, last, speaker_type, qualifier = rows[0]
+        record = SpeakerRecord(live, name, speaker_type, qualifier, claim_count=count,
+                               first_seen=from_db_time(first or ""), last_seen=from_db_time(last or ""))
         self._fill_aliases_roles([record])
         if timeline_limit > 0:
             recent = self._read(
@@ -282,6 +293,9 @@ class SqlStore(Store):
         if query.document_id:
             where.append("c.document_id = ?")
             params.append(query.document_id)
+        if query.speaker_type:
+            where.append("s.type = ?")
+            params.append(query.speaker_type)
         if query.since is not None:
             where.append("d.published_at >= ?")
             params.append(to_db_time(query.since))
@@ -329,9 +343,14 @@ class SqlStore(Store):
             "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM claims), "
             "(SELECT COUNT(DISTINCT speaker_id) FROM claims), (SELECT COUNT(DISTINCT cluster_id) FROM claims), "
             "(SELECT COUNT(*) FROM claims WHERE cluster_id IN "
-            " (SELECT cluster_id FROM claims GROUP BY cluster_id HAVING COUNT(*) > 1))"
+            " (SELECT cluster_id FROM claims GROUP BY cluster_id HAVING COUNT(*) > 1)), "
+            "(SELECT COUNT(*) FROM claims WHERE speaker_id IS NOT NULL)"
         )[0]
-        return Counts(*(int(v) for v in row))
+        by_type = self._read(
+            "SELECT s.type, COUNT(DISTINCT s.id) FROM speakers s JOIN claims c ON c.speaker_id = s.id "
+            "GROUP BY s.type ORDER BY s.type"
+        )
+        return Counts(*(int(v) for v in row), speakers_by_type={t: int(n) for t, n in by_type})
 
 
 class SqlTransaction(Transaction):
@@ -353,10 +372,10 @@ class SqlTransaction(Transaction):
     def put_document(self, doc: StoredDocument) -> None:
         now = to_db_time(datetime.now(timezone.utc))
         values = (doc.outlet, doc.url, doc.title, to_db_time(doc.published_at), doc.text_hash,
-                  doc.pipeline_version, doc.text, now)
+                  doc.pipeline_version, doc.text, now, doc.registry_version)
         updated = self._q(
             "UPDATE documents SET outlet = ?, url = ?, title = ?, published_at = ?, text_hash = ?, "
-            "pipeline_version = ?, text = ?, ingested_at = ? WHERE id = ? RETURNING seq",
+            "pipeline_version = ?, text = ?, ingested_at = ?, registry_version = ? WHERE id = ? RETURNING seq",
             (*values, doc.id),
         )
         if updated:
@@ -364,7 +383,8 @@ class SqlTransaction(Transaction):
             return
         doc.seq = self._q(
             "INSERT INTO documents (id, seq, outlet, url, title, published_at, text_hash, pipeline_version, text, "
-            "ingested_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ingested_at, registry_version) "
+            "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "RETURNING seq",
             (doc.id, *values),
         )[0][0]
@@ -381,11 +401,12 @@ class SqlTransaction(Transaction):
         source = claim.source or (None, None)
         claim_id = self._q(
             "INSERT INTO claims (document_id, idx, text, message, form, medium, cue, source_start, source_end, "
-            "source_text, speaker_id, role, confidence, origin, pipeline_version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "source_text, speaker_id, role, confidence, origin, pipeline_version, anonymous, source_role, "
+            "unresolved_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (claim.document_id, claim.index, claim.text, json.dumps(claim.message), claim.form, claim.medium,
              json.dumps(claim.cue), source[0], source[1], claim.source_text, claim.speaker_id, claim.role,
-             claim.confidence, claim.origin, claim.pipeline_version),
+             claim.confidence, claim.origin, claim.pipeline_version, int(claim.anonymous), claim.source_role,
+             claim.unresolved_reason),
         )[0][0]
         self._q("UPDATE claims SET cluster_id = id WHERE id = ?", (claim_id,))
         claim.id = claim.cluster_id = claim_id
@@ -403,15 +424,17 @@ class SqlTransaction(Transaction):
 
     def _candidates(self, condition: str, value: str) -> list[SpeakerCandidate]:
         rows = self._q(
-            "SELECT s.id, s.name, a.alias_key FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id "
-            "WHERE s.merged_into IS NULL "
+            "SELECT s.id, s.name, a.alias_key, s.type, s.qualifier FROM speaker_aliases a "
+            "JOIN speakers s ON s.id = a.speaker_id WHERE s.merged_into IS NULL "
             f"AND a.speaker_id IN (SELECT speaker_id FROM speaker_aliases WHERE {condition})",
             (value,),
         )
         names: dict[int, str] = {}
+        kinds: dict[int, tuple[str, str]] = {}
         aliases: dict[int, set[str]] = {}
-        for sid, name, key in rows:
+        for sid, name, key, speaker_type, qualifier in rows:
             names[sid] = name
+            kinds[sid] = (speaker_type, qualifier)
             aliases.setdefault(sid, set()).add(key)
         if not names:
             return []
@@ -422,7 +445,7 @@ class SqlTransaction(Transaction):
         ):
             roles.setdefault(sid, set()).add(role_key)
         return [
-            SpeakerCandidate(sid, names[sid], frozenset(aliases[sid]), frozenset(roles.get(sid, ())))
+            SpeakerCandidate(sid, names[sid], frozenset(aliases[sid]), frozenset(roles.get(sid, ())), *kinds[sid])
             for sid in sorted(names)
         ]
 
@@ -439,8 +462,15 @@ class SqlTransaction(Transaction):
             (role_key,),
         )
 
-    def create_speaker(self, name: str) -> int:
-        return self._q("INSERT INTO speakers (name) VALUES (?) RETURNING id", (name,))[0][0]
+    def create_speaker(self, name: str, speaker_type: str = "person", qualifier: str = "") -> int:
+        return self._q(
+            "INSERT INTO speakers (name, type, qualifier) VALUES (?, ?, ?) RETURNING id",
+            (name, speaker_type, qualifier),
+        )[0][0]
+
+    def get_speaker_kind(self, speaker_id: int) -> tuple[str, str] | None:
+        rows = self._q("SELECT type, qualifier FROM speakers WHERE id = ? AND merged_into IS NULL", (speaker_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
 
     def get_speaker_name(self, speaker_id: int) -> str | None:
         rows = self._q("SELECT name FROM speakers WHERE id = ? AND merged_into IS NULL", (speaker_id,))
@@ -470,13 +500,13 @@ class SqlTransaction(Transaction):
     def unresolved_role_claims(self, role_key: str) -> list[tuple[int, str]]:
         return self._q(
             "SELECT c.id, d.published_at FROM claims c JOIN documents d ON d.id = c.document_id "
-            "WHERE c.speaker_id IS NULL AND c.role = ?",
+            "WHERE c.speaker_id IS NULL AND c.role = ? AND c.anonymous = 0",
             (role_key,),
         )
 
     def set_claim_speaker(self, claim_ids: Sequence[int], speaker_id: int) -> None:
         if claim_ids:
-            self._q(f"UPDATE claims SET speaker_id = ? WHERE id IN ({_marks(len(claim_ids))})",
+            self._q(f"UPDATE claims SET speaker_id = ?, unresolved_reason = '' WHERE id IN ({_marks(len(claim_ids))})",
                     [speaker_id, *claim_ids])
 
     def _pin(self, select: str, params: Sequence[Any]) -> None:

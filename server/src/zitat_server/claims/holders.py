@@ -1,0 +1,1046 @@
+"""What a source mention names, for the claim store: a holder to keep a record of, an anonymous
+member of one, or nobody, and why.
+
+The extraction resolves mentions within one article; the store keeps records across articles,
+so it must not keep one for what is no holder ("eigenen Angaben", "Papier", "Dortmund") nor
+under a name that is none ("Zitat von Schröder", "Landes Niedersachsen Christian Wulff",
+"Lahms"). :class:`MentionReader` reads a mention the way a reader of the article would:
+
+* a frame (speech noun, document) gives way to its holder: "Angaben der Polizei" → Polizei,
+  "Polizeiangaben" → Polizei, "Einer Meldung von Xinhua" → Xinhua; alone it names nobody;
+* an unnamed member is an anonymous source, attributed to the organisation it speaks for when
+  the mention names it: "ein Sprecher des Innenministeriums", "ein Polizeisprecher";
+* organisations and media get canonical names in the nominative ("des Auswärtigen Amtes" →
+  Auswärtiges Amt, "der chinesischen Presseagentur Xinhua" → Xinhua); a local institution keeps
+  its place as a qualifier ("Polizeidirektion Hannover" → Polizeidirektion, Hannover);
+* a person's name loses what is not part of it: prepositions, genitive heads, case endings;
+  an apposition after a comma names the holder when the phrase before it does not
+  ("der Vorsitzende des Linux-Verbandes, Elmar Gesse").
+
+Whether a capitalised word is a name is decided with the article's own evidence
+(:class:`Evidence`): a word seen after an article is a common noun ("die Arbeit"), after "in"
+or "aus" a place, and a word also written in lower case an adverb or adjective ("Insbesondere").
+German word lists live in :mod:`zitat_server.language.holders`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from zitat_server.document import Doc, Entity, Span, SpeakerType
+from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, PRONOUNS
+from zitat_server.language.holders import (
+    ADDRESSEE_WORDS,
+    ANAPHORIC_DETERMINERS,
+    COMPANY_FORMS,
+    DESCRIPTOR_HEAD,
+    FRAME_COMPOUND_ENDS,
+    FRAME_NOUNS,
+    GENERIC_HEAD,
+    GROUP_NOUNS,
+    INDEFINITE,
+    KNOWN_MEDIA,
+    LEADING_NOISE,
+    LOCAL_HEAD,
+    MEDIA_HEAD,
+    MEMBER_NOUNS,
+    MORE_PRONOUNS,
+    NOT_NAME_OPENERS,
+    ORGANISATION_HEAD,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    PLACES,
+    STRONG_ENDINGS,
+    gender,
+)
+from zitat_server.language.names import NAME_PARTICLES, NOT_NAMES, has_hyphen_particle, is_name_word
+from zitat_server.language.roles import TITLES, is_role
+
+# Why a claim with a source has no speaker record (``Claim.unresolved_reason``).
+PRONOUN = "pronoun"  # a pronoun or anaphor the article does not resolve ("er", "nach eigenen Angaben")
+GROUP = "group"  # "wir", "man", a group of people ("Augenzeugen", "Experten")
+ANONYMOUS = "anonymous"  # an unnamed person or organisation ("ein Augenzeuge", "eine Hilfsorganisation")
+ROLE = "role"  # a role or class noun whose holder is not known: "der Verteidigungsminister", "die Partei"
+NOT_A_HOLDER = "not a holder"  # a speech noun, document, place or other word that names no holder
+
+_PUNCT = "„“”\"»«‚‘’'()[]{},;:!?"
+_PUNCT_STRIP = _PUNCT + "."
+_QUOTE_OPEN = "„»\"‚"
+_QUOTE_CLOSE = "“«\"‘"
+_ARTICLE_LIKE = DETERMINERS | {"im", "am", "zum", "zur", "vom", "beim", "ins", "ans", "dessen", "deren"}
+_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
+_PRONOUNS = PRONOUNS | MORE_PRONOUNS
+_PLACE_PREPOSITIONS = frozenset({"in", "aus"})
+_ADVERB_SUFFIX = re.compile(r"(lich|isch|weise|mäßig|gemäß|end)$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z]*[A-ZÄÖÜ][A-ZÄÖÜ0-9]*$")  # FIFA, OSZE, VfGH, NASA, BBC
+_ROMAN = re.compile(r"^[IVX]+\.?$")
+_PLACE_ACRONYMS = frozenset({"USA", "US", "UK", "BRD", "DDR", "VAE", "UdSSR", "GUS"})
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+_NATIONALITY = re.compile(r"^[a-zäöü]+isch(e|en|er|es|em)?$")
+# Inflected adjectives by their suffix (verbs in -te/-en are not: "Das lehnte Abhisit ab").
+_ADJECTIVE = re.compile(r"(isch|ig|lich|end|er|eu|tsch|al|ell|iv|ös|är|bar|sam|haft|los|jährig|ste|ern)"
+                        r"(e|en|er|es|em)$")
+_FUGEN = ("ung", "heit", "keit", "schaft", "tion", "tät", "ums")
+_MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeiter", "vertreter", "aktivist",
+                           "mitglied", "vorsitzend", "gründer")
+_PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
+_NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
+_WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
+# An inner capital, as in product and company names ("VroniPlag", "SuperCars"), but not in the
+# surname prefixes Mc, Mac, Di, De, La, Le ("McCain", "DeLand").
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|Di|De|La|Le|Du|Van|Von|O')[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]")
+
+
+def is_capitalised(word: str) -> bool:
+    """Capitalised, or a name with a lower-case particle: "el-Baradei", "al-Assad"."""
+    return word[:1].isupper() or has_hyphen_particle(word)
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and not _ROMAN.match(word) and word not in _PLACE_ACRONYMS
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A holder of claims as one article names it: what a speaker record is kept for."""
+
+    type: SpeakerType
+    name: str  # canonical display name: "Rustem Umjerow", "Auswärtiges Amt", "Xinhua"
+    qualifier: str = ""  # the place of a local institution
+    aliases: tuple[str, ...] = ()  # further names of the same holder ("WHO" for Weltgesundheitsorganisation)
+    roles: tuple[str, ...] = ()  # roles as written ("Verteidigungsminister")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a mention tells the store: the holder to attribute the claim to, whether the source
+    is an unnamed member of it, and the reason when there is no holder."""
+
+    holder: Holder | None = None
+    anonymous: bool = False
+    role: str = ""  # an anonymous source's role, or the role of a role-only mention, as written
+    reason: str = ""
+    roles: tuple[str, ...] = field(default=())  # role words seen (for role-only mentions)
+
+
+# --- evidence from the article ------------------------------------------------------------------
+
+
+class Evidence:
+    """What the article itself says about its capitalised words (see module docstring)."""
+
+    def __init__(self, text: str) -> None:
+        self.common: set[str] = set()  # after an article more often than without one
+        self.place: set[str] = set()  # after "in" / "aus"
+        self.lower: set[str] = set()  # lower-case word forms
+        self.capitalised: set[str] = set()
+        self.free: set[str] = set()  # capitalised and not right after a name particle ("von")
+        self.described: dict[str, SpeakerType] = {}  # after "Organisation", "Nachrichtenagentur", …
+        #: descriptor (lower case) -> the names it introduced: "ratingagentur" -> {"Moody's"}
+        self.introduced: dict[str, set[str]] = {}
+        #: surname -> the first names seen right before it: "Schweinsteiger" -> {"Bastian"}
+        self.first_names: dict[str, set[str]] = {}
+        #: word -> the capitalised word right after it: "Musa" -> {"Okwanga"}
+        self.next_word: dict[str, set[str]] = {}
+        after_article: dict[str, int] = {}
+        bare: dict[str, int] = {}
+        member_prefixes: set[str] = set()
+        # White-space tokens with their punctuation stripped: a tenth of a regex tokenizer's cost.
+        # ``last`` is the previous word, "" after punctuation that ends a phrase.
+        last = ""  # previous word, lower-cased
+        last_word = ""  # previous word as written
+        article = False  # an article (then perhaps adjectives) came just before
+        comma = False  # the previous word ended in a comma
+        for raw in text.split():
+            w = raw.strip(_PUNCT_STRIP)
+            if not w or not w[0].isalpha():
+                last = last_word = ""
+                article = False
+                continue
+            low_w = w.lower()
+            if w[0].isupper() and low_w in _ARTICLE_LIKE:
+                article = True  # "Die" at the start of a sentence
+            elif w[0].isupper():
+                self.capitalised.add(w)
+                if last not in NAME_PARTICLES:
+                    self.free.add(w)
+                if article:
+                    after_article[w] = after_article.get(w, 0) + 1
+                elif last in _PLACE_PREPOSITIONS:
+                    self.place.add(w)
+                elif last:
+                    bare[w] = bare.get(w, 0) + 1  # "soll Gerhardt sein": not after an article
+                if last_word[:1].isupper():
+                    self.next_word.setdefault(last_word, set()).add(w)
+                    low_w_head = w.lower()
+                    if MEDIA_HEAD.search(low_w_head) and not MEDIA_HEAD.search(last):
+                        self.introduced.setdefault(low_w_head, set()).add(f"{last_word} {w}")
+                    if MEDIA_HEAD.search(last):
+                        self.described.setdefault(w, SpeakerType.MEDIA)
+                        self.introduced.setdefault(last, set()).add(w)
+                    elif DESCRIPTOR_HEAD.search(last):
+                        self.described.setdefault(w, SpeakerType.ORGANIZATION)
+                        self.introduced.setdefault(last, set()).add(w)
+                    elif ORGANISATION_HEAD.search(last):
+                        self.introduced.setdefault(last, set()).add(w)  # "Regierung Österreichs": no name
+                    else:
+                        self.first_names.setdefault(w, set()).add(last_word)
+                if "-" in w:
+                    # "Greenpeace-Experte", "WWF-Sprecher": what a member speaks for is an organisation
+                    prefix, _, suffix = w.rpartition("-")
+                    if prefix[:1].isupper() and suffix.lower().startswith(_MEMBER_OF_ORGANISATION):
+                        self.described.setdefault(prefix, SpeakerType.ORGANIZATION)
+                        member_prefixes.add(prefix)
+                article = False
+            else:
+                self.lower.add(w)
+                low = w
+                if low in _ARTICLE_LIKE:
+                    # Not after a particle ("von der Leyen") nor a comma, where "der" is a relative
+                    # pronoun ("Westerwelle, der Gerhardt 2001 ablöste").
+                    article = last not in NAME_PARTICLES and not comma
+                elif not (article and _ADJECTIVE.search(low)):
+                    # "der ukrainische Präsident": adjectives keep the article; a verb ends it
+                    # ("Das lehnte Abhisit ab": "Das" was a pronoun).
+                    article = False
+            last, last_word = low_w, w
+            comma = raw[-1] == ","
+            if raw[-1] in ",;:.!?)":
+                last = last_word = ""
+                article = False
+        # A demonstrative looks like an article too ("Das lehnte Gerhardt ab"): a name is still
+        # used without one more often.
+        self.common = {w for w, n in after_article.items() if n > bare.get(w, 0)}
+        self.with_article: set[str] = set(after_article)  # after an article at least once
+        # "Werft-Sprecher" describes no organisation when the article says "die Werft" or never
+        # names it on its own.
+        self.described = {w: kind for w, kind in self.described.items()
+                          if w not in self.common and not (w in member_prefixes and w in after_article)}
+
+    def is_common(self, word: str) -> bool:
+        """A common noun (or an organisation named like one): seen after an article."""
+        return word in self.common
+
+    def is_common_form(self, word: str, *, ever: bool = False) -> bool:
+        """Some inflected form of ``word`` is seen after an article ("Jugendliche": "den
+        Jugendlichen") more often than without one (``ever``: at all)."""
+        forms = (word, word + "n", word + "en", word + "s", word + "es", word[:-1], word[:-2])
+        seen = self.with_article if ever else self.common
+        return any(f in seen for f in forms if len(f) > 2)
+
+    def is_place(self, word: str) -> bool:
+        """A place: known, or seen after "in"/"aus" and shaped like a name ("in Kassel", not "in
+        Sicherheit")."""
+        if word in PLACES or self.bare_genitive(word) in PLACES:
+            return True
+        return word in self.place and word not in self.common and is_name_word(word)
+
+    def bare_genitive(self, word: str) -> str:
+        """The word without a genitive ending when the article also uses it bare ("Lahms" → "Lahm",
+        "Thailands" → "Thailand"), or it is a known place; else ""."""
+        if not word.endswith("s") or len(word) < 5:
+            return ""
+        for bare in (word[:-1], word[:-2] if word.endswith("es") else ""):
+            if len(bare) >= 3 and (bare in self.capitalised or bare in PLACES):
+                return bare
+        return ""
+
+
+# --- words of a mention -------------------------------------------------------------------------
+
+
+def words_of(text: str) -> tuple[list[str], list[str]]:
+    """The words of a mention without surrounding punctuation (a comma stays a word of its own),
+    a quoted name kept as one word („Reporter ohne Grenzen“), and the words in parentheses, often
+    an abbreviation ("Weltgesundheitsorganisation (WHO)")."""
+    words: list[str] = []
+    paren: list[str] = []
+    inside = quoted = False
+    for raw in text.split():
+        opens, closes = raw.startswith("("), raw.rstrip(",.;:").endswith(")")
+        quote_opens = raw[:1] in _QUOTE_OPEN and not (len(raw) > 1 and raw.rstrip(",.;:")[-1:] in _QUOTE_CLOSE)
+        comma = raw.endswith(",")
+        w = raw.strip(_PUNCT)
+        if w.endswith(".") and len(w) > 3 and not w.isupper() and w.lower() not in COMPANY_FORMS:
+            w = w[:-1]
+        target = paren if inside or opens else words
+        if w and w != "-":
+            if quoted and target:
+                target[-1] += " " + w
+            else:
+                target.append(w)
+        if quote_opens:
+            quoted = True
+        elif quoted and raw.rstrip(",.;:")[-1:] in _QUOTE_CLOSE:
+            quoted = False
+        if opens:
+            inside = True
+        if closes:
+            inside = False
+        if comma and not inside and not quoted:
+            words.append(",")
+    return words, paren
+
+
+def _compound_prefix(word: str, ends: tuple[str, ...]) -> str:
+    """The first part of a compound with one of ``ends``: "Polizeiangaben" → "Polizei",
+    "Regierungssprecher" → "Regierung", "WWF-Sprecher" → "WWF"; "" for none."""
+    low = word.lower()
+    for end in ends:
+        if low.endswith(end) and len(low) >= len(end) + 2:
+            prefix = word[: len(word) - len(end)].rstrip("-")
+            if prefix.endswith("s") and prefix[:-1].lower().endswith(_FUGEN):
+                prefix = prefix[:-1]  # Fugen-s: "Regierungsangaben", "Ministeriumsvertreter"
+            return prefix if len(prefix) >= 2 else ""
+    return ""
+
+
+def _is_member(word: str) -> bool:
+    low = word.lower()
+    return any(low.endswith(end) for end in MEMBER_NOUNS)
+
+
+def _is_frame(word: str) -> bool:
+    return word.lower() in FRAME_NOUNS or bool(_compound_prefix(word, FRAME_COMPOUND_ENDS))
+
+
+def _is_person_role(word: str) -> bool:
+    return is_role(word) or word.lower() in TITLES or word.lower() in PERSON_TITLES
+
+
+def _is_lower_adjective(word: str) -> bool:
+    """ "chinesischen", "84-jährige", "ersten": lower-case premodifiers."""
+    low = word.lower()
+    return (word[:1].islower() and low not in LEADING_NOISE and low not in DETERMINERS and word != ","
+            and low not in NAME_PARTICLES and not has_hyphen_particle(word))
+
+
+def _nominative_head(word: str) -> str:
+    """An organisation or medium head in the nominative singular ("Amtes" → "Amt",
+    "Ministeriums" → "Ministerium", "Fachmagazins" → "Fachmagazin")."""
+    for cut in (2, 1):
+        stem = word[:-cut]
+        if word.endswith("es"[2 - cut :]) and len(stem) >= 3:
+            low = stem.lower()
+            if (ORGANISATION_HEAD.search(low) or MEDIA_HEAD.search(low)) and gender(stem) in "mn":
+                return stem
+    return word
+
+
+def _nominative_adjective(word: str, head_gender: str) -> str:
+    """A capitalised adjective of a name in the strong nominative ("Auswärtigen" + Amt →
+    "Auswärtiges"). A word in -er stays: either the strong masculine already ("Deutscher
+    Wetterdienst") or a place adjective, which never inflects ("Berliner Senat")."""
+    if word.endswith("er"):
+        return word
+    for ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)] + STRONG_ENDINGS[head_gender]
+    return word
+
+
+def _is_org_head(low: str) -> bool:
+    return bool(ORGANISATION_HEAD.search(low) or MEDIA_HEAD.search(low))
+
+
+def _is_hyphen_name(word: str) -> bool:
+    """ "Robert-Koch-Institut", "SITE-Institut": a compound with a name in it is a name itself."""
+    parts = word.split("-")
+    return len(parts) > 1 and (any(p[:1].isupper() for p in parts[1:-1]) or _is_acronym(parts[0]))
+
+
+def _is_descriptor(word: str, *, before_name: bool) -> bool:
+    """A head that describes rather than names: "Umweltschutzorganisation", "Nachrichtenagentur".
+    Without a name after it, "Weltgesundheitsorganisation" and "Robert-Koch-Institut" are names."""
+    low = word.lower()
+    if MEDIA_HEAD.search(low):
+        return True
+    if not DESCRIPTOR_HEAD.search(low):
+        return False
+    return before_name or not (low.startswith("welt") or _is_hyphen_name(word))
+
+
+def _is_plural_people(word: str, determiner: str) -> bool:
+    """A group of people: "Augenzeugen", "die Kritiker", "Experten" (not "die Sprecherin")."""
+    low = word.lower()
+    if low in GROUP_NOUNS:
+        return True
+    if not is_role(word) or low.endswith("in"):
+        return False
+    return determiner in ("die", "den", "") and low.endswith(("en", "er", "e", "innen"))
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """ "VDR" and "Verband Deutscher Realschullehrer": an abbreviation of these words."""
+    initials = "".join(w[0] for w in words if w[:1].isupper()).upper()
+    return len(acronym) >= 2 and initials == acronym.upper()
+
+
+def _segments(words: list[str]) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for w in words:
+        if w == ",":
+            out.append([])
+        else:
+            out[-1].append(w)
+    return [seg for seg in out if seg]
+
+
+class MentionReader:
+    """Reads the source mentions of one article (module docstring); cheap to build per article."""
+
+    def __init__(self, evidence: Evidence) -> None:
+        self.ev = evidence
+
+    def read(self, text: str) -> Reading:
+        words, paren = words_of(text)
+        return self._read(words, paren, 0)
+
+    def read_span(self, doc: Doc, span: Span) -> Reading:
+        """A source mention read in its sentence, where it may stop short of what it names: a
+        local institution takes its place from the words right after it ("Nach Angaben der
+        Polizei | in Kassel brach …"), a first name its surname ("Bundeskanzlerin Angela | Merkel
+        sagte")."""
+        reading = self.read(doc.span_text(span))
+        holder = reading.holder
+        if holder is not None and holder.type is SpeakerType.PERSON and " " not in holder.name:
+            following = _NAME_AFTER.match(doc.text, span.end)
+            surname = following.group(1) if following else ""
+            if surname and not self._not_name_word(surname) and not self.ev.is_place(surname) and (
+                holder.name in self.ev.first_names.get(surname, ())
+            ):
+                return replace(reading, holder=replace(holder, name=f"{holder.name} {surname}"))
+            return reading
+        if holder is None or holder.qualifier or not LOCAL_HEAD.search(holder.name.lower()):
+            return reading
+        after = _PLACE_AFTER.match(doc.text, span.end)
+        if after is None:
+            return reading
+        place = after.group(1)
+        if self._not_name_word(place) and not self.ev.is_place(place):
+            return reading  # "in Sicherheit"
+        return replace(reading, holder=replace(holder, qualifier=place))
+
+    def read_entity(self, doc: Doc, entity: Entity, depth: int = 0) -> Reading:
+        """What a document entity is, from its type, mentions and name. Coref's types are trusted
+        where its mentions do not contradict them; a PERSON (the default) is checked, since a
+        mention taken for a name may be a frame, an organisation or no holder ("Zitat von
+        Schröder", "BBC", "Ansicht"). Names come from the mentions first (they are the text);
+        the entity's name serves when the mentions are pronouns only ("Er" → Ban Ki-moon)."""
+        spans = [m for m in entity.mentions if doc.span_text(m).strip()]
+        readings = [self.read_span(doc, m) for m in spans]
+        if entity.anonymous:
+            return self._anonymous(doc, entity, readings, depth)
+        if entity.type is not SpeakerType.PERSON:
+            return self._typed(entity, readings)
+        persons = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
+        roles = tuple(dict.fromkeys(
+            [*entity.roles, *(x for r in readings for x in (*r.roles, *(r.holder.roles if r.holder else ())))]
+        ))
+        if persons:
+            names = list(dict.fromkeys(h.name for h in persons))
+            return Reading(holder=Holder(SpeakerType.PERSON, names[0], aliases=tuple(names[1:]), roles=roles))
+        others = [r for r in readings if r.holder is not None]
+        if others:
+            return others[0]
+        # The name only when the mentions are pronouns and role nouns ("er", "Der Bundespräsident"),
+        # which coref resolved to it: a mention with other words is the better witness.
+        pronouns_only = all(r.reason in (PRONOUN, ROLE) for r in readings)
+        named = self.read(entity.name) if entity.name.strip() and pronouns_only else Reading(reason=NOT_A_HOLDER)
+        if named.holder is not None and not named.anonymous:
+            h = named.holder
+            all_roles = tuple(dict.fromkeys((*roles, *h.roles)))
+            return Reading(holder=Holder(h.type, h.name, h.qualifier, h.aliases, all_roles))
+        if roles and any(r.reason == ROLE for r in (*readings, named)):
+            return Reading(role=roles[-1], reason=ROLE, roles=roles)
+        return next((r for r in (*readings, named) if r.reason), Reading(reason=NOT_A_HOLDER))
+
+    def _anonymous(self, doc: Doc, entity: Entity, readings: list[Reading], depth: int) -> Reading:
+        """An unnamed member: the organisation coref affiliates it with, or the one its mention
+        names ("ein Vertreter des Mutterkonzerns von Airbus, EADS"); a mention that names an
+        organisation itself is that organisation ("Der Deutsche Wetterdienst")."""
+        affiliated = doc.entities.get(entity.affiliation or "")
+        org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
+        if org is not None and org.type is SpeakerType.PERSON:
+            org = None
+        role = entity.roles[0] if entity.roles else next((r.role for r in readings if r.role), "")
+        if org is None:
+            org = next((r.holder for r in readings if r.anonymous and r.holder is not None), None)
+        if org is None:
+            named = next((r for r in readings if r.holder is not None and not r.anonymous
+                          and r.holder.type is not SpeakerType.PERSON), None)
+            if named is not None:
+                return named
+        return Reading(holder=org, anonymous=True, role=role, reason="" if org else ANONYMOUS)
+
+    def _typed(self, entity: Entity, readings: list[Reading]) -> Reading:
+        """An organisation, medium or group that coref typed: its canonical name and qualifier,
+        unless its name is a class noun that refers back ("Organisation", "Mutterkonzern") or its
+        mentions name a person in full ("C.Y. Leung")."""
+        kind = entity.type
+        named = self.read(entity.name) if entity.name.strip() else Reading(reason=NOT_A_HOLDER)
+        for reading in (named, *readings):
+            holder = reading.holder
+            if holder is not None and holder.type is not SpeakerType.PERSON and not reading.anonymous:
+                if holder.type is SpeakerType.MEDIA or kind is SpeakerType.MEDIA:
+                    kind = SpeakerType.MEDIA
+                return Reading(holder=Holder(kind, holder.name, entity.qualifier or holder.qualifier, holder.aliases))
+        person = next((r for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON
+                       and " " in r.holder.name), None)
+        if person is not None:
+            return person
+        if named.holder is None and named.reason in (ROLE, ANONYMOUS, GROUP, PRONOUN):
+            return named
+        words, _ = words_of(entity.name)
+        while words and (words[0].lower() in _ARTICLE_LIKE or _is_lower_adjective(words[0])):
+            words = words[1:]
+        if kind is SpeakerType.GROUP and (not words or _is_plural_people(words[-1], "die")):
+            return Reading(reason=GROUP)  # "Demonstranten": nobody in particular
+        if not words or not any(is_capitalised(w) for w in words):
+            return Reading(reason=NOT_A_HOLDER)
+        return Reading(holder=Holder(kind, " ".join(w for w in words if w != ","), entity.qualifier))
+
+    # --- the steps ------------------------------------------------------------------------------
+
+    def _read(self, words: list[str], paren: list[str], depth: int) -> Reading:
+        if depth > 3:
+            return Reading(reason=NOT_A_HOLDER)
+        segments = _segments(words)
+        if len(segments) > 1:
+            # "der Vorsitzende des Linux-Verbandes, Elmar Gesse"; "Bill Graham, Parteichef der Liberalen"
+            first = self._read(segments[0], paren, depth)
+            if first.holder is not None and not first.anonymous:
+                return first
+            for segment in segments[1:]:
+                later = self._read(segment, [], depth)
+                if later.holder is not None and not later.anonymous:
+                    roles = tuple(dict.fromkeys([*first.roles, *later.holder.roles]))
+                    h = later.holder
+                    return Reading(holder=Holder(h.type, h.name, h.qualifier, h.aliases, roles))
+            return first
+        if len(words) == 3 and words[0].lower() == "von" and words[1].lower() in ("der", "den", "dem"):
+            holder = self._named(words, (), [])  # "Von der Leyen": the particle belongs to the name
+            if holder is not None:
+                return Reading(holder=holder)
+        while words and words[0].lower() in LEADING_NOISE | ADDRESSEE_WORDS:
+            if words[0].lower() in ADDRESSEE_WORDS:
+                return Reading(reason=NOT_A_HOLDER)  # "Gegenüber NDR Info": an addressee
+            words = words[1:]
+        if not words:
+            return Reading(reason=NOT_A_HOLDER)
+        words = [w[:-1] if _is_acronym(w[:-1]) and w.endswith("s") and len(w) > 3 else w for w in words]  # "ZDFs"
+        low = [w.lower() for w in words]
+        known = next((KNOWN_MEDIA[k] for k in (" ".join(low), " ".join(low[1:]), " ".join(low[1:])[:-1])
+                      if k in KNOWN_MEDIA), "")  # "des österreichischen Standards" is not read here
+        if known:
+            return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "taz", "Der Spiegel", "dem Tagesspiegel"
+        if all(w in _PRONOUNS or w in _ARTICLE_LIKE or w in ANAPHORIC_DETERMINERS for w in low):
+            return Reading(reason=GROUP if low[0] in GROUP_PRONOUNS else PRONOUN)
+        determiner = low[0] if low[0] in _ARTICLE_LIKE or low[0] in ANAPHORIC_DETERMINERS else ""
+        k = 1 if determiner else 0
+        while k < len(words) and _is_lower_adjective(words[k]):
+            k += 1
+        if k >= len(words):
+            return Reading(reason=NOT_A_HOLDER)
+        if _is_frame(words[k]):
+            return self._frame(words, k, low[:k], paren, depth)
+        if determiner in INDEFINITE:
+            return self._indefinite(words, k, depth)
+        return self._phrase(words, k, determiner, low[:k], paren, depth)
+
+    def _frame(self, words: list[str], k: int, premodifiers: list[str], paren: list[str], depth: int) -> Reading:
+        """ "Angaben der Polizei", "Zitat von Schröder", "Meinung Russlands", "Polizeiangaben"."""
+        rest = words[k + 1 :]
+        if rest and rest[0].lower() in ("der", "des", "eines", "einer", "dem"):
+            return self._read(rest, paren, depth + 1)
+        if rest and rest[0].lower() in ("von", "vom"):
+            return self._read(rest[1:], paren, depth + 1)
+        if rest and is_capitalised(rest[0]) and rest[0].lower() not in _ARTICLE_LIKE:
+            return self._read(rest, paren, depth + 1)  # a genitive name: "Angaben Ibrahims"
+        prefix = _compound_prefix(words[k], FRAME_COMPOUND_ENDS)
+        if prefix:
+            reading = self._read([prefix], [], depth + 1)
+            if reading.holder is not None and reading.holder.type is SpeakerType.PERSON:
+                return Reading(reason=NOT_A_HOLDER)  # "Pressemitteilung": no "Presse" person
+            return reading
+        if any(p in ANAPHORIC_DETERMINERS for p in premodifiers):
+            return Reading(reason=PRONOUN)  # "nach eigenen Angaben", "seiner Ansicht nach"
+        return Reading(reason=NOT_A_HOLDER)
+
+    def _indefinite(self, words: list[str], k: int, depth: int) -> Reading:
+        """ "ein Sprecher des Innenministeriums", "ein Polizeisprecher", "ein Augenzeuge"."""
+        head = words[k]
+        low = head.lower()
+        if _is_member(head) or is_role(head) or low in GROUP_NOUNS or low.endswith(("zeuge", "zeugin")):
+            return self._member(words, k, depth)
+        if _is_org_head(low):
+            return Reading(anonymous=True, reason=ANONYMOUS)  # "eine Hilfsorganisation"
+        return Reading(reason=NOT_A_HOLDER)  # "Ein neuer Vorschlag", "Ein DNA-Test"
+
+    def _member(self, words: list[str], k: int, depth: int) -> Reading:
+        """An unnamed member (``words[k]``), attributed to the organisation it speaks for if named."""
+        affiliation = self._affiliation(words, k, depth)
+        role = _nominative_role(words[k])
+        if affiliation is not None:
+            return Reading(holder=affiliation, anonymous=True, role=role)
+        return Reading(anonymous=True, role=role, reason=ANONYMOUS)
+
+    def _affiliation(self, words: list[str], k: int, depth: int) -> Holder | None:
+        """The organisation a member noun at ``k`` speaks for, when the mention names it."""
+        rest = words[k + 1 :]
+        reading: Reading | None = None
+        if rest and rest[0].lower() in ("der", "des", "eines", "einer"):
+            reading = self._read(rest, [], depth + 1)
+        elif rest and rest[0].lower() in ("von", "vom"):
+            reading = self._read(rest[1:], [], depth + 1)
+        else:
+            prefix = _compound_prefix(words[k], MEMBER_NOUNS)
+            if prefix:
+                reading = self._read([prefix], [], depth + 1)
+        if reading is None or reading.holder is None or reading.anonymous:
+            return None
+        holder = reading.holder
+        return holder if holder.type in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA) else None
+
+    def _phrase(
+        self, words: list[str], k: int, determiner: str, premodifiers: list[str], paren: list[str], depth: int
+    ) -> Reading:
+        """A definite or bare noun phrase: an organisation, a medium, a role, a group or a name."""
+        spelled = _spelled_out(words[k:], paren)
+        if spelled is not None:
+            return Reading(holder=spelled)
+        body: list[str] = []
+        tail: list[str] = []  # a complement: "der Bundesrepublik Deutschland", "in Kassel"
+        for i, w in enumerate(words[k:]):
+            low = w.lower()
+            # Particles belong to names ("Ursula von der Leyen"); "der"/"des" otherwise open a
+            # genitive ("Das Auswärtige Amt der Bundesrepublik").
+            particle = low in NAME_PARTICLES and (
+                low not in _DEFINITE or bool(body and body[-1].lower() in ("von", "van"))
+            )
+            if not is_capitalised(w) and not particle and not w[:1].isdigit():
+                tail = words[k + i :]
+                break
+            body.append(w)
+        org = self._organisation(body, tail, determiner, premodifiers, paren, depth)
+        if org is not None:
+            return org
+        # Titles count before a name only: "Oberst Franz Polzer", but "Dieter Graf".
+        roles = [i for i, w in enumerate(body)
+                 if is_role(w) or w.lower() in TITLES or (w.lower() in PERSON_TITLES and i < len(body) - 1)]
+        role_words = tuple(body[i] for i in roles)
+        last = body[-1] if body else ""
+        if last and (_is_member(last) or (roles and roles[-1] == len(body) - 1)):
+            if _is_plural_people(last, determiner) and not tail:
+                return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"
+            named = self._name_after_organisation(tail)
+            if named:
+                # "dem Direktor der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez"
+                roles_seen = tuple(dict.fromkeys((*role_words, last)))
+                return Reading(holder=Holder(SpeakerType.PERSON, named, roles=roles_seen))
+            if tail:
+                # "der Sprecher des Ministeriums", "des Leiters der Sektion von Ärzte ohne Grenzen":
+                # an unnamed member, attributed to the organisation the mention names.
+                reading = self._member([*body, *_skip_to_organisation(tail)], len(body) - 1, depth)
+                if reading.holder is not None:
+                    return reading
+            return Reading(role=last, reason=ROLE, roles=role_words)
+        if _is_plural_people(last, determiner) and all(w.endswith(_ADJECTIVE_ENDINGS) for w in body[:-1]):
+            return Reading(reason=GROUP)  # "Augenzeugen", "Internationale Wahlbeobachter"
+        adjectives = any(not (p in _ARTICLE_LIKE or p in ANAPHORIC_DETERMINERS) for p in premodifiers)
+        if adjectives and not roles and len(body) > 1:
+            # "der ugandische Schriftsteller Musa", "Der 84-jährige Küng": a noun, then the name.
+            holder = self._named(body[1:], (body[0],), paren)
+            if holder is not None and holder.type is SpeakerType.PERSON:
+                return Reading(holder=holder)
+        if (determiner or adjectives) and not roles:
+            # No personal name takes an article or an adjective of its own: "Der Prozess", "die
+            # Kanadier", "spanischen Händlern"; organisations may: "die FIFA".
+            holder = self._named_after_article(body, paren)
+            return Reading(holder=holder) if holder else Reading(reason=NOT_A_HOLDER)
+        name_words = body[roles[-1] + 1 :] if roles else body
+        if roles and name_words and name_words[0].lower() in ("von", "vom"):
+            # "Der Gentechnik-Experte von Greenpeace": an affiliation, no name
+            return self._member([body[roles[-1]], *name_words, *tail], 0, depth)
+        holder = self._named(name_words, role_words, paren)
+        if holder is None:
+            if role_words:
+                return Reading(role=role_words[-1], reason=ROLE, roles=role_words)
+            return Reading(reason=NOT_A_HOLDER)
+        return Reading(holder=holder)
+
+    def _organisation(
+        self, body: list[str], tail: list[str], determiner: str, premodifiers: list[str], paren: list[str],
+        depth: int,
+    ) -> Reading | None:
+        """An organisation or medium named by its head noun ("Das Auswärtige Amt", "die Polizei in
+        Kassel", "der Presseagentur Xinhua"), or None when the phrase has no such head."""
+        heads = [i for i, w in enumerate(body)
+                 if _is_org_head(_nominative_head(w).lower()) or DESCRIPTOR_HEAD.search(w.lower())]
+        if not heads:
+            return None
+        h = heads[0]
+        head = _nominative_head(body[h])
+        low = head.lower()
+        before = body[:h]
+        after: list[str] = []
+        for w in body[h + 1 :]:
+            if not is_capitalised(w):
+                break  # "Instituts von Athen", "„Hürriyet“ von der Gruppe"
+            after.append(w)
+        if after and len(after) == len(body) - h - 1:
+            # a name with a preposition in it: "Hilfsorganisation Ärzte ohne Grenzen", "Brot für die Welt"
+            while len(tail) >= 2 and tail[0] in ("ohne", "für", "und") and is_capitalised(tail[1]):
+                after, tail = [*after, tail[0], tail[1]], tail[2:]
+        if any(_is_person_role(w) or not is_capitalised(w) for w in before):
+            return None  # "Sprecher Polizei…", "Robert Halver von der Baader Bank": a person phrase
+        kind = SpeakerType.MEDIA if MEDIA_HEAD.search(low) else SpeakerType.ORGANIZATION
+        acronyms = tuple(w for w in paren if _is_acronym(w))
+        named = next((KNOWN_MEDIA[w.lower()] for w in paren if w.lower() in KNOWN_MEDIA), "")
+        if named:
+            return Reading(holder=Holder(SpeakerType.MEDIA, named))  # "der Deutschen Presse Agentur (dpa)"
+        if after and not before and _is_descriptor(head, before_name=True):
+            # "Nachrichtenagentur Reuters", "Umweltschutzorganisation WWF": the name follows, unless
+            # an abbreviation says the head belongs to it ("Verband Deutscher Realschullehrer (VDR)").
+            if any(_initials_match(a, [head, *after]) for a in acronyms):
+                return Reading(holder=Holder(kind, " ".join([head, *after]), aliases=acronyms))
+            name = " ".join(after)
+            known = KNOWN_MEDIA.get(name.lower())
+            if not known and len(after) == 1 and self._not_name_word(after[0]) and not _is_acronym(after[0]):
+                return Reading(reason=ANONYMOUS)  # a cut-off name: "der Hilfsorganisation Ärzte"
+            return Reading(holder=Holder(SpeakerType.MEDIA if known else kind, known or name, aliases=acronyms))
+        if after and head != body[h] and not before:
+            return None  # a genitive before a name: "Gerichtshofes Damazo Ruiz-Jarabo Colomer"
+        name_tail = self._fuer(tail)  # "Bundesagentur für Arbeit"
+        known = KNOWN_MEDIA.get(" ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower())
+        if known and not after:
+            return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))  # "Süddeutscher Zeitung"
+        if not before and not after and low in GROUP_NOUNS:
+            return Reading(reason=GROUP)  # "der Sicherheitsbehörden", "die Behörden"
+        place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
+        if not after and not name_tail and place_adjectives and (
+            _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
+        ):
+            # "Die Hilfsorganisation", "das Ministerium": refers back to a named one, or names a
+            # medium in its complement ("die Online-Ausgabe des Spiegel").
+            if tail and tail[0].lower() in ("des", "der"):
+                reading = self._read(tail, [], depth + 1)
+                if reading.holder is not None and reading.holder.type is not SpeakerType.PERSON:
+                    return reading
+            if low in GROUP_NOUNS:
+                return Reading(reason=GROUP)  # "die Behörden"
+            if determiner in _DEFINITE:
+                named = self._introduced(low, depth)
+                if named is not None:
+                    return Reading(holder=named)  # "Die Ratingagentur" after "die Ratingagentur Moody's"
+            return Reading(reason=ROLE if determiner in _DEFINITE else ANONYMOUS)
+        g = gender(head)
+        qualifier = ""
+        if len(before) == 1 and before[0].endswith("er") and LOCAL_HEAD.search(low):
+            # "Berliner Polizei", "der Kasseler Staatsanwaltschaft": a place adjective
+            stem = before[0][:-2]
+            qualifier = stem if stem in self.ev.capitalised or stem in PLACES else before[0]
+            before = []
+        local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail
+        name_words = [_nominative_adjective(w, g) for w in before] + [head, *name_tail]
+        if local and after and any(self._person_like(w) for w in after):
+            return None  # "die Staatsanwaltschaft Ertel": a person, not a place
+        if local and after:
+            # "Polizeidirektion Hannover", "Staatsanwaltschaft Oslo", "Regierung Guatemalas"
+            qualifier = " ".join(self.ev.bare_genitive(w) or w for w in after)
+        elif after:
+            name_words += after  # "Friedrich-Schiller-Universität Jena"
+        if local and not qualifier:
+            qualifier = self._place_of(tail) or next(
+                (_place_adjective(w) for w in premodifiers if _NATIONALITY.match(w)), ""
+            )
+        name = " ".join(name_words)
+        known = KNOWN_MEDIA.get(name.lower()) or KNOWN_MEDIA.get(
+            " ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower()
+        )  # "Süddeutscher Zeitung" (dative)
+        if known:
+            return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))
+        return Reading(holder=Holder(kind, name, qualifier, acronyms))
+
+    def _name_after_organisation(self, tail: list[str]) -> str:
+        """A personal name that ends a role's complement right after an organisation: "(Direktor)
+        der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez" → "Roberto Rodriguez"."""
+        run: list[str] = []
+        for w in reversed(tail):
+            if not is_capitalised(w) or _is_org_head(_nominative_head(w).lower()):
+                break
+            run.insert(0, w)
+        before = tail[len(tail) - len(run) - 1] if len(tail) > len(run) else ""
+        if len(run) < 2 or not _is_org_head(_nominative_head(before).lower()) or not self._first_name_like(run[0]):
+            return ""
+        return self.person_name(run)
+
+    def _introduced(self, head: str, depth: int) -> Holder | None:
+        """The one organisation or medium the article introduced with this descriptor ("die
+        Ratingagentur Moody's", "Süddeutscher Zeitung"), for a later bare "die Ratingagentur"."""
+        names = self.ev.introduced.get(head, set())
+        if not names or len(names) > 3 or depth > 1:
+            return None
+        holders = {h for h in (self._read(n.split(), [], depth + 1).holder for n in names) if h is not None}
+        if len(holders) != 1:
+            return None
+        holder = holders.pop()
+        return holder if holder.type is not SpeakerType.PERSON else None
+
+    @staticmethod
+    def _fuer(tail: list[str]) -> list[str]:
+        """The "für …" part of an organisation's name: "Bundesamt für Migration und Flüchtlinge"."""
+        if len(tail) < 2 or tail[0] != "für" or not is_capitalised(tail[1]):
+            return []
+        out = ["für"]
+        for i, w in enumerate(tail[1:], 1):
+            if is_capitalised(w) or (w == "und" and i + 1 < len(tail) and is_capitalised(tail[i + 1])):
+                out.append(w)
+            else:
+                break
+        return out
+
+    def _place_of(self, tail: list[str]) -> str:
+        """The place a complement gives: "in Kassel", "der Stadt Bremen", "des Landes Hessen"."""
+        if not tail or tail[0].lower() not in ("in", "im", "aus", "der", "des"):
+            return ""
+        rest = [w for w in tail[1:] if is_capitalised(w)]
+        rest = [w for w in rest if w.lower() not in PLACE_NOUNS] or rest
+        if not rest:
+            return ""
+        place = rest[0]
+        if tail[0].lower() in ("in", "im", "aus") or self.ev.is_place(place):
+            return self.ev.bare_genitive(place) or place
+        return ""
+
+    def _named_after_article(self, body: list[str], paren: list[str]) -> Holder | None:
+        """A name that takes an article: an abbreviation ("die FIFA", "der VfGH"), a name with
+        one in parentheses, or a name the article describes as an organisation or medium.
+        Persons never do."""
+        if not body:
+            return None
+        if _is_acronym(body[0]) or _is_acronym(body[0].rpartition("-")[2]):
+            return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord", "der Landes-SPD"
+        if len(body) == 1 and " " in body[0]:
+            return Holder(SpeakerType.ORGANIZATION, body[0])  # a quoted name: "die „Aktion Deutschland hilft“"
+        acronyms = tuple(w for w in paren if _is_acronym(w))
+        if acronyms and all(is_capitalised(w) for w in body):
+            return Holder(SpeakerType.ORGANIZATION, " ".join(body), aliases=acronyms)  # "des USGS (…)"
+        described = self.ev.described.get(body[0])
+        return Holder(described, " ".join(body)) if described is not None else None
+
+    def _named(self, words: list[str], roles: tuple[str, ...], paren: list[str]) -> Holder | None:
+        """A proper name: an organisation by its form or by the article, a medium, else a person."""
+        if not words:
+            return None
+        name = " ".join(words)
+        known = KNOWN_MEDIA.get(name.lower())
+        if known:
+            return Holder(SpeakerType.MEDIA, known)
+        if len(words) == 1 and " " in words[0]:
+            # A quoted name („Ärzte ohne Grenzen“) is no person; a title with numbers is a work.
+            return None if any(ch.isdigit() for ch in name) else Holder(SpeakerType.ORGANIZATION, name)
+        if len(words) == 1 and _WEB_ADDRESS.search(name):
+            return Holder(SpeakerType.MEDIA, name)  # "GGG.at", "golem.de"
+        if not roles:
+            described = self.ev.described.get(words[0])
+            if described is not None:
+                return Holder(described, name)
+            acronyms = tuple(w for w in paren if _is_acronym(w))
+            if acronyms:
+                return Holder(SpeakerType.ORGANIZATION, name, aliases=acronyms)  # "Travail (UGIT)"
+            company = words[-1].lower() in COMPANY_FORMS or any(
+                (_is_acronym(w) and "." not in w) or _CAMEL_CASE.search(w) for w in words
+            )  # "Airbus EADS", "Siemens AG", "VroniPlag Wiki"
+            if company and not any(w.lower() in NAME_PARTICLES for w in words):
+                return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
+        person = self.person_name(words)
+        if person and " " not in person:
+            person = self._full_name(person)
+        return Holder(SpeakerType.PERSON, person, roles=roles) if person else None
+
+    def _full_name(self, name: str) -> str:
+        """A one-word name with what the article gives it elsewhere: its one first name
+        ("Schweinsteiger" → "Bastian Schweinsteiger") or, for a first name, its surname ("Paolo"
+        → "Paolo Gentiloni"); else the word."""
+        firsts = {f for f in self.ev.first_names.get(name, set()) if self._first_name_like(f)}
+        if len(firsts) == 1:
+            return f"{next(iter(firsts))} {name}"
+        if firsts:
+            return name
+        surnames = {s for s in self.ev.next_word.get(name, set())
+                    if self._first_name_like(s) and name in self.ev.first_names.get(s, ())}
+        return f"{name} {next(iter(surnames))}" if len(surnames) == 1 else name
+
+    def _person_like(self, word: str) -> bool:
+        """The article names a person so: after a role or a first name ("Oberstaatsanwalt Ertel")."""
+        return not self.ev.is_place(word) and any(
+            is_role(w) or self._first_name_like(w) for w in self.ev.first_names.get(word, ())
+        )
+
+    def _first_name_like(self, word: str) -> bool:
+        return (
+            1 < len(word) < 12 or "-" in word
+        ) and not (
+            self._not_name_word(word) or _is_person_role(word) or self.ev.is_place(word) or _is_acronym(word)
+            or word.lower() in NOT_NAME_OPENERS or _ADVERB_SUFFIX.search(word.lower())
+        )
+
+    def person_name(self, words: list[str]) -> str:
+        """The personal name in capitalised words, or "" when they are none (module docstring)."""
+        ev = self.ev
+        words = list(words)
+        for i, w in enumerate(words):
+            if i and w.lower() in NAME_PARTICLES:
+                # "Joe Stork von HRW", "Robert Halver von der Baader Bank": an affiliation follows;
+                # "Ursula von der Leyen": one surname does; "Wahlkampfteams von Aljaksandr
+                # Milinkewitsch": the name follows a common noun.
+                rest = [x for x in words[i:] if x.lower() not in NAME_PARTICLES]
+                if (len(rest) != 1 or _is_acronym(rest[0]) or _is_acronym(rest[0].split("-")[0]) or " " in rest[0]
+                        or self._not_name_word(rest[0], particle=True)):
+                    return self.person_name(words[:i]) or (self.person_name(rest) if len(rest) > 1 else "")
+            elif i and ((_is_acronym(w) and "." not in w) or w.lower() in COMPANY_FORMS or " " in w):
+                words = words[:i]  # "Edmon Chung CEO von DotAsia", "Moritz Wohlrab von „Aktion …“"
+                break
+        # A leading particle is the preposition when the name is used without it: "Von Obama".
+        while len(words) > 1 and words[0].lower() in NAME_PARTICLES and words[1] in ev.free:
+            words = words[1:]
+        # Drop what stands before the name: genitive heads, places, common nouns, titles.
+        after_place_noun = False
+        while len(words) > 1:
+            w = words[0]
+            if w.lower() in NAME_PARTICLES:
+                break
+            bare = ev.bare_genitive(w)
+            if w.lower() in PLACE_NOUNS or (bare and bare.lower() in PLACE_NOUNS):
+                words, after_place_noun = words[1:], True
+            elif after_place_noun and len(words) > 2:
+                words, after_place_noun = words[1:], False  # the place of "des Landes Niedersachsen"
+            elif (bare and len(words) > 2) or self._not_name_word(w) or _is_person_role(w) or (
+                bare and (ev.is_common(bare) or ev.is_place(bare))
+            ) or (len(w) >= 12 and "-" not in w) or w.lower() in NOT_NAME_OPENERS:  # "Justizbeamten", "Andere"
+                words = words[1:]  # "Spectors Verteidiger …", "Thailands Thaksin", "Professor Brown"
+            else:
+                break
+        if len(words) == 1:
+            w = ev.bare_genitive(words[0]) or words[0]  # "Lahms" → "Lahm"
+            full = self._full_name(w)
+            if full.endswith(f" {w}") and not (self._not_name_word(w, strict=False) or _is_person_role(w)):
+                return full  # the article gives it a first name: "Clement" → "Wolfgang Clement"
+            if (self._not_name_word(w) or _ADVERB_SUFFIX.search(w.lower()) or w.lower() in NOT_NAME_OPENERS
+                    or ev.is_common_form(w) or ev.is_place(w) or len(w) < 2 or _is_person_role(w)):
+                return ""
+            if ev.is_common_form(w, ever=True) and not ev.first_names.get(w):
+                return ""  # "ein Video", "meine Videos": a noun, unless a first name says otherwise
+            return w
+        rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
+        if (not words or any(self._not_name_word(w, strict=False) for w in rest) or len(words[-1].rstrip(".")) < 2
+                or words[-1] in PLACES):
+            return ""
+        return " ".join(words)
+
+    def _not_name_word(self, word: str, *, particle: bool = False, strict: bool = True) -> bool:
+        """Evidently no part of a personal name: a function, role, organisation word, a common
+        noun by its form, or a word the article uses as a common noun, a place or in lower case.
+        ``strict`` (a name of one word, or its first) also rejects frame and group nouns, which
+        are surnames too after a first name ("Hans-Jürgen Papier")."""
+        if _ROMAN.match(word) or (len(word) == 2 and word.endswith(".")):
+            return False
+        low = word.lower()
+        common = word in self.ev.common and (particle or word in self.ev.free)
+        return (
+            not is_capitalised(word)
+            or word.endswith("-")  # the first part of "Nürnberg- und Fürth"
+            # names.is_name_word knows common-noun endings; short words ending like one are
+            # surnames too ("Jung", "Chung", "Leung"), and after a first name any are ("Wolfgang
+            # Clement").
+            or (strict and len(word) >= 7 and not is_name_word(word))
+            or word in NOT_NAMES
+            or low in DETERMINERS
+            or (strict and (low in FRAME_NOUNS or low in GROUP_NOUNS))
+            or _is_org_head(low)
+            or common
+            or (word in self.ev.place and word not in self.ev.common)
+            or low in self.ev.lower
+        )
+
+
+def _place_adjective(word: str) -> str:
+    """ "russischen" → "russisch": the adjective's stem stands for the country."""
+    for ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)].endswith("isch"):
+            return word[: -len(ending)]
+    return word
+
+
+def share_qualifiers(readings: list[Reading]) -> list[Reading]:
+    """Within one article, a local institution named once with its place and once without is one:
+    "die Polizei in Kassel" … "Die Polizei" both become Polizei (Kassel)."""
+    places: dict[tuple[SpeakerType, str], set[str]] = {}
+    for r in readings:
+        if r.holder is not None and r.holder.qualifier:
+            places.setdefault((r.holder.type, r.holder.name), set()).add(r.holder.qualifier)
+    out = []
+    for r in readings:
+        h = r.holder
+        known = places.get((h.type, h.name), set()) if h is not None and not h.qualifier else set()
+        out.append(replace(r, holder=replace(h, qualifier=next(iter(known)))) if len(known) == 1 else r)
+    return out
+
+
+def resolve_roles(readings: list[Reading]) -> list[Reading]:
+    """Within one article, a role-only mention ("Der Minister") is the one person the article
+    names with that role elsewhere ("Justizminister Gabriel Entcha-Ebia")."""
+    people = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
+    out = []
+    for r in readings:
+        if r.holder is None and r.reason == ROLE and r.roles:
+            keys = {role.lower() for role in r.roles}
+            fits = {h.name: h for h in people if any(_same_role(k, role.lower()) for k in keys for role in h.roles)}
+            if len(fits) == 1:
+                out.append(Reading(holder=next(iter(fits.values()))))
+                continue
+        out.append(r)
+    return out
+
+
+def _same_role(a: str, b: str) -> bool:
+    """ "minister" and "justizminister", "ex-ministerpräsidentin" and "ministerpräsidentin"."""
+    a, b = a.removeprefix("ex-"), b.removeprefix("ex-")
+    return a == b or (len(min(a, b, key=len)) >= 5 and (a.endswith(b) or b.endswith(a)))
+
+
+def _skip_to_organisation(tail: list[str]) -> list[str]:
+    """From "der griechischen Sektion von Ärzte ohne Grenzen" or "des Influenza-Programms der WHO"
+    the part that names the organisation: what follows a unit of it, else the whole complement."""
+    for i, w in enumerate(tail):
+        low = w.lower()
+        if low in _UNITS or low.rstrip("s").endswith(("programm", "abteilung", "referat")):
+            rest = tail[i + 1 :]
+            if rest and rest[0].lower() in ("von", "vom", "der", "des"):
+                return rest
+    return tail
+
+
+_UNITS = frozenset({"sektion", "abteilung", "filiale", "niederlassung", "zweigstelle", "landesverband",
+                    "ortsverband", "kreisverband", "delegation", "mission", "vertretung", "büro"})
+
+
+def _nominative_role(word: str) -> str:
+    """ "Sprechers" → "Sprecher", "Leiters" → "Leiter": the role as a record shows it."""
+    if word.endswith("s") and (is_role(word[:-1]) or _is_member(word[:-1])):
+        return word[:-1]
+    return word
+
+
+def _spelled_out(words: list[str], paren: list[str]) -> Holder | None:
+    """An organisation whose abbreviation in parentheses spells its first words: "Schutzgemeinschaft
+    der Kapitalanleger (SdK)", "Verband Deutscher Realschullehrer (VDR)"."""
+    for acronym in (w for w in paren if _is_acronym(w) and len(w) >= 3):
+        for n in range(2, min(len(words), len(acronym) + 2) + 1):
+            if "".join(w[0] for w in words[:n]).lower() == acronym.lower() and is_capitalised(words[n - 1]):
+                kind = SpeakerType.MEDIA if MEDIA_HEAD.search(_nominative_head(words[0]).lower()) else (
+                    SpeakerType.ORGANIZATION)
+                return Holder(kind, " ".join([_nominative_head(words[0]), *words[1:n]]), aliases=(acronym,))
+    return None

@@ -1,0 +1,256 @@
+"""Reading source mentions into holders: what the claim store keeps a record of, and under which name."""
+
+from __future__ import annotations
+
+import pytest
+from zitat_server.claims.holders import (
+    ANONYMOUS,
+    GROUP,
+    NOT_A_HOLDER,
+    PRONOUN,
+    ROLE,
+    Evidence,
+    MentionReader,
+    Reading,
+    share_qualifiers,
+    words_of,
+)
+from zitat_server.document import Doc, Entity, Span, SpeakerType
+
+PERSON, ORG, MEDIA = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA
+
+
+def read(mention: str, article: str = "") -> Reading:
+    return MentionReader(Evidence(article)).read(mention)
+
+
+def holder(mention: str, article: str = "") -> tuple[SpeakerType, str, str] | None:
+    h = read(mention, article).holder
+    return (h.type, h.name, h.qualifier) if h else None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # frames give way to their holder
+        ("Angaben der Polizei", (ORG, "Polizei", "")),
+        ("Polizeiangaben", (ORG, "Polizei", "")),
+        ("Einer Meldung von Xinhua", (MEDIA, "Xinhua", "")),
+        ("Informationen der Nachrichtenagentur Reuters", (MEDIA, "Reuters", "")),
+        ("Zitat von Schröder", (PERSON, "Schröder", "")),
+        ("Meinung von Mike Brown", (PERSON, "Mike Brown", "")),
+        ("Der OSZE-Bericht", (ORG, "OSZE", "")),
+        # organisations and media: canonical names in the nominative
+        ("der chinesischen Presseagentur Xinhua", (MEDIA, "Xinhua", "")),
+        ("Das Auswärtige Amt der Bundesrepublik Deutschland", (ORG, "Auswärtiges Amt", "")),
+        ("des Auswärtigen Amtes", (ORG, "Auswärtiges Amt", "")),
+        ("Der Deutsche Wetterdienst", (ORG, "Deutscher Wetterdienst", "")),
+        ("Die Vereinten Nationen", (ORG, "Vereinte Nationen", "")),
+        ("die FIFA", (ORG, "FIFA", "")),
+        ("der Weltverband FIFA", (ORG, "FIFA", "")),
+        ("Das Robert-Koch-Institut", (ORG, "Robert-Koch-Institut", "")),
+        ("Die Organisation „Reporter ohne Grenzen“", (ORG, "Reporter ohne Grenzen", "")),
+        ("Einer Presseerklärung des Verbandes Deutscher Realschullehrer (VDR)",
+         (ORG, "Verband Deutscher Realschullehrer", "")),
+        ("Ein Sprecher der Bundesagentur für Arbeit", (ORG, "Bundesagentur für Arbeit", "")),
+        ("taz", (MEDIA, "taz", "")),
+        ("Der Spiegel", (MEDIA, "Der Spiegel", "")),
+        # a local institution keeps its place
+        ("die Polizei in Kassel", (ORG, "Polizei", "Kassel")),
+        ("Polizeidirektion Hannover", (ORG, "Polizeidirektion", "Hannover")),
+        ("Die Regierung Guatemalas", (ORG, "Regierung", "Guatemala")),
+        ("Berliner Polizei", (ORG, "Polizei", "Berlin")),
+        ("Das russische Außenministerium", (ORG, "Außenministerium", "russisch")),
+        # persons: what is not part of the name goes
+        ("Von Obama", (PERSON, "Obama", "")),
+        ("Verteidigungsminister Rustem Umjerow", (PERSON, "Rustem Umjerow", "")),
+        ("Landes Niedersachsen Christian Wulff", (PERSON, "Christian Wulff", "")),
+        ("Bundestagsrechtsausschusses Renate Künast", (PERSON, "Renate Künast", "")),
+        ("Gerichtshofes Damazo Ruiz-Jarabo Colomer", (PERSON, "Damazo Ruiz-Jarabo Colomer", "")),
+        ("Joe Stork von HRW", (PERSON, "Joe Stork", "")),
+        ("Ursula von der Leyen", (PERSON, "Ursula von der Leyen", "")),
+        ("Von der Leyen", (PERSON, "Von der Leyen", "")),
+        ("Franz-Josef Jung", (PERSON, "Franz-Josef Jung", "")),
+        ("der Vorsitzende des Linux-Verbandes, Elmar Gesse", (PERSON, "Elmar Gesse", "")),
+        ("Bill Graham, Parteichef der Liberalen", (PERSON, "Bill Graham", "")),
+        ("der ugandische Schriftsteller Musa", (PERSON, "Musa", "")),
+        ("Oberst Franz Polzer", (PERSON, "Franz Polzer", "")),
+        ("Dieter Graf", (PERSON, "Dieter Graf", "")),
+    ],
+)
+def test_holders_of_mentions(mention, expected):
+    assert holder(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "reason"),
+    [
+        ("Er", PRONOUN),
+        ("Ihnen", PRONOUN),
+        ("nach eigenen Angaben", PRONOUN),
+        ("seiner Ansicht", PRONOUN),
+        ("wir", GROUP),
+        ("Augenzeugen", GROUP),
+        ("Die Kritiker", GROUP),
+        ("Medienberichten", GROUP),
+        ("Internationale Wahlbeobachter", GROUP),
+        ("ein Augenzeuge", ANONYMOUS),
+        ("der Verteidigungsminister", ROLE),
+        ("Die Hilfsorganisation", ROLE),
+        ("das Ministerium", ROLE),
+        ("Angaben", NOT_A_HOLDER),
+        ("Papier", NOT_A_HOLDER),
+        ("Wutrede", NOT_A_HOLDER),
+        ("Insbesondere", NOT_A_HOLDER),
+        ("Sinngemäß", NOT_A_HOLDER),
+        ("Einer Pressemitteilung", GROUP),  # "Presse": the press, nobody in particular
+        ("Pressemitteilung", GROUP),
+        ("Gegenüber NDR Info", NOT_A_HOLDER),  # an addressee
+        ("Dortmund", NOT_A_HOLDER),
+        ("die USA", NOT_A_HOLDER),
+        ("Ein neuer Vorschlag", NOT_A_HOLDER),
+        ("Der Prozess", NOT_A_HOLDER),
+        ("über vermisste Mädchen", GROUP),
+    ],
+)
+def test_mentions_without_a_holder_say_why(mention, reason):
+    reading = read(mention)
+    assert reading.holder is None and reading.reason == reason
+
+
+def test_anonymous_member_is_attributed_to_the_organisation_it_speaks_for():
+    for mention, role, org in [
+        ("ein Sprecher des Innenministeriums", "Sprecher", "Innenministerium"),
+        ("einer Sprecherin der Staatsanwaltschaft", "Sprecherin", "Staatsanwaltschaft"),
+        ("Ein Regierungssprecher", "Regierungssprecher", "Regierung"),
+        ("Ein WWF-Sprecher", "WWF-Sprecher", "WWF"),
+        ("der Sprecher des Ministeriums für Gesundheit", "Sprecher", "Ministerium für Gesundheit"),
+    ]:
+        reading = read(mention)
+        assert reading.anonymous and reading.role == role and not reading.reason, mention
+        assert (reading.holder.type, reading.holder.name) == (ORG, org)
+    alone = read("ein Sprecher")
+    assert alone.anonymous and alone.holder is None and alone.role == "Sprecher" and alone.reason == ANONYMOUS
+
+
+def test_abbreviation_in_parentheses_is_an_alias():
+    h = read("Die Weltgesundheitsorganisation (WHO)").holder
+    assert (h.name, h.aliases) == ("Weltgesundheitsorganisation", ("WHO",))
+
+
+def test_the_article_tells_common_nouns_places_and_genitives_from_names():
+    article = (
+        "Die Arbeit ist getan, sagte Lahm. Der Arbeit fehlt nichts. Lahms Team siegte in Dortmund. "
+        "Westerwelle, der Gerhardt 2001 ablöste, lobte Gerhardt. Gerhardt sprach. Insbesondere insbesondere."
+    )
+    assert holder("Arbeit", article) is None  # after an article: a common noun
+    assert holder("Lahms", article) == (PERSON, "Lahm", "")  # a genitive of a name the article uses
+    assert holder("Gerhardt", article) == (PERSON, "Gerhardt", "")  # "der" once, as a relative pronoun
+    assert holder("Dortmund", article) is None
+    assert holder("Insbesondere", article) is None
+
+
+def test_words_of_keep_quoted_names_commas_and_parentheses():
+    assert words_of("Die Organisation „Reporter ohne Grenzen“, sagte") == (
+        ["Die", "Organisation", "Reporter ohne Grenzen", ",", "sagte"], []
+    )
+    assert words_of("Welternährungsprogramm (WFP)") == (["Welternährungsprogramm"], ["WFP"])
+
+
+def _doc(text: str, entities: list[Entity]) -> Doc:
+    doc = Doc(text)
+    doc.entities = {e.id: e for e in entities}
+    return doc
+
+
+def _span(text: str, part: str) -> Span:
+    i = text.index(part)
+    return Span(i, i + len(part))
+
+
+def test_typed_entities_from_coref_keep_their_type_and_qualifier():
+    text = "Die Polizei teilte mit. Ein Sprecher des Innenministeriums sagte. Demonstranten riefen. Xinhua meldete."
+    police = Entity("e1", "Polizei", mentions=[_span(text, "Die Polizei")], type=ORG, qualifier="Kassel")
+    ministry = Entity("e2", "Innenministerium", mentions=[], type=ORG)
+    member = Entity("e3", "", ["Sprecher"], [_span(text, "Ein Sprecher des Innenministeriums")], anonymous=True,
+                    affiliation="e2")
+    crowd = Entity("e4", "Demonstranten", mentions=[_span(text, "Demonstranten")], type=SpeakerType.GROUP)
+    agency = Entity("e5", "Xinhua", mentions=[_span(text, "Xinhua")], type=ORG)
+    doc = _doc(text, [police, ministry, member, crowd, agency])
+    reader = MentionReader(Evidence(text))
+    assert reader.read_entity(doc, police).holder == read("Polizei").holder.__class__(ORG, "Polizei", "Kassel")
+    anonymous = reader.read_entity(doc, member)
+    assert anonymous.anonymous and anonymous.role == "Sprecher" and anonymous.holder.name == "Innenministerium"
+    assert reader.read_entity(doc, crowd).reason == GROUP
+    assert reader.read_entity(doc, agency).holder.type is MEDIA  # a known agency stays a medium
+
+
+def test_person_entities_are_read_from_their_mentions_not_coref_names():
+    text = "Ein Sprecher der Bundesagentur für Arbeit sagte, es gehe voran."
+    entity = Entity("e1", "Arbeit", ["Sprecher"], [_span(text, "Ein Sprecher der Bundesagentur für Arbeit")])
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
+    assert reading.anonymous and reading.holder.name == "Bundesagentur für Arbeit"
+    text = "Landes Niedersachsen Christian Wulff sagte. Dann betonte Wulff das."
+    entity = Entity("e1", "Landes Niedersachsen Christian Wulff", [],
+                    [_span(text, "Landes Niedersachsen Christian Wulff"), _span(text, "Wulff das")])
+    entity.mentions[1] = Span(entity.mentions[1].start, entity.mentions[1].start + 5)
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
+    assert reading.holder.name == "Christian Wulff"  # "Wulff" takes the first name the article gives
+
+
+def test_place_after_the_mention_and_within_the_article():
+    text = ("Nach Angaben der Polizei in Kassel brach das Feuer aus. Die Polizei ermittelt. Alle sind, sagte "
+            "die Polizei in Sicherheit.")
+    reader = MentionReader(Evidence(text))
+    first = reader.read_span(Doc(text), _span(text, "Angaben der Polizei"))
+    assert first.holder.qualifier == "Kassel"
+    later = reader.read_span(Doc(text), _span(text, "Die Polizei"))
+    assert later.holder.qualifier == ""
+    assert [r.holder.qualifier for r in share_qualifiers([first, later])] == ["Kassel", "Kassel"]
+    safe = text.rindex("die Polizei in Sicherheit")
+    assert reader.read_span(Doc(text), Span(safe, safe + 11)).holder.qualifier == ""  # "in Sicherheit" is no place
+
+
+def test_surname_takes_the_one_first_name_the_article_gives():
+    article = "Ein Foul gegen Bastian Schweinsteiger. „Das gehört nicht auf den Platz“, sagte Schweinsteiger."
+    assert holder("Schweinsteiger", article) == (PERSON, "Bastian Schweinsteiger", "")
+    two = "Thomas Müller traf, Gerd Müller jubelte. Müller sagte nichts."
+    assert holder("Müller", two) == (PERSON, "Müller", "")  # two first names: the surname stays alone
+
+
+def test_a_bare_descriptor_refers_to_the_one_organisation_it_introduced():
+    article = "Die Ratingagentur Moody's stufte Slowenien hoch. Die Ratingagentur begründet das mit Reformen."
+    assert holder("Die Ratingagentur", article) == (ORG, "Moody's", "")
+    assert read("Die Ratingagentur").reason == ROLE  # an article that introduced none
+    article = "Das berichtet die Süddeutsche Zeitung. Laut der Zeitung war es Absicht."
+    assert holder("der Zeitung", article) == (MEDIA, "Süddeutsche Zeitung", "")
+
+
+def test_organisation_behind_a_member_compound_is_an_organisation():
+    article = "Greenpeace-Experte Christoph Then warnte. Greenpeace fordert Haftung."
+    assert holder("Greenpeace", article) == (ORG, "Greenpeace", "")
+
+
+def test_entity_name_serves_when_the_mentions_are_pronouns_only():
+    text = "UN-Generalsekretär Ban Ki-moon erhielt den Bericht. Er sagte: „Die Nachricht ist einfach.“"
+    resolved = Entity("e1", "Ban Ki-moon", mentions=[_span(text, "Er sagte")])
+    resolved.mentions[0] = Span(resolved.mentions[0].start, resolved.mentions[0].start + 2)
+    reader = MentionReader(Evidence(text))
+    assert reader.read_entity(_doc(text, [resolved]), resolved).holder.name == "Ban Ki-moon"
+    text = "Nach Angaben der Magdeburger Volksstimme brannte es."
+    junk = Entity("e1", "Magdeburger Volksstimme", mentions=[_span(text, "Angaben der Magdeburger Volksstimme")])
+    assert MentionReader(Evidence(text)).read_entity(_doc(text, [junk]), junk).holder is None
+
+
+def test_an_organisation_typed_by_coref_is_checked_against_its_mentions():
+    text = "Die Organisation teilte mit. C.Y. Leung sagte. Der Deutsche Wetterdienst warnte."
+    generic = Entity("e1", "Organisation", mentions=[_span(text, "Die Organisation")], type=ORG)
+    person = Entity("e2", "C.Y.", mentions=[_span(text, "C.Y. Leung")], type=ORG)
+    flagged = Entity("e3", "", mentions=[_span(text, "Der Deutsche Wetterdienst")], anonymous=True)
+    doc = _doc(text, [generic, person, flagged])
+    reader = MentionReader(Evidence(text))
+    assert reader.read_entity(doc, generic).holder is None  # a class noun that refers back
+    assert (reader.read_entity(doc, person).holder.type, reader.read_entity(doc, person).holder.name) == (
+        PERSON, "C.Y. Leung")
+    weather = reader.read_entity(doc, flagged)
+    assert not weather.anonymous and weather.holder.name == "Deutscher Wetterdienst"
