@@ -439,7 +439,7 @@ class MentionReader:
             [*entity.roles, *(x for r in readings for x in (*r.roles, *(r.holder.roles if r.holder else ())))]
         ))
         if persons:
-            names = list(dict.fromkeys(h.name for h in persons))
+            names = list(dict.fromkeys(n for h in persons for n in (h.name, *h.aliases)))
             return Reading(holder=Holder(SpeakerType.PERSON, names[0], aliases=tuple(names[1:]), roles=roles))
         others = [r for r in readings if r.holder is not None]
         if others:
@@ -856,9 +856,15 @@ class MentionReader:
             if company and not any(w.lower() in NAME_PARTICLES for w in words):
                 return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
         person = self.person_name(words)
-        if person and " " not in person:
+        if not person:
+            return None
+        if " " not in person:
             person = self._full_name(person)
-        return Holder(SpeakerType.PERSON, person, roles=roles) if person else None
+        # The name as written stays an alias when the article completed it elsewhere ("Umjerow"
+        # of "Rustem Umjerow"): the store lists it, and articles naming the surname alone find it.
+        written = " ".join(w for w in person.split() if w in words)
+        aliases = (written,) if written and written != person else ()
+        return Holder(SpeakerType.PERSON, person, aliases=aliases, roles=roles)
 
     def _full_name(self, name: str) -> str:
         """A one-word name with what the article gives it elsewhere: its one first name
