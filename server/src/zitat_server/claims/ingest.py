@@ -77,8 +77,12 @@ class Ingestor:
         self.resolver = resolver or SpeakerResolver()
         self.linker = linker or ClaimLinker()
 
-    def ingest(self, item: StoredDocument) -> IngestResult:
-        """Store the document (id, text and metadata; the hash and version are filled in here)."""
+    def ingest(self, item: StoredDocument, doc: Doc | None = None) -> IngestResult:
+        """Store the document (id, text and metadata; the hash and version are filled in here).
+
+        ``doc`` is the pipeline's result for ``item.text`` when the caller has it already (a
+        batch run extracts once for its output rows and the store).
+        """
         if not item.id:
             raise ValueError("document id is required")
         digest = content_hash(item.text)
@@ -90,7 +94,8 @@ class Ingestor:
                 with self.store.transaction() as tx:
                     tx.put_document(stored)
             return IngestResult(item.id, IngestStatus.UNCHANGED, existing.claims)
-        doc = self.pipeline.process(item.text)
+        if doc is None:
+            doc = self.pipeline.process(item.text)
         with self.store.transaction() as tx:
             replaced = tx.get_document(item.id) is not None
             tx.put_document(stored)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Largest accepted document, in UTF-8 bytes.
-DEFAULT_MAX_DOCUMENT_BYTES = 1_000_000
+# The size limit is the pipeline's (batch runs share it); the server takes it as its default.
+from zitat_server.extraction.validation import DEFAULT_MAX_DOCUMENT_BYTES as DEFAULT_MAX_DOCUMENT_BYTES
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,32 +17,20 @@ from grpc_status import rpc_status
 from zitat_proto.v1 import quotes_pb2 as pb
 from zitat_proto.v1 import quotes_pb2_grpc as pb_grpc
 
-from zitat_server.document import Doc, Form, Medium, Span, SpeakerType
+from zitat_server.document import Doc, Form, Medium, SpeakerType
 from zitat_server.extraction.pipeline import Pipeline
+from zitat_server.extraction.results import TextSpan, api_name, document_result
+from zitat_server.extraction.validation import text_problem
 
 log = logging.getLogger(__name__)
 
-FORM_TO_PB = {
-    Form.DIRECT: pb.FORM_DIRECT,
-    Form.INDIRECT: pb.FORM_INDIRECT,
-    Form.FREE_INDIRECT: pb.FORM_FREE_INDIRECT,
-    Form.INDIRECT_FREE_INDIRECT: pb.FORM_INDIRECT_FREE_INDIRECT,
-    Form.REPORTED: pb.FORM_REPORTED,
-}
-SPEAKER_TYPE_TO_PB = {
-    SpeakerType.PERSON: pb.SPEAKER_TYPE_PERSON,
-    SpeakerType.ORGANIZATION: pb.SPEAKER_TYPE_ORGANIZATION,
-    SpeakerType.MEDIA: pb.SPEAKER_TYPE_MEDIA,
-    SpeakerType.GROUP: pb.SPEAKER_TYPE_GROUP,
-}
-MEDIUM_TO_PB = {
-    Medium.SPEECH: pb.MEDIUM_SPEECH,
-    Medium.WRITING: pb.MEDIUM_WRITING,
-    Medium.THOUGHT: pb.MEDIUM_THOUGHT,
-    Medium.SPEECH_WRITING: pb.MEDIUM_SPEECH_WRITING,
-    Medium.SPEECH_THOUGHT: pb.MEDIUM_SPEECH_THOUGHT,
-    Medium.THOUGHT_WRITING: pb.MEDIUM_THOUGHT_WRITING,
-}
+# The zitat.v1 enums are the domain enums' API names behind a prefix (extraction.results).
+FORM_TO_PB = {f: pb.Form.Value(f"FORM_{api_name(f)}") for f in Form}
+MEDIUM_TO_PB = {m: pb.Medium.Value(f"MEDIUM_{api_name(m)}") for m in Medium}
+SPEAKER_TYPE_TO_PB = {t: pb.SpeakerType.Value(f"SPEAKER_TYPE_{api_name(t)}") for t in SpeakerType}
+_FORM = {api_name(f): v for f, v in FORM_TO_PB.items()}
+_MEDIUM = {api_name(m): v for m, v in MEDIUM_TO_PB.items()}
+_SPEAKER_TYPE = {api_name(t): v for t, v in SPEAKER_TYPE_TO_PB.items()}
 
 
 class InvalidDocument(ValueError):
@@ -74,53 +62,52 @@ def validate(document: pb.Document, max_bytes: int, field: str = "document") -> 
         if size > max_bytes:
             raise InvalidDocument(f"{field}.sentences", f"document is {size} bytes; the limit is {max_bytes}")
         return sentences
-    if not document.text.strip():
-        raise InvalidDocument(f"{field}.text", "text is empty")
-    size = len(document.text.encode())
-    if size > max_bytes:
-        raise InvalidDocument(f"{field}.text", f"text is {size} bytes; the limit is {max_bytes}")
+    problem = text_problem(document.text, max_bytes)
+    if problem is not None:
+        raise InvalidDocument(f"{field}.text", problem)
     return None
 
 
-def _span(doc: Doc, s: Span) -> pb.Span:
-    return pb.Span(start=s.start, end=s.end, text=doc.text[s.start : s.end])
+def _span(s: TextSpan) -> pb.Span:
+    return pb.Span(start=s.start, end=s.end, text=s.text)
 
 
 def to_response(
     doc: Doc, request: pb.ExtractQuotesRequest, version: str, timing: pb.Timing
 ) -> pb.ExtractQuotesResponse:
+    result = document_result(doc)
     speakers = {
-        e.id: pb.Speaker(
-            entity_id=e.id,
-            canonical_name=e.name,
+        e.entity_id: pb.Speaker(
+            entity_id=e.entity_id,
+            canonical_name=e.canonical_name,
             roles=e.roles,
-            mentions=[_span(doc, m) for m in e.mentions],
-            type=SPEAKER_TYPE_TO_PB[e.type],
+            mentions=[_span(m) for m in e.mentions],
+            type=_SPEAKER_TYPE[e.type],
             qualifier=e.qualifier,
             anonymous=e.anonymous,
-            affiliation_id=e.affiliation or "",
+            affiliation_id=e.affiliation_id,
         )
-        for e in doc.entities.values()
+        for e in result.speakers.values()
     }
     quotes = []
-    for q in doc.quotes:
+    for q in result.quotes:
         quote = pb.Quote(
-            message=[_span(doc, s) for s in q.message],
-            form=FORM_TO_PB[q.form],
-            medium=MEDIUM_TO_PB[q.medium],
-            cue=[_span(doc, s) for s in q.cue],
+            message=[_span(s) for s in q.message],
+            form=_FORM[q.form],
+            medium=_MEDIUM[q.medium],
+            cue=[_span(s) for s in q.cue],
             confidence=q.confidence,
             origin=q.origin,
             parent=q.parent,
             unresolved_reason=q.unresolved_reason,
         )
         if q.source is not None:
-            quote.source.CopyFrom(_span(doc, q.source))
+            quote.source.CopyFrom(_span(q.source))
         if q.addressee is not None:
-            quote.addressee.CopyFrom(_span(doc, q.addressee))
-        if q.entity and q.entity in speakers:
-            quote.speaker_id = q.entity
-            quote.speaker.CopyFrom(speakers[q.entity])  # deprecated copy, until clients join by speaker_id
+            quote.addressee.CopyFrom(_span(q.addressee))
+        if q.speaker_id:
+            quote.speaker_id = q.speaker_id
+            quote.speaker.CopyFrom(speakers[q.speaker_id])  # deprecated copy, until clients join by speaker_id
         quotes.append(quote)
     return pb.ExtractQuotesResponse(
         document_id=request.document.id,
