@@ -118,7 +118,11 @@ class _Sources:
 
 
 def _sources(root: Path) -> tuple[Path, _Sources]:
-    """The directory that text-file ids are relative to, and the input files by kind, sorted."""
+    """The directory that text-file ids are relative to, and the input files by kind, sorted.
+
+    Paths are absolute: workers do not share the driver's working directory.
+    """
+    root = root.resolve()
     found = _Sources()
     if root.is_file():
         _add(found, root, root.parent)

@@ -216,6 +216,8 @@ def _execute(
 
 def summary_lines(summary: BatchSummary, out: Path) -> list[str]:
     """What the command prints at the end."""
+    if summary.shards and summary.skipped == summary.shards:
+        return [f"all {summary.shards} batches were done already: nothing to do", f"quotes: {out / 'quotes'}/"]
     lines = [
         f"{summary.documents} documents in {summary.seconds:.1f} s ({summary.documents_per_second:.1f}/s, "
         f"{summary.workers} workers, batches of {summary.batch_size}): {summary.quotes} quotes, "
