@@ -65,6 +65,8 @@ def batch_run(source: Path, out: Path, workers: int, pipeline: str) -> dict[str,
         "first_report_seconds": round(summary.first_report_seconds, 2),
         "documents_per_s": round(summary.documents_per_second, 2),
         "documents_per_s_after_first_report": round(summary.documents / after_start, 2) if after_start > 0 else None,
+        "worker_cpu_seconds": round(summary.worker_cpu_seconds, 1),
+        "documents_per_worker_cpu_s": round(summary.documents / summary.worker_cpu_seconds, 2),
         "driver_peak_rss_mib": round(summary.driver_peak_rss_bytes / MIB),
         "worker_peak_rss_mib": round(summary.worker_peak_rss_bytes / MIB),
     }
@@ -75,11 +77,12 @@ def baseline(source: Path, pipeline_name: str) -> dict[str, Any]:
     texts = [d.text for s in plan(source, 10**9) for d in read_shard(s) if isinstance(d, InputDocument)]
     pipeline = Pipeline(pipeline_name)
     pipeline.process(texts[0])  # load every component before timing
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     quotes = sum(len(pipeline.process(t).quotes) for t in texts)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {"documents": len(texts), "quotes": quotes, "seconds": round(seconds, 2),
-            "documents_per_s": round(len(texts) / seconds, 2)}
+            "documents_per_s": round(len(texts) / seconds, 2), "cpu_seconds": round(cpu, 1),
+            "documents_per_cpu_s": round(len(texts) / cpu, 2)}
 
 
 def main() -> None:

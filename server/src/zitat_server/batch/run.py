@@ -62,6 +62,7 @@ class BatchSummary:
     first_report_seconds: float = 0.0  # until the first report: actors started, pipelines loaded
     driver_peak_rss_bytes: int = 0
     worker_peak_rss_bytes: int = 0
+    worker_cpu_seconds: float = 0.0  # all actors together, their start and pipeline load included
     settings: dict = field(default_factory=dict)
 
     @property
@@ -187,6 +188,7 @@ def _execute(
         num_cpus=min(1.0, cpus / workers),  # more workers than CPUs share them instead of waiting
     )
     progress = Progress(sum(shard.count for shard in todo), progress_out)
+    cpu_by_actor: dict[int, float] = {}
     started = time.monotonic()
     try:
         for batch in ds.iter_batches(batch_format="pyarrow", batch_size=None):
@@ -200,6 +202,7 @@ def _execute(
                     summary.quotes += report["quotes"]
                     summary.errors += report["errors"]
                     summary.worker_peak_rss_bytes = max(summary.worker_peak_rss_bytes, report["peak_rss_bytes"])
+                    cpu_by_actor[report["pid"]] = max(cpu_by_actor.get(report["pid"], 0.0), report["cpu_seconds"])
                     output.record(
                         {
                             "shard": report["shard"],
@@ -212,6 +215,7 @@ def _execute(
     finally:
         progress.close()
     summary.seconds = time.monotonic() - started
+    summary.worker_cpu_seconds = sum(cpu_by_actor.values())
 
 
 def summary_lines(summary: BatchSummary, out: Path) -> list[str]:

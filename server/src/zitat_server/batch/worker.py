@@ -11,6 +11,7 @@ Ray, so a test can drive it directly.
 from __future__ import annotations
 
 import logging
+import os
 import resource
 import time
 from collections.abc import Iterator
@@ -45,6 +46,8 @@ REPORT_SCHEMA = pa.schema(
         ("quotes", pa.int64()),
         ("errors", pa.int64()),
         ("peak_rss_bytes", pa.int64()),
+        ("pid", pa.int64()),
+        ("cpu_seconds", pa.float64()),  # the actor process's CPU time so far (pipeline load included)
     ]
 )
 
@@ -63,6 +66,12 @@ def peak_rss_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def cpu_seconds() -> float:
+    """This process's CPU time: on a shared machine, throughput per CPU second is what holds."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _report(shard: Shard, documents: int, done: bool = False, quotes: int = 0, errors: int = 0) -> pa.Table:
     return pa.Table.from_pylist(
         [
@@ -74,6 +83,8 @@ def _report(shard: Shard, documents: int, done: bool = False, quotes: int = 0, e
                 "quotes": quotes,
                 "errors": errors,
                 "peak_rss_bytes": peak_rss_bytes() if done else 0,
+                "pid": os.getpid(),
+                "cpu_seconds": cpu_seconds() if done else 0.0,
             }
         ],
         schema=REPORT_SCHEMA,
