@@ -28,8 +28,6 @@ from zitat_server.extraction.configs import get_config
 from zitat_server.extraction.pipeline import version_of
 from zitat_server.extraction.validation import DEFAULT_MAX_DOCUMENT_BYTES
 
-log = logging.getLogger(__name__)
-
 #: Shards queued on one actor besides the one it works on (Ray Data's in-flight tasks per actor).
 SHARDS_IN_FLIGHT = 2
 
