@@ -105,8 +105,12 @@ class Ingestor:
         self.resolver = resolver or SpeakerResolver()
         self.linker = linker or ClaimLinker()
 
-    def ingest(self, item: StoredDocument) -> IngestResult:
-        """Store the document (id, text and metadata; the hash and version are filled in here)."""
+    def ingest(self, item: StoredDocument, doc: Doc | None = None) -> IngestResult:
+        """Store the document (id, text and metadata; the hash and version are filled in here).
+
+        ``doc`` is the pipeline's result for ``item.text`` when the caller has it already (a
+        batch run extracts once for its output rows and the store).
+        """
         if not item.id:
             raise ValueError("document id is required")
         stored = replace(item, text_hash=content_hash(item.text), pipeline_version=self.pipeline.version,
@@ -117,7 +121,8 @@ class Ingestor:
                 with self.store.transaction() as tx:
                     tx.put_document(stored)
             return IngestResult(item.id, IngestStatus.UNCHANGED, existing.claims)
-        doc = self.pipeline.process(item.text)
+        if doc is None:
+            doc = self.pipeline.process(item.text)
         with self.store.transaction() as tx:
             # Read again under the writer lock: another server (or thread) may have stored this
             # very text while it was being extracted; then it is unchanged, not updated.

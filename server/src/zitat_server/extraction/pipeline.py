@@ -35,6 +35,14 @@ FACTORIES: dict[str, Callable[..., Component]] = {
 }
 
 
+def version_of(config: PipelineConfig) -> str:
+    """The package version and the config: a stored claim is re-extracted when this changes.
+
+    Known without building the pipeline (a batch run's driver records it and loads no model).
+    """
+    return f"{__version__}+{config.name}"
+
+
 class Pipeline:
     """Not thread-safe with models loaded (flair gives no guarantee): one per worker process."""
 
@@ -44,8 +52,7 @@ class Pipeline:
 
     @property
     def version(self) -> str:
-        """The package version and the config: a stored claim is re-extracted when this changes."""
-        return f"{__version__}+{self.config.name}"
+        return version_of(self.config)
 
     def process(self, text: str, check: Check | None = None) -> Doc:
         if check is not None:

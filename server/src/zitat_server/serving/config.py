@@ -6,12 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Largest accepted document, in UTF-8 bytes. A long news article is 50–100 KB (the longest of
-#: the 1,028 DER STANDARD articles in data/ is 33 KB, the longest Bundestag speech 25 KB); 128 KiB
-#: takes those with room to spare and halves what the worst input shape can cost compared with
-#: 256 KiB (token- and cue-dense text still costs the taggers up to ~20x news per KB:
-#: benchmarks/latency.py --shapes).
-DEFAULT_MAX_DOCUMENT_BYTES = 128 * 1024
+# The size limit is the pipeline's (batch runs share it); the server takes it as its default.
+from zitat_server.extraction.validation import DEFAULT_MAX_DOCUMENT_BYTES as DEFAULT_MAX_DOCUMENT_BYTES
 
 #: gRPC message limit in both directions, the same number as the client's
 #: (``zitat_client.channel.MAX_MESSAGE_BYTES``): a document at the limit and its response (every

@@ -14,29 +14,17 @@ from google.protobuf import any_pb2, duration_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from zitat_proto.v1 import quotes_pb2 as pb
 
-from zitat_server.document import Doc, Form, Medium, Span, SpeakerType
+from zitat_server.document import Doc, Form, Medium, SpeakerType
+from zitat_server.extraction.results import TextSpan, api_name, document_result
+from zitat_server.extraction.validation import text_problem
 
-FORM_TO_PB = {
-    Form.DIRECT: pb.FORM_DIRECT,
-    Form.INDIRECT: pb.FORM_INDIRECT,
-    Form.FREE_INDIRECT: pb.FORM_FREE_INDIRECT,
-    Form.INDIRECT_FREE_INDIRECT: pb.FORM_INDIRECT_FREE_INDIRECT,
-    Form.REPORTED: pb.FORM_REPORTED,
-}
-SPEAKER_TYPE_TO_PB = {
-    SpeakerType.PERSON: pb.SPEAKER_TYPE_PERSON,
-    SpeakerType.ORGANIZATION: pb.SPEAKER_TYPE_ORGANIZATION,
-    SpeakerType.MEDIA: pb.SPEAKER_TYPE_MEDIA,
-    SpeakerType.GROUP: pb.SPEAKER_TYPE_GROUP,
-}
-MEDIUM_TO_PB = {
-    Medium.SPEECH: pb.MEDIUM_SPEECH,
-    Medium.WRITING: pb.MEDIUM_WRITING,
-    Medium.THOUGHT: pb.MEDIUM_THOUGHT,
-    Medium.SPEECH_WRITING: pb.MEDIUM_SPEECH_WRITING,
-    Medium.SPEECH_THOUGHT: pb.MEDIUM_SPEECH_THOUGHT,
-    Medium.THOUGHT_WRITING: pb.MEDIUM_THOUGHT_WRITING,
-}
+# The zitat.v1 enums are the domain enums' API names behind a prefix (extraction.results).
+FORM_TO_PB = {f: pb.Form.Value(f"FORM_{api_name(f)}") for f in Form}
+MEDIUM_TO_PB = {m: pb.Medium.Value(f"MEDIUM_{api_name(m)}") for m in Medium}
+SPEAKER_TYPE_TO_PB = {t: pb.SpeakerType.Value(f"SPEAKER_TYPE_{api_name(t)}") for t in SpeakerType}
+_FORM = {api_name(f): v for f, v in FORM_TO_PB.items()}
+_MEDIUM = {api_name(m): v for m, v in MEDIUM_TO_PB.items()}
+_SPEAKER_TYPE = {api_name(t): v for t, v in SPEAKER_TYPE_TO_PB.items()}
 
 
 class InvalidDocument(ValueError):
@@ -80,11 +68,9 @@ def validate(document: pb.Document, max_bytes: int, field: str = "document") -> 
                 raise InvalidDocument(f"{field}.sentences", f"document is over {size} bytes; the limit is {max_bytes}")
             sentences.append(list(s.tokens))
         return sentences
-    size = len(document.text.encode())
-    if size > max_bytes:
-        raise InvalidDocument(f"{field}.text", f"text is {size} bytes; the limit is {max_bytes}")
-    if not document.text.strip():
-        raise InvalidDocument(f"{field}.text", "text is empty")
+    problem = text_problem(document.text, max_bytes)  # the batch runs refuse the same texts
+    if problem is not None:
+        raise InvalidDocument(f"{field}.text", problem)
     return None
 
 
@@ -95,8 +81,8 @@ def document_chars(document: pb.Document) -> int:
     return len(document.text)
 
 
-def _span(doc: Doc, s: Span) -> pb.Span:
-    return pb.Span(start=s.start, end=s.end, text=doc.text[s.start : s.end])
+def _span(s: TextSpan) -> pb.Span:
+    return pb.Span(start=s.start, end=s.end, text=s.text)
 
 
 def to_response(
@@ -106,38 +92,39 @@ def to_response(
 
     ``Quote.speaker`` (deprecated) stays empty: a copy per quote, with all its mentions, made
     responses grow with quotes x mentions (2.8 MB for a 13 KB article); clients join by id.
+    The mapping from the Doc is ``extraction.results``, which the batch rows share.
     """
+    result = document_result(doc)
     speakers = [
         pb.Speaker(
-            entity_id=e.id,
-            canonical_name=e.name,
+            entity_id=e.entity_id,
+            canonical_name=e.canonical_name,
             roles=e.roles,
-            mentions=[_span(doc, m) for m in e.mentions],
-            type=SPEAKER_TYPE_TO_PB[e.type],
+            mentions=[_span(m) for m in e.mentions],
+            type=_SPEAKER_TYPE[e.type],
             qualifier=e.qualifier,
             anonymous=e.anonymous,
-            affiliation_id=e.affiliation or "",
+            affiliation_id=e.affiliation_id,
         )
-        for e in doc.entities.values()
+        for e in result.speakers.values()
     ]
     quotes = []
-    for q in doc.quotes:
+    for q in result.quotes:
         quote = pb.Quote(
-            message=[_span(doc, s) for s in q.message],
-            form=FORM_TO_PB[q.form],
-            medium=MEDIUM_TO_PB[q.medium],
-            cue=[_span(doc, s) for s in q.cue],
+            message=[_span(s) for s in q.message],
+            form=_FORM[q.form],
+            medium=_MEDIUM[q.medium],
+            cue=[_span(s) for s in q.cue],
             confidence=q.confidence,
             origin=q.origin,
             parent=q.parent,
             unresolved_reason=q.unresolved_reason,
+            speaker_id=q.speaker_id,
         )
         if q.source is not None:
-            quote.source.CopyFrom(_span(doc, q.source))
+            quote.source.CopyFrom(_span(q.source))
         if q.addressee is not None:
-            quote.addressee.CopyFrom(_span(doc, q.addressee))
-        if q.entity and q.entity in doc.entities:
-            quote.speaker_id = q.entity
+            quote.addressee.CopyFrom(_span(q.addressee))
         quotes.append(quote)
     return pb.ExtractQuotesResponse(
         document_id=request.document.id,
