@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from zitat_server.language.dates import MONTHS, WEEKDAYS
-from zitat_server.language.function_words import CLAUSE_OPENERS
+from zitat_server.language.function_words import CLAUSE_OPENERS, SENTENCE_ADVERBS
 from zitat_server.language.roles import is_role
 
 #: Particles inside names ("Ursula von der Leyen", "Osama bin Laden", "Carla del Ponte").
-NAME_PARTICLES: frozenset[str] = frozenset("von van de der zu bin al da di del la le".split())
+NAME_PARTICLES: frozenset[str] = frozenset("von van de der zu bin al da di del la le du dos ten ter".split())
 
-#: Capitalised words that are never (part of) a personal name: function words at a sentence
-#: start, weekdays and months.
-NOT_NAMES: frozenset[str] = frozenset([w.capitalize() for w in CLAUSE_OPENERS] + list(WEEKDAYS) + list(MONTHS))
+#: Capitalised words that are never (part of) a personal name: function words and adverbs at a
+#: sentence start, weekdays and months.
+NOT_NAMES: frozenset[str] = frozenset(
+    [w.capitalize() for w in CLAUSE_OPENERS | SENTENCE_ADVERBS] + list(WEEKDAYS) + list(MONTHS)
+)
 
 # Capitalised words with these endings are common nouns or institutions, never personal names.
 _NOUN_SUFFIX = re.compile(
@@ -35,6 +38,7 @@ def has_hyphen_particle(word: str) -> bool:
     return bool(_HYPHEN_PARTICLE.match(word))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_word(word: str) -> bool:
     """Could ``word`` be part of a personal name?"""
     if has_hyphen_particle(word):
