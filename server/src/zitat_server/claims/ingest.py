@@ -70,8 +70,13 @@ def _metadata(doc: StoredDocument) -> tuple:
 class Ingestor:
     """Turns documents into stored claims; safe to share between threads."""
 
-    def __init__(self, store: Store, pipeline: Extractor, resolver: SpeakerResolver | None = None,
-                 linker: ClaimLinker | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        pipeline: Extractor,
+        resolver: SpeakerResolver | None = None,
+        linker: ClaimLinker | None = None,
+    ) -> None:
         self.store = store
         self.pipeline = pipeline
         self.resolver = resolver or SpeakerResolver()

@@ -46,8 +46,17 @@ def normalise(name: str) -> str:
 
 
 # Kölner Phonetik: letter -> code, with the context rules for c, d, t, p, x below.
-_CODES = {**dict.fromkeys("aeijouy", "0"), "h": "", "b": "1", **dict.fromkeys("fvw", "3"),
-          **dict.fromkeys("gkq", "4"), "l": "5", **dict.fromkeys("mn", "6"), "r": "7", **dict.fromkeys("sz", "8")}
+_CODES = {
+    **dict.fromkeys("aeijouy", "0"),
+    "h": "",
+    "b": "1",
+    **dict.fromkeys("fvw", "3"),
+    **dict.fromkeys("gkq", "4"),
+    "l": "5",
+    **dict.fromkeys("mn", "6"),
+    "r": "7",
+    **dict.fromkeys("sz", "8"),
+}
 
 
 def phonetic(word: str) -> str:
@@ -321,5 +330,8 @@ def lookup(store: Store, name: str) -> list[int]:
     if found is not None:
         return [found]
     # A search may be lenient where merging may not: every speaker with a similar surname.
-    return [c.id for c in candidates
-            if any(_surname_ratio(PersonName.from_key(a).surname, person.surname) >= SURNAME_RATIO for a in c.aliases)]
+    return [
+        c.id
+        for c in candidates
+        if any(_surname_ratio(PersonName.from_key(a).surname, person.surname) >= SURNAME_RATIO for a in c.aliases)
+    ]

@@ -50,3 +50,11 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
     dementsprechend entsprechend andererseits einerseits jüngst neulich kürzlich ähnlich genauso ebendies
     deswegen weshalb wodurch womit wonach worauf hiernach infolgedessen lasst lass ja nein""".split()
 )
+#: Finite verbs that open questions and conditionals ("Sollte …", "Wäre …", "Gibt es …"):
+#: capitalised there, never a name.
+SENTENCE_VERBS: frozenset[str] = frozenset(
+    """sollte sollten würde würden könnte könnten müsste müssten hätte hätten wäre wären habe haben hat
+    hatte ist war sind waren wird wurde werden wurden kann können muss müssen soll sollen will wollen darf
+    dürfen gibt gab geht ging kommt kam bleibt blieb steht stand liegt lag zeigt zeigte sagt sagte heißt
+    hieß glauben glaubt meinen meint weiß wissen verliert verlor gilt galt braucht brauchen""".split()
+)

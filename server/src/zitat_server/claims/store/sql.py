@@ -60,20 +60,43 @@ def _marks(n: int) -> str:
 
 def _claim(row: Sequence[Any]) -> Claim:
     return Claim(
-        id=row[0], document_id=row[1], index=row[2], text=row[3],
-        message=[tuple(p) for p in json.loads(row[4])], form=row[5], medium=row[6],
+        id=row[0],
+        document_id=row[1],
+        index=row[2],
+        text=row[3],
+        message=[tuple(p) for p in json.loads(row[4])],
+        form=row[5],
+        medium=row[6],
         cue=[tuple(p) for p in json.loads(row[7])],
-        source=None if row[8] is None else (row[8], row[9]), source_text=row[10], speaker_id=row[11],
-        role=row[12], confidence=row[13], origin=row[14], pipeline_version=row[15], cluster_id=row[16],
-        speaker_name=row[17], outlet=row[18], url=row[19], title=row[20],
-        published_at=from_db_time(row[21]), seq=row[22],
+        source=None if row[8] is None else (row[8], row[9]),
+        source_text=row[10],
+        speaker_id=row[11],
+        role=row[12],
+        confidence=row[13],
+        origin=row[14],
+        pipeline_version=row[15],
+        cluster_id=row[16],
+        speaker_name=row[17],
+        outlet=row[18],
+        url=row[19],
+        title=row[20],
+        published_at=from_db_time(row[21]),
+        seq=row[22],
     )  # type: ignore[arg-type]
 
 
 def _document(row: Sequence[Any]) -> StoredDocument:
     return StoredDocument(
-        id=row[0], text=row[1], outlet=row[2], url=row[3], title=row[4], published_at=from_db_time(row[5]),
-        text_hash=row[6], pipeline_version=row[7], seq=row[8], claims=row[9],
+        id=row[0],
+        text=row[1],
+        outlet=row[2],
+        url=row[3],
+        title=row[4],
+        published_at=from_db_time(row[5]),
+        text_hash=row[6],
+        pipeline_version=row[7],
+        seq=row[8],
+        claims=row[9],
     )
 
 
@@ -199,8 +222,13 @@ class SqlStore(Store):
             [*params, *hparams, size + 1],
         )
         records = [
-            SpeakerRecord(id=r[0], name=r[1], claim_count=r[2], first_seen=from_db_time(r[3] or ""),
-                          last_seen=from_db_time(r[4] or ""))
+            SpeakerRecord(
+                id=r[0],
+                name=r[1],
+                claim_count=r[2],
+                first_seen=from_db_time(r[3] or ""),
+                last_seen=from_db_time(r[4] or ""),
+            )
             for r in rows[:size]
         ]
         self._fill_aliases_roles(records)
@@ -240,8 +268,9 @@ class SqlStore(Store):
             (live,),
         )
         name, count, first, last = rows[0]
-        record = SpeakerRecord(live, name, claim_count=count, first_seen=from_db_time(first or ""),
-                               last_seen=from_db_time(last or ""))
+        record = SpeakerRecord(
+            live, name, claim_count=count, first_seen=from_db_time(first or ""), last_seen=from_db_time(last or "")
+        )
         self._fill_aliases_roles([record])
         if timeline_limit > 0:
             recent = self._read(
@@ -341,8 +370,16 @@ class SqlTransaction(Transaction):
 
     def put_document(self, doc: StoredDocument) -> None:
         now = to_db_time(datetime.now(timezone.utc))
-        values = (doc.outlet, doc.url, doc.title, to_db_time(doc.published_at), doc.text_hash,
-                  doc.pipeline_version, doc.text, now)
+        values = (
+            doc.outlet,
+            doc.url,
+            doc.title,
+            to_db_time(doc.published_at),
+            doc.text_hash,
+            doc.pipeline_version,
+            doc.text,
+            now,
+        )
         updated = self._q(
             "UPDATE documents SET outlet = ?, url = ?, title = ?, published_at = ?, text_hash = ?, "
             "pipeline_version = ?, text = ?, ingested_at = ? WHERE id = ? RETURNING seq",
@@ -372,9 +409,23 @@ class SqlTransaction(Transaction):
             "INSERT INTO claims (document_id, idx, text, message, form, medium, cue, source_start, source_end, "
             "source_text, speaker_id, role, confidence, origin, pipeline_version) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (claim.document_id, claim.index, claim.text, json.dumps(claim.message), claim.form, claim.medium,
-             json.dumps(claim.cue), source[0], source[1], claim.source_text, claim.speaker_id, claim.role,
-             claim.confidence, claim.origin, claim.pipeline_version),
+            (
+                claim.document_id,
+                claim.index,
+                claim.text,
+                json.dumps(claim.message),
+                claim.form,
+                claim.medium,
+                json.dumps(claim.cue),
+                source[0],
+                source[1],
+                claim.source_text,
+                claim.speaker_id,
+                claim.role,
+                claim.confidence,
+                claim.origin,
+                claim.pipeline_version,
+            ),
         )[0][0]
         self._q("UPDATE claims SET cluster_id = id WHERE id = ?", (claim_id,))
         claim.id = claim.cluster_id = claim_id
@@ -465,8 +516,9 @@ class SqlTransaction(Transaction):
 
     def set_claim_speaker(self, claim_ids: Sequence[int], speaker_id: int) -> None:
         if claim_ids:
-            self._q(f"UPDATE claims SET speaker_id = ? WHERE id IN ({_marks(len(claim_ids))})",
-                    [speaker_id, *claim_ids])
+            self._q(
+                f"UPDATE claims SET speaker_id = ? WHERE id IN ({_marks(len(claim_ids))})", [speaker_id, *claim_ids]
+            )
 
     def _pin(self, select: str, params: Sequence[Any]) -> None:
         """Pin (alias_key, document_id) -> speaker for each row ``select`` yields."""
@@ -482,21 +534,24 @@ class SqlTransaction(Transaction):
             f"UPDATE claims SET speaker_id = ? WHERE speaker_id = ? AND document_id IN ({doc_filter}) RETURNING id",
             [target, source, *params],
         )
-        for table, cols in (("speaker_aliases", "document_id, alias, alias_key, surname_key"),
-                            ("speaker_roles", "document_id, role, role_key, seen_at")):
+        for table, cols in (
+            ("speaker_aliases", "document_id, alias, alias_key, surname_key"),
+            ("speaker_roles", "document_id, role, role_key, seen_at"),
+        ):
             self._q(
                 f"INSERT INTO {table} (speaker_id, {cols}) SELECT ?, {cols} FROM {table} "
                 f"WHERE speaker_id = ? AND document_id IN ({doc_filter}) ON CONFLICT DO NOTHING",
                 [target, source, *params],
             )
-            self._q(f"DELETE FROM {table} WHERE speaker_id = ? AND document_id IN ({doc_filter})",
-                    [source, *params])
+            self._q(f"DELETE FROM {table} WHERE speaker_id = ? AND document_id IN ({doc_filter})", [source, *params])
         return len(moved)
 
     def merge_speakers(self, target: int, sources: Sequence[int]) -> None:
         for source in sources:
-            self._pin("SELECT DISTINCT alias_key, '', ? FROM speaker_aliases WHERE speaker_id IN (?, ?)",
-                      (target, source, target))
+            self._pin(
+                "SELECT DISTINCT alias_key, '', ? FROM speaker_aliases WHERE speaker_id IN (?, ?)",
+                (target, source, target),
+            )
             self._move_rows(source, target, "SELECT id FROM documents", ())
             self._q("UPDATE claims SET speaker_id = ? WHERE speaker_id = ?", (target, source))
             self._q("UPDATE speaker_pins SET speaker_id = ? WHERE speaker_id = ?", (target, source))
@@ -505,23 +560,33 @@ class SqlTransaction(Transaction):
     def move_observations(
         self, source: int, target: int, alias_keys: Sequence[str], document_ids: Sequence[str]
     ) -> int:
-        self._pin(f"SELECT DISTINCT alias_key, '', ? FROM speaker_aliases WHERE speaker_id = ? "
-                  f"AND alias_key IN ({_marks(len(alias_keys))})", [target, source, *alias_keys])
-        self._pin(f"SELECT DISTINCT alias_key, document_id, ? FROM speaker_aliases WHERE speaker_id = ? "
-                  f"AND document_id IN ({_marks(len(document_ids))})", [target, source, *document_ids])
-        docs = (f"SELECT document_id FROM speaker_aliases WHERE speaker_id = {int(source)} "
-                f"AND alias_key IN ({_marks(len(alias_keys))}) UNION SELECT id FROM documents "
-                f"WHERE id IN ({_marks(len(document_ids))})")
+        self._pin(
+            f"SELECT DISTINCT alias_key, '', ? FROM speaker_aliases WHERE speaker_id = ? "
+            f"AND alias_key IN ({_marks(len(alias_keys))})",
+            [target, source, *alias_keys],
+        )
+        self._pin(
+            f"SELECT DISTINCT alias_key, document_id, ? FROM speaker_aliases WHERE speaker_id = ? "
+            f"AND document_id IN ({_marks(len(document_ids))})",
+            [target, source, *document_ids],
+        )
+        docs = (
+            f"SELECT document_id FROM speaker_aliases WHERE speaker_id = {int(source)} "
+            f"AND alias_key IN ({_marks(len(alias_keys))}) UNION SELECT id FROM documents "
+            f"WHERE id IN ({_marks(len(document_ids))})"
+        )
         return self._move_rows(source, target, docs, [*alias_keys, *document_ids])
 
     def prune_speakers(self) -> int:
-        return len(self._q(
-            "DELETE FROM speakers WHERE merged_into IS NULL "
-            "AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.speaker_id = speakers.id) "
-            "AND NOT EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = speakers.id) "
-            "AND NOT EXISTS (SELECT 1 FROM speaker_roles r WHERE r.speaker_id = speakers.id) "
-            "AND NOT EXISTS (SELECT 1 FROM speaker_pins p WHERE p.speaker_id = speakers.id) RETURNING id"
-        ))
+        return len(
+            self._q(
+                "DELETE FROM speakers WHERE merged_into IS NULL "
+                "AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.speaker_id = speakers.id) "
+                "AND NOT EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = speakers.id) "
+                "AND NOT EXISTS (SELECT 1 FROM speaker_roles r WHERE r.speaker_id = speakers.id) "
+                "AND NOT EXISTS (SELECT 1 FROM speaker_pins p WHERE p.speaker_id = speakers.id) RETURNING id"
+            )
+        )
 
     # linking
 
@@ -557,17 +622,22 @@ class SqlTransaction(Transaction):
     def cluster_graph(self, cluster_ids: Sequence[int]) -> tuple[list[int], list[ClaimLink]]:
         if not cluster_ids:
             return [], []
-        ids = [r[0] for r in self._q(
-            f"SELECT id FROM claims WHERE cluster_id IN ({_marks(len(cluster_ids))}) ORDER BY id", list(cluster_ids)
-        )]
+        ids = [
+            r[0]
+            for r in self._q(
+                f"SELECT id FROM claims WHERE cluster_id IN ({_marks(len(cluster_ids))}) ORDER BY id", list(cluster_ids)
+            )
+        ]
         if not ids:
             return [], []
-        links = [ClaimLink(*r) for r in self._q(
-            f"SELECT a, b, kind, score FROM claim_links WHERE a IN ({_marks(len(ids))})", ids
-        )]
+        links = [
+            ClaimLink(*r)
+            for r in self._q(f"SELECT a, b, kind, score FROM claim_links WHERE a IN ({_marks(len(ids))})", ids)
+        ]
         return ids, links
 
     def set_cluster(self, claim_ids: Sequence[int], cluster_id: int) -> None:
         if claim_ids:
-            self._q(f"UPDATE claims SET cluster_id = ? WHERE id IN ({_marks(len(claim_ids))})",
-                    [cluster_id, *claim_ids])
+            self._q(
+                f"UPDATE claims SET cluster_id = ? WHERE id IN ({_marks(len(claim_ids))})", [cluster_id, *claim_ids]
+            )
