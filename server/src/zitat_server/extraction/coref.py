@@ -73,6 +73,7 @@ _QUALIFYING = frozenset({"in", "im", "aus"})
 _MASC = frozenset({"er", "ihm", "ihn"})
 _FEM = frozenset({"sie", "ihr"})
 _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
+_ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 _OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
 _FRAME_SUFFIXES = ("angaben", "berichten", "informationen", "kreisen")
 #: Sentences back a pronoun still prefers the last speaker over a nearer mention.
@@ -211,6 +212,10 @@ def read(doc: Doc, first: int, last: int) -> Reading:
     h = next((k for k, w in enumerate(words) if (is_capitalised(w) or _age(w)) and lows[k] not in DETERMINERS), -1)
     if h < 0:
         return Reading("none", first=first, last=last)
+    if h + 1 < len(words) and words[h].endswith("s") and (lows[h + 1] in REPORT_NOUNS or lows[h + 1] in DOCUMENT_NOUNS):
+        possessor = words[h][:-1]  # "nach Andrejews Worten"
+        if is_name_word(possessor):
+            return Reading("person", name=[possessor], first=first, last=last)
     frame = _frame(doc, first, last, words, lows, h)
     if frame is not None:
         return frame
@@ -219,7 +224,18 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         quoted = words[opened + 1 : -1]  # der „Welt am Sonntag“
         return Reading("media", name=quoted, proper=bool(opened), definite=bool(opened), first=first, last=last)
     det = lows[0] if lows[0] in DETERMINERS else ""
+    cut = next((k for k in range(h + 1, len(words)) if lows[k] in _CUTTING), len(words))
+    words, lows = words[:cut], lows[:cut]  # "die Zeitung | unter Berufung auf Sicherheitskreise"
     org_at = next((k for k, w in enumerate(words) if _institution(w)), -1)
+    if org_at >= 0:
+        own = _own_name(words, org_at)
+        if own:  # "die Lokalzeitung Trentino", "die Zeitung „Express“", "die Gewerkschaft Verdi"
+            media = is_media(words[org_at]) and not is_organisation(words[org_at])
+            name = (
+                own if media else [_strip_genitive(words[org_at]) if det in ("des", "eines") else words[org_at], *own]
+            )
+            kind = "media" if media else "org"
+            return Reading(kind, name=name, definite=True, proper=True, first=first, last=last)
     qualifier = ""
     for k in range(max(org_at, 0) + 1, len(words) - 1):
         if lows[k] in _QUALIFYING and is_name_word(words[k + 1]):
@@ -230,14 +246,10 @@ def read(doc: Doc, first: int, last: int) -> Reading:
     last_role = max((k for k, w in enumerate(words) if w in roles), default=-1)
     a, b = _name_run(words, last_role)
     name = _quoted(words[a:b])
-    if len(name) == 1 and is_acronym(name[0]) and last_role < 0:
-        org_at, name = a, []  # "die OSZE"
     if name and name[0].lower() in MEDIA_NAMES and last_role < 0:
         return Reading("media", name=name, proper=True, first=first, last=last)
-    if name and 0 <= org_at < a and last_role < org_at:
-        # "die Nachrichtenagentur Xinhua", "die Gewerkschaft Verdi": the organisation's own name
-        kind = "media" if is_media(words[org_at]) else "org"
-        return Reading(kind, name=name, qualifier=qualifier, definite=True, proper=True, first=first, last=last)
+    if len(name) == 1 and is_acronym(name[0]) and last_role < 0:
+        return Reading("org", name=name, proper=True, first=first, last=last)  # "die OSZE"
     if name:
         return Reading("person", name=name, roles=roles, feminine=_feminine(roles), first=first, last=last)
     if roles and (org_at < 0 or last_role < org_at):
@@ -247,6 +259,26 @@ def read(doc: Doc, first: int, last: int) -> Reading:
     if is_group_noun(words[h]):
         return Reading("group", name=[words[h]], first=first, last=last)
     return Reading("none", first=first, last=last)
+
+
+#: Prepositions after which a mention says no more about its holder: "die Zeitung unter Berufung
+#: auf …", "der Minister gegenüber Journalisten".
+_CUTTING = frozenset({"unter", "auf", "mit", "gegenüber", "über", "nach", "vor", "wegen", "zu", "zum", "zur", "am"})
+
+
+def _own_name(words: list[str], org_at: int) -> list[str]:
+    """The proper name right after an institution's noun: "Trentino", "Express" (quotes dropped)."""
+    if is_acronym(words[org_at]) or words[org_at].lower() in MEDIA_NAMES:
+        return [words[org_at]]  # "die BBC": the noun is the name
+    k = org_at + 1
+    quoted = k < len(words) and words[k] in NAME_OPENERS
+    if quoted:
+        end = next((j for j in range(k + 1, len(words)) if words[j] in NAME_CLOSERS), -1)
+        return words[k + 1 : end] if end > k + 1 else []
+    j = k
+    while j < len(words) and (is_name_word(words[j]) or is_acronym(words[j]) or words[j].lower() in MEDIA_NAMES):
+        j += 1
+    return words[k:j]
 
 
 def _role_word(word: str) -> bool:
@@ -519,7 +551,8 @@ class _Resolution:
         self.touch(h)
         if h.entity.type is SpeakerType.PERSON:
             h.speaks = True
-            h.evident = h.evident or not h.entity.anonymous
+            # "sagt Butterfill": the subject of a speech verb is a person ("laut Belgrad" need not be)
+            h.evident = h.evident or any(doc.span_text(c).lower() not in _ACCORDING_TO for c in q.cue)
             self.last_speaker = (h, at)
 
     def holder_of(self, r: Reading, q: Quote, at: int, token: int) -> tuple[_Holder | None, str]:
@@ -549,7 +582,7 @@ class _Resolution:
         return (
             h.entity.type is SpeakerType.PERSON
             and not h.entity.anonymous
-            and (h.evident or h.speaks)
+            and h.evident
             and (feminine is None or h.feminine is None or h.feminine == feminine)
         )
 
@@ -563,6 +596,10 @@ class _Resolution:
 
     def role(self, r: Reading, at: int) -> _Holder:
         keys = {_role_key(x) for x in r.roles if is_role(x)}
+        if r.definite and not keys:  # "der Franzose", "der 48-Jährige": a recent speaker, else the latest person
+            h = self.antecedent(r.feminine, at)
+            if h is not None:
+                return h
         if r.definite:
             if self.last_speaker is not None and not any(is_office(k) for k in keys):
                 h, when = self.last_speaker
@@ -601,7 +638,7 @@ class _Resolution:
         if r.kind == "person":  # the affiliation of "ein Sprecher von Siemens-Chef Kaeser"
             return self.person(r.name, r.roles, r.feminine)
         kind = SpeakerType.MEDIA if r.kind == "media" else SpeakerType.ORGANIZATION
-        if kind is SpeakerType.MEDIA and r.definite and not r.proper:
+        if kind is SpeakerType.MEDIA and not r.proper:
             named = next((h for h in reversed(self.recency.values()) if h.entity.type is SpeakerType.MEDIA), None)
             if named is not None:
                 return named  # "die Zeitung", "der britische Sender": the medium named last

@@ -43,7 +43,13 @@ def is_name_word(word: str) -> bool:
     """Could ``word`` be part of a personal name?"""
     if has_hyphen_particle(word):
         return True
-    return is_capitalised(word) and word not in NOT_NAMES and not is_role(word) and not _NOUN_SUFFIX.search(word)
+    return (
+        is_capitalised(word)
+        and word not in NOT_NAMES
+        and not word.startswith(WEEKDAYS)  # "Mittwochfrüh", "Montagabend"
+        and not is_role(word)
+        and not _NOUN_SUFFIX.search(word)
+    )
 
 
 #: Common first names (German, Austrian and of the people international news quotes), and those
