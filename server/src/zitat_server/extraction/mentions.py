@@ -21,7 +21,14 @@ from zitat_server.language.function_words import (
     PRONOUNS_MASC,
 )
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
-from zitat_server.language.names import NAME_PARTICLES, NOT_NAMES, has_hyphen_particle, is_capitalised, is_name_word
+from zitat_server.language.names import (
+    NAME_PARTICLES,
+    NOT_NAMES,
+    has_hyphen_particle,
+    is_capitalised,
+    is_first_name,
+    is_name_word,
+)
 from zitat_server.language.roles import is_role
 
 # Endings of inflected adjectives ("der ukrainische", "des früheren").
@@ -238,7 +245,7 @@ def _adjective(word: str) -> bool:
 DET, ADJ, HEAD, AGE, AGE_LOW, NAME, PART, OPEN, CLOSE = (1 << k for k in range(9))
 ONE, REL, DEM, ROLE, CUE, CAP, HYPH, SRCPREP, GEN = (1 << k for k in range(9, 18))
 PP, VON, APPOS, COMMA, COORD, LPAREN, RPAREN, ADVMOD, DASH_END = (1 << k for k in range(18, 27))
-UND, DASS_, ADJ_ER = (1 << k for k in range(27, 30))
+UND, DASS_, ADJ_ER, FIRST = (1 << k for k in range(27, 31))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -276,6 +283,7 @@ def word_flags(word: str) -> int:
         (UND, word == "und"),
         (DASS_, low in DASS),
         (ADJ_ER, _adjective(word) and low.endswith("er")),
+        (FIRST, is_first_name(word)),
     ]
     return sum(bit for bit, on in bits if on)
 
@@ -291,6 +299,8 @@ def _core(f: list[int], i: int, end: int) -> int:
     j = i + 1 if i < end and f[i] & DET else i
     while j < end and f[j] & (ADJ | ADVMOD):
         j += 1  # "ein nicht genannter Vertreter"
+    if j > i and not f[i] & DET and j < end and f[j] & FIRST:
+        return i  # "starben Ursula Castrup": a verb before a name, not an adjective
     k = _core_heads(f, j, end)
     if k == j and j > i + 1 and f[j - 1] & AGE:
         return j  # "der 81-jährige", written in lower case
@@ -318,8 +328,8 @@ def _core_heads(f: list[int], j: int, end: int) -> int:
             if k >= end or not f[k] & CLOSE:
                 break
             j = k + 1
-        elif j > start and b & PART and j + 1 < end and f[j - 1] & (NAME | PART) and f[j + 1] & (NAME | PART):
-            j += 1
+        elif j > start and b & PART and j + 1 < end and f[j - 1] & (FIRST | PART) and f[j + 1] & (NAME | PART):
+            j += 1  # "Ursula von der Leyen", "Thomas de Maizière"; not "Programms der WHO"
         else:
             break
     while j > start and f[j - 1] & PART:
