@@ -295,7 +295,8 @@ def _age(word: str) -> bool:
 
 
 def _institution(word: str) -> bool:
-    return is_capitalised(word) and (is_organisation(word) or is_media(word)) and not is_role(word)
+    """An organisation or medium noun ("Polizei", "Sicherheitsrat", "Zeitung"), not a role."""
+    return is_capitalised(word) and (is_organisation(word) or is_media(word) and not is_role(word))
 
 
 def _one_word(doc: Doc, first: int, low: str) -> Reading | None:
