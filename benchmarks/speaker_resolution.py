@@ -30,7 +30,9 @@ classifier gives another sample: the labelled offsets, not the draw, are the set
 quote whose source span matches it (exactly, else the largest overlap) and judges the entity
 the resolver gave it: right when it refers to the gold holder (persons by the project's own
 name matcher, :func:`zitat_server.claims.speakers.match`; organisations by normalised name), or when
-the gold has no holder and the system resolved to no entity. The headline is the share right
+the gold has no holder and the system resolved to no entity, or to an entity of the kind the gold
+label names (:func:`names_no_holder`: a GROUP entity for ``group``, an anonymous person for
+``anonymous`` and ``not-in-text``; such entities have no name). The headline is the share right
 among the mentions the system found.
 
 The set measures; it must never be trained on, nor used to fit model weights or thresholds:
@@ -53,7 +55,7 @@ from typing import Any
 
 from zitat_server.claims.speakers import PersonName, match, normalise
 from zitat_server.claims.store.base import SpeakerCandidate
-from zitat_server.document import Doc, Quote, Span
+from zitat_server.document import Doc, Entity, Quote, Span, SpeakerType
 from zitat_server.extraction import mentions
 from zitat_server.language.function_words import DETERMINERS
 from zitat_server.language.names import is_capitalised, is_name_word
@@ -106,7 +108,7 @@ def load_articles(path: Path = STANDARD_ARTICLES) -> list[str]:
 
 
 def mention_kind(doc: Doc, span: Span) -> str | None:
-    """"pronoun", "role" or "organisation" for a name-less source mention; None for a name or a
+    """ "pronoun", "role" or "organisation" for a name-less source mention; None for a name or a
     phrase no holder is named by ("eigenen Angaben", a lone "Die")."""
     idx = doc.token_range(span.start, span.end)
     m = mentions.classify(doc.tokens, idx.start, idx.stop) if idx else None
@@ -120,11 +122,7 @@ def mention_kind(doc: Doc, span: Span) -> str | None:
     if m.kind == "role":
         return "role"
     # "28-Jährige" counts as capitalised: the age noun of news ("der 28-Jährige") is a person.
-    heads = [
-        i
-        for i, w in enumerate(words)
-        if is_capitalised(w.lstrip("0123456789-")) and w.lower() not in DETERMINERS
-    ]
+    heads = [i for i, w in enumerate(words) if is_capitalised(w.lstrip("0123456789-")) and w.lower() not in DETERMINERS]
     if not heads or any(is_name_word(w) for w in words[heads[0] + 1 :]):
         return None  # no noun, or a named one: "die Nachrichtenagentur Xinhua", "der Konservative Cameron"
     head = words[heads[0]].lower()
@@ -264,14 +262,40 @@ def judge(gold: Gold, doc: Doc) -> Verdict:
         return Verdict(gold, "not-found")
     source = doc.span_text(q.source) if q.source else None
     entity = doc.entities.get(q.entity) if q.entity else None
-    name = entity.name if entity is not None else None
+    name = _shown(doc, entity) if entity is not None else None
     if gold.holder is None:
-        outcome = "right" if entity is None else "should-be-none"
+        outcome = "right" if entity is None or names_no_holder(gold, doc, entity) else "should-be-none"
     elif entity is None:
         outcome = "unresolved"
     else:
-        outcome = "right" if refers_to(gold, entity.name) else "wrong-person"
+        outcome = "right" if entity.name and refers_to(gold, entity.name) else "wrong-person"
     return Verdict(gold, outcome, name, source)
+
+
+def names_no_holder(gold: Gold, doc: Doc, entity: Entity) -> bool:
+    """Whether an entity says what a holder-less gold label says: a ``group`` label is met by a
+    GROUP entity, an ``anonymous`` or ``not-in-text`` one by an anonymous person (whose
+    affiliation, if both give one, must be the gold organisation). These entity kinds carry no
+    name, so they claim no holder; ``not-a-mention`` is met only by no entity."""
+    if gold.why == "group":
+        return entity.type is SpeakerType.GROUP
+    if gold.why in ("anonymous", "not-in-text") and entity.type is SpeakerType.PERSON and entity.anonymous:
+        org = doc.entities.get(entity.affiliation) if entity.affiliation else None
+        if gold.org and org is not None:
+            return refers_to(
+                Gold(gold.article, gold.start, gold.end, gold.text, "organisation", gold.org, "ORGANIZATION"), org.name
+            )
+        return True
+    return False
+
+
+def _shown(doc: Doc, entity: Entity) -> str:
+    """The entity as the error list shows it: its name, else its kind and roles."""
+    if entity.name:
+        return entity.name
+    org = doc.entities.get(entity.affiliation) if entity.affiliation else None
+    what = "anonymous " + "/".join(entity.roles) if entity.anonymous else entity.type.value
+    return what + (f" of {org.name}" if org is not None else "")
 
 
 def _share(right: int, total: int) -> float:
@@ -316,8 +340,11 @@ def format_summary(s: dict[str, Any]) -> str:
         "",
         f"{'':16}{'labelled':>9}{'found':>7}{'right':>7}{'% found':>9}{'% all':>8}",
     ]
-    rows = [*((k, s["by_kind"][k]) for k in KINDS), ("with holder", s["with_holder"]),
-            ("without holder", s["without_holder"])]
+    rows = [
+        *((k, s["by_kind"][k]) for k in KINDS),
+        ("with holder", s["with_holder"]),
+        ("without holder", s["without_holder"]),
+    ]
     for name, b in rows:
         lines.append(
             f"{name:16}{b['labelled']:>9}{b['found']:>7}{b['right']:>7}"
@@ -364,10 +391,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                 print(format_error(v))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        verdict_rows = [{**asdict(v.gold), "outcome": v.outcome, "system": v.system, "source": v.source}
-                        for v in verdicts]
-        args.json.write_text(json.dumps({"summary": summary, "verdicts": verdict_rows}, ensure_ascii=False,
-                                        indent=1), encoding="utf-8")
+        verdict_rows = [
+            {**asdict(v.gold), "outcome": v.outcome, "system": v.system, "source": v.source} for v in verdicts
+        ]
+        args.json.write_text(
+            json.dumps({"summary": summary, "verdicts": verdict_rows}, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -181,8 +181,8 @@ def test_according_to_source_extends_over_a_genitive_eines(pipeline):
 def test_coordinated_quotes_share_a_frame(pipeline):
     got = _quotes(pipeline, "Die Agentur beschrieb die Mönche als „aggressiv“ und „herausfordernd“.")
     assert got == [
-        ("DIRECT", "„aggressiv“", ["beschrieb"], "Die Agentur", ""),
-        ("DIRECT", "„herausfordernd“", ["beschrieb"], "Die Agentur", ""),
+        ("DIRECT", "„aggressiv“", ["beschrieb"], "Die Agentur", "Agentur"),  # a medium is a holder too
+        ("DIRECT", "„herausfordernd“", ["beschrieb"], "Die Agentur", "Agentur"),
     ]
 
 

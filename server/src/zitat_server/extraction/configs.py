@@ -51,13 +51,14 @@ CONFIGS: dict[str, PipelineConfig] = {
     for c in (
         PipelineConfig(
             "default",
-            "rules, the trained taggers for what the rules miss, continuations, partial quotes, coreference",
-            _steps("quote_marks", "attribution", "taggers", "continuation", "partial_quotes", "coref"),
+            "rules, the trained taggers for what the rules miss, continuations, partial quotes, the source ranker, "
+            "coreference",
+            _steps("quote_marks", "attribution", "taggers", "continuation", "partial_quotes", "sources", "coref"),
         ),
         PipelineConfig(
             "rules-only",
-            "rules alone: fast start, no torch in memory, lower recall",
-            _steps("quote_marks", "attribution", "continuation", "coref"),
+            "rules alone (and the linear source ranker): fast start, no torch in memory, lower recall",
+            _steps("quote_marks", "attribution", "continuation", "sources", "coref"),
         ),
         PipelineConfig(
             "models-only",

@@ -1,39 +1,431 @@
-"""Resolution of source mentions to persons within one document.
+"""Resolution of source mentions to holders within one document: persons, organisations, media
+and groups.
 
-Names merge by surname; a role noun resolves to the person introduced with that role
-("Verteidigungsminister Rustem Umjerow" … "der ukrainische Verteidigungsminister"); a pronoun
-to the nearest earlier person of compatible gender ("wir", "man" and a plural "sie" to nobody).
-The canonical name is the fullest seen.
+A source mention is first *read* (:func:`read`): what kind of holder it names and by what
+name, with frames and prepositions stripped ("nach Angaben der Polizei" → the Polizei,
+"Polizeiangaben" → the Polizei, "einer Meldung von Xinhua" → Xinhua, "Von Obama" → Obama), roles
+set apart from the name ("Ministerpräsident des Landes Niedersachsen Christian Wulff" → Christian
+Wulff, role Ministerpräsident), a place that qualifies an institution kept as its qualifier ("die
+Polizei in Kassel"), and the organisation an anonymous person speaks for kept as its affiliation
+("ein Sprecher des Innenministeriums", "ein Polizeisprecher").
+
+Then each reading resolves against the document's holders:
+
+* a name merges with the person of that surname (a genitive "Lahms" with "Lahm");
+* a role noun ("der Richter", "der Franzose", "der 48-Jährige") resolves to the person introduced
+  with that role or a compound of it ("Bezirksrichter Charles Breyer"), the latest such before it;
+  a nationality or age noun, which introductions rarely repeat, to the latest person spoken of;
+  with no such person, and for "ein Sprecher", to an anonymous person;
+* a pronoun to the person who spoke last, if that was in the last two sentences, else the latest
+  person mentioned; gender must agree when known. "wir", "man" and a plural "sie" resolve to
+  nobody (``unresolved_reason = "group"``); a relative pronoun reads its antecedent, "nach eigenen
+  Angaben" the subject of its clause;
+* organisations and media merge by their canonical name; a bare "die Zeitung", "der Sender" refers
+  to the medium named last before it;
+* plural person nouns ("Augenzeugen", "die Forscher") are groups.
+
+Persons are known from every "Rolle Vorname Name" and "Name, Rolle" in the text, from names
+that recur, and from named sources; their mentions anywhere in the text make them recent. A
+mention that names no holder (a document without author, an abstract noun, a place) gets no
+entity and a reason. Everything is one or two passes over tokens and quotes: linear.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from zitat_server.document import Doc, Entity, Quote, Span
-from zitat_server.extraction import mentions
+from zitat_server.document import Doc, Entity, Quote, SpeakerType
 from zitat_server.extraction.component import ComponentInfo
-from zitat_server.extraction.mentions import Mention
-from zitat_server.language.function_words import GROUP_PRONOUNS
-from zitat_server.language.names import is_capitalised, is_name_word
-from zitat_server.language.roles import is_role
+from zitat_server.extraction.mentions import noun_phrases, token_flags
+from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS
+from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
+from zitat_server.language.names import NAME_PARTICLES, NOT_NAMES, is_capitalised, is_first_name, is_name_word
+from zitat_server.language.roles import (
+    DOCUMENT_NOUNS,
+    MEDIA_NAMES,
+    REPORT_NOUNS,
+    is_acronym,
+    is_group_noun,
+    is_media,
+    is_office,
+    is_organisation,
+    is_person_noun,
+    is_profession,
+    is_role,
+    same_office,
+    spokes_prefix,
+)
+
+#: Why a quote with a source has no entity (``Quote.unresolved_reason``).
+GROUP = "group"  # "wir", "man", a plural "sie": many or no one in particular
+DOCUMENT = "document"  # a report or study whose author the text does not give
+NOT_A_HOLDER = "not a holder"  # an abstract noun, a place, a fragment
+NO_ANTECEDENT = "no antecedent"  # a pronoun with no plausible holder before it
+
+_DEFINITE = frozenset({"der", "die", "das", "dem", "den", "des"})
+_INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
+_PLURAL_DETS = frozenset({"die", "den", "einige", "viele", "mehrere", "zwei", "drei", "vier", "beide", "alle"})
+_LEADING_PREPOSITIONS = frozenset({"von", "vom", "in", "im", "laut", "bei", "beim", "seitens", "gemäß", "nach"})
+_GENITIVE = frozenset({"des", "der", "eines", "einer", "von", "vom"})
+_QUALIFYING = frozenset({"in", "im", "aus"})
+_MASC = frozenset({"er", "ihm", "ihn"})
+_FEM = frozenset({"sie", "ihr"})
+_RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
+_ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
+_OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
+_FRAME_SUFFIXES = ("angaben", "berichten", "informationen", "kreisen")
+#: Sentences back a pronoun still prefers the last speaker over a nearer mention.
+SPEAKER_REACH = 2
 
 
 @dataclass(slots=True)
-class _Person:
-    entity: Entity
-    surname: str
+class Reading:
+    """What a source mention says about its holder (see the module docstring)."""
+
+    kind: str  # person, role, org, media, group, pronoun, group-pronoun, own, relative, document, none
+    name: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
     feminine: bool | None = None
-    positions: list[int] = field(default_factory=list)  # char offsets of mentions
-    speaks: bool = False  # source of a verb cue ("sagt Butterfill"): surely a person
+    definite: bool = False
+    qualifier: str = ""
+    affiliation: Reading | None = None
+    proper: bool = False  # an institution named by its own name ("Xinhua"), not by its noun ("die Zeitung")
+    first: int = 0  # the holder's own tokens, frame and prepositions stripped
+    last: int = 0
 
-    @property
-    def evident(self) -> bool:
-        """A person for sure: "laut Belgrad" alone introduces a place, not a speaker."""
-        return self.speaks or bool(self.entity.roles) or len(self.entity.name.split()) > 1
+
+_FEMALE_NOUNS = frozenset({"frau", "mutter", "tochter", "schwester", "witwe", "landeshauptfrau"})
 
 
-_ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
+def _feminine(roles: list[str]) -> bool | None:
+    """From the role nouns: "Sprecherin", "Frau" are female, "Sprecher" male; None without roles."""
+    if not roles:
+        return None
+    return any(r.lower() in _FEMALE_NOUNS or r.lower().endswith("in") and not r.lower().endswith("ein") for r in roles)
+
+
+def _strip_genitive(word: str) -> str:
+    """ "Innenministeriums" → "Innenministerium", "Kreuzes" → "Kreuz" (after "des", "eines")."""
+    if word.endswith("es") and len(word) > 5 and not word.endswith(("ses", "ues")):
+        return word[:-2]
+    if word.endswith("s") and len(word) > 4 and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _gender_of(noun: str) -> str:
+    low = noun.lower()
+    if low.endswith(("ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ur", "ik", "ie", "e", "agentur")):
+        return "f"
+    if low.endswith(("um", "ment", "chen", "tum", "en", "amt", "werk", "blatt", "institut", "büro", "team")):
+        return "n"
+    return "m"
+
+
+def _nominative_adjective(adj: str, noun: str) -> str:
+    """The adjective of a name in its strong nominative form, capitalised: "griechischen
+    Staatsfernsehen" → "Griechisches", "Auswärtige Amt" → "Auswärtiges"."""
+    stem = adj
+    for ending in ("en", "em", "er", "es", "e"):
+        if stem.endswith(ending):
+            stem = stem[: -len(ending)]
+            break
+    ending = {"f": "e", "n": "es", "m": "er"}[_gender_of(noun)]
+    word = stem + ending
+    return word[:1].upper() + word[1:]
+
+
+def _name_word(word: str) -> bool:
+    """A word of a personal name: no role, person noun, organisation or medium."""
+    return (
+        is_name_word(word)
+        and not is_organisation(word)
+        and not is_media(word)
+        and not is_person_noun(word)
+        and not is_profession(word)
+    )
+
+
+def _from_first_name(words: list[str], a: int, b: int) -> tuple[int, int]:
+    """A run that holds a first name starts there: "Verliert Strache" stays, "Sein Gegenüber Cam
+    Newton" → "Cam Newton"."""
+    return next(((k, b) for k in range(a, b - 1) if is_first_name(words[k])), (a, b))
+
+
+_INTRODUCING = DETERMINERS | _GENITIVE | _QUALIFYING | {"("}
+
+
+def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
+    """Where the personal name of a phrase is: the run of name words right after its last role
+    ("Ministerpräsident Mario Monti"), else the first run that no article, preposition, bracket
+    or organisation noun introduces ("Kurt von Figura, Präsident der Universität Göttingen"), else
+    the last two words of a long run in a genitive ("des Landes Niedersachsen Christian Wulff")."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if _name_word(words[i]):
+            j = i + 1
+            while j < len(words) and (
+                _name_word(words[j])
+                or words[j].lower() in NAME_PARTICLES
+                and (is_first_name(words[j - 1]) or words[j - 1].lower() in NAME_PARTICLES)
+            ):
+                j += 1  # particles only after a first name: "Ursula von der Leyen", not "David Wech von JPC"
+
+            while j > i + 1 and words[j - 1].lower() in NAME_PARTICLES:
+                j -= 1
+            runs.append(_from_first_name(words, i, j))
+            i = j
+        else:
+            i += 1
+    for a, b in runs:
+        if last_role >= 0 and a == last_role + 1:
+            return a, b
+    for a, b in runs:
+        before = words[a - 1] if a > 0 else ""
+        introduced = before.lower() in _INTRODUCING or is_organisation(before) or is_media(before)
+        if not introduced:
+            return a, b
+    if runs:
+        a, b = runs[-1]
+        if b - a >= 3 and a > 0 and words[a - 1].lower() in _GENITIVE and is_first_name(words[b - 2]):
+            return b - 2, b
+    return 0, 0
+
+
+def read(doc: Doc, first: int, last: int) -> Reading:
+    """What the tokens ``[first, last)`` of a source mention say about its holder."""
+    toks = doc.tokens
+    while first < last - 1 and toks[first].text.lower() in _LEADING_PREPOSITIONS:
+        first += 1
+    while last > first + 1 and not toks[last - 1].text[:1].isalnum() and toks[last - 1].text not in NAME_CLOSERS:
+        last -= 1
+    words = [t.text for t in toks[first:last]]
+    lows = [w.lower() for w in words]
+    if len(words) == 1:
+        one = _one_word(doc, first, lows[0])
+        if one is not None:
+            return one
+    # the head: the first capitalised word that is no determiner
+    h = next((k for k, w in enumerate(words) if (is_capitalised(w) or _age(w)) and lows[k] not in DETERMINERS), -1)
+    if h < 0:
+        return Reading("none", first=first, last=last)
+    if h + 1 < len(words) and words[h].endswith("s") and (lows[h + 1] in REPORT_NOUNS or lows[h + 1] in DOCUMENT_NOUNS):
+        possessor = words[h][:-1]  # "nach Andrejews Worten"
+        if is_name_word(possessor):
+            return Reading("person", name=[possessor], first=first, last=last)
+    frame = _frame(doc, first, last, words, lows, h)
+    if frame is not None:
+        return frame
+    opened = 1 if lows[0] in DETERMINERS else 0
+    if len(words) > opened + 2 and words[opened] in NAME_OPENERS and words[-1] in NAME_CLOSERS:
+        quoted = words[opened + 1 : -1]  # der „Welt am Sonntag“
+        return Reading("media", name=quoted, proper=bool(opened), definite=bool(opened), first=first, last=last)
+    det = lows[0] if lows[0] in DETERMINERS else ""
+    cut = next((k for k in range(h + 1, len(words)) if lows[k] in _CUTTING), len(words))
+    words, lows = words[:cut], lows[:cut]  # "die Zeitung | unter Berufung auf Sicherheitskreise"
+    org_at = next((k for k, w in enumerate(words) if _institution(w)), -1)
+    if org_at >= 0:
+        own = _own_name(words, org_at)
+        if own:  # "die Lokalzeitung Trentino", "die Zeitung „Express“", "die Gewerkschaft Verdi"
+            media = is_media(words[org_at]) and not is_organisation(words[org_at])
+            name = (
+                own if media else [_strip_genitive(words[org_at]) if det in ("des", "eines") else words[org_at], *own]
+            )
+            kind = "media" if media else "org"
+            return Reading(kind, name=name, definite=True, proper=True, first=first, last=last)
+    qualifier = ""
+    for k in range(max(org_at, 0) + 1, len(words) - 1):
+        if lows[k] in _QUALIFYING and is_name_word(words[k + 1]):
+            qualifier = words[k + 1]  # "die Polizei in Kassel"
+            words, lows = words[:k], lows[:k]
+            break
+    roles = [w for w in words if _role_word(w)]
+    last_role = max((k for k, w in enumerate(words) if w in roles), default=-1)
+    a, b = _name_run(words, last_role)
+    name = _quoted(words[a:b])
+    if name and name[0].lower() in MEDIA_NAMES and last_role < 0:
+        return Reading("media", name=name, proper=True, first=first, last=last)
+    if len(name) == 1 and is_acronym(name[0]) and last_role < 0:
+        return Reading("org", name=name, proper=True, first=first, last=last)  # "die OSZE"
+    if name:
+        return Reading("person", name=name, roles=roles, feminine=_feminine(roles), first=first, last=last)
+    if roles and (org_at < 0 or last_role < org_at):
+        return _role_reading(doc, first, words, lows, roles, last_role, det)
+    if org_at >= 0:
+        return _institution_reading(words, lows, org_at, det, qualifier, first, last)
+    if is_group_noun(words[h]):
+        return Reading("group", name=[words[h]], first=first, last=last)
+    return Reading("none", first=first, last=last)
+
+
+#: Prepositions after which a mention says no more about its holder: "die Zeitung unter Berufung
+#: auf …", "der Minister gegenüber Journalisten".
+_CUTTING = frozenset({"unter", "auf", "mit", "gegenüber", "über", "nach", "vor", "wegen", "zu", "zum", "zur", "am"})
+
+
+def _own_name(words: list[str], org_at: int) -> list[str]:
+    """The proper name right after an institution's noun: "Trentino", "Express" (quotes dropped)."""
+    if is_acronym(words[org_at]) or words[org_at].lower() in MEDIA_NAMES:
+        return [words[org_at]]  # "die BBC": the noun is the name
+    k = org_at + 1
+    quoted = k < len(words) and words[k] in NAME_OPENERS
+    if quoted:
+        end = next((j for j in range(k + 1, len(words)) if words[j] in NAME_CLOSERS), -1)
+        return words[k + 1 : end] if end > k + 1 else []
+    j = k
+    while j < len(words) and (is_name_word(words[j]) or is_acronym(words[j]) or words[j].lower() in MEDIA_NAMES):
+        j += 1
+    return words[k:j]
+
+
+def _role_word(word: str) -> bool:
+    """A noun that names a person by role ("Sprecher", "Richterin", "Franzose", "48-Jährige"),
+    not a council that ends like one ("Sicherheitsrat")."""
+    if not (is_capitalised(word) or _age(word)):
+        return False
+    return (is_role(word) or is_person_noun(word) or is_profession(word)) and not is_organisation(word)
+
+
+def _age(word: str) -> bool:
+    head, _, tail = word.partition("-")
+    return head.isdigit() and tail.lower().startswith("jährig")
+
+
+def _institution(word: str) -> bool:
+    """An organisation or medium noun ("Polizei", "Sicherheitsrat", "Zeitung"), not a role."""
+    return is_capitalised(word) and (is_organisation(word) or is_media(word) and not is_role(word))
+
+
+def _one_word(doc: Doc, first: int, low: str) -> Reading | None:
+    """Pronouns, relative pronouns and the article or "es" alone."""
+    if low in GROUP_PRONOUNS:
+        return Reading("group-pronoun", first=first, last=first + 1)
+    if low in _MASC or low == "dieser":
+        return Reading("pronoun", feminine=False, first=first, last=first + 1)
+    if low in _FEM or low == "diese":
+        return Reading("pronoun", feminine=True, first=first, last=first + 1)
+    if low == "ich":
+        return Reading("pronoun", first=first, last=first + 1)
+    if low in _RELATIVES and first > 0 and doc.tokens[first - 1].text == ",":
+        return Reading("relative", feminine=low == "die", first=first, last=first + 1)
+    if low == "es" or low in DETERMINERS:
+        return Reading("none", first=first, last=first + 1)
+    return None
+
+
+def _frame(doc: Doc, first: int, last: int, words: list[str], lows: list[str], h: int) -> Reading | None:
+    """A speech noun or a document: its holder is its genitive ("Angaben der Polizei"), the first
+    part of a compound ("Polizeiangaben"), the subject of the clause ("nach eigenen Angaben"), or
+    nobody named (``document``, ``none``). None for a phrase that is no frame."""
+    head = lows[h]
+    suffix = next((s for s in _FRAME_SUFFIXES if head.endswith(s) and len(head) > len(s) + 2), "")
+    if head not in REPORT_NOUNS and head not in DOCUMENT_NOUNS and not suffix:
+        return None
+    k = h + 1
+    while k < len(words) and lows[k] not in _GENITIVE and not is_capitalised(words[k]):
+        k += 1
+    if k < len(words) and lows[k] in _GENITIVE:
+        sub = read(doc, first + k + (lows[k] in ("von", "vom")), last)
+        if sub.kind not in ("none", "document"):
+            return sub
+    if any(w in _OWN for w in lows[:h]):
+        return Reading("own", first=first, last=last)
+    if suffix and head not in DOCUMENT_NOUNS:
+        prefix = words[h][: -len(suffix)]
+        if prefix.endswith("s") and len(prefix) > 5:
+            prefix = prefix[:-1]  # "Regierungs|angaben"
+        prefix = prefix[:1].upper() + prefix[1:]
+        if is_group_noun(prefix):  # "Augenzeugenangaben"
+            return Reading("group", name=[prefix], first=first, last=last)
+        kind = "media" if is_media(prefix) else "org"
+        return Reading(kind, name=[prefix], first=first, last=last)
+    return Reading("document" if head in DOCUMENT_NOUNS or suffix else "none", first=first, last=last)
+
+
+def _role_reading(
+    doc: Doc, first: int, words: list[str], lows: list[str], roles: list[str], last_role: int, det: str
+) -> Reading:
+    """A role noun without a name: one person ("der Richter", "ein Sprecher des Ministeriums") or,
+    in the plural, a group ("die Forscher", "Kritiker")."""
+    role = words[last_role]
+    if _plural(det, role):
+        return Reading("group", name=[role], first=first, last=first + len(words))
+    affiliation = None
+    prefix = spokes_prefix(role)
+    if prefix:
+        affiliation = Reading("media" if is_media(prefix) else "org", name=[prefix])
+    k = last_role + 1
+    if k < len(words) and lows[k] in _GENITIVE:
+        sub = read(doc, first + k + (lows[k] in ("von", "vom")), first + len(words))
+        if sub.kind in ("org", "media", "person"):
+            affiliation = sub
+    return Reading(
+        "role",
+        roles=roles,
+        feminine=_feminine(roles),
+        definite=det not in _INDEFINITE,
+        affiliation=affiliation,
+        first=first,
+        last=first + len(words),
+    )
+
+
+def _institution_reading(
+    words: list[str], lows: list[str], org_at: int, det: str, qualifier: str, first: int, last: int
+) -> Reading:
+    """An organisation or medium named by its noun: "Der Weltbank" → Weltbank, "das griechische
+    Staatsfernsehen" → Griechisches Staatsfernsehen, "des Innenministeriums" → Innenministerium."""
+    noun = words[org_at]
+    kind = "media" if is_media(noun) and not is_organisation(noun) else "org"
+    if det in ("des", "eines"):
+        noun = _strip_genitive(noun)
+    start = max((k + 1 for k in range(org_at) if lows[k] in DETERMINERS), default=0)
+    adjectives = [
+        _nominative_adjective(w, noun)
+        for w, low in zip(words[start:org_at], lows[start:org_at], strict=True)
+        if low not in DETERMINERS and w.replace("-", "").isalpha() and (is_capitalised(w) or low.endswith(_NATIONAL))
+    ]
+    return Reading(
+        kind, name=[*adjectives, noun], qualifier=qualifier, definite=det in _DEFINITE, first=first, last=last
+    )
+
+
+#: Endings of the adjectives of origin that belong to an institution's name ("das griechische
+#: Staatsfernsehen"); other adjectives ("die zuständige Behörde") do not.
+_NATIONAL = ("ische", "ischen", "ischer", "isches", "ländische", "ländischen")
+
+
+def _quoted(name: list[str]) -> list[str]:
+    return [w for w in name if w not in NAME_OPENERS and w not in NAME_CLOSERS]
+
+
+def _plural(det: str, role: str) -> bool:
+    """ "die Forscher", "einige Demonstranten", "Kritiker": many persons, not one."""
+    low = role.lower()
+    if low.endswith("innen"):
+        return True
+    if det in ("der", "ein", "eine", "einer", "einem", "eines", "des", "dem") or is_person_noun(role):
+        return False
+    if is_group_noun(role):
+        return True
+    if low.endswith(("in", "e", "mann", "frau")) and not low.endswith("en"):
+        return False
+    if det in _PLURAL_DETS:
+        return det != "die" or low.endswith(("er", "en"))
+    return not det and low.endswith(("er", "en"))
+
+
+@dataclass(slots=True)
+class _Holder:
+    entity: Entity
+    key: str
+    feminine: bool | None = None
+    role_keys: set[str] = field(default_factory=set)
+    speaks: bool = False
+    evident: bool = False  # a person for sure (a role, a full name): may take pronouns
 
 
 def _role_key(role: str) -> str:
@@ -44,123 +436,283 @@ def _role_key(role: str) -> str:
     return low
 
 
-class Resolver:
-    """Component: assigns ``Quote.entity`` and fills ``Doc.entities``."""
+def _role_matches(keys: set[str], held: set[str]) -> bool:
+    """ "richter" matches "bezirksrichter", "minister" matches "innenminister" (compound heads),
+    "regierungschef" matches "premier" (:func:`same_office`)."""
+    return any(k == h or h.endswith(k) or same_office(k, h) for k in keys for h in held)
 
-    info = ComponentInfo("coref", "coref-0.1", "rules", "Names, role nouns and pronouns to persons")
+
+class _Resolution:
+    """One document's holders, built as its quotes are read in text order.
+
+    ``recency`` orders the holders by their latest mention so far (an ordered dict moved to the end
+    on each mention): a pronoun or role noun walks it from the latest and takes the first that
+    fits, so resolution does not rescan the document.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.holders: list[_Holder] = []
+        self.by_key: dict[tuple[SpeakerType, str], _Holder] = {}
+        self.recency: OrderedDict[int, _Holder] = OrderedDict()
+        self.mentions: list[tuple[int, _Holder]] = []  # (token, holder): surnames in the text
+        self.next_mention = 0
+        self.last_speaker: tuple[_Holder, int] | None = None
+        self.recurring: set[str] = set()
+
+    def holder(self, kind: SpeakerType, key: str, name: str) -> _Holder:
+        found = self.by_key.get((kind, key))
+        if found is None:
+            found = _Holder(Entity(id=f"e{len(self.holders) + 1}", name=name, type=kind), key)
+            self.holders.append(found)
+            self.by_key[(kind, key)] = found
+        elif len(name.split()) > len(found.entity.name.split()):
+            found.entity.name = name
+        return found
+
+    def person(self, name: list[str], roles: list[str], feminine: bool | None) -> _Holder:
+        surname = name[-1]
+        known = (SpeakerType.PERSON, surname) in self.by_key
+        if not known and surname.endswith("s") and (SpeakerType.PERSON, surname[:-1]) in self.by_key:
+            surname, name = surname[:-1], [*name[:-1], surname[:-1]]  # "Lahms" → Lahm
+        p = self.holder(SpeakerType.PERSON, surname, " ".join(name))
+        for r in roles:
+            if r not in p.entity.roles:
+                p.entity.roles.append(r)
+            p.role_keys.add(_role_key(r))
+        if feminine is not None and p.feminine is None:
+            p.feminine = feminine
+        p.evident = p.evident or bool(roles) or is_first_name(name[0]) and len(name) > 1 or surname in self.recurring
+        return p
+
+    def touch(self, h: _Holder) -> None:
+        self.recency[id(h)] = h
+        self.recency.move_to_end(id(h))
+
+    def advance(self, token: int) -> None:
+        """Make every holder mentioned before ``token`` recent, in text order."""
+        while self.next_mention < len(self.mentions) and self.mentions[self.next_mention][0] < token:
+            self.touch(self.mentions[self.next_mention][1])
+            self.next_mention += 1
+
+    # -- the text before the quotes: persons and media it introduces ---------------------------
+
+    def introduce(self) -> None:
+        doc, toks = self.doc, self.doc.tokens
+        flags = token_flags(toks)
+        counts: dict[str, int] = {}
+        for t in toks:
+            if is_name_word(t.text) and t.text not in NOT_NAMES:
+                counts[t.text] = counts.get(t.text, 0) + 1
+        self.recurring = {w for w, n in counts.items() if n >= 2}
+        media_at: list[tuple[int, _Holder]] = []
+        for sent in doc.sentences:
+            for p in noun_phrases(toks, sent.first, sent.last, flags):
+                if p.kind != "np" or p.cut or p.prep or p.parts and p.parts[0] != "appos":
+                    continue
+                r = read(doc, p.first, p.last)
+                if r.kind == "person" and (r.roles or is_first_name(r.name[0]) and len(r.name) >= 2):
+                    self.person(r.name, r.roles, r.feminine)
+                elif r.kind == "media" and r.proper and (p.last - p.first > 1 or r.name[0].lower() in MEDIA_NAMES):
+                    h = self.holder(SpeakerType.MEDIA, r.name[-1].lower(), " ".join(r.name))
+                    h.evident = True  # a medium named in the text: "die Zeitung Express", "der ORF"
+                    media_at.append((p.first, h))
+            first = toks[sent.first].text
+            turn = sent.last - sent.first > 2 and toks[sent.first + 1].text == ":"
+            if turn and is_name_word(first) and not is_acronym(first):
+                self.person([first], [], None).speaks = True  # an interview turn: "Gerlach: …"
+        for i, t in enumerate(toks):
+            w = t.text
+            h = self.by_key.get((SpeakerType.PERSON, w))
+            if h is None and w.endswith("s"):
+                h = self.by_key.get((SpeakerType.PERSON, w[:-1]))
+            if h is not None:
+                self.mentions.append((i, h))
+        self.mentions.extend(media_at)
+        self.mentions.sort(key=lambda m: m[0])
+
+    # -- resolving the quotes ---------------------------------------------------------------
+
+    def resolve(self, q: Quote) -> None:
+        doc = self.doc
+        idx = doc.token_range(q.source.start, q.source.end)
+        if not idx:
+            q.unresolved_reason = NOT_A_HOLDER
+            return
+        self.advance(idx.start)
+        r = read(doc, idx.start, idx.stop)
+        at = doc.sentence_of(idx.start)
+        h, reason = self.holder_of(r, q, at, idx.start)
+        if h is None:
+            q.unresolved_reason = reason
+            return
+        q.entity = h.entity.id
+        if q.source not in h.entity.mentions:
+            h.entity.mentions.append(q.source)
+        self.touch(h)
+        if h.entity.type is SpeakerType.PERSON:
+            h.speaks = True
+            # "sagt Butterfill": the subject of a speech verb is a person ("laut Belgrad" need not be)
+            h.evident = h.evident or any(doc.span_text(c).lower() not in _ACCORDING_TO for c in q.cue)
+            self.last_speaker = (h, at)
+
+    def holder_of(self, r: Reading, q: Quote, at: int, token: int) -> tuple[_Holder | None, str]:
+        kind = r.kind
+        if kind == "group-pronoun":
+            return None, GROUP
+        if kind == "pronoun":
+            if r.feminine and any(self.doc.span_text(c).lower().endswith(("en", "ten")) for c in q.cue):
+                return None, GROUP  # "erklärten sie"
+            h = self.antecedent(r.feminine, at)
+            return (h, "") if h is not None else (None, NO_ANTECEDENT)
+        if kind == "relative":
+            return self.relative(q, at, token)
+        if kind == "own":
+            return self.own(q, at, token)
+        if kind == "person":
+            return self.person(r.name, r.roles, r.feminine), ""
+        if kind == "role":
+            return self.role(r, at), ""
+        if kind in ("org", "media"):
+            return self.institution(r), ""
+        if kind == "group":
+            return self.holder(SpeakerType.GROUP, r.name[0].lower(), r.name[0]), ""
+        return None, DOCUMENT if kind == "document" else NOT_A_HOLDER
+
+    def _fits(self, h: _Holder, feminine: bool | None) -> bool:
+        return (
+            h.entity.type is SpeakerType.PERSON
+            and not h.entity.anonymous
+            and h.evident
+            and (feminine is None or h.feminine is None or h.feminine == feminine)
+        )
+
+    def antecedent(self, feminine: bool | None, at: int) -> _Holder | None:
+        """The last speaker if recent and compatible, else the person mentioned last."""
+        if self.last_speaker is not None:
+            h, when = self.last_speaker
+            if at - when <= SPEAKER_REACH and self._fits(h, feminine):
+                return h
+        return next((h for h in reversed(self.recency.values()) if self._fits(h, feminine)), None)
+
+    def role(self, r: Reading, at: int) -> _Holder:
+        keys = {_role_key(x) for x in r.roles if is_role(x)}
+        if r.definite and not keys:  # "der Franzose", "der 48-Jährige": a recent speaker, else the latest person
+            h = self.antecedent(r.feminine, at)
+            if h is not None:
+                return h
+        if r.definite:
+            if self.last_speaker is not None and not any(is_office(k) for k in keys):
+                h, when = self.last_speaker
+                # "…, sagt James Butterfill. … sagt der Ökonom": a role the speaker was not introduced
+                # with, right after he spoke, is his (an office is someone's in particular)
+                if (
+                    at - when <= 1
+                    and self._fits(h, r.feminine)
+                    and not _role_matches(keys, h.role_keys)
+                    and not any(_role_matches(keys, o.role_keys) for o in self.holders if o is not h)
+                ):
+                    return h
+            for h in reversed(self.recency.values()):
+                if self._fits(h, r.feminine) and (not keys or _role_matches(keys, h.role_keys)):
+                    for x in r.roles:
+                        if x not in h.entity.roles and is_role(x):
+                            h.entity.roles.append(x)
+                    return h  # the latest person with this role; a "der Franzose" the latest person
+            if keys:  # a role whose holder the text introduces later (a headline's "Die Innenministerin")
+                for h in self.holders:
+                    if self._fits(h, r.feminine) and _role_matches(keys, h.role_keys):
+                        return h
+        affiliation = self.institution(r.affiliation) if r.affiliation is not None else None
+        key = "anonymous:" + "|".join(sorted(keys or {_role_key(x) for x in r.roles}))
+        h = self.holder(SpeakerType.PERSON, key + "@" + (affiliation.entity.id if affiliation else ""), "")
+        h.entity.anonymous = True
+        h.feminine = r.feminine
+        for x in r.roles:
+            if x not in h.entity.roles:
+                h.entity.roles.append(x)
+        if affiliation is not None:
+            h.entity.affiliation = affiliation.entity.id
+        return h
+
+    def institution(self, r: Reading) -> _Holder:
+        if r.kind == "person":  # the affiliation of "ein Sprecher von Siemens-Chef Kaeser"
+            return self.person(r.name, r.roles, r.feminine)
+        kind = SpeakerType.MEDIA if r.kind == "media" else SpeakerType.ORGANIZATION
+        if kind is SpeakerType.MEDIA and not r.proper:
+            named = next((h for h in reversed(self.recency.values()) if h.entity.type is SpeakerType.MEDIA), None)
+            if named is not None:
+                return named  # "die Zeitung", "der britische Sender": the medium named last
+        h = self.holder(kind, r.name[-1].lower(), " ".join(r.name))
+        if r.qualifier and not h.entity.qualifier:
+            h.entity.qualifier = r.qualifier
+        return h
+
+    def relative(self, q: Quote, at: int, token: int) -> tuple[_Holder | None, str]:
+        """ "Anton Wieser, der … bestätigt": the phrase before the comma."""
+        toks = self.doc.tokens
+        sent = self.doc.sentences[at]
+        comma = token - 1
+        phrases = [p for p in noun_phrases(toks, max(sent.first, comma - 30), comma) if p.last == comma and not p.prep]
+        if not phrases:
+            return None, NO_ANTECEDENT
+        p = min(phrases, key=lambda x: x.first)
+        r = read(self.doc, p.first, p.last)
+        if r.kind in ("relative", "own", "none", "document"):
+            return None, NO_ANTECEDENT
+        return self.holder_of(r, q, at, p.first)
+
+    def own(self, q: Quote, at: int, token: int) -> tuple[_Holder | None, str]:
+        """ "Die Feuerwehr hat nach eigenen Angaben …": the subject of the clause, the nearest
+        phrase in the nominative (an article der/die/das/ein/eine, a name or a pronoun)."""
+        toks = self.doc.tokens
+        sent = self.doc.sentences[at]
+        best = None
+        for p in noun_phrases(toks, sent.first, sent.last):
+            low = toks[p.first].text.lower()
+            if p.prep or p.cut or p.first <= token < p.last or p.parts:
+                continue
+            if low not in _NOMINATIVE and not is_name_word(toks[p.first].text):
+                continue
+            if best is None or abs(p.first - token) < abs(best.first - token):
+                best = p
+        if best is None:
+            return None, NO_ANTECEDENT
+        r = read(self.doc, best.first, best.last)
+        if r.kind in ("own", "none", "document", "relative"):
+            return None, NO_ANTECEDENT
+        return self.holder_of(r, q, at, best.first)
+
+
+_NOMINATIVE = frozenset({"der", "die", "das", "ein", "eine", "er", "sie", "ich", "wir"})
+
+
+class Resolver:
+    """Component: assigns ``Quote.entity`` (or ``Quote.unresolved_reason``) and fills ``Doc.entities``."""
+
+    info = ComponentInfo("coref", "coref-0.2", "rules", "Names, roles, pronouns, organisations, media to holders")
 
     def __call__(self, doc: Doc) -> None:
-        people: list[_Person] = []
-        by_surname: dict[str, _Person] = {}
-        by_role: dict[str, list[_Person]] = {}
-
-        def person_for(m: Mention, at: int, span: Span) -> _Person:
-            surname = m.name[-1]
-            p = by_surname.get(surname)
-            if p is None:
-                p = _Person(Entity(id=f"e{len(people) + 1}"), surname)
-                people.append(p)
-                by_surname[surname] = p
-            full = " ".join(m.name)
-            if len(full.split()) > len(p.entity.name.split()):
-                p.entity.name = full
-            for r in m.roles:
-                if r not in p.entity.roles:
-                    p.entity.roles.append(r)
-                by_role.setdefault(_role_key(r), [])
-                if p not in by_role[_role_key(r)]:
-                    by_role[_role_key(r)].append(p)
-            if m.feminine is not None and p.feminine is None:
-                p.feminine = m.feminine
-            p.positions.append(at)
-            if span not in p.entity.mentions:
-                p.entity.mentions.append(span)
-            return p
-
-        # Pass 1: every "Role Name" apposition and every named source registers a person.
-        appositions = list(_appositions(doc))
-        for m in appositions:
-            person_for(m, doc.tokens[m.first].start, _span(doc, m))
-        sources = sorted((q for q in doc.quotes if q.source is not None), key=lambda q: q.source.start)
-        source_mentions: dict[int, Mention] = {}
-        for q in sources:
-            m = _mention_at(doc, q.source)
-            if m is not None:
-                source_mentions[id(q)] = m
-                if m.kind == "name":
-                    p = person_for(m, q.source.start, q.source)
-                    p.speaks = p.speaks or any(doc.span_text(c).lower() not in _ACCORDING_TO for c in q.cue)
-        # Pass 2: role nouns and pronouns resolve against what was registered.
-        for q in sources:
-            m = source_mentions.get(id(q))
-            if m is None:
-                continue
-            at = q.source.start
-            p: _Person | None = None
-            if m.kind == "name":
-                p = by_surname.get(m.name[-1])
-            elif m.kind == "role":
-                cands = [c for r in m.roles for c in by_role.get(_role_key(r), [])]
-                p = _nearest(cands, at)
-            elif m.kind == "pronoun":
-                if _group_pronoun(doc, q):
-                    continue
-                # Only evident persons: a role or a full name ("laut Belgrad" introduces no person).
-                cands = [c for c in people if c.evident and (m.feminine is None or c.feminine in (None, m.feminine))]
-                p = _nearest(cands, at, before_only=True)
-            if p is None:
-                continue
-            if q.source not in p.entity.mentions:
-                p.entity.mentions.append(q.source)
-                p.positions.append(at)
-            q.entity = p.entity.id
-        used = {q.entity for q in doc.quotes if q.entity}
-        doc.entities = {p.entity.id: p.entity for p in people if p.entity.id in used}
+        res = _Resolution(doc)
+        res.introduce()
+        for q in sorted((q for q in doc.quotes if q.source is not None), key=lambda q: q.source.start):
+            q.entity = None
+            q.unresolved_reason = ""
+            res.resolve(q)
+        doc.entities = dict(_used(res.holders, doc.quotes))
         for e in doc.entities.values():
             e.mentions.sort(key=lambda s: s.start)
 
 
-def _group_pronoun(doc: Doc, q: Quote) -> bool:
-    """ "wir", generic "man", and "sie" with a plural verb ("erklärten sie") name no single person."""
-    low = doc.span_text(q.source).lower()
-    if low in GROUP_PRONOUNS:
-        return True
-    return low == "sie" and any(doc.span_text(c).lower().endswith("en") for c in q.cue)
-
-
-def _nearest(cands: list[_Person], at: int, *, before_only: bool = False) -> _Person | None:
-    best, best_pos = None, -1
-    for c in cands:
-        earlier = [p for p in c.positions if p < at]
-        if earlier and max(earlier) > best_pos:
-            best, best_pos = c, max(earlier)
-    if best is None and not before_only and cands:
-        best = cands[0]
-    return best
-
-
-def _span(doc: Doc, m: Mention) -> Span:
-    return Span(doc.tokens[m.first].start, doc.tokens[m.last - 1].end)
-
-
-def _mention_at(doc: Doc, span: Span) -> Mention | None:
-    idx = doc.token_range(span.start, span.end)
-    if not idx:
-        return None
-    return mentions.classify(doc.tokens, idx.start, idx.stop)
-
-
-def _appositions(doc: Doc):
-    """Role nouns followed by a name: "Verteidigungsminister Rustem Umjerow"."""
-    toks = doc.tokens
-    n = len(toks)
-    for i, t in enumerate(toks):
-        if not (is_capitalised(t.text) and is_role(t.text)):
-            continue
-        j = i + 1
-        while j < n and is_name_word(toks[j].text):
-            j += 1
-        if j - i >= 2:
-            m = mentions.classify(toks, i, j)
-            if m is not None and m.kind == "name":
-                yield m
+def _used(holders: list[_Holder], quotes: list[Quote]) -> Iterator[tuple[str, Entity]]:
+    """The entities quotes resolve to, and the organisations those speak for."""
+    used = {q.entity for q in quotes if q.entity}
+    by_id = {h.entity.id: h.entity for h in holders}
+    for h in holders:
+        if h.entity.id in used:
+            yield h.entity.id, h.entity
+    for entity_id in list(used):
+        e = by_id[entity_id]
+        if e.affiliation and e.affiliation not in used:
+            used.add(e.affiliation)
+            yield e.affiliation, by_id[e.affiliation]

@@ -8,11 +8,27 @@ determiners, inflected adjectives and capitalised words, read left or right from
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from zitat_server.document import Token
-from zitat_server.language.function_words import ATTACHING, DETERMINERS, PRONOUNS, PRONOUNS_FEM, PRONOUNS_MASC
+from zitat_server.language import cues
+from zitat_server.language.function_words import (
+    ATTACHING,
+    DASS,
+    DETERMINERS,
+    PRONOUNS,
+    PRONOUNS_FEM,
+    PRONOUNS_MASC,
+)
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
-from zitat_server.language.names import NAME_PARTICLES, NOT_NAMES, has_hyphen_particle, is_capitalised, is_name_word
+from zitat_server.language.names import (
+    NAME_PARTICLES,
+    NOT_NAMES,
+    has_hyphen_particle,
+    is_capitalised,
+    is_first_name,
+    is_name_word,
+)
 from zitat_server.language.roles import is_role
 
 # Endings of inflected adjectives ("der ukrainische", "des früheren").
@@ -71,6 +87,7 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
     return Mention(first, last, kind, name, roles, feminine)
 
 
+@lru_cache(maxsize=1 << 16)
 def _head_word(word: str) -> bool:
     return (is_capitalised(word) and word not in NOT_NAMES) or has_hyphen_particle(word)
 
@@ -164,3 +181,264 @@ def phrase_before(tokens: list[Token], j: int, start: int) -> Mention | None:
                 continue
             return classify(tokens, i, j)
     return None
+
+
+# --- every noun phrase of a stretch: the candidates the source ranker chooses among -----------
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase ``tokens[first:last]``: its core (determiner, adjectives, heads) ends at ``core``;
+    ``parts`` name what extends the core, in order ("gen", "von", "pp", "paren", "appos", "dash",
+    "coord"); ``cut`` marks a core cut after its first noun ("die Organisationen | Bürger").
+    A ``kind`` of "pronoun" or "relative" marks one-word phrases."""
+
+    first: int
+    last: int
+    core: int
+    parts: tuple[str, ...] = ()
+    kind: str = "np"
+    cut: bool = False
+    prep: str = ""  # the preposition the phrase includes: "in" of "heißt es in einer Erklärung"
+
+
+#: Longest phrase the generator builds, in tokens (the longest gold source of the news train
+#: split that is not a list of people is 27 tokens).
+MAX_PHRASE_TOKENS = 30
+#: Extensions a phrase may take after its core.
+_MAX_PARTS = 5
+_ADVERB_MODIFIERS = frozenset({"nicht", "so", "sehr", "bisher", "namentlich"})
+#: Prepositions whose phrase can belong to a source: "Dittrich aus dem Forscherteam", "ein Sprecher
+#: des LBM in Koblenz", "die Delegationsleiterin beim Klimagipfel", "Patrick Georg von der IG Metall".
+_PP_ATTACHING = frozenset({"aus", "in", "im", "bei", "beim", "für", "am", "an", "auf", "vom", "von", "zu", "zur"})
+_CONTRACTED = frozenset({"vom", "im", "beim", "am", "zur"})
+_RELATIVE = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
+#: One-word phrases besides the personal pronouns: demonstratives and "es" ("stellte es fest").
+_DEMONSTRATIVE = frozenset({"diese", "dieser", "es"})
+_ONE_WORD = PRONOUNS | _DEMONSTRATIVE | _RELATIVE
+#: Prepositions a source phrase may include (see :func:`noun_phrases`).
+_SOURCE_PREPOSITIONS = frozenset({"in", "im", "von", "vom"})
+_APPOSITION_MARKS = frozenset({",", "–", "-", "—"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _age_word(word: str) -> bool:
+    """ "48-Jährige", "28-jähriger": an age noun (capitalised) or adjective."""
+    head, _, tail = word.partition("-")
+    return head.isdigit() and tail.lower().startswith("jährig")
+
+
+def _adjective(word: str) -> bool:
+    """An inflected adjective ("ukrainische", "saudi-arabischen", "64-jährige"), not a cue verb."""
+    if _age_word(word):
+        return word.islower()
+    return (
+        word.islower()
+        and word.replace("-", "").isalpha()
+        and word.endswith(_ADJ_ENDINGS)
+        and len(word) > 3
+        and not cues.lookup(word)
+    )
+
+
+# What the phrase reader needs to know of a word, as bits (one cached lookup per token).
+DET, ADJ, HEAD, AGE, AGE_LOW, NAME, PART, OPEN, CLOSE = (1 << k for k in range(9))
+ONE, REL, DEM, ROLE, CUE, CAP, HYPH, SRCPREP, GEN = (1 << k for k in range(9, 18))
+PP, VON, APPOS, COMMA, COORD, LPAREN, RPAREN, ADVMOD, DASH_END = (1 << k for k in range(18, 27))
+UND, DASS_, ADJ_ER, FIRST = (1 << k for k in range(27, 31))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_flags(word: str) -> int:
+    """The bits above for ``word``."""
+    low = word.lower()
+    bits = [
+        (DET, low in DETERMINERS),
+        (ADJ, _adjective(word)),
+        (HEAD, _head_word(word)),
+        (AGE, _age_word(word)),
+        (AGE_LOW, _age_word(word) and word.islower()),
+        (NAME, is_name_word(word)),
+        (PART, low in NAME_PARTICLES),
+        (OPEN, word in NAME_OPENERS),
+        (CLOSE, word in NAME_CLOSERS),
+        (ONE, low in _ONE_WORD),
+        (REL, low in _RELATIVE),
+        (DEM, low in _DEMONSTRATIVE),
+        (ROLE, is_role(word)),
+        (CUE, bool(cues.lookup(word))),
+        (CAP, is_capitalised(word)),
+        (HYPH, has_hyphen_particle(word)),
+        (SRCPREP, low in _SOURCE_PREPOSITIONS),
+        (GEN, low in ATTACHING and low not in ("von", "vom")),
+        (PP, low in _PP_ATTACHING),
+        (VON, low in ("von", "vom")),
+        (APPOS, word in _APPOSITION_MARKS),
+        (COMMA, word == ","),
+        (COORD, low in ("und", "sowie")),
+        (LPAREN, word == "("),
+        (RPAREN, word == ")"),
+        (ADVMOD, low in _ADVERB_MODIFIERS),
+        (DASH_END, word.endswith("-")),
+        (UND, word == "und"),
+        (DASS_, low in DASS),
+        (ADJ_ER, _adjective(word) and low.endswith("er")),
+        (FIRST, is_first_name(word)),
+    ]
+    return sum(bit for bit, on in bits if on)
+
+
+def token_flags(tokens: list[Token]) -> list[int]:
+    """:func:`word_flags` of every token: computed once per document by who reads many stretches."""
+    return [word_flags(t.text) for t in tokens]
+
+
+def _core(f: list[int], i: int, end: int) -> int:
+    """End of the core noun phrase at ``i`` (``i`` when there is none): "der ukrainische
+    Verteidigungsminister Rustem Umjerow", "die „Süddeutsche Zeitung“", "der 48-Jährige"."""
+    j = i + 1 if i < end and f[i] & DET else i
+    while j < end and f[j] & (ADJ | ADVMOD):
+        j += 1  # "ein nicht genannter Vertreter"
+    if j > i and not f[i] & DET and j < end and f[j] & FIRST:
+        return i  # "starben Ursula Castrup": a verb before a name, not an adjective
+    k = _core_heads(f, j, end)
+    if k == j and j > i + 1 and f[j - 1] & AGE:
+        return j  # "der 81-jährige", written in lower case
+    if k == j:
+        return i
+    if not f[k - 1] & (CAP | CLOSE | AGE | HYPH):
+        return i
+    return k
+
+
+def _core_heads(f: list[int], j: int, end: int) -> int:
+    """Like :func:`_heads`, but a particle continues only a name ("Ursula von der Leyen"), never a
+    role or a common noun ("des Direktors der Fluggesellschaft" is two phrases)."""
+    start = j
+    while j < end:
+        b = f[j]
+        if b & DASH_END and j + 2 < end and f[j + 1] & UND and f[j + 2] & HEAD:
+            j += 3
+        elif b & HEAD or b & AGE and not b & AGE_LOW:
+            j += 1
+        elif b & OPEN and j + 2 < end and f[j + 1] & HEAD:
+            k = j + 1
+            while k < end and k - j < 8 and not f[k] & CLOSE:
+                k += 1
+            if k >= end or not f[k] & CLOSE:
+                break
+            j = k + 1
+        elif j > start and b & PART and j + 1 < end and f[j - 1] & (FIRST | PART) and f[j + 1] & (NAME | PART):
+            j += 1  # "Ursula von der Leyen", "Thomas de Maizière"; not "Programms der WHO"
+        else:
+            break
+    while j > start and f[j - 1] & PART:
+        j -= 1
+    return j
+
+
+def _paren(f: list[int], j: int, end: int) -> int:
+    """End of "( SPD )" at ``j``, or ``j``."""
+    k = j + 1
+    while k < end and k - j <= 8 and not f[k] & RPAREN:
+        k += 1
+    return k + 1 if k < end and f[k] & RPAREN and k > j + 1 else j
+
+
+def _extension(f: list[int], j: int, end: int) -> tuple[str, int] | None:
+    """How the phrase ending at ``j`` may go on: (part, new end), or None."""
+    b = f[j]
+    nxt = f[j + 1] if j + 1 < end else 0
+    if b & LPAREN:
+        k = _paren(f, j, end)
+        return ("paren", k) if k > j else None
+    if b & (GEN | ADJ_ER):  # "des Ministeriums", "Angaben libanesischer Sicherheitskreise"
+        k = _core(f, j, end)
+        return ("gen", k) if k > j + 1 else None
+    if b & PP and nxt:
+        k = _core(f, j + 1, end)
+        return ("von" if b & VON else "pp", k) if k > j + 1 else None
+    if b & APPOS and nxt:
+        k = _core(f, j + 1, end)
+        if nxt & (REL | DASS_ | CUE) and not (nxt & DET and k > j + 2):
+            return None  # a relative or content clause, not an apposition
+        if nxt & ADJ and not any(f[x] & ROLE for x in range(j + 2, k)):
+            return None  # "…, kanadischer General" is one; "…, starben Ursula Castrup" is none
+        return ("appos" if b & COMMA else "dash", k) if k > j + 1 else None
+    if b & COORD and nxt:
+        k = _core(f, j + 1, end)
+        return ("coord", k) if k > j + 1 else None
+    return None
+
+
+def _continues(f: list[int], k: int, first: int) -> bool:
+    """Does the token after ``k`` continue a noun phrase that token ``k`` is part of? After a
+    determiner, an adjective or a particle inside a name always; after a capitalised word only a
+    further capitalised word ("Ministerpräsident Markus Söder"; "Ministerpräsident der Welt" starts
+    anew), and not after the first word of a sentence, which may be an adverb ("Einzig Sony")."""
+    b, word = f[k], f[k + 1]
+    if b & (DET | OPEN):
+        return True
+    if b & ADJ:  # only inside a phrase: "der neue …", not "dürfte ersten Annahmen"
+        j = k
+        while j > first and j > k - 5 and f[j - 1] & ADJ:
+            j -= 1
+        return j > first and bool(f[j - 1] & DET)
+    if b & PART and k > first and f[k - 1] & (NAME | PART):  # "von der Leyen", "de Maizière"
+        return True
+    if b & HEAD:
+        return not word & (DET | ADJ) and not (k == first and not b & ROLE)
+    return False
+
+
+def noun_phrases(tokens: list[Token], first: int, last: int, flags: list[int] | None = None) -> list[Phrase]:
+    """Every noun phrase in ``tokens[first:last]`` that could name a speaker, with its extensions.
+
+    A phrase starts where a noun phrase can start and the word before does not continue one
+    (:func:`_continues`), so "Italiens Ministerpräsident Mario Monti" yields one start, "Angaben der
+    Polizei" two ("Angaben …", "der Polizei"). Each start yields its core, the core cut after its
+    first noun when more capitalised words follow, and every extension of the core (genitive,
+    von-phrase, a prepositional phrase, a parenthesis, an apposition, a coordination), up to
+    ``_MAX_PARTS``; pronouns, demonstratives and relative pronouns are phrases of one word. A
+    phrase after "in", "im", "von" or "vom" comes also with its preposition: sources of "heißt es in
+    der Erklärung", "hieß es vom Abgeordneten" include it.
+
+    ``flags`` are :func:`token_flags` of the document, for callers that read many stretches. The
+    cost is linear in the stretch: each start reads at most ``MAX_PHRASE_TOKENS`` tokens.
+    """
+    if flags is None:
+        flags = [0] * first + [word_flags(t.text) for t in tokens[first:last]]
+    f = flags
+    out: list[Phrase] = []
+    for i in range(first, last):
+        b = f[i]
+        end = min(last, i + MAX_PHRASE_TOKENS)
+        if b & ONE and _core(f, i, end) <= i + 1:
+            if not b & REL or b & DEM:
+                out.append(Phrase(i, i + 1, i + 1, (), "pronoun"))
+                continue
+            if i > first and f[i - 1] & COMMA:
+                out.append(Phrase(i, i + 1, i + 1, (), "relative"))
+                continue
+        if not b & (DET | ADJ | HEAD | AGE | OPEN) or i > first and _continues(f, i - 1, first):
+            continue
+        j = _core(f, i, end)
+        if j == i:
+            continue
+        made = [Phrase(i, j, j)]
+        heads = [k for k in range(i, j) if f[k] & HEAD]
+        if len(heads) >= 2:
+            made.append(Phrase(i, heads[0] + 1, heads[0] + 1, cut=True))  # "die Organisationen | Bürger"
+        core, parts = j, ()
+        while len(parts) < _MAX_PARTS and j < end:
+            ext = _extension(f, j, end)
+            if ext is None:
+                break
+            parts = (*parts, ext[0])
+            j = ext[1]
+            made.append(Phrase(i, j, core, parts))
+        out.extend(made)
+        if i > first and f[i - 1] & SRCPREP:
+            prep = tokens[i - 1].text.lower()
+            out.extend(Phrase(i - 1, p.last, p.core, p.parts, p.kind, p.cut, prep) for p in made)
+    return out

@@ -19,6 +19,7 @@ from zitat_server.extraction.coref import Resolver
 from zitat_server.extraction.model_quotes import ModelQuotes
 from zitat_server.extraction.partial_quotes import PartialQuoteFinder
 from zitat_server.extraction.quote_marks import QuoteMarks
+from zitat_server.extraction.sources import SourceChooser
 from zitat_server.extraction.tokenizer import TOKENIZER_INFO, doc_from_sentences, tokenize
 
 #: Called with the next step's name between steps; raising stops the pipeline.
@@ -31,6 +32,7 @@ FACTORIES: dict[str, Callable[..., Component]] = {
     "taggers": ModelQuotes,
     "continuation": Continuation,
     "partial_quotes": PartialQuoteFinder,
+    "sources": SourceChooser,
     "coref": Resolver,
 }
 

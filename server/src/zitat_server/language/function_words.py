@@ -38,3 +38,23 @@ CLAUSE_OPENERS: frozenset[str] = frozenset(
     niemals vielleicht sonst natürlich leider hoffentlich wahrscheinlich möglicherweise tatsächlich
     eben gerade ganz sehr früher einst bald oft manchmal meist meistens zuletzt anfangs""".split()
 )
+#: Adverbs and participles that open sentences and, capitalised there, look like names ("Ebenso
+#: plädierte auch Volker Beck", "Unterdessen sagte …", "Überrascht hat …"); never a speaker.
+SENTENCE_ADVERBS: frozenset[str] = frozenset(
+    """ebenso einzig lediglich dies hierzu hierbei hierfür darüber darauf daraufhin darin davon dagegen
+    dafür dadurch dazwischen unterdessen indessen indes stattdessen gar überdies zugleich zumindest
+    mindestens immerhin jedenfalls ohnehin freilich nämlich also folglich somit mithin ferner weiterhin
+    künftig bislang seither fortan sodann vorerst vorher nachher hingegen ansonsten gleichwohl selbst
+    insbesondere zuerst erstens zweitens drittens letztlich endlich schlussendlich offensichtlich
+    anscheinend angeblich vermutlich bekanntlich eigentlich wiederum demgegenüber überraschend überrascht
+    dementsprechend entsprechend andererseits einerseits jüngst neulich kürzlich ähnlich genauso ebendies
+    deswegen weshalb wodurch womit wonach worauf hiernach infolgedessen lasst lass ja nein""".split()
+)
+#: Finite verbs that open questions and conditionals ("Sollte …", "Wäre …", "Gibt es …"):
+#: capitalised there, never a name.
+SENTENCE_VERBS: frozenset[str] = frozenset(
+    """sollte sollten würde würden könnte könnten müsste müssten hätte hätten wäre wären habe haben hat
+    hatte ist war sind waren wird wurde werden wurden kann können muss müssen soll sollen will wollen darf
+    dürfen gibt gab geht ging kommt kam bleibt blieb steht stand liegt lag zeigt zeigte sagt sagte heißt
+    hieß glauben glaubt meinen meint weiß wissen verliert verlor gilt galt braucht brauchen""".split()
+)

@@ -55,9 +55,7 @@ def article_depths(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return out
 
 
-def sentence_features(
-    sentences: Sequence[Sequence[str]], lexicon: FeatureLexicon
-) -> list[list[dict[str, str]]]:
+def sentence_features(sentences: Sequence[Sequence[str]], lexicon: FeatureLexicon) -> list[list[dict[str, str]]]:
     """Feature labels for every token of an article (the cue tagger's input)."""
     depths = article_depths(sentences)
     feats = []

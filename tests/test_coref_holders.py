@@ -1,0 +1,179 @@
+"""Holders of speech acts (extraction.coref): source mentions read and resolved to persons,
+anonymous persons, organisations, media and groups, on hand-placed sources (no quote finding)."""
+
+from __future__ import annotations
+
+import re
+
+from zitat_server.document import Doc, Entity, Form, Quote, Span, SpeakerType
+from zitat_server.extraction import coref
+from zitat_server.extraction.coref import Resolver, read
+from zitat_server.extraction.tokenizer import tokenize
+
+
+def _find(text: str, word: str, at: int = 0) -> int:
+    m = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)").search(text, at)
+    assert m is not None, word
+    return m.start()
+
+
+def _doc(text: str, *sources: tuple[str, str]) -> Doc:
+    """``text`` with one quote per (source, cue) pair: the source's first occurrence after the last
+    one, the cue's occurrence nearest to it."""
+    doc = tokenize(text)
+    at = 0
+    for source, cue in sources:
+        start = _find(text, source, at)
+        q = Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=Span(start, start + len(source)))
+        if cue:
+            places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text)]
+            cue_at = min(places, key=lambda p: abs(p - start))
+            q.cue = [Span(cue_at, cue_at + len(cue))]
+        doc.quotes.append(q)
+        at = start + len(source)
+    Resolver()(doc)
+    return doc
+
+
+def _holder(doc: Doc, k: int) -> Entity | None:
+    q = doc.quotes[k]
+    return doc.entities.get(q.entity) if q.entity else None
+
+
+def _read(text: str) -> coref.Reading:
+    doc = tokenize(text)
+    return read(doc, 0, len(doc.tokens))
+
+
+def test_the_police_in_three_shapes_is_one_organisation() -> None:
+    text = (
+        "Die Polizei teilte mit, zwei Männer seien festgenommen worden. Nach Polizeiangaben waren sie "
+        "bewaffnet. Nach Angaben der Polizei flohen sie zuerst."
+    )
+    doc = _doc(text, ("Die Polizei", "teilte"), ("Polizeiangaben", ""), ("Angaben der Polizei", ""))
+    holders = {_holder(doc, k).id for k in range(3)}
+    assert len(holders) == 1
+    police = _holder(doc, 0)
+    assert (police.name, police.type) == ("Polizei", SpeakerType.ORGANIZATION)
+
+
+def test_qualifier_of_a_local_institution() -> None:
+    doc = _doc("Die Polizei in Kassel sagte, der Täter sei geflohen.", ("Die Polizei in Kassel", "sagte"))
+    police = _holder(doc, 0)
+    assert (police.name, police.qualifier) == ("Polizei", "Kassel")
+
+
+def test_anonymous_spokesman_speaks_for_his_ministry() -> None:
+    text = "Ein Sprecher des Innenministeriums sagte, die Lage sei unter Kontrolle."
+    doc = _doc(text, ("Ein Sprecher des Innenministeriums", "sagte"))
+    spokesman = _holder(doc, 0)
+    assert spokesman.anonymous and spokesman.name == "" and spokesman.roles == ["Sprecher"]
+    ministry = doc.entities[spokesman.affiliation]
+    assert (ministry.name, ministry.type) == ("Innenministerium", SpeakerType.ORGANIZATION)
+
+
+def test_compound_spokesman_names_his_organisation() -> None:
+    doc = _doc("Ein Polizeisprecher sagte, niemand sei verletzt worden.", ("Ein Polizeisprecher", "sagte"))
+    spokesman = _holder(doc, 0)
+    assert spokesman.anonymous
+    assert doc.entities[spokesman.affiliation].name == "Polizei"
+
+
+def test_media_and_agencies() -> None:
+    reading = _read("der chinesischen Presseagentur Xinhua")
+    assert (reading.kind, reading.name) == ("media", ["Xinhua"])
+    reading = _read("Einer Meldung von Xinhua")
+    assert (reading.kind, reading.name) == ("media", ["Xinhua"])
+
+
+def test_a_bare_newspaper_is_the_one_named_before() -> None:
+    text = (
+        "Das berichtete die Lokalzeitung Trentino am Montag. Der Bär sei gefährlich, schrieb das Blatt. "
+        "Er müsse gefangen werden."
+    )
+    doc = _doc(text, ("die Lokalzeitung Trentino", "berichtete"), ("das Blatt", "schrieb"))
+    assert _holder(doc, 0) is _holder(doc, 1)
+    assert (_holder(doc, 1).name, _holder(doc, 1).type) == ("Trentino", SpeakerType.MEDIA)
+
+
+def test_groups_and_group_pronouns() -> None:
+    doc = _doc(
+        "Augenzeugen berichteten, es habe zwei Explosionen gegeben. Wir wissen nichts, sagte man.",
+        ("Augenzeugen", "berichteten"),
+        ("man", "sagte"),
+    )
+    assert _holder(doc, 0).type is SpeakerType.GROUP
+    assert doc.quotes[1].entity is None and doc.quotes[1].unresolved_reason == coref.GROUP
+
+
+def test_canonical_names_are_names() -> None:
+    assert _read("Von Obama").name == ["Obama"]
+    wulff = _read("Ministerpräsident des Landes Niedersachsen Christian Wulff")
+    assert (wulff.kind, wulff.name, wulff.roles) == ("person", ["Christian", "Wulff"], ["Ministerpräsident"])
+    assert _read("Innenminister Thomas de Maizière").name == ["Thomas", "de", "Maizière"]
+    assert _read("Das Auswärtige Amt").name == ["Auswärtiges", "Amt"]
+
+
+def test_genitive_of_a_known_name_is_that_person() -> None:
+    text = "Philipp Lahm sagte, er höre auf. Lahms Berater sagte, das stimme."
+    doc = _doc(text, ("Philipp Lahm", "sagte"), ("Lahms", "sagte"))
+    assert _holder(doc, 0) is _holder(doc, 1)
+    assert _holder(doc, 1).name == "Philipp Lahm"
+
+
+def test_role_noun_matches_a_compound_role_and_age_nouns_the_last_speaker() -> None:
+    text = (
+        "Bezirksrichter Charles Breyer sagte, das Verfahren werde eingestellt. Der Richter sagte, er sehe "
+        "keine Beweise. Der 48-Jährige fügte hinzu, er sei erleichtert."
+    )
+    doc = _doc(text, ("Bezirksrichter Charles Breyer", "sagte"), ("Der Richter", "sagte"), ("Der 48-Jährige", "fügte"))
+    assert _holder(doc, 0) is _holder(doc, 1) is _holder(doc, 2)
+    assert _holder(doc, 0).name == "Charles Breyer"
+
+
+def test_role_synonym_refers_to_the_office_holder() -> None:
+    text = "Premier Matteo Renzi kam nach Rom. Der Regierungschef sagte, er bleibe im Amt."
+    doc = _doc(text, ("Der Regierungschef", "sagte"))
+    assert _holder(doc, 0).name == "Matteo Renzi"
+
+
+def test_pronoun_resolves_to_the_last_speaker_never_to_a_made_up_person() -> None:
+    text = (
+        "Verteidigungsminister Rustem Umjerow sagte, die Lage sei ernst. Solche Winter seien hart. "
+        "Man werde kämpfen, sagte er."
+    )
+    doc = _doc(text, ("Verteidigungsminister Rustem Umjerow", "sagte"), ("er", "sagte"))
+    assert _holder(doc, 1).name == "Rustem Umjerow"
+    assert all("Solche" not in e.name for e in doc.entities.values())
+
+
+def test_relative_pronoun_reads_its_antecedent() -> None:
+    text = "Anton Wieser, der dem STANDARD bestätigt, dass die Firma verkauft werde, ist Chef."
+    doc = _doc(text, ("der", "bestätigt"))
+    assert _holder(doc, 0).name == "Anton Wieser"
+
+
+def test_own_statements_belong_to_the_subject() -> None:
+    text = "Die Feuerwehr hat nach eigenen Angaben drei Menschen gerettet."
+    doc = _doc(text, ("eigenen Angaben", ""))
+    assert (_holder(doc, 0).name, _holder(doc, 0).type) == ("Feuerwehr", SpeakerType.ORGANIZATION)
+
+
+def test_mentions_that_name_no_holder_get_a_reason() -> None:
+    doc = _doc(
+        "Einer Studie zufolge steigen die Preise. Nach Ansicht der Regierung ist das falsch.",
+        ("Einer Studie", ""),
+        ("Ansicht der Regierung", ""),
+    )
+    assert doc.quotes[0].entity is None and doc.quotes[0].unresolved_reason == coref.DOCUMENT
+    assert _holder(doc, 1).name == "Regierung"
+
+
+def test_a_council_is_an_organisation_not_a_role() -> None:
+    reading = _read("Der UN-Sicherheitsrat")
+    assert (reading.kind, reading.name) == ("org", ["UN-Sicherheitsrat"])
+
+
+def test_an_addressed_newspaper_is_no_part_of_the_name() -> None:
+    reading = _read("die Zeitung unter Berufung auf Sicherheitskreise")
+    assert (reading.kind, reading.name) == ("media", ["Zeitung"])
