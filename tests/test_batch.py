@@ -157,7 +157,8 @@ def test_worker_rows_are_the_pipelines_quotes_and_bad_rows_are_errors(tmp_path):
     assert (reports[-1]["quotes"], reports[-1]["errors"]) == (2, 2)
     assert _errors(tmp_path / "out") == [
         {"document_id": "empty", "input": "docs.jsonl:2", "reason": "text is empty"},
-        {"document_id": "big", "input": "docs.jsonl:3", "reason": f"text is {len(big)} bytes; the limit is {DEFAULT_MAX_DOCUMENT_BYTES}"},
+        {"document_id": "big", "input": "docs.jsonl:3",
+         "reason": f"text is {len(big)} bytes; the limit is {DEFAULT_MAX_DOCUMENT_BYTES}"},
     ]
     rows = _rows_by_document(tmp_path / "out")["m"]
     result = document_result(pipeline.process(MERKEL))
