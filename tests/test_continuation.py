@@ -52,18 +52,34 @@ def test_continuation_keeps_the_quotes_medium():
     assert got.medium is Medium.WRITING
 
 
-def test_chain_of_konjunktiv_sentences_all_continue():
+def test_run_of_konjunktiv_sentences_is_one_continuation():
     text = f"{FRAME} Die Firma sei gesund. Sie habe keine Schulden. Man werde weiter investieren."
     doc = tokenize(text)
     quote = _direct(text)
-    got = continuations(doc, [quote])
-    assert _messages(doc, got) == ["Die Firma sei gesund.", "Sie habe keine Schulden.", "Man werde weiter investieren."]
-    assert all(q.form is Form.INDIRECT_FREE_INDIRECT and q.source == quote.source for q in got)
+    (got,) = continuations(doc, [quote])
+    assert _messages(doc, [got]) == ["Die Firma sei gesund. Sie habe keine Schulden. Man werde weiter investieren."]
+    assert got.form is Form.INDIRECT_FREE_INDIRECT and got.source == quote.source
 
 
-def test_sentence_with_a_cue_verb_is_no_continuation():
-    text = f"{FRAME} Die Firma sei gesund, sagte sie."
-    assert continuations(tokenize(text), [_direct(text)]) == []
+def test_a_sentence_in_between_splits_the_run():
+    text = f"{FRAME} Die Firma sei gesund. {INDICATIVE} Sie habe keine Schulden."
+    doc = tokenize(text)
+    got = continuations(doc, [_direct(text)])
+    assert _messages(doc, got) == ["Die Firma sei gesund.", "Sie habe keine Schulden."]
+
+
+def test_cue_verb_without_a_frame_still_continues():
+    # "erwarte" is a cue verb, but here it has an object, not a content clause: still her words.
+    text = f"{FRAME} Sie erwarte Massenverhaftungen in den nächsten Tagen."
+    doc = tokenize(text)
+    got = continuations(doc, [_direct(text)])
+    assert _messages(doc, got) == ["Sie erwarte Massenverhaftungen in den nächsten Tagen."]
+
+
+def test_framed_konjunktiv_sentence_is_an_indirect_quote_not_a_continuation():
+    pipeline = Pipeline("rules-only")
+    doc = pipeline.process(f"{FRAME} Die Firma sei gesund, sagte sie.")
+    assert [q.form for q in doc.quotes] == [Form.DIRECT, Form.INDIRECT]
 
 
 def test_indicative_sentence_is_no_continuation():

@@ -26,6 +26,10 @@ _ZU_INFIX = re.compile(
 )
 _SO = "so"
 MIN_DIRECT_TOKENS = 4
+#: How far a separable verb's particle may stand from the verb ("teilte die Polizei … mit").
+MAX_PARTICLE_DISTANCE = 40
+#: Words after which a particle still closes its clause: "gab … bekannt und trat zurück".
+_COORDINATORS = frozenset({"und", "oder", "sowie", "aber", "sondern"})
 
 
 @dataclass(slots=True)
@@ -168,7 +172,7 @@ class RuleAttributor:
         if not entries:
             return None
         cue = [j]
-        entry = _pick_entry(entries, tokens, j, end, cue)
+        entry = pick_entry(entries, tokens, j, end, cue)
         if entry.particle and len(cue) == 1:
             return None
         return _Frame(cue, entry.medium, mentions.phrase_after(tokens, j + 1, end))
@@ -187,7 +191,7 @@ class RuleAttributor:
             entries = cues.lookup(tokens[j].text)
             if entries:
                 cue = [j]
-                entry = _pick_entry(entries, tokens, j, open_tok, cue)
+                entry = pick_entry(entries, tokens, j, open_tok, cue)
                 if entry.particle and len(cue) == 1:
                     continue
                 src = mentions.phrase_before(tokens, j, start) or mentions.phrase_after(tokens, j + 1, open_tok)
@@ -243,7 +247,7 @@ class RuleAttributor:
             if not entries:
                 continue
             cue = [j]
-            entry = _pick_entry(entries, tokens, j, last, cue)
+            entry = pick_entry(entries, tokens, j, last, cue)
             if entry.particle and len(cue) == 1:
                 continue
             quote = self._clause_after(ctx, first, last, j, cue, entry) or self._clause_before(
@@ -298,7 +302,7 @@ class RuleAttributor:
             or _infinitive_clause(tokens, m_start, last)
         ):
             return None
-        source = _source_for(tokens, first, j, k)
+        source = source_for(tokens, first, j, k)
         if source is None and not entry.finite:
             return None
         return self._quote(ctx, m_start, last, cue, source, entry.medium, 0.75 if source else 0.5)
@@ -333,7 +337,7 @@ class RuleAttributor:
             entries = cues.lookup(tokens[j].text)
             if entries:
                 cue = [j]
-                entry = _pick_entry(entries, tokens, j, comma, cue)
+                entry = pick_entry(entries, tokens, j, comma, cue)
                 source = mentions.phrase_after(tokens, first + 1, j)
                 return self._quote(ctx, comma + 1, last, cue, source, entry.medium, 0.7)
         return None
@@ -464,7 +468,7 @@ def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
     return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
 
 
-def _source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
+def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
     """Subject before the cue (X sagte), else after it (Am Montag sagte X / sagte X).
 
     A pronoun right after the cue is the subject of an inverted clause ("Gleichzeitig sagte
@@ -482,20 +486,34 @@ def _source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | 
     return mentions.phrase_after(tokens, first, j)
 
 
-def _pick_entry(entries: list[cues.CueVerb], tokens: list[Token], j: int, end: int, cue: list[int]):
-    """Choose the reading of a verb form; add its particle to ``cue`` if found in the clause."""
-    for entry in entries:
-        if not entry.particle:
-            continue
-        for k in range(j + 1, end):
-            t = tokens[k].text
-            if t in CLAUSE_PUNCT or is_quote_token(tokens[k].text):
-                break
-            if t.lower() == entry.particle:
-                cue.append(k)
-                return entry
+def pick_entry(entries: list[cues.CueVerb], tokens: list[Token], j: int, end: int, cue: list[int]):
+    """Choose the reading of a verb form; add its particle to ``cue`` if it closes the clause.
+
+    A separated particle stands at the end of its clause ("teilte … mit.", "gab … bekannt und"):
+    a preposition of the same spelling inside the clause ("ging aus der Version … hervor",
+    "teilte mit dem Messer … aus") is no particle. The clause is read at most
+    ``MAX_PARTICLE_DISTANCE`` tokens far, so that a long run of cue words costs linear time.
+    """
+    if any(e.particle for e in entries):
+        stop = min(end, j + 1 + MAX_PARTICLE_DISTANCE)
+        k = j + 1
+        while k < stop and not _closes_clause(tokens[k].text):
+            k += 1
+        if k < stop or stop == end:  # the clause ends at k (not cut off by the bound)
+            for p in range(k - 1, j, -1):
+                if p < k - 1 and tokens[p + 1].text.lower() not in _COORDINATORS:
+                    continue
+                low = tokens[p].text.lower()
+                entry = next((e for e in entries if e.particle == low), None)
+                if entry is not None:
+                    cue.append(p)
+                    return entry
     plain = [e for e in entries if not e.particle]
     return plain[0] if plain else entries[0]
+
+
+def _closes_clause(text: str) -> bool:
+    return text in CLAUSE_PUNCT or text in SENTENCE_FINAL or is_quote_token(text)
 
 
 def _spans(tokens: list[Token], indices: list[int]) -> list[Span]:

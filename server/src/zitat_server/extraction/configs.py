@@ -52,12 +52,12 @@ CONFIGS: dict[str, PipelineConfig] = {
         PipelineConfig(
             "default",
             "rules, the trained taggers for what the rules miss, continuations, partial quotes, coreference",
-            _steps("quote_marks", "attribution", "taggers", "continuation", "partial_quotes", "coref"),
+            _steps("quote_marks", "attribution", "reported", "taggers", "continuation", "partial_quotes", "coref"),
         ),
         PipelineConfig(
             "rules-only",
             "rules alone: fast start, no torch in memory, lower recall",
-            _steps("quote_marks", "attribution", "continuation", "coref"),
+            _steps("quote_marks", "attribution", "reported", "continuation", "coref"),
         ),
         PipelineConfig(
             "models-only",

@@ -19,6 +19,7 @@ from zitat_server.extraction.coref import Resolver
 from zitat_server.extraction.model_quotes import ModelQuotes
 from zitat_server.extraction.partial_quotes import PartialQuoteFinder
 from zitat_server.extraction.quote_marks import QuoteMarks
+from zitat_server.extraction.reported import ReportedSpeech
 from zitat_server.extraction.tokenizer import TOKENIZER_INFO, doc_from_sentences, tokenize
 
 #: Component name -> factory; a config's steps name these.
@@ -26,6 +27,7 @@ FACTORIES: dict[str, Callable[..., Component]] = {
     "quote_marks": QuoteMarks,
     "attribution": RuleAttributor,
     "taggers": ModelQuotes,
+    "reported": ReportedSpeech,
     "continuation": Continuation,
     "partial_quotes": PartialQuoteFinder,
     "coref": Resolver,

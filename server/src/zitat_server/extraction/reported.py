@@ -1,0 +1,90 @@
+"""Reported speech: a speech act told by its verb and object, not by a content clause.
+
+"Die Polizei sprach von einer friedlichen Demonstration.", "Die EU fordert eine bessere
+Bekämpfung der Korruption.", "Merkel bezeichnete die Wahl als Ungerechtigkeit." report that
+someone said something without rendering what was said (SpkAtt form ``Reported``). The task
+annotates the whole sentence as the message, the subject as the source and no cue, and so
+does this rule: a main-clause speech verb whose complement is a noun or prepositional phrase
+(a content clause would have made it an indirect quote, found before this step).
+"""
+
+from __future__ import annotations
+
+from zitat_server import __version__
+from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex
+from zitat_server.extraction.attribution import mention_span, pick_entry, source_for
+from zitat_server.extraction.component import ComponentInfo
+from zitat_server.language import cues
+from zitat_server.language.function_words import DETERMINERS
+from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
+
+CONFIDENCE = 0.5
+#: The finite verb of a main clause stands early: after one constituent (V2), rarely beyond this.
+MAX_VERB_POSITION = 25
+#: Prepositions before a word make it a noun or adjective: "nach Berichten", "mit der genannten".
+PREPOSITIONS = frozenset("in im am an auf aus bei mit nach von vom vor zu zum zur für über unter durch".split())
+
+
+def reported(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    covered = SpanIndex(m for q in quotes for m in q.message)
+    quoted = SpanIndex(r.outer for r in doc.quoted_regions())
+    out: list[Quote] = []
+    for sent in doc.sentences:
+        if covered.overlaps(sent.start, sent.end):
+            continue
+        quote = _sentence(doc, sent, quoted)
+        if quote is not None:
+            out.append(quote)
+    return out
+
+
+def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
+    tokens = doc.tokens
+    first, last = sent.first, sent.last
+    while last > first and tokens[last - 1].text in SENTENCE_FINAL:
+        last -= 1
+    if quoted.overlaps(sent.start, sent.end):
+        return None  # quoted words in the sentence: the direct and partial quotes' business
+    comma = False
+    for j in range(first, min(last, first + MAX_VERB_POSITION)):
+        text = tokens[j].text
+        if text in CLAUSE_PUNCT:
+            comma = True
+            continue
+        if j > first and not text.islower():
+            continue  # "Berichte", "Teile": nouns
+        entries = [e for e in cues.lookup(text) if e.finite and e.lemma in cues.REPORTED_OBJECTS]
+        if not entries or j + 1 >= last or tokens[j + 1].text in CLAUSE_PUNCT:
+            continue  # no speech verb, or verb-final: a subordinate clause
+        if j > first and tokens[j - 1].text.lower() in DETERMINERS | PREPOSITIONS:
+            continue  # "der prognostizierten Länge": a participle adjective
+        cue = [j]
+        entry = pick_entry(entries, tokens, j, last, cue)
+        if entry.particle and len(cue) == 1:
+            continue
+        preps = cues.REPORTED_OBJECTS[entry.lemma]
+        if preps and not any(tokens[k].text.lower() in preps for k in range(j + 1, last)):
+            continue
+        source = source_for(tokens, first, j, last)
+        if source is None or comma and source.first > j:
+            continue
+        if tokens[source.first].text.lower() == "man":
+            continue  # "Rosinenbomber nannte man …": a name, not a speech act
+        return Quote(
+            [Span(sent.start, sent.end)],
+            Form.REPORTED,
+            entry.medium,
+            cue=[],
+            source=mention_span(tokens, source),
+            confidence=CONFIDENCE,
+        )
+    return None
+
+
+class ReportedSpeech:
+    """Component: adds the reported-speech sentences no earlier step covered."""
+
+    info = ComponentInfo("reported", __version__, "rules", "Speech verbs with a noun-phrase object: Reported")
+
+    def __call__(self, doc: Doc) -> None:
+        doc.quotes = sorted([*doc.quotes, *reported(doc, doc.quotes)], key=lambda q: q.start)

@@ -1,0 +1,80 @@
+"""Reported speech: speech verbs with a noun-phrase object (zitat_server.extraction.reported)."""
+
+from __future__ import annotations
+
+import pytest
+from zitat_server.document import Form
+from zitat_server.extraction.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline("rules-only")
+
+
+def _reported(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    doc = pipeline.process(text)
+    return [
+        (doc.span_text(q.message[0]), doc.span_text(q.source) if q.source else None)
+        for q in doc.quotes
+        if q.form is Form.REPORTED
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Die Polizei sprach dennoch von einer weitgehend friedlichen Gegendemonstration.", "Die Polizei"),
+        ("Die EU fordert seit Jahren eine bessere Bekämpfung der Korruption in Bulgarien.", "Die EU"),
+        ("Für die kommende Wahl kündigte er seine Kandidatur an.", "er"),
+        ("Die Behörden warnen außerdem vor einem erhöhten Gelbfieberrisiko.", "Die Behörden"),
+    ],
+)
+def test_speech_verb_with_an_object_is_reported_speech(pipeline, text, source):
+    # The whole sentence, final stop included, is the message; the subject is the source.
+    assert _reported(pipeline, text) == [(text, source)]
+
+
+def test_reported_speech_has_no_cue(pipeline):
+    # The task annotates no cue for Reported: the verb is part of the message.
+    doc = pipeline.process("Die Polizei sprach von einer friedlichen Demonstration.")
+    (quote,) = doc.quotes
+    assert quote.cue == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # naming, not speaking
+        "Rosinenbomber nannte man die Flugzeuge der Luftbrücke.",
+        # the preposition the speech sense needs is missing
+        "Der Zug warnt nicht.",
+        "Das Softwarepaket ging aus der Version 5.2 von StarOffice hervor.",
+        # a participle adjective, not the finite verb
+        "Aufgrund der prognostizierten Körperlänge wird eine hohe Temperatur angenommen.",
+        # a noun that spells a verb form
+        "Insgesamt sind 513 Berichte über Verbotsversuche beim Büro eingegangen.",
+        # verb-final: a subordinate clause
+        "Er kam zurück, als die Polizei eine Untersuchung forderte.",
+    ],
+)
+def test_no_reported_speech(pipeline, text):
+    assert _reported(pipeline, text) == []
+
+
+def test_a_content_clause_makes_it_indirect_not_reported(pipeline):
+    doc = pipeline.process("Die Regierung forderte, dass die Steuern sinken.")
+    assert [q.form for q in doc.quotes] == [Form.INDIRECT]
+
+
+def test_sentence_with_quoted_words_is_left_to_the_direct_rules(pipeline):
+    assert _reported(pipeline, "Modder nannte die Absage Hartmanns einen „Vertrauensbruch“.") == []
+
+
+def test_reported_sentence_starts_a_continuation(pipeline):
+    text = "Lammert sprach von einem Kind des Kalten Krieges. Die Bundeswehr sei eine Armee des Friedens."
+    doc = pipeline.process(text)
+    assert [(q.form, doc.span_text(q.source)) for q in doc.quotes] == [
+        (Form.REPORTED, "Lammert"),
+        (Form.INDIRECT_FREE_INDIRECT, "Lammert"),
+    ]
