@@ -186,20 +186,43 @@ def test_coordinated_quotes_share_a_frame(pipeline):
     ]
 
 
-def test_nach_auffassung_frames_a_direct_quote(pipeline):
+def test_nach_auffassung_frames_an_indirect_quote_with_a_nested_direct_one(pipeline):
     text = (
         "Nach Auffassung des Fraktionschefs Hartmut Perschau sei es "
         "„völlig untragbar, dass Kinder so unterrichtet werden“."
     )
+    doc = pipeline.process(text)
+    frame = (["Nach"], "Auffassung des Fraktionschefs Hartmut Perschau", "Hartmut Perschau")
     assert _quotes(pipeline, text) == [
-        (
-            "DIRECT",
-            "„völlig untragbar, dass Kinder so unterrichtet werden“",
-            ["Nach"],
-            "Auffassung des Fraktionschefs Hartmut Perschau",
-            "Hartmut Perschau",
-        )
+        ("INDIRECT", "sei es „völlig untragbar, dass Kinder so unterrichtet werden“", *frame),
+        ("DIRECT", "„völlig untragbar, dass Kinder so unterrichtet werden“", *frame),
     ]
+    assert [q.parent for q in doc.quotes] == [-1, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "indirect"),
+    [
+        (
+            "Künast sagte, es müsse nun Schluss sein mit „gegenseitigen Schuldzuweisungen und Blockaden“.",
+            "es müsse nun Schluss sein mit „gegenseitigen Schuldzuweisungen und Blockaden“",
+        ),
+        (
+            "Das russische Außenministerium erklärte, ein solcher Dialog sei eine „innere Angelegenheit“ Chinas.",
+            "ein solcher Dialog sei eine „innere Angelegenheit“ Chinas",
+        ),
+    ],
+)
+def test_indirect_clause_around_a_partial_direct_quote(pipeline, text, indirect):
+    doc = pipeline.process(text)
+    forms = [(q.form, doc.span_text(q.message[0]), q.parent) for q in doc.quotes]
+    assert forms[0] == (Form.INDIRECT, indirect, -1)
+    assert all(parent == 0 for form, _, parent in forms[1:] if form is Form.DIRECT)
+
+
+def test_a_quote_alone_after_its_frame_is_no_indirect_quote(pipeline):
+    for text in ["Der Minister sagte: „Wir werden das Problem lösen.“", "Er sagte, „wir lösen das Problem“."]:
+        assert [q.form for q in pipeline.process(text).quotes] == [Form.DIRECT]
 
 
 def test_short_quoted_name_with_a_frame_is_no_direct_quote(pipeline):

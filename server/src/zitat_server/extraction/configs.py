@@ -51,13 +51,22 @@ CONFIGS: dict[str, PipelineConfig] = {
     for c in (
         PipelineConfig(
             "default",
-            "rules, the trained taggers for what the rules miss, continuations, partial quotes, coreference",
-            _steps("quote_marks", "attribution", "reported", "taggers", "continuation", "partial_quotes", "coref"),
+            "rules, the trained taggers for what the rules miss, continuations, partial quotes, nesting, coreference",
+            _steps(
+                "quote_marks",
+                "attribution",
+                "reported",
+                "taggers",
+                "continuation",
+                "partial_quotes",
+                "nesting",
+                "coref",
+            ),
         ),
         PipelineConfig(
             "rules-only",
             "rules alone: fast start, no torch in memory, lower recall",
-            _steps("quote_marks", "attribution", "reported", "continuation", "coref"),
+            _steps("quote_marks", "attribution", "reported", "continuation", "nesting", "coref"),
         ),
         PipelineConfig(
             "models-only",
@@ -65,6 +74,7 @@ CONFIGS: dict[str, PipelineConfig] = {
             (
                 Step("quote_marks"),
                 Step("taggers", MappingProxyType({"require_separation": False})),
+                Step("nesting"),
                 Step("coref"),
             ),
         ),

@@ -17,6 +17,7 @@ from zitat_server.extraction.configs import PipelineConfig, get_config
 from zitat_server.extraction.continuation import Continuation
 from zitat_server.extraction.coref import Resolver
 from zitat_server.extraction.model_quotes import ModelQuotes
+from zitat_server.extraction.nesting import Nesting
 from zitat_server.extraction.partial_quotes import PartialQuoteFinder
 from zitat_server.extraction.quote_marks import QuoteMarks
 from zitat_server.extraction.reported import ReportedSpeech
@@ -30,6 +31,7 @@ FACTORIES: dict[str, Callable[..., Component]] = {
     "reported": ReportedSpeech,
     "continuation": Continuation,
     "partial_quotes": PartialQuoteFinder,
+    "nesting": Nesting,
     "coref": Resolver,
 }
 

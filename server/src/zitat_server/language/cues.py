@@ -21,6 +21,7 @@ class CueVerb:
     medium: Medium
     particle: str = ""  # separable particle, e.g. "mit" for "mitteilen"
     finite: bool = True  # a finite form (sagte) rather than a participle/infinitive (gesagt)
+    source_after: str = ""  # the word the source follows: "geht aus dem Bericht hervor"
 
 
 def _infinitive(stem: str) -> str:
@@ -155,6 +156,7 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("zugestehen", SW, ["gesteht", "gestand", "gestanden", "gestehe"], "zu"),
     ("voraussagen", SW, ["sagt", "sagte", "sagten", "sage"], "voraus"),
     ("aussagen", S, ["sagt", "sagte", "sagten", "sage"], "aus"),
+    ("hervorgehen", W, ["geht", "ging", "gingen", "gehe"], "hervor"),
 ]
 
 
@@ -164,12 +166,17 @@ _KEEP_SW = frozenset({"bestätigen", "melden", "bekanntgeben", "verweisen", "zur
 _WRITING = frozenset({"berichten", "heißen", "schreiben", "twittern", "beschreiben"})
 
 
+#: Verbs whose source follows a preposition: "Das geht aus einem Bericht der Polizei hervor".
+_SOURCE_AFTER = {"hervorgehen": "aus"}
+
+
 def _news_medium(cue: CueVerb) -> CueVerb:
+    medium = cue.medium
     if cue.lemma in _WRITING:
-        return CueVerb(cue.lemma, W, cue.particle, cue.finite)
-    if cue.medium is SW and cue.lemma not in _KEEP_SW:
-        return CueVerb(cue.lemma, S, cue.particle, cue.finite)
-    return cue
+        medium = W
+    elif cue.medium is SW and cue.lemma not in _KEEP_SW:
+        medium = S
+    return CueVerb(cue.lemma, medium, cue.particle, cue.finite, _SOURCE_AFTER.get(cue.lemma, ""))
 
 
 def _build() -> dict[str, list[CueVerb]]:
@@ -238,6 +245,11 @@ REPORTED_OBJECTS: dict[str, frozenset[str]] = {
     "empfehlen": frozenset(),
     "bekanntgeben": frozenset(),
 }
+
+
+#: Sentence openers that refer back to the sentence before as what was said: "Dies bestätigte
+#: ein Sprecher.", "Das geht aus einem Bericht hervor."
+ANAPHORIC_OPENERS: frozenset[str] = frozenset({"Dies", "Das", "Dieses"})
 
 
 def lookup(word: str) -> list[CueVerb]:
