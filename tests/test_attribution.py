@@ -288,3 +288,168 @@ def test_cue_verbs_of_news_reporting(pipeline, text, message, cue, source):
 def test_short_quoted_names_and_addresses_are_name_like(text, expected):
     doc = tokenize(text)
     assert name_like(doc.tokens, range(1, len(doc.tokens) - 1)) is expected
+
+
+def _one(pipeline: Pipeline, text: str) -> tuple[str, list[str], list[str], str | None]:
+    doc = pipeline.process(text)
+    (q,) = [q for q in doc.quotes if q.form is Form.INDIRECT]
+    source = doc.span_text(q.source) if q.source else None
+    rest = [doc.span_text(m) for m in q.message[1:]]
+    return doc.span_text(q.message[0]), rest, [doc.span_text(c) for c in q.cue], source
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        # postpositional "nach" after a report noun
+        (
+            "Seiner Meinung nach hätte die Flughafenaufsicht von einer Landung abraten müssen.",
+            "hätte die Flughafenaufsicht von einer Landung abraten müssen",
+            ["nach"],
+            "Seiner Meinung",
+        ),
+        # a compound report noun after "nach"
+        (
+            "Nach Bahnangaben hätte es sich um einen Fehler des Wärters gehandelt.",
+            "hätte es sich um einen Fehler des Wärters gehandelt",
+            ["Nach"],
+            "Bahnangaben",
+        ),
+        # sentence-initial "Demnach": the rest of the sentence, the source lies before
+        (
+            "Demnach erwartet Russland, dass Litauen die Immunität anerkennt.",
+            "erwartet Russland, dass Litauen die Immunität anerkennt",
+            ["Demnach"],
+            None,
+        ),
+        # a relative frame: the relative clause
+        (
+            "Ein Bericht der Agentur Interfax, wonach der Oppositionsführer festgenommen worden sei, wurde dementiert.",
+            "der Oppositionsführer festgenommen worden sei",
+            ["wonach"],
+            "Ein Bericht der Agentur Interfax",
+        ),
+    ],
+)
+def test_reported_frames_with_nach(pipeline, text, message, cue, source):
+    got = _one(pipeline, text)
+    assert (got[0], got[2], got[3]) == (message, cue, source)
+
+
+def test_temporal_nach_is_no_frame(pipeline):
+    assert _quotes(pipeline, "Nach der ersten Session war Hamilton der Schnellste im Feld.") == []
+    assert _quotes(pipeline, "Nach dem Spiel verließ der Trainer wortlos das Stadion.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "rest", "cue", "source"),
+    [
+        (
+            "Die Chemikalie hatte Raumtemperatur und stand unter Druck, wie Burt Rutan mitteilte.",
+            "Die Chemikalie hatte Raumtemperatur und stand unter Druck",
+            [],
+            ["wie", "mitteilte"],
+            "Burt Rutan",
+        ),
+        (
+            "Die Vergabe wird die letzte sein, wie der Verband am Montag bekannt gab.",
+            "Die Vergabe wird die letzte sein",
+            [],
+            ["wie", "bekannt", "gab"],
+            "der Verband",
+        ),
+        # inserted between the parts of the message
+        (
+            "Das Unternehmen bekomme, wie es auf einer Pressekonferenz hieß, vier Millionen Euro geliehen.",
+            "Das Unternehmen bekomme",
+            ["vier Millionen Euro geliehen"],
+            ["wie", "hieß"],
+            None,
+        ),
+        # preposed, with an apposition inside the wie-clause
+        (
+            "Wie der Bevollmächtigte der Kommission, Gerald Braun, in Luxemburg mitteilte, sieht Wiedeking "
+            "in dem Gesetz eine Benachteiligung.",
+            "sieht Wiedeking in dem Gesetz eine Benachteiligung",
+            [],
+            ["Wie", "mitteilte"],
+            "der Bevollmächtigte der Kommission, Gerald Braun",
+        ),
+    ],
+)
+def test_wie_clause_frames(pipeline, text, message, rest, cue, source):
+    assert _one(pipeline, text) == (message, rest, cue, source)
+
+
+def test_comparison_with_wie_is_no_frame(pipeline):
+    assert _quotes(pipeline, "Das Schiff ist so groß wie ein Fußballfeld, sagte niemand.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Der Sprecher teilte auch mit, Tony Blair steht bereit, sich mit Vertretern zu treffen.",
+            "Tony Blair steht bereit, sich mit Vertretern zu treffen",
+            ["teilte", "mit"],
+            "Der Sprecher",
+        ),
+        (
+            "Die Süddeutsche Zeitung hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden.",
+            "200 Mitarbeiter sollen entlassen werden",
+            ["berichtet"],
+            "Die Süddeutsche Zeitung",
+        ),
+    ],
+)
+def test_indicative_clause_after_a_verb_of_saying(pipeline, text, message, cue, source):
+    got = _one(pipeline, text)
+    assert (got[0], got[2], got[3]) == (message, cue, source)
+
+
+def test_relative_clause_after_the_speaker_is_not_what_was_said(pipeline):
+    assert _quotes(pipeline, "Das sagte Müller, der seit 2010 im Amt ist.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Gysi hatte in einem Interview die These vertreten, die Partei stagniere in Selbstbeschäftigung.",
+            "die Partei stagniere in Selbstbeschäftigung",
+            ["die", "These"],
+            "Gysi",
+        ),
+        (
+            "Die Staatsanwaltschaft hegt den Verdacht, Ertel könnte Reisekosten falsch abgerechnet haben.",
+            "Ertel könnte Reisekosten falsch abgerechnet haben",
+            ["hegt", "den", "Verdacht"],
+            "Die Staatsanwaltschaft",
+        ),
+        (
+            "Die Forderung der Gewerkschaft, die Arbeitszeit zu verkürzen, lehnten die Arbeitgeber ab.",
+            "die Arbeitszeit zu verkürzen, lehnten die Arbeitgeber ab",
+            ["Die", "Forderung"],
+            "der Gewerkschaft",
+        ),
+    ],
+)
+def test_speech_noun_frames(pipeline, text, message, cue, source):
+    got = _one(pipeline, text)
+    assert (got[0], got[2], got[3]) == (message, cue, source)
+
+
+def test_anaphoric_frame_takes_the_sentence_before(pipeline):
+    text = "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB. Dies gab die Vereinsführung bekannt."
+    assert _one(pipeline, text) == (
+        "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB. Dies",
+        [],
+        ["gab", "bekannt"],
+        "die Vereinsführung",
+    )
+
+
+def test_particle_must_close_the_clause(pipeline):
+    # "ging aus … hervor" is no "ausgehen"; "teilte … aus" is no "mitteilen"
+    assert _quotes(pipeline, "Das Paket ging aus der Version 5.2 hervor, die es bis heute gibt.") == []
+    assert _quotes(pipeline, "Er teilte mit dem Messer Hiebe aus, die Polizei habe ihn gestoppt.") == []

@@ -16,9 +16,9 @@ from zitat_server.extraction import mentions
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
-from zitat_server.language.function_words import COMPLEMENTIZERS, DASS, DETERMINERS, PRONOUNS
+from zitat_server.language.function_words import ATTACHING, COMPLEMENTIZERS, DASS, DETERMINERS, PRONOUNS
 from zitat_server.language.marks import CLAUSE_PUNCT, QUOTE_CHARS, SENTENCE_FINAL, is_quote_token
-from zitat_server.language.mood import KONJUNKTIV_I, REPORTING_KONJUNKTIV_II, pronoun_konjunktiv
+from zitat_server.language.mood import KONJUNKTIV_I, KONJUNKTIV_II, REPORTING_KONJUNKTIV_II, pronoun_konjunktiv
 from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES
 
 _ZU_INFIX = re.compile(
@@ -28,6 +28,10 @@ _SO = "so"
 MIN_DIRECT_TOKENS = 4
 #: Words outside a found direct quote an indirect message around it needs (else it is the quote).
 MIN_WORDS_AROUND_QUOTE = 2
+#: The longest "wie X mitteilte" clause read as a frame.
+MAX_WIE_CLAUSE = 20
+#: The longest relative clause read as reported content ("…, wonach …").
+MAX_RELATIVE_CLAUSE = 60
 #: How far a separable verb's particle may stand from the verb ("teilte die Polizei … mit").
 MAX_PARTICLE_DISTANCE = 40
 #: Words after which a particle still closes its clause: "gab … bekannt und trat zurück".
@@ -44,19 +48,40 @@ class _Frame:
 #: Finite verbs that put a clause in reported speech: Konjunktiv I and the Konjunktiv II forms
 #: that stand in for it.
 _REPORTING_MOOD = KONJUNKTIV_I | REPORTING_KONJUNKTIV_II
+_FRAMED_MOOD = KONJUNKTIV_I | KONJUNKTIV_II
+#: Words in -e that follow a noun without being its verb: "Steuern ohne …", "Minuten später".
+_NOT_VERBS_IN_E = frozenset("ohne gerne heute alleine keine seine meine deine ihre eine diese jene alle beide".split())
 
 
-def konjunktiv_clause(tokens: list[Token], first: int, last: int) -> bool:
+def konjunktiv_clause(tokens: list[Token], first: int, last: int, framed: bool = False) -> bool:
     """Does the clause ``tokens[first:last]`` have a Konjunktiv-I finite verb near its start?
 
     A capitalised word inside the clause is a noun ("die Spiele"), not the verb form it spells.
+    ``framed``: the clause follows a cue ("sagte, Y könnte …"), so every Konjunktiv II counts,
+    the singular modals too, which without a frame are as often the reporter's own voice.
     """
+    mood = _FRAMED_MOOD if framed else _REPORTING_MOOD
     window = tokens[first : min(last, first + 12)]
     for k, t in enumerate(window):
         verb = k == 0 or not t.text[:1].isupper()
-        if verb and t.text.lower() in _REPORTING_MOOD or k > 0 and pronoun_konjunktiv(window[k - 1].text, t.text):
+        if verb and t.text.lower() in mood or k > 0 and pronoun_konjunktiv(window[k - 1].text, t.text):
+            return True
+        if framed and 0 < k < len(window) - 1 and _noun_konjunktiv(window[k - 1].text, t.text, window[k + 1].text):
             return True
     return False
+
+
+def _noun_konjunktiv(previous: str, word: str, following: str) -> bool:
+    """ "die Partei stagniere in …": a verb in -e after a noun subject, not an adjective before one."""
+    return (
+        previous[:1].isupper()
+        and word.isalpha()
+        and word.islower()
+        and len(word) > 4
+        and word.endswith("e")
+        and not following[:1].isupper()
+        and word not in _NOT_VERBS_IN_E
+    )
 
 
 class RuleAttributor:
@@ -233,13 +258,22 @@ class RuleAttributor:
             last -= 1
         if last <= first:
             return None
-        wie = self._wie_frame(ctx, first, last)
-        if wie is not None:
-            return wie
         for j in range(first, last):
             if j in ctx.used or ctx.in_quote(j):
                 continue
             low = tokens[j].text.lower()
+            if low == "wie":
+                wie = self._wie_frame(ctx, j, first, last)
+                if wie is not None:
+                    return wie
+            if j == first and low in cues.SENTENCE_FRAMES and last - first > 3:
+                return self._quote(ctx, first + 1, last, [j], None, Medium.SPEECH_WRITING, 0.6)
+            relative = low == "nach" and j + 1 < last and tokens[j + 1].text in cues.NACH_RELATIVES
+            if low in cues.RELATIVE_FRAMES or relative:
+                quote = self._relative_frame(ctx, j, first, last)
+                if quote is not None:
+                    return quote
+                continue
             if low in cues.POSTPOSITIONS or low in cues.PREPOSITIONS or low == "nach":
                 quote = self._according_to(ctx, j, first, last)
                 if quote is not None:
@@ -249,6 +283,11 @@ class RuleAttributor:
                 source = mentions.phrase_after(tokens, j + 1, last)
                 if source is not None and _ends_clause(tokens, source.last, last):
                     return self._quote(ctx, first, j - 1, [j], source, Medium.SPEECH, 0.7)
+                continue
+            if j > first and low in cues.SPEECH_NOUNS and tokens[j].text[:1].isupper():
+                quote = self._noun_frame(ctx, j, first, last)
+                if quote is not None:
+                    return quote
                 continue
             entries = cues.lookup(tokens[j].text)
             if not entries:
@@ -329,22 +368,21 @@ class RuleAttributor:
     ) -> Quote | None:
         """X sagte (am Montag), er habe … / X teilte mit, dass … / X kündigte an, zurückzutreten."""
         tokens = ctx.doc.tokens
-        k = max(cue) + 1
-        while k < last and tokens[k].text not in CLAUSE_PUNCT and tokens[k].text.lower() not in DASS:
-            k += 1
+        k = ctx.next_break[max(cue) + 1]
         if k >= last or tokens[k].text not in {",", ":"} and tokens[k].text.lower() not in DASS:
             return None
         m_start = k + 1 if tokens[k].text in {",", ":"} else k
         if m_start >= last or ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS:
             return None
         opener = tokens[m_start].text.lower()
+        source = source_for(tokens, first, j, k)
         if not (
             opener in COMPLEMENTIZERS
-            or konjunktiv_clause(tokens, m_start, last)
+            or konjunktiv_clause(tokens, m_start, last, framed=True)
             or _infinitive_clause(tokens, m_start, last)
+            or _statement_clause(tokens, cue, entry, source, k, m_start)
         ):
             return None
-        source = source_for(tokens, first, j, k)
         if source is None and not entry.finite:
             return None
         return self._quote(ctx, m_start, last, cue, source, entry.medium, 0.75 if source else 0.5)
@@ -367,22 +405,63 @@ class RuleAttributor:
             return None
         return self._quote(ctx, first, j - 1, cue, source, entry.medium, 0.7)
 
-    def _wie_frame(self, ctx: _Context, first: int, last: int) -> Quote | None:
-        """Wie die Agentur AFP berichtet, habe sich … — the frame is a wie-clause before the message."""
+    def _wie_frame(self, ctx: _Context, w: int, first: int, last: int) -> Quote | None:
+        """Wie die Agentur AFP berichtet, habe sich … / …, wie ein Sprecher mitteilte. / …, wie es hieß, …
+
+        A clause "wie X <verb>" (verb-final) frames the rest of the sentence: the part after it when
+        it opens the sentence, the parts around it when it follows a comma. The cue is "wie" with
+        the verb (and its particle or passive auxiliary), as the task marks it.
+        """
         tokens = ctx.doc.tokens
-        if tokens[first].text.lower() != "wie":
+        if w != first and tokens[w - 1].text != ",":
             return None
-        comma = next((k for k in range(first + 1, last) if tokens[k].text == ","), None)
-        if comma is None:
+        stop = min(last, w + 1 + MAX_WIE_CLAUSE)
+        for end in range(w + 3, stop + 1):  # the clause ends before a comma (past appositions) or the end
+            if end < last and tokens[end].text not in CLAUSE_PUNCT:
+                continue
+            found = self._wie_verb(ctx, w, end)
+            if found is not None:
+                cue, entries = found
+                break
+        else:
             return None
-        for j in range(first + 1, comma):
-            entries = cues.lookup(tokens[j].text)
-            if entries:
-                cue = [j]
-                entry = pick_entry(entries, tokens, j, comma, cue)
-                source = mentions.phrase_after(tokens, first + 1, j)
-                return self._quote(ctx, comma + 1, last, cue, source, entry.medium, 0.7)
-        return None
+        subject_end = min(cue[1:])
+        source = mentions.phrase_after(tokens, w + 1, subject_end)
+        entry = entries[0]
+        if w == first:
+            return self._quote(ctx, end + 1, last, cue, source, entry.medium, 0.7)
+        before = _strip_punct(tokens, first, w)
+        after = _strip_punct(tokens, end, last)
+        parts = [p for p in (before, after) if p[1] > p[0]]
+        if not parts or before[1] - before[0] < 2 or not ctx.holds_quotes_whole(parts[0][0], parts[-1][1]):
+            return None
+        ctx.used.update(cue)
+        return Quote(
+            message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in parts],
+            form=Form.INDIRECT,
+            medium=entry.medium,
+            cue=_spans(tokens, cue),
+            source=mention_span(tokens, source),
+            confidence=0.7,
+        )
+
+    def _wie_verb(self, ctx: _Context, w: int, end: int) -> tuple[list[int], list[cues.CueVerb]] | None:
+        """The cue of a wie-clause ending before ``end``: its last word is the verb (or its auxiliary)."""
+        tokens = ctx.doc.tokens
+        verb = end - 1
+        cue = [w]
+        if tokens[verb].text.lower() in cues.PASSIVE_AUXILIARIES and verb - 1 > w:
+            cue.append(verb)  # "wie … zitiert wird"
+            verb -= 1
+        entries = [e for e in cues.lookup(tokens[verb].text) if not e.particle]
+        joined = [e for e in cues.lookup(tokens[verb].text) if e.particle == tokens[verb - 1].text.lower()]
+        if joined:
+            cue.append(verb - 1)  # "wie … bekannt gab"
+            entries = joined
+        if not entries or ctx.in_quote(verb):
+            return None
+        cue.append(verb)
+        return cue, entries
 
     def _according_to(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
         """Ihm zufolge … / Laut der Ministerin … / Nach Angaben der Polizei … / Nach einer Studie …"""
@@ -393,6 +472,15 @@ class RuleAttributor:
             if source is None:
                 return None
             frame = (source.first, j + 1)
+        elif low == "nach" and j > first and tokens[j - 1].text.lower() in cues.NACH_POSTPOSITION_NOUNS:
+            # "Seiner Meinung nach", "Dem Vernehmen nach": the report noun and its determiner
+            k = j - 1
+            if k > first and (tokens[k - 1].text.lower() in DETERMINERS or tokens[k - 1].text.islower()):
+                k -= 1
+            source = mentions.classify(tokens, k, j)
+            if source is None:
+                return None
+            frame = (k, j + 1)
         elif low in cues.PREPOSITIONS:
             source = mentions.phrase_after(tokens, j + 1, last)
             if source is None:
@@ -428,6 +516,77 @@ class RuleAttributor:
         )
 
 
+    def _noun_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
+        """Gysi vertrat die These, die Partei stagniere … / die Forderung der Gewerkschaft, … zu senken.
+
+        A speech noun followed (after a genitive at most) by a comma and a content clause: dass/ob,
+        Konjunktiv or a zu-infinitive. The cue is the noun with its determiner and the verb before
+        them ("hegt den Verdacht"); the source is the genitive after the noun, else the subject
+        at the start of the clause.
+        """
+        tokens = ctx.doc.tokens
+        genitive = None
+        k = j + 1
+        if k < last and tokens[k].text.lower() in ATTACHING:
+            start = k if tokens[k].text.lower() in DETERMINERS else k + 1  # "der Gewerkschaft", "von Siemens"
+            genitive = mentions.phrase_after(tokens, start, last)
+            if genitive is None:
+                return None
+            k = genitive.last
+        if k < last and tokens[k].text.lower() in {"darüber", "daran", "dafür", "davon"}:
+            k += 1
+        verb_final = k
+        while k < last and k - verb_final < 2 and tokens[k].text.isalpha() and tokens[k].text.islower():
+            k += 1  # "die These vertreten, …", "die Hoffnung geäußert hatte, …"
+        if k + 1 >= last or tokens[k].text != ",":
+            return None
+        m_start = k + 1
+        if ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS:
+            return None
+        if not (
+            tokens[m_start].text.lower() in COMPLEMENTIZERS - {"wie"}
+            or konjunktiv_clause(tokens, m_start, last, framed=True)
+            or _infinitive_clause(tokens, m_start, last)
+        ):
+            return None
+        cue = [j]
+        d = j - 1
+        while d > first and _is_modifier(tokens[d].text):
+            d -= 1
+        if tokens[d].text.lower() in DETERMINERS:
+            cue.append(d)
+            if d - 1 >= first and tokens[d - 1].text.islower() and tokens[d - 1].text.isalpha():
+                cue.append(d - 1)
+        source = genitive
+        if source is None:
+            subject = mentions.phrase_after(tokens, first, min(cue))
+            if subject is not None and (subject.kind != "noun" or subject.last == min(cue)):
+                source = subject  # "Gysi hatte … vertreten", "Die Staatsanwaltschaft hegt den Verdacht"
+        return self._quote(ctx, m_start, last, cue, source, Medium.SPEECH, 0.5)
+
+    def _relative_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
+        """Ein Bericht, wonach der Minister festgenommen worden sein soll, … / Studien, nach denen …
+
+        The message is the relative clause, up to the next clause punctuation; the source is
+        what "wonach" refers back to, or the relative pronoun after "nach" (as the task marks it).
+        """
+        tokens = ctx.doc.tokens
+        if j <= first or tokens[j - 1].text != ",":
+            return None
+        if tokens[j].text.lower() == "nach":
+            source = mentions.Mention(j + 1, j + 2, "pronoun", [], [])
+            m_first = j + 2
+        else:
+            source = mentions.phrase_before(tokens, j - 1, first)
+            m_first = j + 1
+        m_last = m_first
+        while m_last < last and m_last - m_first < MAX_RELATIVE_CLAUSE and tokens[m_last].text not in CLAUSE_PUNCT:
+            m_last += 1
+        if m_last - m_first < 3:
+            return None
+        return self._quote(ctx, m_first, m_last, [j], source, Medium.SPEECH_WRITING, 0.6)
+
+
 class _Context:
     """Per-document lookups shared by the rules: token → quoted region, used cues."""
 
@@ -447,6 +606,11 @@ class _Context:
         self.words_outside = [0]
         for i, t in enumerate(doc.tokens):
             self.words_outside.append(self.words_outside[-1] + (self.quote_of[i] < 0 and t.text[:1].isalnum()))
+        # next_break[i]: the first token at or after i that is clause punctuation or "dass".
+        self.next_break = [len(doc.tokens)] * (len(doc.tokens) + 1)
+        for i in range(len(doc.tokens) - 1, -1, -1):
+            t = doc.tokens[i].text
+            self.next_break[i] = i if t in CLAUSE_PUNCT or t.lower() in DASS else self.next_break[i + 1]
         self.used: set[int] = set()  # cue tokens of indirect quotes
         self.direct_cues: set[int] = set()  # cue tokens of direct quotes
         self.covered = SpanIndex(())
@@ -518,11 +682,37 @@ def _mention_near(tokens: list[Token], i: int, end: int, after: str = "") -> Men
 def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
     """Does "nach" at ``j`` open an according-to phrase: "nach (DET) (ADJ)* Angaben/Ansicht/…"?"""
     k = j + 1
-    while k < last and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.islower()):
-        if tokens[k].text.lower() in cues.NACH_NOUNS:
+    while k < last and k - j <= 4 and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.islower()):
+        if cues.is_report_noun(tokens[k].text):
             break
         k += 1
-    return k < last and tokens[k].text.lower() in cues.NACH_NOUNS and k - j <= 4
+    return k < last and cues.is_report_noun(tokens[k].text) and k - j <= 4
+
+
+def _is_modifier(word: str) -> bool:
+    """An inflected adjective between a determiner and its noun: "der gegenteiligen Auffassung"."""
+    low = word.lower()
+    return word.islower() and word.isalpha() and low.endswith(("e", "en", "er", "es", "em")) and low not in DETERMINERS
+
+
+def _statement_clause(
+    tokens: list[Token], cue: list[int], entry: cues.CueVerb, source: Mention | None, comma: int, m_start: int
+) -> bool:
+    """ "teilte mit, Tony Blair steht bereit", "hatte berichtet, 200 Mitarbeiter sollen gehen":
+    after a verb of saying that closes its clause, a main clause in the indicative is what was said.
+
+    Only when the verb (or its particle) stands right before the comma: after "sagte Müller," a
+    clause opening with "der" is a relative clause about Müller, not his words.
+    """
+    if entry.lemma not in cues.STATEMENT_VERBS or tokens[comma].text != ",":
+        return False
+    if max(cue) != comma - 1 and not (source is not None and source.last == comma and source.kind == "pronoun"):
+        return False
+    word = tokens[m_start].text
+    low = word.lower()
+    if low in cues.CLAUSE_OPENERS_NOT_SAID or not (word[:1].isupper() or word[:1].isdigit() or low in PRONOUNS):
+        return low in {"es", "man", "wir", "sie", "er", "ich"}
+    return True
 
 
 def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:

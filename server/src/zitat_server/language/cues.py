@@ -217,10 +217,39 @@ PREPOSITIONS: frozenset[str] = frozenset({"laut", "gemäß"})
 # "nach Angaben der Polizei", "nach Ansicht des Ministers", "nach Worten von …"
 NACH_NOUNS: frozenset[str] = frozenset(
     """angaben ansicht meinung worten aussage aussagen einschätzung auffassung darstellung informationen
-    berichten schätzungen überzeugung studie berechnungen zeugenaussagen veröffentlichung umfrage bericht
+    berichten schätzungen überzeugung studie berechnungen zeugenaussagen umfrage bericht
     erkenntnissen ermittlungen polizeiangaben behördenangaben medienberichten schätzung prognose prognosen
-    darstellungen einschätzungen untersuchung analyse auskunft mitteilung""".split()
+    darstellungen einschätzungen untersuchung analyse auskunft mitteilung stellungnahme erfahrungen
+    erkenntnisstand planungen ankündigung vernehmen bekunden vorhersage nachricht nachrichten
+    expertenmeinung quellenlage""".split()
 )
+#: Heads of compounds that are report nouns too: "Bahnangaben", "Expertenmeinung", "Zeitungsberichten".
+NACH_NOUN_SUFFIXES: tuple[str, ...] = (
+    "angaben",
+    "aussagen",
+    "meinung",
+    "berichten",
+    "informationen",
+    "schätzungen",
+    "einschätzung",
+    "erkenntnissen",
+)
+#: Report nouns before a postpositional "nach": "Seiner Meinung nach", "Dem Vernehmen nach".
+NACH_POSTPOSITION_NOUNS: frozenset[str] = frozenset(
+    "meinung ansicht auffassung vernehmen einschätzung angaben aussage aussagen überzeugung".split()
+)
+#: Adverbs that open a sentence reporting what a source said before: "Demnach erwartet Russland, …".
+SENTENCE_FRAMES: frozenset[str] = frozenset({"demnach"})
+#: Relative adverbs and pronouns after "nach" that open reported content: "ein Bericht, wonach …",
+#: "Studien, nach denen …".
+RELATIVE_FRAMES: frozenset[str] = frozenset({"wonach"})
+NACH_RELATIVES: frozenset[str] = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
+
+
+def is_report_noun(word: str) -> bool:
+    """A noun that names what someone said or wrote, after "nach": "Angaben", "Polizeiangaben"."""
+    low = word.lower()
+    return low in NACH_NOUNS or (len(low) > 9 and low.endswith(NACH_NOUN_SUFFIXES))
 
 
 #: Verbs whose noun-phrase object reports a speech act (SpkAtt ``Reported``): "forderte eine
@@ -252,6 +281,38 @@ REPORTED_OBJECTS: dict[str, frozenset[str]] = {
 ANAPHORIC_OPENERS: frozenset[str] = frozenset({"Dies", "Das", "Dieses"})
 
 
+#: Auxiliaries of a passive cue at the end of a clause: "wie … zitiert wird", "berichtet wurde".
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"wird", "wurde", "werden", "wurden", "worden", "ist", "war"})
+
+
+#: Verbs of saying after which a main clause, even in the indicative, is the content said:
+#: "teilte mit, Tony Blair steht bereit", "sagte, er ruft uns an".
+STATEMENT_VERBS: frozenset[str] = frozenset(
+    """sagen erklären mitteilen berichten melden betonen schreiben angeben antworten erwidern hinzufügen
+    versichern bekräftigen behaupten argumentieren zugeben einräumen unterstreichen bestätigen verkünden
+    sprechen twittern ausführen klarstellen feststellen festhalten präzisieren ergänzen""".split()
+)
+#: Words that open a clause after a comma that is not what was said: subordinators, relatives,
+#: coordinators ("sagte, weil …", "sagte, was …", "sagte, und …").
+CLAUSE_OPENERS_NOT_SAID: frozenset[str] = frozenset(
+    """weil als nachdem wenn obwohl da während bevor seit seitdem sobald damit um ohne statt anstatt wobei
+    was wo wie welche welcher welches und oder aber doch sondern denn zumal indem falls sodass so""".split()
+)
+
+
+#: Nouns that name a statement, a view or a demand, so that a content clause after them is
+#: reported speech or thought: "vertritt die These, die Partei stagniere", "die Forderung, die
+#: Steuern zu senken", "ist der Meinung, dass …" (all inflected forms, lower case).
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """meinung ansicht auffassung überzeugung these theorie vermutung vermutungen befürchtung befürchtungen
+    hoffnung forderung forderungen vorwurf vorwürfe vorwürfen behauptung behauptungen warnung warnungen
+    erklärung mitteilung aussage aussagen meldung meldungen ankündigung hinweis hinweise verdacht
+    einschätzung appell aufruf aufforderung befehl anweisung zusicherung versprechen zusage vorschlag
+    begründung argument standpunkt schluss ergebnis gerüchte gerücht spekulationen spekulation zweifel
+    mutmaßung erwartung prognose annahme sorge""".split()
+)
+
+
 def lookup(word: str) -> list[CueVerb]:
     """Cue entries for a word form (case-insensitive); empty when it is no cue."""
     return VERBS.get(word.lower(), [])
@@ -259,4 +320,4 @@ def lookup(word: str) -> list[CueVerb]:
 
 def all_cue_words() -> frozenset[str]:
     """Every word form the lexicon knows as a cue: verb forms, according-to words, report nouns."""
-    return frozenset(VERBS) | POSTPOSITIONS | PREPOSITIONS | NACH_NOUNS
+    return frozenset(VERBS) | POSTPOSITIONS | PREPOSITIONS | NACH_NOUNS | SENTENCE_FRAMES | RELATIVE_FRAMES
