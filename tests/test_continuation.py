@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from zitat_server.document import Doc, Form, Medium, Quote, Span
 from zitat_server.extraction.continuation import CONFIDENCE, MAX_GAP, continuations
 from zitat_server.extraction.pipeline import Pipeline
@@ -157,3 +158,46 @@ def test_pipeline_continues_a_direct_quote():
         (Form.DIRECT, "„Wir bleiben“", "Anna Müller", "Anna Müller"),
         (Form.INDIRECT_FREE_INDIRECT, "Die Firma sei gesund.", "Anna Müller", "Anna Müller"),
     ]
+
+
+def test_hearsay_sollen_with_a_perfect_infinitive_is_free_indirect():
+    text = f"{FRAME} Der Täter soll sich am Samstag kurz vor Mitternacht gestellt haben."
+    doc = tokenize(text)
+    (got,) = continuations(doc, [_direct(text)])
+    assert got.form is Form.FREE_INDIRECT
+    assert doc.span_text(got.source) == "Anna Müller"
+
+
+def test_hearsay_without_a_quote_before_has_no_source():
+    text = "Der Täter soll sich gestellt haben. Er soll zuvor zwei Banken überfallen haben."
+    doc = tokenize(text)
+    (got,) = continuations(doc, [])
+    assert got.form is Form.FREE_INDIRECT and got.source is None
+    assert _messages(doc, [got]) == [text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Start soll am Mittwochmorgen erfolgen.",  # a plan, not hearsay
+        "Er soll am Mittwoch dem Haftrichter vorgeführt werden.",
+        "Der Täter hat sich gestellt haben wollen.",  # no reportative "sollen"
+    ],
+)
+def test_sollen_without_a_perfect_infinitive_is_no_hearsay(sentence):
+    assert continuations(tokenize(sentence), []) == []
+
+
+def test_konjunktiv_sentence_around_a_partial_direct_quote_continues():
+    text = f"{FRAME} Er werde „einen neuen Deal“ aushandeln."
+    doc = tokenize(text)
+    partial = Quote([_span(text, "„einen neuen Deal“")], Form.DIRECT, source=_span(text, "Anna Müller"))
+    got = continuations(doc, [_direct(text), partial])
+    assert _messages(doc, got) == ["Er werde „einen neuen Deal“ aushandeln."]
+
+
+def test_a_quoted_sentence_is_no_continuation_of_itself():
+    text = f"{FRAME} „Er werde kommen.“"
+    doc = tokenize(text)
+    quoted = Quote([_span(text, "„Er werde kommen.“")], Form.DIRECT, source=_span(text, "Anna Müller"))
+    assert continuations(doc, [_direct(text), quoted]) == []

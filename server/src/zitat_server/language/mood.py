@@ -34,3 +34,9 @@ def pronoun_konjunktiv(previous: str, word: str) -> bool:
     if previous.lower() not in SUBJECT_PRONOUNS:
         return False
     return word.islower() and word.isalpha() and len(word) > 3 and word.endswith("e")
+
+
+#: "sollen" in its hearsay sense ("Er soll bestochen worden sein": people say he was).
+REPORTATIVE_MODALS: frozenset[str] = frozenset({"soll", "sollen"})
+#: The auxiliaries that end a perfect infinitive: "… getötet worden sein", "… geplant haben".
+PERFECT_AUXILIARIES: frozenset[str] = frozenset({"haben", "sein"})
