@@ -16,7 +16,14 @@ from zitat_server.extraction import mentions
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
-from zitat_server.language.function_words import ATTACHING, COMPLEMENTIZERS, DASS, DETERMINERS, PRONOUNS
+from zitat_server.language.function_words import (
+    ATTACHING,
+    COMPLEMENTIZERS,
+    DASS,
+    DETERMINERS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
 from zitat_server.language.marks import CLAUSE_PUNCT, QUOTE_CHARS, SENTENCE_FINAL, is_quote_token
 from zitat_server.language.mood import KONJUNKTIV_I, KONJUNKTIV_II, REPORTING_KONJUNKTIV_II, pronoun_konjunktiv
 from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES
@@ -25,6 +32,8 @@ _ZU_INFIX = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
 )
 _SO = "so"
+#: Marks that set off an inserted frame: "…, so Müller, …", "… – so der Vorwurf – …".
+_INSERT_MARKS = frozenset({",", "–", "—"})
 MIN_DIRECT_TOKENS = 4
 #: Words outside a found direct quote an indirect message around it needs (else it is the quote).
 MIN_WORDS_AROUND_QUOTE = 2
@@ -279,10 +288,10 @@ class RuleAttributor:
                 if quote is not None:
                     return quote
                 continue
-            if low == _SO and j > first and tokens[j - 1].text == ",":
-                source = mentions.phrase_after(tokens, j + 1, last)
-                if source is not None and _ends_clause(tokens, source.last, last):
-                    return self._quote(ctx, first, j - 1, [j], source, Medium.SPEECH, 0.7)
+            if low == _SO and j > first and tokens[j - 1].text in _INSERT_MARKS:
+                quote = self._so_frame(ctx, j, first, last)
+                if quote is not None:
+                    return quote
                 continue
             if j > first and low in cues.SPEECH_NOUNS and tokens[j].text[:1].isupper():
                 quote = self._noun_frame(ctx, j, first, last)
@@ -375,6 +384,8 @@ class RuleAttributor:
         if m_start >= last or ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS:
             return None
         opener = tokens[m_start].text.lower()
+        if _relative_clause(tokens, m_start, last):
+            return None
         source = source_for(tokens, first, j, k)
         if not (
             opener in COMPLEMENTIZERS
@@ -515,6 +526,39 @@ class RuleAttributor:
             confidence=0.6,
         )
 
+    def _so_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
+        """…, so Müller. / Der Präsident sei, so Gamkrelidse, schuld daran, … / … auf – so der Vorwurf – , …
+
+        After the message, or inserted into it between commas or dashes: then the message is the
+        parts on both sides.
+        """
+        tokens = ctx.doc.tokens
+        source = mentions.phrase_after(tokens, j + 1, last)
+        if source is None:
+            return None
+        if _ends_clause(tokens, source.last, last):
+            return self._quote(ctx, first, j - 1, [j], source, Medium.SPEECH, 0.7)
+        k = source.last
+        while k < last and k - source.last < 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
+            k += 1  # "so Obama weiter", "so der Minister gestern"
+        if k >= last or tokens[k].text not in _INSERT_MARKS:
+            return None
+        after = k + 1
+        while after < last and tokens[after].text in _INSERT_MARKS:
+            after += 1  # "– so der Vorwurf – ,"
+        before = _strip_punct(tokens, first, j)
+        rest = _strip_punct(tokens, after, last)
+        if before[1] - before[0] < 2 or rest[1] - rest[0] < 2 or not ctx.holds_quotes_whole(before[0], rest[1]):
+            return None
+        ctx.used.add(j)
+        return Quote(
+            message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in (before, rest)],
+            form=Form.INDIRECT,
+            medium=Medium.SPEECH,
+            cue=_spans(tokens, [j]),
+            source=mention_span(tokens, source),
+            confidence=0.7,
+        )
 
     def _noun_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
         """Gysi vertrat die These, die Partei stagniere … / die Forderung der Gewerkschaft, … zu senken.
@@ -541,7 +585,7 @@ class RuleAttributor:
         if k + 1 >= last or tokens[k].text != ",":
             return None
         m_start = k + 1
-        if ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS:
+        if ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS or _relative_clause(tokens, m_start, last):
             return None
         if not (
             tokens[m_start].text.lower() in COMPLEMENTIZERS - {"wie"}
@@ -687,6 +731,18 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
             break
         k += 1
     return k < last and cues.is_report_noun(tokens[k].text) and k - j <= 4
+
+
+def _relative_clause(tokens: list[Token], i: int, last: int) -> bool:
+    """Does a relative clause open at ``i``: "…, der sagte, …", "…, die von … kamen"?
+
+    A relative pronoun is followed by a verb, adverb or preposition; an article by its noun
+    or adjective ("…, der Präsident sei …").
+    """
+    if tokens[i].text.lower() not in RELATIVE_PRONOUNS or i + 1 >= last:
+        return False
+    following = tokens[i + 1].text
+    return not (following[:1].isupper() or following[:1].isdigit() or _is_modifier(following))
 
 
 def _is_modifier(word: str) -> bool:

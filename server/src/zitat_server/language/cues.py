@@ -26,12 +26,12 @@ class CueVerb:
 
 def _infinitive(stem: str) -> str:
     """fordern, äußern, bezweifeln (stems in -er, -el), sagen."""
-    return stem + ("n" if stem.endswith(("er", "el")) else "en")
+    return stem + ("n" if stem.endswith(("er", "el")) and not stem.endswith("ier") else "en")
 
 
 def _weak(stem: str, *, prefix_ge: bool = True) -> list[tuple[str, bool]]:
     """Forms of a weak verb: present, past, Konjunktiv I, participle, infinitive."""
-    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "ffn", "tm")) else ""
+    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "ffn", "gn", "tm")) else ""
     finite = [stem + e + "t", stem + e + "te", stem + e + "ten", stem + "e", _infinitive(stem), stem + e + "test"]
     ge = "ge" if prefix_ge else ""
     return [(f, True) for f in finite] + [(ge + stem + e + "t", False)]
@@ -122,6 +122,14 @@ _WEAK: list[tuple[str, Medium, bool]] = [
     ("bezweifel", T, False),
     ("plädier", SW, False),
     ("droh", SW, True),
+    ("entgegn", SW, False),
+    ("begründ", SW, False),
+    ("erläuter", SW, False),
+    ("erwähn", SW, False),
+    ("konstatier", SW, False),
+    ("ergänz", SW, False),
+    ("beschuldig", SW, False),
+    ("skandier", S, False),
 ]
 
 
@@ -157,6 +165,9 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("voraussagen", SW, ["sagt", "sagte", "sagten", "sage"], "voraus"),
     ("aussagen", S, ["sagt", "sagte", "sagten", "sage"], "aus"),
     ("hervorgehen", W, ["geht", "ging", "gingen", "gehe"], "hervor"),
+    ("anprangern", SW, ["prangert", "prangerte", "prangerten", "prangere"], "an"),
+    ("androhen", SW, ["droht", "drohte", "drohten", "drohe"], "an"),
+    ("zusagen", SW, ["sagt", "sagte", "sagten", "sage"], "zu"),
 ]
 
 
