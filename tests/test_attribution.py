@@ -83,10 +83,7 @@ def test_no_quote_without_speech(pipeline):
 
 
 def test_pronoun_resolves_to_nearest_compatible_person(pipeline):
-    text = (
-        "Bundeskanzlerin Angela Merkel traf Minister Peter Altmaier. "
-        "„Wir haben viel erreicht heute“, sagte sie."
-    )
+    text = "Bundeskanzlerin Angela Merkel traf Minister Peter Altmaier. „Wir haben viel erreicht heute“, sagte sie."
     got = _quotes(pipeline, text)
     assert got[0][3:] == ("sie", "Angela Merkel")
 
@@ -111,10 +108,7 @@ def test_addressee_after_gegenueber(pipeline):
 
 
 def test_pronoun_after_surname_only_speaker(pipeline):
-    text = (
-        "Die Sorge sei groß gewesen, sagt Butterfill. "
-        "Die Fed könnte zu lange warten, sagt er."
-    )
+    text = "Die Sorge sei groß gewesen, sagt Butterfill. Die Fed könnte zu lange warten, sagt er."
     doc = pipeline.process(text)
     assert [doc.entities[q.entity].name for q in doc.quotes] == ["Butterfill", "Butterfill"]
 
@@ -453,3 +447,59 @@ def test_particle_must_close_the_clause(pipeline):
     # "ging aus … hervor" is no "ausgehen"; "teilte … aus" is no "mitteilen"
     assert _quotes(pipeline, "Das Paket ging aus der Version 5.2 hervor, die es bis heute gibt.") == []
     assert _quotes(pipeline, "Er teilte mit dem Messer Hiebe aus, die Polizei habe ihn gestoppt.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "source"),
+    [
+        # a quoted name and a further genitive belong to the frame, not to the message
+        (
+            "Laut „Der Spiegel“ sei bei den Amerikanern die Befürchtung aufgekommen.",
+            "sei bei den Amerikanern die Befürchtung aufgekommen",
+            "„Der Spiegel“",
+        ),
+        (
+            "Nach Angaben seines Vermögensverwalters verstarb er in seinem Haus am Wörthersee.",
+            "verstarb er in seinem Haus am Wörthersee",
+            "Angaben seines Vermögensverwalters",
+        ),
+        (
+            "Nach Angaben von Ärzte ohne Grenzen mussten 10.000 Menschen ihre Heimat verlassen.",
+            "mussten 10.000 Menschen ihre Heimat verlassen",
+            "Angaben von Ärzte ohne Grenzen",
+        ),
+        # a source the mention reader does not take
+        (
+            "Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht.",
+            "veröffentlichte das Ministerium kürzlich einen Bericht",
+            "bildblog.de",
+        ),
+    ],
+)
+def test_according_to_frame_takes_its_whole_source_phrase(pipeline, text, message, source):
+    got = _one(pipeline, text)
+    assert (got[0], got[3]) == (message, source)
+
+
+def test_relative_clause_after_the_frame_is_skipped(pipeline):
+    text = "Nach Angaben eines Experten, der vom Sender befragt wurde, würde dies für einen Anschlag sprechen."
+    assert _one(pipeline, text)[0] == "würde dies für einen Anschlag sprechen"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Der Präsident sei, so Gamkrelidse, schuld daran, dass Georgien die Kontrolle verloren habe.",
+            ["Der Präsident sei", "schuld daran, dass Georgien die Kontrolle verloren habe"],
+        ),
+        (
+            "Der Sänger ruft in seinen Liedern dazu auf – so der Vorwurf – , Männer zu verbrennen.",
+            ["Der Sänger ruft in seinen Liedern dazu auf", "Männer zu verbrennen"],
+        ),
+    ],
+)
+def test_inserted_so_frame_splits_the_message(pipeline, text, parts):
+    message, rest, cue, _ = _one(pipeline, text)
+    assert [message, *rest] == parts
+    assert cue == ["so"]

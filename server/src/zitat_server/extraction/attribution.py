@@ -18,13 +18,21 @@ from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
 from zitat_server.language.function_words import (
     ATTACHING,
+    CLAUSE_OPENERS,
     COMPLEMENTIZERS,
     DASS,
     DETERMINERS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
 )
-from zitat_server.language.marks import CLAUSE_PUNCT, QUOTE_CHARS, SENTENCE_FINAL, is_quote_token
+from zitat_server.language.marks import (
+    CLAUSE_PUNCT,
+    NAME_CLOSERS,
+    NAME_OPENERS,
+    QUOTE_CHARS,
+    SENTENCE_FINAL,
+    is_quote_token,
+)
 from zitat_server.language.mood import KONJUNKTIV_I, KONJUNKTIV_II, REPORTING_KONJUNKTIV_II, pronoun_konjunktiv
 from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES
 
@@ -39,6 +47,12 @@ MIN_DIRECT_TOKENS = 4
 MIN_WORDS_AROUND_QUOTE = 2
 #: The longest "wie X mitteilte" clause read as a frame.
 MAX_WIE_CLAUSE = 20
+#: How far an according-to phrase may reach past the mention that heads it.
+MAX_FRAME_EXTENSION = 12
+#: Words that go on an according-to phrase: "Angaben der Polizei des Landes", "von Ärzte ohne Grenzen".
+_FRAME_LINKS = frozenset(
+    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "von", "vom", "und", "ohne"}
+)
 #: The longest relative clause read as reported content ("…, wonach …").
 MAX_RELATIVE_CLAUSE = 60
 #: How far a separable verb's particle may stand from the verb ("teilte die Polizei … mit").
@@ -492,23 +506,30 @@ class RuleAttributor:
             if source is None:
                 return None
             frame = (k, j + 1)
-        elif low in cues.PREPOSITIONS:
-            source = mentions.phrase_after(tokens, j + 1, last)
-            if source is None:
-                return None
-            frame = (j, source.last)
-        else:  # nach (DET) (ADJ)* NOUN (von|des|der …)
-            if not _nach_noun(tokens, j, last):
+        else:  # laut X, gemäß X, nach (DET) (ADJ)* NOUN (von|des|der …)
+            if low == "nach" and not _nach_noun(tokens, j, last):
                 return None
             source = mentions.phrase_after(tokens, j + 1, last)
+            if source is None and low == "laut" and j + 1 < last:
+                # "laut bildblog.de", "laut ai-Bericht", "Laut „Der Spiegel“"
+                end = _frame_end(tokens, j + 1, last)
+                if end == j + 1 and _bare_source(tokens[j + 1].text):
+                    end += 1
+                source = mentions.classify(tokens, j + 1, end) if end > j + 1 else None
             if source is None:
                 return None
-            frame = (j, source.last)
+            end = _frame_end(tokens, source.last, last)
+            if end > source.last:
+                source = mentions.classify(tokens, j + 1, end) or source
+            frame = (j, end)
         cue = [j]
         # The message is the clause around the frame phrase: both sides when the phrase sits
         # inside it ("Die Feuerwehr hat nach eigenen Angaben … abgesucht", "X, laut Y, habe …"),
         # only the side after it when a comma closes the clause before ("…, laut Y starben …").
-        sides = [_strip_punct(tokens, frame[1], last)]
+        after = frame[1]
+        if after + 1 < last and tokens[after].text == "," and _relative_clause(tokens, after + 1, last):
+            after = ctx.next_break[after + 1]  # "Nach Angaben eines Experten, der … befragt wurde, würde …"
+        sides = [_strip_punct(tokens, after, last)]
         comma_before = frame[0] > first and tokens[frame[0] - 1].text in CLAUSE_PUNCT
         comma_after = frame[1] < last and tokens[frame[1]].text in CLAUSE_PUNCT
         if not comma_before or comma_after:
@@ -733,6 +754,48 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
     return k < last and cues.is_report_noun(tokens[k].text) and k - j <= 4
 
 
+def _bare_source(word: str) -> bool:
+    """A source word the mention reader does not take: "bildblog.de", "ai-Bericht", "tagesschau.de"."""
+    return len(word) > 2 and word[:1].isalnum() and word.lower() not in DETERMINERS and not word.isdigit()
+
+
+def _frame_end(tokens: list[Token], k: int, last: int) -> int:
+    """Where an according-to phrase ends, past what the mention reader leaves: a further genitive
+    ("Angaben der Behörden seines Landes"), a coordinated or quoted name („Der Spiegel“), a
+    parenthesis ("amnesty international (ai)"), "ohne Grenzen". Read at most ``MAX_FRAME_EXTENSION`` far.
+    """
+    stop = min(last, k + MAX_FRAME_EXTENSION)
+    while k < stop:
+        t = tokens[k].text
+        low = t.lower()
+        nxt = tokens[k + 1].text if k + 1 < last else ""
+        if t == "(" or t in NAME_OPENERS:
+            closer = ")" if t == "(" else NAME_CLOSERS
+            e = k + 1
+            while e < stop and tokens[e].text not in closer:
+                e += 1
+            if e >= stop:
+                break
+            k = e + 1
+        elif _goes_on_frame(t, low, nxt):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _goes_on_frame(word: str, low: str, following: str) -> bool:
+    """A noun or number, a linking word before a noun phrase, an adjective before a noun."""
+    if word[:1].isupper():
+        return low not in CLAUSE_OPENERS
+    if word[:1].isdigit():
+        return True
+    before_noun = following[:1].isupper() or _is_modifier(following)
+    if low in _FRAME_LINKS:
+        return before_noun or following.lower() in DETERMINERS
+    return _is_modifier(word) and before_noun
+
+
 def _relative_clause(tokens: list[Token], i: int, last: int) -> bool:
     """Does a relative clause open at ``i``: "…, der sagte, …", "…, die von … kamen"?
 
@@ -748,7 +811,14 @@ def _relative_clause(tokens: list[Token], i: int, last: int) -> bool:
 def _is_modifier(word: str) -> bool:
     """An inflected adjective between a determiner and its noun: "der gegenteiligen Auffassung"."""
     low = word.lower()
-    return word.islower() and word.isalpha() and low.endswith(("e", "en", "er", "es", "em")) and low not in DETERMINERS
+    return (
+        len(word) > 3
+        and word.islower()
+        and word.isalpha()
+        and low.endswith(("e", "en", "er", "es", "em"))
+        and low not in DETERMINERS
+        and low not in _FRAMED_MOOD
+    )
 
 
 def _statement_clause(
