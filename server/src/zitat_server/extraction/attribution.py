@@ -312,6 +312,8 @@ class RuleAttributor:
                 if quote is not None:
                     return quote
                 continue
+            if j > first and tokens[j].text[:1].isupper():
+                continue  # "die Frage, ob …", "Berichte über …": a noun, not the verb it spells
             entries = cues.lookup(tokens[j].text)
             if not entries:
                 continue
@@ -423,8 +425,11 @@ class RuleAttributor:
         if after < last and tokens[after].text.lower() == "es" and entry.lemma == "heißen":
             return self._quote(ctx, first, j - 1, cue, None, entry.medium, 0.6)
         source = mentions.phrase_after(tokens, after, last)
-        if source is None:
-            return None
+        if source is None or tokens[first].text.lower() in cues.CLAUSE_OPENERS_NOT_SAID - COMPLEMENTIZERS:
+            return None  # "Wenn …, droht ihm …", "Nachdem …, forderten beide …": an adverbial clause
+        subject = mentions.phrase_after(tokens, first, j - 1)
+        if subject is not None and subject.last >= j - 1:
+            return None  # "Die Fraktionschefin, Petra Pau, forderte …": a noun phrase, no clause
         konj = konjunktiv_clause(tokens, first, j - 1) or tokens[first].text.lower() in COMPLEMENTIZERS
         if not konj and not _ends_clause(tokens, source.last, last):
             return None
@@ -483,6 +488,7 @@ class RuleAttributor:
         if joined:
             cue.append(verb - 1)  # "wie … bekannt gab"
             entries = joined
+        entries = [e for e in entries if e.lemma not in cues.NAMING_VERBS]  # "wie er genannt wird"
         if not entries or ctx.in_quote(verb):
             return None
         cue.append(verb)

@@ -254,7 +254,7 @@ SENTENCE_FRAMES: frozenset[str] = frozenset({"demnach"})
 #: Relative adverbs and pronouns after "nach" that open reported content: "ein Bericht, wonach …",
 #: "Studien, nach denen …".
 RELATIVE_FRAMES: frozenset[str] = frozenset({"wonach"})
-NACH_RELATIVES: frozenset[str] = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
+NACH_RELATIVES: frozenset[str] = frozenset({"denen", "welchem", "welcher", "welchen"})
 
 
 def is_report_noun(word: str) -> bool:
@@ -322,6 +322,10 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     begründung argument standpunkt schluss ergebnis gerüchte gerücht spekulationen spekulation zweifel
     mutmaßung erwartung prognose annahme sorge""".split()
 )
+
+
+#: Verbs that also name things ("wie er genannt wird", "als X bezeichnet"): no speech in a wie-clause.
+NAMING_VERBS: frozenset[str] = frozenset({"nennen", "bezeichnen"})
 
 
 def lookup(word: str) -> list[CueVerb]:
