@@ -47,6 +47,10 @@ MIN_DIRECT_TOKENS = 4
 MIN_WORDS_AROUND_QUOTE = 2
 #: The longest "wie X mitteilte" clause read as a frame.
 MAX_WIE_CLAUSE = 20
+#: Words a message needs before a so-frame that is followed by more than a short tail.
+MIN_SO_MESSAGE = 4
+#: Words after which a new verb continues the frame's clause, not the content: "… und fügte hinzu".
+_VERB_COORDINATORS = frozenset({",", "und", "aber", "sowie"})
 #: How far an according-to phrase may reach past the mention that heads it.
 MAX_FRAME_EXTENSION = 12
 #: Words that go on an according-to phrase: "Angaben der Polizei des Landes", "von Ärzte ohne Grenzen".
@@ -412,7 +416,8 @@ class RuleAttributor:
             return None
         if source is None and not entry.finite:
             return None
-        return self._quote(ctx, m_start, last, cue, source, entry.medium, 0.75 if source else 0.5)
+        end = _message_end(tokens, m_start, last)
+        return self._quote(ctx, m_start, end, cue, source, entry.medium, 0.75 if source else 0.5)
 
     def _clause_before(
         self, ctx: _Context, first: int, last: int, j: int, cue: list[int], entry: cues.CueVerb
@@ -563,7 +568,10 @@ class RuleAttributor:
         source = mentions.phrase_after(tokens, j + 1, last)
         if source is None:
             return None
-        if _ends_clause(tokens, source.last, last):
+        # "…, so das Ergebnis einer Studie mit dem Titel … , in der …": what follows the source
+        # belongs to the frame as long as the frame closes the sentence
+        closing = tokens[j - 1].text == "," and j - first >= MIN_SO_MESSAGE
+        if (_ends_clause(tokens, source.last, last) or closing) and not _so_inserted(tokens, source.last, last):
             return self._quote(ctx, first, j - 1, [j], source, Medium.SPEECH, 0.7)
         k = source.last
         while k < last and k - source.last < 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
@@ -758,6 +766,30 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
             break
         k += 1
     return k < last and cues.is_report_noun(tokens[k].text) and k - j <= 4
+
+
+def _so_inserted(tokens: list[Token], i: int, last: int) -> bool:
+    """Does the message go on after the so-frame ("…, so Obama weiter, würde …")?"""
+    k = i
+    while k < last and k - i < 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
+        k += 1
+    return k < last - 1 and tokens[k].text in _INSERT_MARKS and not _relative_clause(tokens, k + 1, last)
+
+
+def _message_end(tokens: list[Token], first: int, last: int) -> int:
+    """Where reported content after its frame ends: before the frame's subject goes on with a verb
+    of its own ("sagte, sie müssten … aufgeben und bemühte das Bild …", "erklärt, er sei
+    unschuldig, erkannte das Gericht nicht an …"), else at the end of the sentence."""
+    for k in range(first + 2, last - 1):
+        if tokens[k].text not in _VERB_COORDINATORS:
+            continue
+        word = tokens[k + 1].text
+        low = word.lower()
+        if not (word.isalpha() and word.islower()) or low in _FRAMED_MOOD or low in cues.CLAUSE_OPENERS_NOT_SAID:
+            continue
+        if any(e.finite for e in cues.lookup(word)) or len(low) > 4 and low.endswith(("te", "ten")):
+            return k
+    return last
 
 
 def _bare_source(word: str) -> bool:
