@@ -135,3 +135,20 @@ def test_reported_object_verbs_are_cue_verbs():
     lemmas = {e.lemma for entries in cues.VERBS.values() for e in entries}
     assert set(cues.REPORTED_OBJECTS) <= lemmas
     assert lemmas >= cues.STATEMENT_VERBS
+
+
+@pytest.mark.parametrize(
+    ("previous", "word", "konjunktiv"),
+    [
+        ("er", "behaupte", True),
+        ("sie", "verfüge", True),
+        ("er", "arbeite", True),  # a listed -te Konjunktiv
+        ("er", "sagte", False),  # the weak past
+        ("sie", "wurde", False),
+        ("sie", "eine", False),  # "stahlen sie eine Tasche"
+        ("er", "Rede", False),  # a noun
+        ("Müller", "behaupte", False),  # only after a subject pronoun
+    ],
+)
+def test_pronoun_konjunktiv(previous, word, konjunktiv):
+    assert mood.pronoun_konjunktiv(previous, word) is konjunktiv

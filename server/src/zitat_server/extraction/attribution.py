@@ -33,7 +33,13 @@ from zitat_server.language.marks import (
     SENTENCE_FINAL,
     is_quote_token,
 )
-from zitat_server.language.mood import KONJUNKTIV_I, KONJUNKTIV_II, REPORTING_KONJUNKTIV_II, pronoun_konjunktiv
+from zitat_server.language.mood import (
+    KONJUNKTIV_I,
+    KONJUNKTIV_II,
+    REPORTING_KONJUNKTIV_II,
+    konjunktiv_in_e,
+    pronoun_konjunktiv,
+)
 from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES
 
 _ZU_INFIX = re.compile(
@@ -76,8 +82,6 @@ class _Frame:
 #: that stand in for it.
 _REPORTING_MOOD = KONJUNKTIV_I | REPORTING_KONJUNKTIV_II
 _FRAMED_MOOD = KONJUNKTIV_I | KONJUNKTIV_II
-#: Words in -e that follow a noun without being its verb: "Steuern ohne …", "Minuten später".
-_NOT_VERBS_IN_E = frozenset("ohne gerne heute alleine keine seine meine deine ihre eine diese jene alle beide".split())
 
 
 def konjunktiv_clause(tokens: list[Token], first: int, last: int, framed: bool = False) -> bool:
@@ -100,15 +104,7 @@ def konjunktiv_clause(tokens: list[Token], first: int, last: int, framed: bool =
 
 def _noun_konjunktiv(previous: str, word: str, following: str) -> bool:
     """ "die Partei stagniere in …": a verb in -e after a noun subject, not an adjective before one."""
-    return (
-        previous[:1].isupper()
-        and word.isalpha()
-        and word.islower()
-        and len(word) > 4
-        and word.endswith("e")
-        and not following[:1].isupper()
-        and word not in _NOT_VERBS_IN_E
-    )
+    return previous[:1].isupper() and len(word) > 4 and konjunktiv_in_e(word) and not following[:1].isupper()
 
 
 class RuleAttributor:
