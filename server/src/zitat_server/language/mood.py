@@ -8,7 +8,8 @@ from __future__ import annotations
 KONJUNKTIV_I: frozenset[str] = frozenset(
     """sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe liege stehe gehe komme
     bleibe wisse brauche lasse sehe halte plane arbeite bestehe handle handele fehle mache trage
-    führe spiele zeige gelte erwarte befinde entspreche""".split()
+    führe spiele zeige gelte erwarte befinde entspreche behaupte berichte warte leite biete vertrete trete
+    rate berate bitte richte achte fürchte leiste koste bereite verbiete betrachte""".split()
 )
 #: Konjunktiv II forms.
 KONJUNKTIV_II: frozenset[str] = frozenset(
