@@ -402,13 +402,18 @@ class RuleAttributor:
         opener = tokens[m_start].text.lower()
         if _relative_clause(tokens, m_start, last):
             return None
-        source = source_for(tokens, first, j, k)
-        if not (
+        content = (
             opener in COMPLEMENTIZERS
             or konjunktiv_clause(tokens, m_start, last, framed=True)
             or _infinitive_clause(tokens, m_start, last)
-            or _statement_clause(tokens, cue, entry, source, k, m_start)
-        ):
+        )
+        if not content and not _statement_clause(tokens, entry, k, m_start, last):
+            return None
+        source = source_for(tokens, first, j, k)
+        pronoun_before_comma = source is not None and source.last == k and source.kind == "pronoun"
+        if not content and max(cue) != k - 1 and not pronoun_before_comma:
+            # Only when the verb (or its particle) stands right before the comma, or a pronoun
+            # subject: after "sagte Müller," a clause opening with "der" is about Müller.
             return None
         if source is None and not entry.finite:
             return None
@@ -855,24 +860,24 @@ def _is_modifier(word: str) -> bool:
     )
 
 
-def _statement_clause(
-    tokens: list[Token], cue: list[int], entry: cues.CueVerb, source: Mention | None, comma: int, m_start: int
-) -> bool:
+def _statement_clause(tokens: list[Token], entry: cues.CueVerb, comma: int, m_start: int, last: int) -> bool:
     """ "teilte mit, Tony Blair steht bereit", "hatte berichtet, 200 Mitarbeiter sollen gehen":
-    after a verb of saying that closes its clause, a main clause in the indicative is what was said.
-
-    Only when the verb (or its particle) stands right before the comma: after "sagte Müller," a
-    clause opening with "der" is a relative clause about Müller, not his words.
+    after a verb of saying and a comma, a main clause in the indicative is what was said (its
+    opener a name, a noun, a number or a pronoun, not a subordinator; not an apposition).
     """
     if entry.lemma not in cues.STATEMENT_VERBS or tokens[comma].text != ",":
         return False
-    if max(cue) != comma - 1 and not (source is not None and source.last == comma and source.kind == "pronoun"):
-        return False
     word = tokens[m_start].text
     low = word.lower()
-    if low in cues.CLAUSE_OPENERS_NOT_SAID or not (word[:1].isupper() or word[:1].isdigit() or low in PRONOUNS):
-        return low in {"es", "man", "wir", "sie", "er", "ich"}
-    return True
+    if low in cues.CLAUSE_OPENERS_NOT_SAID:
+        return False
+    if low in PRONOUNS or low == "es":
+        return True
+    if not (word[:1].isupper() or word[:1].isdigit()):
+        return False
+    # "sagte Bon Jovi, Gründer der Rockband: …": a noun phrase closed by punctuation is an apposition
+    np = mentions.phrase_after(tokens, m_start, last)
+    return np is None or np.last >= last or tokens[np.last].text not in CLAUSE_PUNCT
 
 
 def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
