@@ -67,8 +67,15 @@ def test_a_content_clause_makes_it_indirect_not_reported(pipeline):
     assert [q.form for q in doc.quotes] == [Form.INDIRECT]
 
 
-def test_sentence_with_quoted_words_is_left_to_the_direct_rules(pipeline):
-    assert _reported(pipeline, "Modder nannte die Absage Hartmanns einen „Vertrauensbruch“.") == []
+def test_quoted_words_nest_inside_the_reported_sentence(pipeline):
+    text = "Modder nannte die Absage des Kapitäns einen „schweren Bruch des Vertrauens“."
+    doc = pipeline.process(text)
+    got = [(q.form, doc.span_text(q.message[0]), q.parent) for q in doc.quotes]
+    assert got == [(Form.REPORTED, text, -1), (Form.DIRECT, "„schweren Bruch des Vertrauens“", 0)]
+
+
+def test_a_quoted_sentence_is_left_to_the_direct_rules(pipeline):
+    assert _reported(pipeline, "Er forderte: „Wir brauchen mehr Geld für die Schulen.“") == []
 
 
 def test_reported_sentence_starts_a_continuation(pipeline):

@@ -37,7 +37,7 @@ def continuations(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
     out: list[Quote] = []
     last_added = -2  # the sentence of the last continuation
     for k, sent in enumerate(doc.sentences):
-        if covered.overlaps(sent.start, sent.end) or not _room_beside_direct(doc, sent, direct):
+        if covered.overlaps(sent.start, sent.end) or not room_beside(doc, sent, direct):
             continue
         if konjunktiv_clause(doc.tokens, sent.first, sent.last):
             form = Form.INDIRECT_FREE_INDIRECT
@@ -87,18 +87,19 @@ def hearsay(tokens: list[Token], first: int, last: int) -> bool:
     return any(t.text.lower() in REPORTATIVE_MODALS for t in tokens[first : end - 1])
 
 
-def _room_beside_direct(doc: Doc, sent: Sentence, direct: SpanIndex) -> bool:
-    """No direct quote crosses the sentence's edges, and words remain outside those inside it
-    ("Er werde „einen besseren Deal“ aushandeln." continues; a quoted sentence does not)."""
-    if not direct.overlaps(sent.start, sent.end):
+def room_beside(doc: Doc, sent: Sentence, quoted: SpanIndex, words_needed: int = MIN_WORDS_BESIDE_DIRECT) -> bool:
+    """No span of ``quoted`` (direct quotes, quoted regions) crosses the sentence's edges, and
+    ``words_needed`` words remain outside those inside it ("Er werde „einen besseren Deal“
+    aushandeln." is a sentence of its own words; a quoted sentence is not)."""
+    if not quoted.overlaps(sent.start, sent.end):
         return True
-    if direct.contains(sent.start - 1, sent.start + 1) or direct.contains(sent.end - 1, sent.end + 1):
+    if quoted.contains(sent.start - 1, sent.start + 1) or quoted.contains(sent.end - 1, sent.end + 1):
         return False
     words = 0
     for t in doc.tokens[sent.first : sent.last]:
-        if t.text[:1].isalnum() and not direct.overlaps(t.start, t.end):
+        if t.text[:1].isalnum() and not quoted.overlaps(t.start, t.end):
             words += 1
-            if words >= MIN_WORDS_BESIDE_DIRECT:
+            if words >= words_needed:
                 return True
     return False
 

@@ -14,11 +14,14 @@ from zitat_server import __version__
 from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex
 from zitat_server.extraction.attribution import mention_span, pick_entry, source_for
 from zitat_server.extraction.component import ComponentInfo
+from zitat_server.extraction.continuation import room_beside
 from zitat_server.language import cues
 from zitat_server.language.function_words import DETERMINERS
 from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
 
 CONFIDENCE = 0.5
+#: Words outside quotation marks a reported sentence needs ("nannte die Absage einen „Vertrauensbruch“").
+MIN_WORDS_BESIDE_QUOTES = 4
 #: The finite verb of a main clause stands early: after one constituent (V2), rarely beyond this.
 MAX_VERB_POSITION = 25
 #: Prepositions before a word make it a noun or adjective: "nach Berichten", "mit der genannten".
@@ -26,8 +29,8 @@ PREPOSITIONS = frozenset("in im am an auf aus bei mit nach von vom vor zu zum zu
 
 
 def reported(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    covered = SpanIndex(m for q in quotes for m in q.message)
-    quoted = SpanIndex(r.outer for r in doc.quoted_regions())
+    covered = SpanIndex(m for q in quotes if q.form is not Form.DIRECT for m in q.message)
+    quoted = SpanIndex([*(r.outer for r in doc.quoted_regions()), *(m for q in quotes for m in q.message)])
     out: list[Quote] = []
     for sent in doc.sentences:
         if covered.overlaps(sent.start, sent.end):
@@ -43,8 +46,8 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
     first, last = sent.first, sent.last
     while last > first and tokens[last - 1].text in SENTENCE_FINAL:
         last -= 1
-    if quoted.overlaps(sent.start, sent.end):
-        return None  # quoted words in the sentence: the direct and partial quotes' business
+    if not room_beside(doc, sent, quoted, MIN_WORDS_BESIDE_QUOTES):
+        return None  # a quoted sentence: the direct quotes' business
     comma = False
     for j in range(first, min(last, first + MAX_VERB_POSITION)):
         text = tokens[j].text
