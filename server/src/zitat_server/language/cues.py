@@ -64,6 +64,7 @@ _STRONG: list[tuple[str, Medium, list[str], str]] = [
     ("unterstreichen", SW, ["unterstreicht", "unterstrich", "unterstrichen"], "unterstrichen"),
     ("bestreiten", SW, ["bestreitet", "bestritt", "bestritten", "bestreite"], "bestritten"),
     ("verneinen", SW, ["verneint", "verneinte", "verneinten"], "verneint"),
+    ("vergleichen", SW, ["vergleicht", "verglich", "verglichen", "vergleiche"], "verglichen"),
 ]
 
 _WEAK: list[tuple[str, Medium, bool]] = [
@@ -130,6 +131,9 @@ _WEAK: list[tuple[str, Medium, bool]] = [
     ("ergänz", SW, False),
     ("beschuldig", SW, False),
     ("skandier", S, False),
+    ("beziffer", SW, False),
+    ("bezichtig", SW, False),
+    ("wert", ST, True),
 ]
 
 
@@ -168,6 +172,10 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("anprangern", SW, ["prangert", "prangerte", "prangerten", "prangere"], "an"),
     ("androhen", SW, ["droht", "drohte", "drohten", "drohe"], "an"),
     ("zusagen", SW, ["sagt", "sagte", "sagten", "sage"], "zu"),
+    ("ansehen", ST, ["sieht", "sah", "sahen", "sehe"], "an"),
+    ("anregen", SW, ["regt", "regte", "regten", "rege"], "an"),
+    ("zuschreiben", SW, ["schreibt", "schrieb", "schrieben", "schreibe"], "zu"),
+    ("einschätzen", ST, ["schätzt", "schätzte", "schätzten", "schätze"], "ein"),
 ]
 
 
@@ -284,6 +292,15 @@ REPORTED_OBJECTS: dict[str, frozenset[str]] = {
     "plädieren": frozenset({"für"}),
     "empfehlen": frozenset(),
     "bekanntgeben": frozenset(),
+    "verweisen": frozenset({"auf"}),
+    "beziffern": frozenset({"auf"}),
+    "bezichtigen": frozenset(),
+    "werten": frozenset({"als"}),
+    "vergleichen": frozenset({"mit"}),
+    "ansehen": frozenset({"als"}),
+    "anregen": frozenset(),
+    "zuschreiben": frozenset(),
+    "einschätzen": frozenset({"als"}),
 }
 
 
