@@ -503,3 +503,25 @@ def test_inserted_so_frame_splits_the_message(pipeline, text, parts):
     message, rest, cue, _ = _one(pipeline, text)
     assert [message, *rest] == parts
     assert cue == ["so"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quoted region is the subject of the cue: a name
+        "Die „Kampagne für ein Freies Tibet“ berichtete über einen Marsch von Tibetern.",
+        # the title of a study
+        "Die Ergebnisse wurden mit der Studie „Linke Gewalt in Berlin 2003 bis 2008“ verglichen.",
+        # a cue word as an adjective
+        "Die Liste wurde von einem bekannten Rechtsextremisten mit „Delmenhorst und seine Volksverräter“ übertitelt.",
+        # a cue in parentheses frames nothing outside them
+        "Ein Gesetz (Wikinews berichtete) verbietet jede Art „homosexueller Propaganda“.",
+    ],
+)
+def test_quoted_names_and_titles_are_no_direct_quotes(pipeline, text):
+    assert [g for g in _quotes(pipeline, text) if g[0] == "DIRECT"] == []
+
+
+def test_quoted_words_after_an_article_can_still_be_a_partial_quote(pipeline):
+    got = _quotes(pipeline, "Die Organisation verlangte eine Untersuchung der „schockierenden Szenen der Gewalt“.")
+    assert ("DIRECT", "„schockierenden Szenen der Gewalt“") in [g[:2] for g in got]

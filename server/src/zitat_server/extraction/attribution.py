@@ -53,6 +53,14 @@ MIN_DIRECT_TOKENS = 4
 MIN_WORDS_AROUND_QUOTE = 2
 #: The longest "wie X mitteilte" clause read as a frame.
 MAX_WIE_CLAUSE = 20
+#: Articles before a quoted region make it a name: "die „Süddeutsche Zeitung“".
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+#: The longest quoted region taken for a name after an article.
+MAX_NAME_TOKENS = 6
+#: Words after which a cue word is an adjective or noun, not a verb.
+_NOT_BEFORE_VERBS = frozenset(
+    "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
+)  # not "der", "dem": relative pronouns too ("auf dem geschrieben stand")
 #: Words a message needs before a so-frame that is followed by more than a short tail.
 MIN_SO_MESSAGE = 4
 #: Words after which a new verb continues the frame's clause, not the content: "… und fügte hinzu".
@@ -177,6 +185,8 @@ class RuleAttributor:
             p = prev[0]
             message = Span(q.outer.start, q.outer.end)
             return Quote([message], Form.DIRECT, p.medium, list(p.cue), p.source, confidence=p.confidence), last_sent
+        if _names_a_thing(tokens, open_tok, sent.first, len(inner)):
+            return None, -1  # die „Kampagne für ein Freies Tibet“, die Studie „Linke Gewalt in Berlin“
         frame = self._frame_after(ctx, close_tok, sent_last.last)
         if frame is None:
             frame = self._frame_before(ctx, sent.first, open_tok)
@@ -224,7 +234,7 @@ class RuleAttributor:
             src = mentions.phrase_after(tokens, j + 1, end)
             return _Frame([j], Medium.SPEECH, src) if src is not None else None
         entries = cues.lookup(w)
-        if not entries:
+        if not entries or not _verb_position(tokens, j, i) or ctx.in_parens[j]:
             return None
         cue = [j]
         entry = pick_entry(entries, tokens, j, end, cue)
@@ -244,6 +254,8 @@ class RuleAttributor:
             if low in cues.PREPOSITIONS or low == "nach" and _nach_noun(tokens, j, open_tok):
                 return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_after(tokens, j + 1, open_tok))
             entries = cues.lookup(tokens[j].text)
+            if entries and not _verb_position(tokens, j, start) or ctx.in_parens[j]:
+                continue  # "einem bekannten Rechtsextremisten", "(Wikinews berichtete)"
             if entries:
                 cue = [j]
                 entry = pick_entry(entries, tokens, j, open_tok, cue)
@@ -691,6 +703,15 @@ class _Context:
         for i in range(len(doc.tokens) - 1, -1, -1):
             t = doc.tokens[i].text
             self.next_break[i] = i if t in CLAUSE_PUNCT or t.lower() in DASS else self.next_break[i + 1]
+        # in_parens[i]: token i stands inside parentheses ("(Wikinews berichtete)").
+        self.in_parens = [False] * len(doc.tokens)
+        depth = 0
+        for i, t in enumerate(doc.tokens):
+            if t.text == ")" and depth:
+                depth -= 1
+            self.in_parens[i] = depth > 0
+            if t.text == "(":
+                depth = min(depth + 1, 3)
         self.used: set[int] = set()  # cue tokens of indirect quotes
         self.direct_cues: set[int] = set()  # cue tokens of direct quotes
         self.covered = SpanIndex(())
@@ -833,6 +854,31 @@ def _goes_on_frame(word: str, low: str, following: str) -> bool:
     if low in _FRAME_LINKS:
         return before_noun or following.lower() in DETERMINERS
     return _is_modifier(word) and before_noun
+
+
+def _verb_position(tokens: list[Token], j: int, start: int) -> bool:
+    """Can the cue word at ``j`` be a verb here? Not capitalised inside the sentence ("die
+    Frage"), not after an indefinite article or a preposition ("einem bekannten Rechtsextremisten")."""
+    word = tokens[j].text
+    if j > start and word[:1].isupper():
+        return False
+    return j == start or tokens[j - 1].text.lower() not in _NOT_BEFORE_VERBS
+
+
+def _names_a_thing(tokens: list[Token], open_tok: int, start: int, inner: int) -> bool:
+    """Does the quoted region name something rather than quote someone: the subject of the cue
+    after it ("Die „Kampagne für ein Freies Tibet“ berichtete"), or the title of the noun before
+    it ("die Studie „Linke Gewalt in Berlin“")?"""
+    if open_tok <= start:
+        return False
+    before = tokens[open_tok - 1].text.lower()
+    if before in cues.TITLE_NOUNS:
+        return True
+    if before not in _ARTICLES or inner > MAX_NAME_TOKENS:
+        return False
+    # the subject before its verb: "Die „Kampagne für ein Freies Tibet“ berichtete"
+    after = open_tok + inner + 2  # the token after the closing mark
+    return open_tok - 1 == start and after < len(tokens) and bool(cues.lookup(tokens[after].text))
 
 
 def _relative_clause(tokens: list[Token], i: int, last: int) -> bool:

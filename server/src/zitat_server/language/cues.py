@@ -345,6 +345,13 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
 NAMING_VERBS: frozenset[str] = frozenset({"nennen", "bezeichnen"})
 
 
+#: Nouns whose quoted apposition is a title, not a quotation: "die Studie „Linke Gewalt in Berlin“".
+TITLE_NOUNS: frozenset[str] = frozenset(
+    """titel studie buch film album lied song roman zeitung magazin sendung serie projekt programm operation
+    ausstellung untertitel schlagzeile stück oper theaterstück dokumentation aktion""".split()
+)
+
+
 def lookup(word: str) -> list[CueVerb]:
     """Cue entries for a word form (case-insensitive); empty when it is no cue."""
     return VERBS.get(word.lower(), [])
