@@ -525,3 +525,20 @@ def test_quoted_names_and_titles_are_no_direct_quotes(pipeline, text):
 def test_quoted_words_after_an_article_can_still_be_a_partial_quote(pipeline):
     got = _quotes(pipeline, "Die Organisation verlangte eine Untersuchung der „schockierenden Szenen der Gewalt“.")
     assert ("DIRECT", "„schockierenden Szenen der Gewalt“") in [g[:2] for g in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemäß Thorndikes Gesetz lernen Tiere durch Versuch und Irrtum.",
+        "Die Filme sind gemäß dem neuen Profil 1.1 mit Zusatzfunktionen ausgestattet.",
+        "Nach Berichten über die Zerstörung der Brücke flohen viele Bewohner aus der Stadt.",
+    ],
+)
+def test_gemaess_a_rule_and_nach_reports_about_are_no_frames(pipeline, text):
+    assert _quotes(pipeline, text) == []
+
+
+def test_gemaess_a_source_is_a_frame(pipeline):
+    got = _one(pipeline, "Gemäß einer Entscheidung des EuGH müssen die Staaten die Daten löschen.")
+    assert got[2] == ["Gemäß"]

@@ -533,6 +533,8 @@ class RuleAttributor:
         else:  # laut X, gemäß X, nach (DET) (ADJ)* NOUN (von|des|der …)
             if low == "nach" and not _nach_noun(tokens, j, last):
                 return None
+            if low == "gemäß" and _names_a_rule(tokens, j + 1, last):
+                return None  # "gemäß Thorndikes Gesetz", "gemäß der damaligen Regelung"
             source = mentions.phrase_after(tokens, j + 1, last)
             if source is None and low == "laut" and j + 1 < last:
                 # "laut bildblog.de", "laut ai-Bericht", "Laut „Der Spiegel“"
@@ -787,7 +789,21 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
         if cues.is_report_noun(tokens[k].text):
             break
         k += 1
-    return k < last and cues.is_report_noun(tokens[k].text) and k - j <= 4
+    if not (k < last and cues.is_report_noun(tokens[k].text) and k - j <= 4):
+        return False
+    # "nach Berichten über die Zerstörung": after the reports, not according to them
+    return k + 1 >= last or tokens[k + 1].text.lower() != "über"
+
+
+def _names_a_rule(tokens: list[Token], k: int, last: int) -> bool:
+    """Does a rule, law or plan follow ("gemäß dem Gesetz", "gemäß § 132a"), rather than a source?"""
+    for i in range(k, min(last, k + 5)):
+        word = tokens[i].text
+        if word == "§" or word.lower() in cues.RULE_NOUNS or word.lower().endswith(cues.RULE_NOUN_SUFFIXES):
+            return True
+        if word[:1].isupper() and i > k:
+            return False
+    return False
 
 
 def _so_inserted(tokens: list[Token], i: int, last: int) -> bool:

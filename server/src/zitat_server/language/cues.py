@@ -352,6 +352,14 @@ TITLE_NOUNS: frozenset[str] = frozenset(
 )
 
 
+#: What "gemäß" names when it is no source: a rule, a law, a plan ("gemäß dem neuen Profil 1.1").
+RULE_NOUNS: frozenset[str] = frozenset(
+    """gesetz gesetzes regel regeln regelung vorschrift vorschriften paragraf paragraph artikel vertrag plan
+    profil standard norm satzung verordnung richtlinie richtlinien prinzip grundsatz verfassung recht""".split()
+)
+RULE_NOUN_SUFFIXES: tuple[str, ...] = ("gesetz", "gesetzes", "regel", "regelung", "vorschrift", "vertrag", "plan")
+
+
 def lookup(word: str) -> list[CueVerb]:
     """Cue entries for a word form (case-insensitive); empty when it is no cue."""
     return VERBS.get(word.lower(), [])
