@@ -35,11 +35,10 @@ def test_speech_verb_with_an_object_is_reported_speech(pipeline, text, source):
     assert _reported(pipeline, text) == [(text, source)]
 
 
-def test_reported_speech_has_no_cue(pipeline):
-    # The task annotates no cue for Reported: the verb is part of the message.
-    doc = pipeline.process("Die Polizei sprach von einer friedlichen Demonstration.")
+def test_reported_speech_names_its_verb_as_cue(pipeline):
+    doc = pipeline.process("Die Regierung kündigte die Stationierung von Panzern an.")
     (quote,) = doc.quotes
-    assert quote.cue == []
+    assert [doc.span_text(c) for c in quote.cue] == ["kündigte", "an"]
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,11 @@
 "Die Polizei sprach von einer friedlichen Demonstration.", "Die EU fordert eine bessere
 Bekämpfung der Korruption.", "Merkel bezeichnete die Wahl als Ungerechtigkeit." report that
 someone said something without rendering what was said (SpkAtt form ``Reported``). The task
-annotates the whole sentence as the message, the subject as the source and no cue, and so
-does this rule: a main-clause speech verb whose complement is a noun or prepositional phrase
-(a content clause would have made it an indirect quote, found before this step).
+annotates the whole sentence as the message and the subject as the source, and so does this
+rule: a main-clause speech verb whose complement is a noun or prepositional phrase (a content
+clause would have made it an indirect quote, found before this step). The task leaves the cue
+empty; the rule names the verb, as the API promises a cue where a verb frames the speech (on
+the dev split this costs 0.3 points of full-task joint F1, through the cue role alone).
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             [Span(sent.start, sent.end)],
             Form.REPORTED,
             entry.medium,
-            cue=[],
+            cue=[Span(tokens[i].start, tokens[i].end) for i in sorted(cue)],
             source=mention_span(tokens, source),
             confidence=CONFIDENCE,
         )
