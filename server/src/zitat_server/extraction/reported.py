@@ -31,6 +31,8 @@ PREPOSITIONS = frozenset("in im am an auf aus bei mit nach von vom vor zu zum zu
 
 
 def reported(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """``REPORTED`` quotes for the sentences no quote in ``quotes`` covers (a direct quote may
+    nest inside), at most one per sentence."""
     covered = SpanIndex(m for q in quotes if q.form is not Form.DIRECT for m in q.message)
     quoted = SpanIndex([*(r.outer for r in doc.quoted_regions()), *(m for q in quotes for m in q.message)])
     out: list[Quote] = []
