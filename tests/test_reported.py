@@ -84,3 +84,14 @@ def test_reported_sentence_starts_a_continuation(pipeline):
         (Form.REPORTED, "Lammert"),
         (Form.INDIRECT_FREE_INDIRECT, "Lammert"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dasselbe gilt für Behörden, die den Schlüssel von Microsoft verlangen könnten.",
+        "Wir wollen die Saison mit einem Höhepunkt beenden, kündigte der Deutsche an, der drei Rennen gewann.",
+    ],
+)
+def test_no_reported_speech_in_a_subordinate_clause_or_a_frame(pipeline, text):
+    assert _reported(pipeline, text) == []

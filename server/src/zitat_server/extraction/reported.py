@@ -13,12 +13,12 @@ the dev split this costs 0.3 points of full-task joint F1, through the cue role 
 from __future__ import annotations
 
 from zitat_server import __version__
-from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex
+from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex, Token
 from zitat_server.extraction.attribution import mention_span, pick_entry, source_for
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.continuation import room_beside
 from zitat_server.language import cues
-from zitat_server.language.function_words import DETERMINERS
+from zitat_server.language.function_words import DETERMINERS, PRONOUNS
 from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
 
 CONFIDENCE = 0.5
@@ -26,6 +26,12 @@ CONFIDENCE = 0.5
 MIN_WORDS_BESIDE_QUOTES = 4
 #: The finite verb of a main clause stands early: after one constituent (V2), rarely beyond this.
 MAX_VERB_POSITION = 25
+#: Finite auxiliaries and modals after a verb form make it an infinitive or participle.
+AUXILIARIES = frozenset(
+    """kann könne könnte können könnten muss müsse müsste müssen müssten soll solle sollte sollen sollten
+    will wolle wollte wollen wollten darf dürfe dürfte dürfen dürften wird werde würde werden würden hat habe
+    hätte haben hätten ist sei wäre sind seien wären war waren hatte hatten wurde wurden""".split()
+)
 #: Prepositions before a word make it a noun or adjective: "nach Berichten", "mit der genannten".
 PREPOSITIONS = frozenset("in im am an auf aus bei mit nach von vom vor zu zum zur für über unter durch".split())
 
@@ -65,6 +71,10 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             continue  # no speech verb, or verb-final: a subordinate clause
         if j > first and tokens[j - 1].text.lower() in DETERMINERS | PREPOSITIONS:
             continue  # "der prognostizierten Länge": a participle adjective
+        if j > first and tokens[j - 1].text == "," and _clause_before_comma(tokens, first, j - 1):
+            continue  # "Wir wollen …, kündigte er an": a frame after its message, not reported speech
+        if tokens[j + 1].text.lower() in AUXILIARIES:
+            continue  # "…, die den Schlüssel verlangen könnten": an infinitive in a subordinate clause
         cue = [j]
         entry = pick_entry(entries, tokens, j, last, cue)
         if entry.particle and len(cue) == 1:
@@ -86,6 +96,12 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             confidence=CONFIDENCE,
         )
     return None
+
+
+def _clause_before_comma(tokens: list[Token], first: int, comma: int) -> bool:
+    """Is the part before the comma a clause of its own (with a pronoun subject or a finite
+    modal), the message an inverted frame after it reports? "Wir wollen …, kündigte er an"."""
+    return any(t.text.lower() in AUXILIARIES or t.text.lower() in PRONOUNS for t in tokens[first:comma])
 
 
 class ReportedSpeech:
