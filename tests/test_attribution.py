@@ -83,10 +83,7 @@ def test_no_quote_without_speech(pipeline):
 
 
 def test_pronoun_resolves_to_nearest_compatible_person(pipeline):
-    text = (
-        "Bundeskanzlerin Angela Merkel traf Minister Peter Altmaier. "
-        "„Wir haben viel erreicht heute“, sagte sie."
-    )
+    text = "Bundeskanzlerin Angela Merkel traf Minister Peter Altmaier. „Wir haben viel erreicht heute“, sagte sie."
     got = _quotes(pipeline, text)
     assert got[0][3:] == ("sie", "Angela Merkel")
 
@@ -111,10 +108,7 @@ def test_addressee_after_gegenueber(pipeline):
 
 
 def test_pronoun_after_surname_only_speaker(pipeline):
-    text = (
-        "Die Sorge sei groß gewesen, sagt Butterfill. "
-        "Die Fed könnte zu lange warten, sagt er."
-    )
+    text = "Die Sorge sei groß gewesen, sagt Butterfill. Die Fed könnte zu lange warten, sagt er."
     doc = pipeline.process(text)
     assert [doc.entities[q.entity].name for q in doc.quotes] == ["Butterfill", "Butterfill"]
 
@@ -186,20 +180,43 @@ def test_coordinated_quotes_share_a_frame(pipeline):
     ]
 
 
-def test_nach_auffassung_frames_a_direct_quote(pipeline):
+def test_nach_auffassung_frames_an_indirect_quote_with_a_nested_direct_one(pipeline):
     text = (
         "Nach Auffassung des Fraktionschefs Hartmut Perschau sei es "
         "„völlig untragbar, dass Kinder so unterrichtet werden“."
     )
+    doc = pipeline.process(text)
+    frame = (["Nach"], "Auffassung des Fraktionschefs Hartmut Perschau", "Hartmut Perschau")
     assert _quotes(pipeline, text) == [
-        (
-            "DIRECT",
-            "„völlig untragbar, dass Kinder so unterrichtet werden“",
-            ["Nach"],
-            "Auffassung des Fraktionschefs Hartmut Perschau",
-            "Hartmut Perschau",
-        )
+        ("INDIRECT", "sei es „völlig untragbar, dass Kinder so unterrichtet werden“", *frame),
+        ("DIRECT", "„völlig untragbar, dass Kinder so unterrichtet werden“", *frame),
     ]
+    assert [q.parent for q in doc.quotes] == [-1, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "indirect"),
+    [
+        (
+            "Künast sagte, es müsse nun Schluss sein mit „gegenseitigen Schuldzuweisungen und Blockaden“.",
+            "es müsse nun Schluss sein mit „gegenseitigen Schuldzuweisungen und Blockaden“",
+        ),
+        (
+            "Das russische Außenministerium erklärte, ein solcher Dialog sei eine „innere Angelegenheit“ Chinas.",
+            "ein solcher Dialog sei eine „innere Angelegenheit“ Chinas",
+        ),
+    ],
+)
+def test_indirect_clause_around_a_partial_direct_quote(pipeline, text, indirect):
+    doc = pipeline.process(text)
+    forms = [(q.form, doc.span_text(q.message[0]), q.parent) for q in doc.quotes]
+    assert forms[0] == (Form.INDIRECT, indirect, -1)
+    assert all(parent == 0 for form, _, parent in forms[1:] if form is Form.DIRECT)
+
+
+def test_a_quote_alone_after_its_frame_is_no_indirect_quote(pipeline):
+    for text in ["Der Minister sagte: „Wir werden das Problem lösen.“", "Er sagte, „wir lösen das Problem“."]:
+        assert [q.form for q in pipeline.process(text).quotes] == [Form.DIRECT]
 
 
 def test_short_quoted_name_with_a_frame_is_no_direct_quote(pipeline):
@@ -265,3 +282,263 @@ def test_cue_verbs_of_news_reporting(pipeline, text, message, cue, source):
 def test_short_quoted_names_and_addresses_are_name_like(text, expected):
     doc = tokenize(text)
     assert name_like(doc.tokens, range(1, len(doc.tokens) - 1)) is expected
+
+
+def _one(pipeline: Pipeline, text: str) -> tuple[str, list[str], list[str], str | None]:
+    doc = pipeline.process(text)
+    (q,) = [q for q in doc.quotes if q.form is Form.INDIRECT]
+    source = doc.span_text(q.source) if q.source else None
+    rest = [doc.span_text(m) for m in q.message[1:]]
+    return doc.span_text(q.message[0]), rest, [doc.span_text(c) for c in q.cue], source
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        # postpositional "nach" after a report noun
+        (
+            "Seiner Meinung nach hätte die Flughafenaufsicht von einer Landung abraten müssen.",
+            "hätte die Flughafenaufsicht von einer Landung abraten müssen",
+            ["nach"],
+            "Seiner Meinung",
+        ),
+        # a compound report noun after "nach"
+        (
+            "Nach Bahnangaben hätte es sich um einen Fehler des Wärters gehandelt.",
+            "hätte es sich um einen Fehler des Wärters gehandelt",
+            ["Nach"],
+            "Bahnangaben",
+        ),
+        # sentence-initial "Demnach": the rest of the sentence, the source lies before
+        (
+            "Demnach erwartet Russland, dass Litauen die Immunität anerkennt.",
+            "erwartet Russland, dass Litauen die Immunität anerkennt",
+            ["Demnach"],
+            None,
+        ),
+        # a relative frame: the relative clause
+        (
+            "Ein Bericht der Agentur Interfax, wonach der Oppositionsführer festgenommen worden sei, wurde dementiert.",
+            "der Oppositionsführer festgenommen worden sei",
+            ["wonach"],
+            "Ein Bericht der Agentur Interfax",
+        ),
+    ],
+)
+def test_reported_frames_with_nach(pipeline, text, message, cue, source):
+    got = _one(pipeline, text)
+    assert (got[0], got[2], got[3]) == (message, cue, source)
+
+
+def test_temporal_nach_is_no_frame(pipeline):
+    assert _quotes(pipeline, "Nach der ersten Session war Hamilton der Schnellste im Feld.") == []
+    assert _quotes(pipeline, "Nach dem Spiel verließ der Trainer wortlos das Stadion.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "rest", "cue", "source"),
+    [
+        (
+            "Die Chemikalie hatte Raumtemperatur und stand unter Druck, wie Burt Rutan mitteilte.",
+            "Die Chemikalie hatte Raumtemperatur und stand unter Druck",
+            [],
+            ["wie", "mitteilte"],
+            "Burt Rutan",
+        ),
+        (
+            "Die Vergabe wird die letzte sein, wie der Verband am Montag bekannt gab.",
+            "Die Vergabe wird die letzte sein",
+            [],
+            ["wie", "bekannt", "gab"],
+            "der Verband",
+        ),
+        # inserted between the parts of the message
+        (
+            "Das Unternehmen bekomme, wie es auf einer Pressekonferenz hieß, vier Millionen Euro geliehen.",
+            "Das Unternehmen bekomme",
+            ["vier Millionen Euro geliehen"],
+            ["wie", "hieß"],
+            None,
+        ),
+        # preposed, with an apposition inside the wie-clause
+        (
+            "Wie der Bevollmächtigte der Kommission, Gerald Braun, in Luxemburg mitteilte, sieht Wiedeking "
+            "in dem Gesetz eine Benachteiligung.",
+            "sieht Wiedeking in dem Gesetz eine Benachteiligung",
+            [],
+            ["Wie", "mitteilte"],
+            "der Bevollmächtigte der Kommission, Gerald Braun",
+        ),
+    ],
+)
+def test_wie_clause_frames(pipeline, text, message, rest, cue, source):
+    assert _one(pipeline, text) == (message, rest, cue, source)
+
+
+def test_comparison_with_wie_is_no_frame(pipeline):
+    assert _quotes(pipeline, "Das Schiff ist so groß wie ein Fußballfeld, sagte niemand.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Der Sprecher teilte auch mit, Tony Blair steht bereit, sich mit Vertretern zu treffen.",
+            "Tony Blair steht bereit, sich mit Vertretern zu treffen",
+            ["teilte", "mit"],
+            "Der Sprecher",
+        ),
+        (
+            "Die Süddeutsche Zeitung hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden.",
+            "200 Mitarbeiter sollen entlassen werden",
+            ["berichtet"],
+            "Die Süddeutsche Zeitung",
+        ),
+    ],
+)
+def test_indicative_clause_after_a_verb_of_saying(pipeline, text, message, cue, source):
+    got = _one(pipeline, text)
+    assert (got[0], got[2], got[3]) == (message, cue, source)
+
+
+def test_relative_clause_after_the_speaker_is_not_what_was_said(pipeline):
+    assert _quotes(pipeline, "Das sagte Müller, der seit 2010 im Amt ist.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Gysi hatte in einem Interview die These vertreten, die Partei stagniere in Selbstbeschäftigung.",
+            "die Partei stagniere in Selbstbeschäftigung",
+            ["die", "These"],
+            "Gysi",
+        ),
+        (
+            "Die Staatsanwaltschaft hegt den Verdacht, Ertel könnte Reisekosten falsch abgerechnet haben.",
+            "Ertel könnte Reisekosten falsch abgerechnet haben",
+            ["hegt", "den", "Verdacht"],
+            "Die Staatsanwaltschaft",
+        ),
+        (
+            "Die Forderung der Gewerkschaft, die Arbeitszeit zu verkürzen, lehnten die Arbeitgeber ab.",
+            "die Arbeitszeit zu verkürzen, lehnten die Arbeitgeber ab",
+            ["Die", "Forderung"],
+            "der Gewerkschaft",
+        ),
+    ],
+)
+def test_speech_noun_frames(pipeline, text, message, cue, source):
+    got = _one(pipeline, text)
+    assert (got[0], got[2], got[3]) == (message, cue, source)
+
+
+def test_anaphoric_frame_takes_the_sentence_before(pipeline):
+    text = "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB. Dies gab die Vereinsführung bekannt."
+    assert _one(pipeline, text) == (
+        "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB. Dies",
+        [],
+        ["gab", "bekannt"],
+        "die Vereinsführung",
+    )
+
+
+def test_particle_must_close_the_clause(pipeline):
+    # "ging aus … hervor" is no "ausgehen"; "teilte … aus" is no "mitteilen"
+    assert _quotes(pipeline, "Das Paket ging aus der Version 5.2 hervor, die es bis heute gibt.") == []
+    assert _quotes(pipeline, "Er teilte mit dem Messer Hiebe aus, die Polizei habe ihn gestoppt.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "source"),
+    [
+        # a quoted name and a further genitive belong to the frame, not to the message
+        (
+            "Laut „Der Spiegel“ sei bei den Amerikanern die Befürchtung aufgekommen.",
+            "sei bei den Amerikanern die Befürchtung aufgekommen",
+            "„Der Spiegel“",
+        ),
+        (
+            "Nach Angaben seines Vermögensverwalters verstarb er in seinem Haus am Wörthersee.",
+            "verstarb er in seinem Haus am Wörthersee",
+            "Angaben seines Vermögensverwalters",
+        ),
+        (
+            "Nach Angaben von Ärzte ohne Grenzen mussten 10.000 Menschen ihre Heimat verlassen.",
+            "mussten 10.000 Menschen ihre Heimat verlassen",
+            "Angaben von Ärzte ohne Grenzen",
+        ),
+        # a source the mention reader does not take
+        (
+            "Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht.",
+            "veröffentlichte das Ministerium kürzlich einen Bericht",
+            "bildblog.de",
+        ),
+    ],
+)
+def test_according_to_frame_takes_its_whole_source_phrase(pipeline, text, message, source):
+    got = _one(pipeline, text)
+    assert (got[0], got[3]) == (message, source)
+
+
+def test_relative_clause_after_the_frame_is_skipped(pipeline):
+    text = "Nach Angaben eines Experten, der vom Sender befragt wurde, würde dies für einen Anschlag sprechen."
+    assert _one(pipeline, text)[0] == "würde dies für einen Anschlag sprechen"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Der Präsident sei, so Gamkrelidse, schuld daran, dass Georgien die Kontrolle verloren habe.",
+            ["Der Präsident sei", "schuld daran, dass Georgien die Kontrolle verloren habe"],
+        ),
+        (
+            "Der Sänger ruft in seinen Liedern dazu auf – so der Vorwurf – , Männer zu verbrennen.",
+            ["Der Sänger ruft in seinen Liedern dazu auf", "Männer zu verbrennen"],
+        ),
+    ],
+)
+def test_inserted_so_frame_splits_the_message(pipeline, text, parts):
+    message, rest, cue, _ = _one(pipeline, text)
+    assert [message, *rest] == parts
+    assert cue == ["so"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quoted region is the subject of the cue: a name
+        "Die „Kampagne für ein Freies Tibet“ berichtete über einen Marsch von Tibetern.",
+        # the title of a study
+        "Die Ergebnisse wurden mit der Studie „Linke Gewalt in Berlin 2003 bis 2008“ verglichen.",
+        # a cue word as an adjective
+        "Die Liste wurde von einem bekannten Rechtsextremisten mit „Delmenhorst und seine Volksverräter“ übertitelt.",
+        # a cue in parentheses frames nothing outside them
+        "Ein Gesetz (Wikinews berichtete) verbietet jede Art „homosexueller Propaganda“.",
+    ],
+)
+def test_quoted_names_and_titles_are_no_direct_quotes(pipeline, text):
+    assert [g for g in _quotes(pipeline, text) if g[0] == "DIRECT"] == []
+
+
+def test_quoted_words_after_an_article_can_still_be_a_partial_quote(pipeline):
+    got = _quotes(pipeline, "Die Organisation verlangte eine Untersuchung der „schockierenden Szenen der Gewalt“.")
+    assert ("DIRECT", "„schockierenden Szenen der Gewalt“") in [g[:2] for g in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemäß Thorndikes Gesetz lernen Tiere durch Versuch und Irrtum.",
+        "Die Filme sind gemäß dem neuen Profil 1.1 mit Zusatzfunktionen ausgestattet.",
+        "Nach Berichten über die Zerstörung der Brücke flohen viele Bewohner aus der Stadt.",
+    ],
+)
+def test_gemaess_a_rule_and_nach_reports_about_are_no_frames(pipeline, text):
+    assert _quotes(pipeline, text) == []
+
+
+def test_gemaess_a_source_is_a_frame(pipeline):
+    got = _one(pipeline, "Gemäß einer Entscheidung des EuGH müssen die Staaten die Daten löschen.")
+    assert got[2] == ["Gemäß"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from zitat_server.document import Doc, Form, Medium, Quote, Span
 from zitat_server.extraction.continuation import CONFIDENCE, MAX_GAP, continuations
 from zitat_server.extraction.pipeline import Pipeline
@@ -52,18 +53,34 @@ def test_continuation_keeps_the_quotes_medium():
     assert got.medium is Medium.WRITING
 
 
-def test_chain_of_konjunktiv_sentences_all_continue():
+def test_run_of_konjunktiv_sentences_is_one_continuation():
     text = f"{FRAME} Die Firma sei gesund. Sie habe keine Schulden. Man werde weiter investieren."
     doc = tokenize(text)
     quote = _direct(text)
-    got = continuations(doc, [quote])
-    assert _messages(doc, got) == ["Die Firma sei gesund.", "Sie habe keine Schulden.", "Man werde weiter investieren."]
-    assert all(q.form is Form.INDIRECT_FREE_INDIRECT and q.source == quote.source for q in got)
+    (got,) = continuations(doc, [quote])
+    assert _messages(doc, [got]) == ["Die Firma sei gesund. Sie habe keine Schulden. Man werde weiter investieren."]
+    assert got.form is Form.INDIRECT_FREE_INDIRECT and got.source == quote.source
 
 
-def test_sentence_with_a_cue_verb_is_no_continuation():
-    text = f"{FRAME} Die Firma sei gesund, sagte sie."
-    assert continuations(tokenize(text), [_direct(text)]) == []
+def test_a_sentence_in_between_splits_the_run():
+    text = f"{FRAME} Die Firma sei gesund. {INDICATIVE} Sie habe keine Schulden."
+    doc = tokenize(text)
+    got = continuations(doc, [_direct(text)])
+    assert _messages(doc, got) == ["Die Firma sei gesund.", "Sie habe keine Schulden."]
+
+
+def test_cue_verb_without_a_frame_still_continues():
+    # "erwarte" is a cue verb, but here it has an object, not a content clause: still her words.
+    text = f"{FRAME} Sie erwarte Massenverhaftungen in den nächsten Tagen."
+    doc = tokenize(text)
+    got = continuations(doc, [_direct(text)])
+    assert _messages(doc, got) == ["Sie erwarte Massenverhaftungen in den nächsten Tagen."]
+
+
+def test_framed_konjunktiv_sentence_is_an_indirect_quote_not_a_continuation():
+    pipeline = Pipeline("rules-only")
+    doc = pipeline.process(f"{FRAME} Die Firma sei gesund, sagte sie.")
+    assert [q.form for q in doc.quotes] == [Form.DIRECT, Form.INDIRECT]
 
 
 def test_indicative_sentence_is_no_continuation():
@@ -141,3 +158,46 @@ def test_pipeline_continues_a_direct_quote():
         (Form.DIRECT, "„Wir bleiben“", "Anna Müller", "Anna Müller"),
         (Form.INDIRECT_FREE_INDIRECT, "Die Firma sei gesund.", "Anna Müller", "Anna Müller"),
     ]
+
+
+def test_hearsay_sollen_with_a_perfect_infinitive_is_free_indirect():
+    text = f"{FRAME} Der Täter soll sich am Samstag kurz vor Mitternacht gestellt haben."
+    doc = tokenize(text)
+    (got,) = continuations(doc, [_direct(text)])
+    assert got.form is Form.FREE_INDIRECT
+    assert doc.span_text(got.source) == "Anna Müller"
+
+
+def test_hearsay_without_a_quote_before_has_no_source():
+    text = "Der Täter soll sich gestellt haben. Er soll zuvor zwei Banken überfallen haben."
+    doc = tokenize(text)
+    (got,) = continuations(doc, [])
+    assert got.form is Form.FREE_INDIRECT and got.source is None
+    assert _messages(doc, [got]) == [text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Start soll am Mittwochmorgen erfolgen.",  # a plan, not hearsay
+        "Er soll am Mittwoch dem Haftrichter vorgeführt werden.",
+        "Der Täter hat sich gestellt haben wollen.",  # no reportative "sollen"
+    ],
+)
+def test_sollen_without_a_perfect_infinitive_is_no_hearsay(sentence):
+    assert continuations(tokenize(sentence), []) == []
+
+
+def test_konjunktiv_sentence_around_a_partial_direct_quote_continues():
+    text = f"{FRAME} Er werde „einen neuen Deal“ aushandeln."
+    doc = tokenize(text)
+    partial = Quote([_span(text, "„einen neuen Deal“")], Form.DIRECT, source=_span(text, "Anna Müller"))
+    got = continuations(doc, [_direct(text), partial])
+    assert _messages(doc, got) == ["Er werde „einen neuen Deal“ aushandeln."]
+
+
+def test_a_quoted_sentence_is_no_continuation_of_itself():
+    text = f"{FRAME} „Er werde kommen.“"
+    doc = tokenize(text)
+    quoted = Quote([_span(text, "„Er werde kommen.“")], Form.DIRECT, source=_span(text, "Anna Müller"))
+    assert continuations(doc, [_direct(text), quoted]) == []

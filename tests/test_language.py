@@ -99,3 +99,56 @@ def test_names_roles_and_function_words():
     assert is_office("verteidigungsminister") and not is_office("sprecher")
     assert "den" not in NAME_PARTICLES  # "sagte Müller den Reportern": "den" joins no name
     assert "Der" in NOT_NAMES and {"er", "ihm", "sie"} <= PRONOUNS and "der" in DETERMINERS
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("fordern", "fordern"),  # stems in -er take -n
+        ("bezweifeln", "bezweifeln"),
+        ("kritisieren", "kritisieren"),  # but -ieren keeps its -en
+        ("entgegnete", "entgegnen"),  # -gn- takes the linking e
+        ("begründete", "begründen"),
+    ],
+)
+def test_weak_verbs_get_their_real_lemma_and_forms(form, lemma):
+    assert lemma in {e.lemma for e in cues.lookup(form)}
+
+
+@pytest.mark.parametrize(
+    ("word", "report"),
+    [
+        ("Angaben", True),
+        ("Polizeiangaben", True),
+        ("Expertenmeinung", True),
+        ("Zeitungsberichten", True),
+        ("Spiel", False),
+        ("Absturz", False),
+        ("Veröffentlichung", False),
+    ],
+)
+def test_report_nouns_after_nach(word, report):
+    assert cues.is_report_noun(word) is report
+
+
+def test_reported_object_verbs_are_cue_verbs():
+    lemmas = {e.lemma for entries in cues.VERBS.values() for e in entries}
+    assert set(cues.REPORTED_OBJECTS) <= lemmas
+    assert lemmas >= cues.STATEMENT_VERBS
+
+
+@pytest.mark.parametrize(
+    ("previous", "word", "konjunktiv"),
+    [
+        ("er", "behaupte", True),
+        ("sie", "verfüge", True),
+        ("er", "arbeite", True),  # a listed -te Konjunktiv
+        ("er", "sagte", False),  # the weak past
+        ("sie", "wurde", False),
+        ("sie", "eine", False),  # "stahlen sie eine Tasche"
+        ("er", "Rede", False),  # a noun
+        ("Müller", "behaupte", False),  # only after a subject pronoun
+    ],
+)
+def test_pronoun_konjunktiv(previous, word, konjunktiv):
+    assert mood.pronoun_konjunktiv(previous, word) is konjunktiv

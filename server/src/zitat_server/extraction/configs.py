@@ -51,14 +51,24 @@ CONFIGS: dict[str, PipelineConfig] = {
     for c in (
         PipelineConfig(
             "default",
-            "rules, the trained taggers for what the rules miss, continuations, partial quotes, the source ranker, "
-            "coreference",
-            _steps("quote_marks", "attribution", "taggers", "continuation", "partial_quotes", "sources", "coref"),
+            "rules, the trained taggers for what the rules miss, continuations, partial quotes, nesting, the source "
+            "ranker, coreference",
+            _steps(
+                "quote_marks",
+                "attribution",
+                "reported",
+                "taggers",
+                "continuation",
+                "partial_quotes",
+                "nesting",
+                "sources",
+                "coref",
+            ),
         ),
         PipelineConfig(
             "rules-only",
             "rules alone (and the linear source ranker): fast start, no torch in memory, lower recall",
-            _steps("quote_marks", "attribution", "continuation", "sources", "coref"),
+            _steps("quote_marks", "attribution", "reported", "continuation", "nesting", "sources", "coref"),
         ),
         PipelineConfig(
             "models-only",
@@ -66,6 +76,7 @@ CONFIGS: dict[str, PipelineConfig] = {
             (
                 Step("quote_marks"),
                 Step("taggers", MappingProxyType({"require_separation": False})),
+                Step("nesting"),
                 Step("coref"),
             ),
         ),

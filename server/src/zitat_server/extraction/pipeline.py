@@ -17,8 +17,10 @@ from zitat_server.extraction.configs import PipelineConfig, get_config
 from zitat_server.extraction.continuation import Continuation
 from zitat_server.extraction.coref import Resolver
 from zitat_server.extraction.model_quotes import ModelQuotes
+from zitat_server.extraction.nesting import Nesting
 from zitat_server.extraction.partial_quotes import PartialQuoteFinder
 from zitat_server.extraction.quote_marks import QuoteMarks
+from zitat_server.extraction.reported import ReportedSpeech
 from zitat_server.extraction.sources import SourceChooser
 from zitat_server.extraction.tokenizer import TOKENIZER_INFO, doc_from_sentences, tokenize
 
@@ -30,8 +32,10 @@ FACTORIES: dict[str, Callable[..., Component]] = {
     "quote_marks": QuoteMarks,
     "attribution": RuleAttributor,
     "taggers": ModelQuotes,
+    "reported": ReportedSpeech,
     "continuation": Continuation,
     "partial_quotes": PartialQuoteFinder,
+    "nesting": Nesting,
     "sources": SourceChooser,
     "coref": Resolver,
 }

@@ -21,12 +21,18 @@ class CueVerb:
     medium: Medium
     particle: str = ""  # separable particle, e.g. "mit" for "mitteilen"
     finite: bool = True  # a finite form (sagte) rather than a participle/infinitive (gesagt)
+    source_after: str = ""  # the word the source follows: "geht aus dem Bericht hervor"
+
+
+def _infinitive(stem: str) -> str:
+    """fordern, äußern, bezweifeln (stems in -er, -el), sagen."""
+    return stem + ("n" if stem.endswith(("er", "el")) and not stem.endswith("ier") else "en")
 
 
 def _weak(stem: str, *, prefix_ge: bool = True) -> list[tuple[str, bool]]:
     """Forms of a weak verb: present, past, Konjunktiv I, participle, infinitive."""
-    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "ffn", "tm")) else ""
-    finite = [stem + e + "t", stem + e + "te", stem + e + "ten", stem + "e", stem + "en", stem + e + "test"]
+    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "ffn", "gn", "tm")) else ""
+    finite = [stem + e + "t", stem + e + "te", stem + e + "ten", stem + "e", _infinitive(stem), stem + e + "test"]
     ge = "ge" if prefix_ge else ""
     return [(f, True) for f in finite] + [(ge + stem + e + "t", False)]
 
@@ -58,6 +64,7 @@ _STRONG: list[tuple[str, Medium, list[str], str]] = [
     ("unterstreichen", SW, ["unterstreicht", "unterstrich", "unterstrichen"], "unterstrichen"),
     ("bestreiten", SW, ["bestreitet", "bestritt", "bestritten", "bestreite"], "bestritten"),
     ("verneinen", SW, ["verneint", "verneinte", "verneinten"], "verneint"),
+    ("vergleichen", SW, ["vergleicht", "verglich", "verglichen", "vergleiche"], "verglichen"),
 ]
 
 _WEAK: list[tuple[str, Medium, bool]] = [
@@ -116,6 +123,17 @@ _WEAK: list[tuple[str, Medium, bool]] = [
     ("bezweifel", T, False),
     ("plädier", SW, False),
     ("droh", SW, True),
+    ("entgegn", SW, False),
+    ("begründ", SW, False),
+    ("erläuter", SW, False),
+    ("erwähn", SW, False),
+    ("konstatier", SW, False),
+    ("ergänz", SW, False),
+    ("beschuldig", SW, False),
+    ("skandier", S, False),
+    ("beziffer", SW, False),
+    ("bezichtig", SW, False),
+    ("wert", ST, True),
 ]
 
 
@@ -150,6 +168,14 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("zugestehen", SW, ["gesteht", "gestand", "gestanden", "gestehe"], "zu"),
     ("voraussagen", SW, ["sagt", "sagte", "sagten", "sage"], "voraus"),
     ("aussagen", S, ["sagt", "sagte", "sagten", "sage"], "aus"),
+    ("hervorgehen", W, ["geht", "ging", "gingen", "gehe"], "hervor"),
+    ("anprangern", SW, ["prangert", "prangerte", "prangerten", "prangere"], "an"),
+    ("androhen", SW, ["droht", "drohte", "drohten", "drohe"], "an"),
+    ("zusagen", SW, ["sagt", "sagte", "sagten", "sage"], "zu"),
+    ("ansehen", ST, ["sieht", "sah", "sahen", "sehe"], "an"),
+    ("anregen", SW, ["regt", "regte", "regten", "rege"], "an"),
+    ("zuschreiben", SW, ["schreibt", "schrieb", "schrieben", "schreibe"], "zu"),
+    ("einschätzen", ST, ["schätzt", "schätzte", "schätzten", "schätze"], "ein"),
 ]
 
 
@@ -159,12 +185,17 @@ _KEEP_SW = frozenset({"bestätigen", "melden", "bekanntgeben", "verweisen", "zur
 _WRITING = frozenset({"berichten", "heißen", "schreiben", "twittern", "beschreiben"})
 
 
+#: Verbs whose source follows a preposition: "Das geht aus einem Bericht der Polizei hervor".
+_SOURCE_AFTER = {"hervorgehen": "aus"}
+
+
 def _news_medium(cue: CueVerb) -> CueVerb:
+    medium = cue.medium
     if cue.lemma in _WRITING:
-        return CueVerb(cue.lemma, W, cue.particle, cue.finite)
-    if cue.medium is SW and cue.lemma not in _KEEP_SW:
-        return CueVerb(cue.lemma, S, cue.particle, cue.finite)
-    return cue
+        medium = W
+    elif cue.medium is SW and cue.lemma not in _KEEP_SW:
+        medium = S
+    return CueVerb(cue.lemma, medium, cue.particle, cue.finite, _SOURCE_AFTER.get(cue.lemma, ""))
 
 
 def _build() -> dict[str, list[CueVerb]]:
@@ -177,7 +208,7 @@ def _build() -> dict[str, list[CueVerb]]:
             entries.append(cue)
 
     for stem, medium, ge in _WEAK:
-        lemma = stem + "en"
+        lemma = _infinitive(stem)
         prefix_ge = ge and not stem.endswith("ier")
         for form, finite in _weak(stem, prefix_ge=prefix_ge):
             add(form, CueVerb(lemma, medium, finite=finite))
@@ -205,10 +236,128 @@ PREPOSITIONS: frozenset[str] = frozenset({"laut", "gemäß"})
 # "nach Angaben der Polizei", "nach Ansicht des Ministers", "nach Worten von …"
 NACH_NOUNS: frozenset[str] = frozenset(
     """angaben ansicht meinung worten aussage aussagen einschätzung auffassung darstellung informationen
-    berichten schätzungen überzeugung studie berechnungen zeugenaussagen veröffentlichung umfrage bericht
+    berichten schätzungen überzeugung studie berechnungen zeugenaussagen umfrage bericht
     erkenntnissen ermittlungen polizeiangaben behördenangaben medienberichten schätzung prognose prognosen
-    darstellungen einschätzungen untersuchung analyse auskunft mitteilung""".split()
+    darstellungen einschätzungen untersuchung analyse auskunft mitteilung stellungnahme erfahrungen
+    erkenntnisstand planungen ankündigung vernehmen bekunden vorhersage nachricht nachrichten
+    expertenmeinung quellenlage""".split()
 )
+#: Heads of compounds that are report nouns too: "Bahnangaben", "Expertenmeinung", "Zeitungsberichten".
+NACH_NOUN_SUFFIXES: tuple[str, ...] = (
+    "angaben",
+    "aussagen",
+    "meinung",
+    "berichten",
+    "informationen",
+    "schätzungen",
+    "einschätzung",
+    "erkenntnissen",
+)
+#: Report nouns before a postpositional "nach": "Seiner Meinung nach", "Dem Vernehmen nach".
+NACH_POSTPOSITION_NOUNS: frozenset[str] = frozenset(
+    "meinung ansicht auffassung vernehmen einschätzung angaben aussage aussagen überzeugung".split()
+)
+#: Adverbs that open a sentence reporting what a source said before: "Demnach erwartet Russland, …".
+SENTENCE_FRAMES: frozenset[str] = frozenset({"demnach"})
+#: Relative adverbs and pronouns after "nach" that open reported content: "ein Bericht, wonach …",
+#: "Studien, nach denen …".
+RELATIVE_FRAMES: frozenset[str] = frozenset({"wonach"})
+NACH_RELATIVES: frozenset[str] = frozenset({"denen", "welchem", "welcher", "welchen"})
+
+
+def is_report_noun(word: str) -> bool:
+    """A noun that names what someone said or wrote, after "nach": "Angaben", "Polizeiangaben"."""
+    low = word.lower()
+    return low in NACH_NOUNS or (len(low) > 9 and low.endswith(NACH_NOUN_SUFFIXES))
+
+
+#: Verbs whose noun-phrase object reports a speech act (SpkAtt ``Reported``): "forderte eine
+#: Untersuchung", "sprach von einem Erfolg", "kündigte seinen Rücktritt an", with the preposition
+#: the object needs ("" for a plain object). Chosen on the train split: verbs whose object use
+#: the annotators marked as Reported at least as often as not ("bestätigte den Vorfall",
+#: "kritisierte den Plan", "verurteilte" (a court) are left out).
+REPORTED_OBJECTS: dict[str, frozenset[str]] = {
+    "sprechen": frozenset({"von", "vom", "über", "für", "gegen"}),
+    "nennen": frozenset(),
+    "bezeichnen": frozenset({"als"}),
+    "warnen": frozenset({"vor", "vorm"}),
+    "fordern": frozenset(),
+    "verlangen": frozenset(),
+    "ankündigen": frozenset(),
+    "vorwerfen": frozenset(),
+    "berichten": frozenset({"von", "vom", "über"}),
+    "aufrufen": frozenset({"zu", "zum", "zur"}),
+    "hinweisen": frozenset({"auf"}),
+    "ausgehen": frozenset({"von", "vom"}),
+    "plädieren": frozenset({"für"}),
+    "empfehlen": frozenset(),
+    "bekanntgeben": frozenset(),
+    "verweisen": frozenset({"auf"}),
+    "beziffern": frozenset({"auf"}),
+    "bezichtigen": frozenset(),
+    "werten": frozenset({"als"}),
+    "vergleichen": frozenset({"mit"}),
+    "ansehen": frozenset({"als"}),
+    "anregen": frozenset(),
+    "zuschreiben": frozenset(),
+    "einschätzen": frozenset({"als"}),
+}
+
+
+#: Sentence openers that refer back to the sentence before as what was said: "Dies bestätigte
+#: ein Sprecher.", "Das geht aus einem Bericht hervor."
+ANAPHORIC_OPENERS: frozenset[str] = frozenset({"Dies", "Das", "Dieses"})
+
+
+#: Auxiliaries of a passive cue at the end of a clause: "wie … zitiert wird", "berichtet wurde".
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"wird", "wurde", "werden", "wurden", "worden", "ist", "war"})
+
+
+#: Verbs of saying after which a main clause, even in the indicative, is the content said:
+#: "teilte mit, Tony Blair steht bereit", "sagte, er ruft uns an".
+STATEMENT_VERBS: frozenset[str] = frozenset(
+    """sagen erklären mitteilen berichten melden betonen schreiben angeben antworten erwidern hinzufügen
+    versichern bekräftigen behaupten argumentieren zugeben einräumen unterstreichen bestätigen verkünden
+    sprechen twittern ausführen klarstellen feststellen festhalten präzisieren ergänzen""".split()
+)
+#: Words that open a clause after a comma that is not what was said: subordinators, relatives,
+#: coordinators ("sagte, weil …", "sagte, was …", "sagte, und …").
+CLAUSE_OPENERS_NOT_SAID: frozenset[str] = frozenset(
+    """weil als nachdem wenn obwohl da während bevor seit seitdem sobald damit um ohne statt anstatt wobei
+    was wo wie welche welcher welches und oder aber doch sondern denn zumal indem falls sodass so""".split()
+)
+
+
+#: Nouns that name a statement, a view or a demand, so that a content clause after them is
+#: reported speech or thought: "vertritt die These, die Partei stagniere", "die Forderung, die
+#: Steuern zu senken", "ist der Meinung, dass …" (all inflected forms, lower case).
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """meinung ansicht auffassung überzeugung these theorie vermutung vermutungen befürchtung befürchtungen
+    hoffnung forderung forderungen vorwurf vorwürfe vorwürfen behauptung behauptungen warnung warnungen
+    erklärung mitteilung aussage aussagen meldung meldungen ankündigung hinweis hinweise verdacht
+    einschätzung appell aufruf aufforderung befehl anweisung zusicherung versprechen zusage vorschlag
+    begründung argument standpunkt schluss ergebnis gerüchte gerücht spekulationen spekulation zweifel
+    mutmaßung erwartung prognose annahme sorge""".split()
+)
+
+
+#: Verbs that also name things ("wie er genannt wird", "als X bezeichnet"): no speech in a wie-clause.
+NAMING_VERBS: frozenset[str] = frozenset({"nennen", "bezeichnen"})
+
+
+#: Nouns whose quoted apposition is a title, not a quotation: "die Studie „Linke Gewalt in Berlin“".
+TITLE_NOUNS: frozenset[str] = frozenset(
+    """titel studie buch film album lied song roman zeitung magazin sendung serie projekt programm operation
+    ausstellung untertitel schlagzeile stück oper theaterstück dokumentation aktion""".split()
+)
+
+
+#: What "gemäß" names when it is no source: a rule, a law, a plan ("gemäß dem neuen Profil 1.1").
+RULE_NOUNS: frozenset[str] = frozenset(
+    """gesetz gesetzes regel regeln regelung vorschrift vorschriften paragraf paragraph artikel vertrag plan
+    profil standard norm satzung verordnung richtlinie richtlinien prinzip grundsatz verfassung recht""".split()
+)
+RULE_NOUN_SUFFIXES: tuple[str, ...] = ("gesetz", "gesetzes", "regel", "regelung", "vorschrift", "vertrag", "plan")
 
 
 def lookup(word: str) -> list[CueVerb]:
@@ -218,4 +367,4 @@ def lookup(word: str) -> list[CueVerb]:
 
 def all_cue_words() -> frozenset[str]:
     """Every word form the lexicon knows as a cue: verb forms, according-to words, report nouns."""
-    return frozenset(VERBS) | POSTPOSITIONS | PREPOSITIONS | NACH_NOUNS
+    return frozenset(VERBS) | POSTPOSITIONS | PREPOSITIONS | NACH_NOUNS | SENTENCE_FRAMES | RELATIVE_FRAMES

@@ -19,6 +19,11 @@ PRONOUNS: frozenset[str] = PRONOUNS_MASC | PRONOUNS_FEM | frozenset({"ich", "wir
 #: Pronouns that name a group or nobody in particular: never one person.
 GROUP_PRONOUNS: frozenset[str] = frozenset({"wir", "man"})
 
+#: Relative pronouns (and the articles they share their forms with).
+RELATIVE_PRONOUNS: frozenset[str] = frozenset(
+    "der die das dem den denen deren dessen welche welcher welches welchem welchen".split()
+)
+
 #: Conjunctions that open the content clause of an indirect quote.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann"})
 DASS: frozenset[str] = frozenset({"dass", "daß"})

@@ -8,7 +8,8 @@ from __future__ import annotations
 KONJUNKTIV_I: frozenset[str] = frozenset(
     """sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe liege stehe gehe komme
     bleibe wisse brauche lasse sehe halte plane arbeite bestehe handle handele fehle mache trage
-    führe spiele zeige gelte erwarte befinde entspreche""".split()
+    führe spiele zeige gelte erwarte befinde entspreche behaupte berichte warte leite biete vertrete trete
+    rate berate bitte richte achte fürchte leiste koste bereite verbiete betrachte""".split()
 )
 #: Konjunktiv II forms.
 KONJUNKTIV_II: frozenset[str] = frozenset(
@@ -26,11 +27,34 @@ REPORTING_KONJUNKTIV_II: frozenset[str] = frozenset(
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"er", "sie", "es", "man"})
 
 
+#: Words in -e that are no Konjunktiv I after a subject: articles and adverbs ("sie eine
+#: Tasche", "er gerne") and the past of "werden".
+NOT_KONJUNKTIV_IN_E: frozenset[str] = frozenset(
+    """eine keine seine ihre meine deine unsere eure diese jene jede welche alle beide manche solche
+    ohne gerne heute alleine lange wieder ebenfalls bitte wurde""".split()
+)
+
+
+def konjunktiv_in_e(word: str) -> bool:
+    """A finite verb in -e that is Konjunktiv I ("behaupte", "stagniere"), not the weak past
+    ("sagte", "musste": -te, unless listed, as "arbeite", "halte") nor an article ("eine")."""
+    low = word.lower()
+    if not (word.islower() and word.isalpha() and len(word) > 3 and low.endswith("e")):
+        return False
+    if low in KONJUNKTIV_I:
+        return True
+    return not low.endswith("te") and low not in NOT_KONJUNKTIV_IN_E
+
+
 def pronoun_konjunktiv(previous: str, word: str) -> bool:
     """``word`` after ``previous`` reads as Konjunktiv I: "er behaupte" (indicative: behauptet).
 
     ``word`` as written: a capitalised word after a pronoun is a noun, not a verb.
     """
-    if previous.lower() not in SUBJECT_PRONOUNS:
-        return False
-    return word.islower() and word.isalpha() and len(word) > 3 and word.endswith("e")
+    return previous.lower() in SUBJECT_PRONOUNS and konjunktiv_in_e(word)
+
+
+#: "sollen" in its hearsay sense ("Er soll bestochen worden sein": people say he was).
+REPORTATIVE_MODALS: frozenset[str] = frozenset({"soll", "sollen"})
+#: The auxiliaries that end a perfect infinitive: "… getötet worden sein", "… geplant haben".
+PERFECT_AUXILIARIES: frozenset[str] = frozenset({"haben", "sein"})

@@ -1,0 +1,113 @@
+"""Reported speech: a speech act told by its verb and object, not by a content clause.
+
+"Die Polizei sprach von einer friedlichen Demonstration.", "Die EU fordert eine bessere
+Bekämpfung der Korruption.", "Merkel bezeichnete die Wahl als Ungerechtigkeit." report that
+someone said something without rendering what was said (SpkAtt form ``Reported``). The task
+annotates the whole sentence as the message and the subject as the source, and so does this
+rule: a main-clause speech verb whose complement is a noun or prepositional phrase (a content
+clause would have made it an indirect quote, found before this step). The task leaves the cue
+empty; the rule names the verb, as the API promises a cue where a verb frames the speech (on
+the dev split this costs 0.3 points of full-task joint F1, through the cue role alone).
+"""
+
+from __future__ import annotations
+
+from zitat_server import __version__
+from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex, Token
+from zitat_server.extraction.attribution import mention_span, pick_entry, source_for
+from zitat_server.extraction.component import ComponentInfo
+from zitat_server.extraction.continuation import room_beside
+from zitat_server.language import cues
+from zitat_server.language.function_words import DETERMINERS, PRONOUNS
+from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
+
+CONFIDENCE = 0.5
+#: Words outside quotation marks a reported sentence needs ("nannte die Absage einen „Vertrauensbruch“").
+MIN_WORDS_BESIDE_QUOTES = 4
+#: The finite verb of a main clause stands early: after one constituent (V2), rarely beyond this.
+MAX_VERB_POSITION = 25
+#: Finite auxiliaries and modals after a verb form make it an infinitive or participle.
+AUXILIARIES = frozenset(
+    """kann könne könnte können könnten muss müsse müsste müssen müssten soll solle sollte sollen sollten
+    will wolle wollte wollen wollten darf dürfe dürfte dürfen dürften wird werde würde werden würden hat habe
+    hätte haben hätten ist sei wäre sind seien wären war waren hatte hatten wurde wurden""".split()
+)
+#: Prepositions before a word make it a noun or adjective: "nach Berichten", "mit der genannten".
+PREPOSITIONS = frozenset("in im am an auf aus bei mit nach von vom vor zu zum zur für über unter durch".split())
+
+
+def reported(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """``REPORTED`` quotes for the sentences no quote in ``quotes`` covers (a direct quote may
+    nest inside), at most one per sentence."""
+    covered = SpanIndex(m for q in quotes if q.form is not Form.DIRECT for m in q.message)
+    quoted = SpanIndex([*(r.outer for r in doc.quoted_regions()), *(m for q in quotes for m in q.message)])
+    out: list[Quote] = []
+    for sent in doc.sentences:
+        if covered.overlaps(sent.start, sent.end):
+            continue
+        quote = _sentence(doc, sent, quoted)
+        if quote is not None:
+            out.append(quote)
+    return out
+
+
+def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
+    tokens = doc.tokens
+    first, last = sent.first, sent.last
+    while last > first and tokens[last - 1].text in SENTENCE_FINAL:
+        last -= 1
+    if not room_beside(doc, sent, quoted, MIN_WORDS_BESIDE_QUOTES):
+        return None  # a quoted sentence: the direct quotes' business
+    comma = False
+    for j in range(first, min(last, first + MAX_VERB_POSITION)):
+        text = tokens[j].text
+        if text in CLAUSE_PUNCT:
+            comma = True
+            continue
+        if j > first and not text.islower():
+            continue  # "Berichte", "Teile": nouns
+        entries = [e for e in cues.lookup(text) if e.finite and e.lemma in cues.REPORTED_OBJECTS]
+        if not entries or j + 1 >= last or tokens[j + 1].text in CLAUSE_PUNCT:
+            continue  # no speech verb, or verb-final: a subordinate clause
+        if j > first and tokens[j - 1].text.lower() in DETERMINERS | PREPOSITIONS:
+            continue  # "der prognostizierten Länge": a participle adjective
+        if j > first and tokens[j - 1].text == "," and _clause_before_comma(tokens, first, j - 1):
+            continue  # "Wir wollen …, kündigte er an": a frame after its message, not reported speech
+        if tokens[j + 1].text.lower() in AUXILIARIES:
+            continue  # "…, die den Schlüssel verlangen könnten": an infinitive in a subordinate clause
+        cue = [j]
+        entry = pick_entry(entries, tokens, j, last, cue)
+        if entry.particle and len(cue) == 1:
+            continue
+        preps = cues.REPORTED_OBJECTS[entry.lemma]
+        if preps and not any(tokens[k].text.lower() in preps for k in range(j + 1, last)):
+            continue
+        source = source_for(tokens, first, j, last)
+        if source is None or comma and source.first > j:
+            continue
+        if tokens[source.first].text.lower() == "man":
+            continue  # "Rosinenbomber nannte man …": a name, not a speech act
+        return Quote(
+            [Span(sent.start, sent.end)],
+            Form.REPORTED,
+            entry.medium,
+            cue=[Span(tokens[i].start, tokens[i].end) for i in sorted(cue)],
+            source=mention_span(tokens, source),
+            confidence=CONFIDENCE,
+        )
+    return None
+
+
+def _clause_before_comma(tokens: list[Token], first: int, comma: int) -> bool:
+    """Is the part before the comma a clause of its own (with a pronoun subject or a finite
+    modal), the message an inverted frame after it reports? "Wir wollen …, kündigte er an"."""
+    return any(t.text.lower() in AUXILIARIES or t.text.lower() in PRONOUNS for t in tokens[first:comma])
+
+
+class ReportedSpeech:
+    """Component: adds the reported-speech sentences no earlier step covered."""
+
+    info = ComponentInfo("reported", __version__, "rules", "Speech verbs with a noun-phrase object: Reported")
+
+    def __call__(self, doc: Doc) -> None:
+        doc.quotes = sorted([*doc.quotes, *reported(doc, doc.quotes)], key=lambda q: q.start)

@@ -1,0 +1,97 @@
+"""Reported speech: speech verbs with a noun-phrase object (zitat_server.extraction.reported)."""
+
+from __future__ import annotations
+
+import pytest
+from zitat_server.document import Form
+from zitat_server.extraction.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline("rules-only")
+
+
+def _reported(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    doc = pipeline.process(text)
+    return [
+        (doc.span_text(q.message[0]), doc.span_text(q.source) if q.source else None)
+        for q in doc.quotes
+        if q.form is Form.REPORTED
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Die Polizei sprach dennoch von einer weitgehend friedlichen Gegendemonstration.", "Die Polizei"),
+        ("Die EU fordert seit Jahren eine bessere Bekämpfung der Korruption in Bulgarien.", "Die EU"),
+        ("Für die kommende Wahl kündigte er seine Kandidatur an.", "er"),
+        ("Die Behörden warnen außerdem vor einem erhöhten Gelbfieberrisiko.", "Die Behörden"),
+    ],
+)
+def test_speech_verb_with_an_object_is_reported_speech(pipeline, text, source):
+    # The whole sentence, final stop included, is the message; the subject is the source.
+    assert _reported(pipeline, text) == [(text, source)]
+
+
+def test_reported_speech_names_its_verb_as_cue(pipeline):
+    doc = pipeline.process("Die Regierung kündigte die Stationierung von Panzern an.")
+    (quote,) = doc.quotes
+    assert [doc.span_text(c) for c in quote.cue] == ["kündigte", "an"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # naming, not speaking
+        "Rosinenbomber nannte man die Flugzeuge der Luftbrücke.",
+        # the preposition the speech sense needs is missing
+        "Der Zug warnt nicht.",
+        "Das Softwarepaket ging aus der Version 5.2 von StarOffice hervor.",
+        # a participle adjective, not the finite verb
+        "Aufgrund der prognostizierten Körperlänge wird eine hohe Temperatur angenommen.",
+        # a noun that spells a verb form
+        "Insgesamt sind 513 Berichte über Verbotsversuche beim Büro eingegangen.",
+        # verb-final: a subordinate clause
+        "Er kam zurück, als die Polizei eine Untersuchung forderte.",
+    ],
+)
+def test_no_reported_speech(pipeline, text):
+    assert _reported(pipeline, text) == []
+
+
+def test_a_content_clause_makes_it_indirect_not_reported(pipeline):
+    doc = pipeline.process("Die Regierung forderte, dass die Steuern sinken.")
+    assert [q.form for q in doc.quotes] == [Form.INDIRECT]
+
+
+def test_quoted_words_nest_inside_the_reported_sentence(pipeline):
+    text = "Modder nannte die Absage des Kapitäns einen „schweren Bruch des Vertrauens“."
+    doc = pipeline.process(text)
+    got = [(q.form, doc.span_text(q.message[0]), q.parent) for q in doc.quotes]
+    assert got == [(Form.REPORTED, text, -1), (Form.DIRECT, "„schweren Bruch des Vertrauens“", 0)]
+
+
+def test_a_quoted_sentence_is_left_to_the_direct_rules(pipeline):
+    assert _reported(pipeline, "Er forderte: „Wir brauchen mehr Geld für die Schulen.“") == []
+
+
+def test_reported_sentence_starts_a_continuation(pipeline):
+    text = "Lammert sprach von einem Kind des Kalten Krieges. Die Bundeswehr sei eine Armee des Friedens."
+    doc = pipeline.process(text)
+    assert [(q.form, doc.span_text(q.source)) for q in doc.quotes] == [
+        (Form.REPORTED, "Lammert"),
+        (Form.INDIRECT_FREE_INDIRECT, "Lammert"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dasselbe gilt für Behörden, die den Schlüssel von Microsoft verlangen könnten.",
+        "Wir wollen die Saison mit einem Höhepunkt beenden, kündigte der Deutsche an, der drei Rennen gewann.",
+    ],
+)
+def test_no_reported_speech_in_a_subordinate_clause_or_a_frame(pipeline, text):
+    assert _reported(pipeline, text) == []
