@@ -120,6 +120,7 @@ def _load_tagger(tagger_class: Any, path: Path) -> Any:
     stack.__dict__.pop("_StackedEmbeddings__names", None)  # cached from the wrong names
     if stack.get_names() != [e.name for e in stack.embeddings]:
         raise RuntimeError(f"cannot restore the embedding order of {path}")
+    tagger.to("cpu")  # flair loads onto a GPU where there is one; inference here is on the CPU
     tagger.eval()
     return tagger
 

@@ -103,6 +103,9 @@ def train_tagger(
     from flair.models import SequenceTagger
 
     torch.set_num_threads(config.threads)
+    # The taggers are small: one CPU thread per tagger (run several trainings side by side on a
+    # bigger machine), and the same numbers on a machine with a GPU as without.
+    flair.device = torch.device("cpu")
     flair.set_seed(config.seed)
     random.seed(config.seed)
 
