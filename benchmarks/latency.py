@@ -1,7 +1,7 @@
 """End-to-end latency and throughput of a zitat server through the Python client.
 
     python -m benchmarks.latency [--server HOST:PORT] [--docs N] [--duration S] [--rate R]
-                                 [--workers W] [--pipeline NAME] [--json OUT]
+                                 [--workers W] [--pipeline NAME] [--baseline PIPELINE|none] [--json OUT]
     python -m benchmarks.latency --scaling    # 1 vs 2 workers, one channel, 8 in flight
     python -m benchmarks.latency --overload   # goodput at 2x and 4x capacity, open loop
     python -m benchmarks.latency --shapes     # adversarial input shapes: time per KB vs news
@@ -37,6 +37,12 @@ The three extra runs (each starts its own servers):
 * ``--shapes``: one request at a time, each shape of :data:`SHAPES` at ``--shape-kb`` sizes next
   to real news of the same length: seconds, ms per KB, the ratio to news and the growth when
   the length doubles.
+
+**Cost relative to the rules.** With a local server, a second one runs the ``--baseline``
+pipeline (default ``rules-only``) and a *paired* window sends every article to both, one request
+at a time, alternating which goes first: both see the same articles under the same machine
+load, so the ratio of their latencies (mean, p50, p99, and p99 over articles of at most
+``SHORT_TOKENS`` tokens) is stable even where the absolute figures drift with a shared machine.
 """
 
 from __future__ import annotations
@@ -69,6 +75,7 @@ from zitat_client import AsyncClient, Client, Extraction, ZitatError
 from benchmarks.tokenizer import NEWS_DIRS, load_texts
 
 BUCKET_TOKENS = 200  # length buckets are 200 tokens wide, centred on multiples of 200 (300–500 …)
+SHORT_TOKENS = 1000  # the paired window's p99 ratio is also given for articles up to this length
 
 
 @dataclass(frozen=True)
@@ -295,6 +302,42 @@ async def _open_loop(target: str, timeout: float, articles: Sequence[Article], r
     return samples, time.perf_counter() - start
 
 
+def paired(client: Client, baseline: Client, articles: Sequence[Article], duration: float,
+           max_requests: int) -> tuple[list[Sample], list[Sample]]:
+    """Each article to both servers in turn, one request at a time; who goes first alternates."""
+    ours: list[Sample] = []
+    theirs: list[Sample] = []
+    deadline = time.perf_counter() + duration
+    for i in range(max_requests):
+        if time.perf_counter() >= deadline:
+            break
+        article = articles[i % len(articles)]
+        pairs = [(client, ours), (baseline, theirs)]
+        for target, samples in pairs if i % 2 == 0 else pairs[::-1]:
+            start = time.perf_counter()
+            try:
+                outcome: Extraction | ZitatError = target.extract(article.text, id=article.name)
+            except ZitatError as err:
+                outcome = err
+            samples.append(_sample(start, article, outcome))
+    return ours, theirs
+
+
+def ratios(ours: Sequence[Sample], theirs: Sequence[Sample]) -> dict[str, Any]:
+    """Latency of the pipeline, of the baseline and their ratio, on the same requests."""
+
+    def stats(samples: Sequence[Sample]) -> dict[str, float]:
+        ok = sorted(s.latency_ms for s in samples if s.code == "OK")
+        short = sorted(s.latency_ms for s in samples if s.code == "OK" and s.tokens <= SHORT_TOKENS)
+        return {"mean": sum(ok) / len(ok) if ok else float("nan"), "p50": percentile(ok, 50),
+                "p99": percentile(ok, 99), f"p99_le{SHORT_TOKENS}": percentile(short, 99)}
+
+    a, b = stats(ours), stats(theirs)
+    return {"requests": len(ours), "pipeline_ms": {k: round(v, 2) for k, v in a.items()},
+            "baseline_ms": {k: round(v, 2) for k, v in b.items()},
+            "ratio": {k: round(a[k] / b[k], 2) if b[k] else None for k in a}}
+
+
 def measure(phase: Phase, server_pid: int | None, run: Any) -> Phase:
     """Run one window, recording wall time and client/server CPU around it."""
     cpu0, server0 = time.process_time(), server_cpu_s(server_pid) if server_pid else None
@@ -340,6 +383,12 @@ def print_report(result: dict[str, Any]) -> None:
         print(f"errors: {errors}")
     print("p50 by length (concurrency 1): " + ", ".join(
         f"{b['tokens']} tok: {b['p50_ms']:.0f} ms (n={b['n']})" for b in result["by_length"]))
+    if result.get("paired"):
+        p = result["paired"]
+        print(f"paired c=1 vs {p['baseline']} ({p['requests']} articles each, same articles, alternating):")
+        for name, key in (("pipeline", "pipeline_ms"), (p["baseline"], "baseline_ms"), ("ratio", "ratio")):
+            unit = "x" if key == "ratio" else " ms"
+            print(f"  {name:<12}" + "".join(f"{k} {v}{unit}  " for k, v in p[key].items()))
     if result.get("server_peak_rss_mib"):
         print(f"server peak RSS (VmHWM, summed over processes): {result['server_peak_rss_mib']['sum']} MiB")
 
@@ -508,6 +557,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--startup-timeout", type=float, default=180.0, help="seconds to wait for SERVING")
     p.add_argument("--seed", type=int, default=1, help="seed of the Poisson arrivals")
     p.add_argument("--pipeline", default="default", help="pipeline of the local server (default: default)")
+    p.add_argument("--baseline", default="rules-only",
+                   help="pipeline of a second local server for the paired cost ratio ('none': no second server)")
     p.add_argument("--json", type=Path, metavar="OUT", help="also write the full result as JSON")
     extra = p.add_argument_group("extra runs (each starts its own servers)")
     extra.add_argument("--scaling", action="store_true", help="1 vs 2 workers, one channel, 8 in flight")
@@ -519,7 +570,8 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def run(args: argparse.Namespace, target: str, server_pid: int | None) -> dict[str, Any]:
+def run(args: argparse.Namespace, target: str, server_pid: int | None,
+        baseline: str | None = None) -> dict[str, Any]:
     articles = load_articles(args.docs)
     with Client(target, timeout=args.timeout) as client:
         if not client.is_server_ready():
@@ -531,6 +583,12 @@ def run(args: argparse.Namespace, target: str, server_pid: int | None) -> dict[s
                     lambda c=c: closed_loop(client, articles, c, args.duration, args.max_requests))
             for c in args.concurrency
         ]
+        compared = None
+        if baseline is not None:
+            with Client(baseline, timeout=args.timeout) as other:
+                closed_loop(other, articles, 1, args.warmup, args.max_requests)  # warm-up
+                ours, theirs = paired(client, other, articles, 2 * args.duration, args.max_requests)
+                compared = {"baseline": args.baseline, **ratios(ours, theirs)}
     c1 = next((p for p in phases if p.concurrency == 1), phases[0])
     rate = args.rate or 0.7 * c1.summary()["articles_per_s"]
     if rate > 0:
@@ -546,6 +604,7 @@ def run(args: argparse.Namespace, target: str, server_pid: int | None) -> dict[s
         "phases": [p.summary() for p in phases],
         "by_length": length_buckets(c1.samples),
         "server_peak_rss_mib": server_peak_rss_mib(server_pid) if server_pid else None,
+        "paired": compared,
         "samples_c1": [asdict(s) for s in c1.samples],
     }
 
@@ -559,9 +618,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.server:
         result = run(args, args.server, None)
         print_report(result)
-    else:
+    elif args.baseline == "none":
         with local_server(args.workers, args.startup_timeout, args.pipeline) as (target, pid):
             result = run(args, target, pid)
+        print_report(result)
+    else:
+        with local_server(args.workers, args.startup_timeout, args.pipeline) as (target, pid), \
+                local_server(args.workers, args.startup_timeout, args.baseline) as (other, _):
+            result = run(args, target, pid, other)
         print_report(result)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

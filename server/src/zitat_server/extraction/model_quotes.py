@@ -2,16 +2,19 @@
 
 The rules are more precise; the models reach what rules miss (Konjunktiv-I sentences without
 a frame, reported speech). A model quote is kept when its message overlaps no quote found
-before it and, with ``require_separation``, when its message stands apart from its cue.
+before it, with ``require_separation`` when its message stands apart from its cue, and with
+``gated`` when the gate (:mod:`zitat_server.learned.gate`) believes it right.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from zitat_server.document import Doc, Quote, SpanIndex
 from zitat_server.extraction.component import ComponentInfo
+from zitat_server.learned.linear import Features
 from zitat_server.learned.taggers import LearnedAttributor
 
 
@@ -53,19 +56,30 @@ def separated_from_cue(text: str, quote: Quote) -> bool:
 
 
 class ModelQuotes:
-    """Component: runs the cue and role taggers and the form/medium classifiers (``learned``).
+    """Component: runs the cue and role taggers, the form/medium classifiers and the gate
+    (``learned``).
 
     flair and torch load when the component is built, not when the package is imported.
+    ``model_dir`` loads other models than the shipped ones (training the gate on folds).
     """
 
-    def __init__(self, *, require_separation: bool = True) -> None:
+    def __init__(self, *, require_separation: bool = True, gated: bool = True, model_dir: Path | None = None) -> None:
         self.require_separation = require_separation
-        self.models = LearnedAttributor.load()
+        self.gated = gated
+        self.models = LearnedAttributor.load(model_dir)
         self.info = ComponentInfo.of_model("taggers")
 
-    def __call__(self, doc: Doc) -> None:
+    def candidates(self, doc: Doc) -> list[tuple[Quote, Features]]:
+        """The model quotes that would join ``doc.quotes`` without the gate, with its features."""
         known = [m for q in doc.quotes for m in q.message]
-        found = self.models.annotate(doc, known)
+        cues = [c for q in doc.quotes for c in q.cue]
+        found = self.models.candidates(doc, known, cues)
         if self.require_separation:
-            found = [q for q in found if separated_from_cue(doc.text, q)]
+            found = [(q, x) for q, x in found if separated_from_cue(doc.text, q)]
+        index = SpanIndex(known)
+        return [(q, x) for q, x in found if not any(index.overlaps(m.start, m.end) for m in q.message)]
+
+    def __call__(self, doc: Doc) -> None:
+        gate = self.models.gate if self.gated else None
+        found = [q for q, _ in self.candidates(doc) if gate is None or q.confidence >= gate.threshold]
         doc.quotes = combine(doc.quotes, found)

@@ -68,16 +68,14 @@ def sentence_features(sentences: Sequence[Sequence[str]], lexicon: FeatureLexico
     return feats
 
 
-def window_example(
+def window_ids(
     sentences: Sequence[Sequence[str]],
-    feats: Sequence[Sequence[dict[str, str]]],
     anchor: Sequence[TokenId],
-    anchor_kind: str,
     before: int = WINDOW_BEFORE,
     after: int = WINDOW_AFTER,
     max_tokens: int | None = None,
-) -> tuple[TokenExample, list[TokenId]]:
-    """The role tagger's input around ``anchor``; also returns each window token's id.
+) -> list[TokenId]:
+    """The token ids of the role tagger's window around ``anchor``, in order.
 
     ``max_tokens`` clips a longer window to that many tokens centred on the anchor, so that the
     cost of a window is bounded whatever the sentences' length.
@@ -90,15 +88,30 @@ def window_example(
         at = ids.index(anchor[0])
         start = min(max(0, at - max_tokens // 2), len(ids) - max_tokens)
         ids = ids[start : start + max_tokens]
+    return ids
+
+
+def anchor_features(ids: Sequence[TokenId], anchor: Sequence[TokenId], anchor_kind: str) -> list[dict[str, str]]:
+    """The window features that depend on the anchor: ``anc`` (its kind on its tokens, else
+    ``"0"``) and ``rel`` (sentence offset from the anchor's sentence)."""
+    centre = anchor[0][0]
     anchor_set = set(anchor)
-    words: list[str] = []
-    rows: list[dict[str, str]] = []
-    for s, t in ids:
-        row = dict(feats[s][t])
-        row["anc"] = anchor_kind if (s, t) in anchor_set else "0"
-        row["rel"] = str(s - centre)
-        words.append(sentences[s][t])
-        rows.append(row)
+    return [{"anc": anchor_kind if tid in anchor_set else "0", "rel": str(tid[0] - centre)} for tid in ids]
+
+
+def window_example(
+    sentences: Sequence[Sequence[str]],
+    feats: Sequence[Sequence[dict[str, str]]],
+    anchor: Sequence[TokenId],
+    anchor_kind: str,
+    before: int = WINDOW_BEFORE,
+    after: int = WINDOW_AFTER,
+    max_tokens: int | None = None,
+) -> tuple[TokenExample, list[TokenId]]:
+    """The role tagger's input around ``anchor`` (training); also returns each window token's id."""
+    ids = window_ids(sentences, anchor, before, after, max_tokens)
+    words = [sentences[s][t] for s, t in ids]
+    rows = [{**feats[s][t], **a} for (s, t), a in zip(ids, anchor_features(ids, anchor, anchor_kind), strict=True)]
     return TokenExample(words, rows), ids
 
 

@@ -23,23 +23,31 @@ from typing import Any
 
 from zitat_server.document import Doc, Form, Medium, Quote, Span, SpanIndex
 from zitat_server.learned import MODELS_DIR
-from zitat_server.learned.examples import TokenExample, TokenId, runs, sentence_features, to_flair, window_example
+from zitat_server.learned.bilstm import TensorTagger, spans
+from zitat_server.learned.examples import TokenId, anchor_features, runs, sentence_features, window_ids
 from zitat_server.learned.features import FeatureLexicon
 from zitat_server.learned.forms import event_features
-from zitat_server.learned.linear import LinearModel
+from zitat_server.learned.gate import Context, Gate
+from zitat_server.learned.gate import features as gate_features
+from zitat_server.learned.linear import Features, LinearModel
 
-BATCH = 64
 # Sentences before/after the anchor at inference. Trained on ±2; ±1 scores the same on the dev
 # split (full joint F1 57.2 vs 57.0) and takes a quarter less time.
 INFERENCE_WINDOW = (1, 1)
 # Bounds that keep the models' cost linear in the input, whatever its shape. None binds on the
 # 700 news articles (longest sentence 156 tokens, longest ±1 window 216, at most 6 anchors in a
-# sentence); what they drop: sentences longer than MAX_SENTENCE_TOKENS are left to the rules,
-# a sentence's anchors beyond the MAX_ANCHORS_PER_SENTENCE most confident get no role window,
-# and a window is clipped to MAX_WINDOW_TOKENS around its anchor.
+# sentence, role windows read 0.6 tokens per article token); what they drop: sentences longer
+# than MAX_SENTENCE_TOKENS are left to the rules, a sentence's anchors beyond the
+# MAX_ANCHORS_PER_SENTENCE most confident get no role window, a window is clipped to
+# MAX_WINDOW_TOKENS around its anchor, and the windows of a document read at most
+# ROLE_TOKENS_PER_TOKEN times its tokens (the most confident anchors first).
 MAX_SENTENCE_TOKENS = 400
 MAX_ANCHORS_PER_SENTENCE = 8
 MAX_WINDOW_TOKENS = 256
+ROLE_TOKENS_PER_TOKEN = 2.0
+#: The role tagger's features that depend on the anchor; the others are embedded once per sentence.
+EXP: dict = {}
+ANCHOR_FIELDS = frozenset({"anc", "rel"})
 
 
 @dataclass(slots=True)
@@ -53,22 +61,33 @@ class _Event:
     scores: list[float] = field(default_factory=list)
 
 
-def _has_evidence(row: Sequence[dict[str, str]]) -> bool:
-    return any(f["lex"] == "1" or f["quote"] != "0" or f["konj"] != "-" for f in row)
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    kind: str  # "C": a cue, "M": a cue-less message
+    ids: list[TokenId]
+    score: float
 
 
-def _touches(doc: Doc, ids: Sequence[TokenId], known: SpanIndex) -> bool:
+def select_windows(words: Sequence[Sequence[str]], anchors: Sequence[Anchor]) -> list[tuple[Anchor, list[TokenId]]]:
+    """The anchors that get a role window, with its token ids, in document order: the most
+    confident first while the windows read at most ``ROLE_TOKENS_PER_TOKEN`` times the document."""
+    budget = ROLE_TOKENS_PER_TOKEN * sum(map(len, words))
+    windows: dict[int, list[TokenId]] = {}
+    for k in sorted(range(len(anchors)), key=lambda k: -anchors[k].score):
+        ids = window_ids(words, anchors[k].ids, *INFERENCE_WINDOW, max_tokens=MAX_WINDOW_TOKENS)
+        if len(ids) <= budget:
+            budget -= len(ids)
+            windows[k] = ids
+    return [(anchors[k], windows[k]) for k in sorted(windows)]
+
+
+def _evidence(row: dict[str, str]) -> bool:
+    return row["lex"] == "1" or row["quote"] != "0" or row["konj"] != "-"
+
+
+def _overlaps(doc: Doc, ids: Sequence[TokenId], known: SpanIndex) -> bool:
     tokens = (doc.tokens[doc.sentences[s].first + t] for s, t in ids)
     return any(known.overlaps(tok.start, tok.end) for tok in tokens)
-
-
-def _spans(sentence: Any, tag_type: str) -> list[tuple[str, float, int, int]]:
-    """(label, score, start, end) of the predicted spans, 0-based half-open token indices."""
-    out = []
-    for span in sentence.get_spans(tag_type):
-        label = span.get_label(tag_type)
-        out.append((label.value, label.score, span.tokens[0].idx - 1, span.tokens[-1].idx))
-    return out
 
 
 def _overlap(a: Sequence[TokenId], b: Sequence[TokenId]) -> float:
@@ -101,27 +120,38 @@ def _load_tagger(tagger_class: Any, path: Path) -> Any:
     stack.__dict__.pop("_StackedEmbeddings__names", None)  # cached from the wrong names
     if stack.get_names() != [e.name for e in stack.embeddings]:
         raise RuntimeError(f"cannot restore the embedding order of {path}")
+    tagger.to("cpu")  # flair loads onto a GPU where there is one; inference here is on the CPU
     tagger.eval()
     return tagger
 
 
 @dataclass(frozen=True, slots=True)
 class _Tagger:
-    """A flair tagger with the feature lexicon it was trained with."""
+    """A flair tagger, its tensor inference and the feature lexicon it was trained with."""
 
     model: Any
     lexicon: FeatureLexicon
+    tensors: TensorTagger
 
 
 class LearnedAttributor:
     """Finds quotes with the trained models; see the module docstring for the steps."""
 
-    def __init__(self, cues: _Tagger, roles: _Tagger, form: LinearModel, medium: LinearModel, forms: FeatureLexicon):
+    def __init__(
+        self,
+        cues: _Tagger,
+        roles: _Tagger,
+        form: LinearModel,
+        medium: LinearModel,
+        forms: FeatureLexicon,
+        gate: Gate | None = None,
+    ):
         self._cues = cues
         self._roles = roles
         self._form = form
         self._medium = medium
         self._forms_lexicon = forms
+        self.gate = gate
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> LearnedAttributor:
@@ -136,7 +166,7 @@ class LearnedAttributor:
 
         def tagger(name: str) -> _Tagger:
             model = _load_tagger(SequenceTagger, root / name / "best-model.pt")
-            return _Tagger(model, FeatureLexicon.load(root / name))
+            return _Tagger(model, FeatureLexicon.load(root / name), TensorTagger(model))
 
         return cls(
             tagger("cues"),
@@ -144,19 +174,38 @@ class LearnedAttributor:
             LinearModel.load(root / "forms" / "form.json"),
             LinearModel.load(root / "forms" / "medium.json"),
             FeatureLexicon.load(root / "forms"),
+            Gate.load(root / "gate"),
         )
 
-    def annotate(self, doc: Doc, known: Sequence[Span] = ()) -> list[Quote]:
-        """The quotes the models find in ``doc`` (origin ``"model"``).
+    def annotate(
+        self, doc: Doc, known: Sequence[Span] = (), known_cues: Sequence[Span] = (), gated: bool = True
+    ) -> list[Quote]:
+        """The quotes the models find in ``doc`` (origin ``"model"``), those the gate keeps.
 
-        ``known`` are messages found already (by the rules): sentences inside them are not
-        tagged and anchors overlapping them get no role window, since a model quote there
-        would be dropped as a duplicate anyway. That halves the models' time on news.
+        See :meth:`candidates`; with ``gated`` false (or no gate shipped) every quote is kept.
+        """
+        found = self.candidates(doc, known, known_cues)
+        if gated and self.gate is not None:
+            return [q for q, _ in found if q.confidence >= self.gate.threshold]
+        return [q for q, _ in found]
+
+    def candidates(
+        self, doc: Doc, known: Sequence[Span] = (), known_cues: Sequence[Span] = ()
+    ) -> list[tuple[Quote, Features]]:
+        """Every quote the taggers find, with the gate's features; the confidence is the gate's
+        probability that the quote is right (without a gate: the taggers' mean span score).
+
+        ``known`` are messages and ``known_cues`` cues found already (by the rules). A model
+        quote overlapping a known message would be dropped as a duplicate, and one with a known
+        cue reports the same act: so a sentence is tagged only when some of its evidence of
+        speech (a cue word, a quotation mark, a Konjunktiv) lies outside them, and an anchor
+        overlapping them gets no role window.
         """
         import torch
 
         words = [[t.text for t in doc.sentence_tokens(s)] for s in doc.sentences]
-        index = SpanIndex(known)
+        messages = SpanIndex(known)
+        cues = SpanIndex(known_cues)
         computed: dict[FeatureLexicon, list[list[dict[str, str]]]] = {}
 
         def feats(lexicon: FeatureLexicon) -> list[list[dict[str, str]]]:
@@ -165,61 +214,89 @@ class LearnedAttributor:
                 computed[lexicon] = sentence_features(words, lexicon)
             return computed[lexicon]
 
+        def uncovered(i: int, row: Sequence[dict[str, str]]) -> bool:
+            if not EXP.get("evidence", True):
+                return any(_evidence(f) for f in row) and not messages.contains(doc.sentences[i].start, doc.sentences[i].end)
+            first = doc.sentences[i].first
+            for t, f in enumerate(row):
+                if _evidence(f):
+                    tok = doc.tokens[first + t]
+                    if not (messages.overlaps(tok.start, tok.end) or cues.overlaps(tok.start, tok.end)):
+                        return True
+            return False
+
         cue_feats = feats(self._cues.lexicon)
         candidates = [
-            i
-            for i, row in enumerate(cue_feats)
-            if 0 < len(words[i]) <= MAX_SENTENCE_TOKENS
-            and _has_evidence(row)
-            and not index.contains(doc.sentences[i].start, doc.sentences[i].end)
+            i for i, row in enumerate(cue_feats) if 0 < len(words[i]) <= MAX_SENTENCE_TOKENS and uncovered(i, row)
         ]
         if not candidates:
             return []
         with torch.inference_mode():
-            anchors = [a for a in self._find_anchors(words, cue_feats, candidates) if not _touches(doc, a[1], index)]
+            anchors = [
+                a
+                for a in self._find_anchors(words, cue_feats, candidates)
+                if not _overlaps(doc, a.ids, messages) and not (EXP.get('cues', True) and _overlaps(doc, a.ids, cues))
+            ]
+            mm = EXP.get("m_mode", "role")
+            if mm == "drop":
+                anchors = [a for a in anchors if a.kind == "C"]
+            direct = [a for a in anchors if a.kind == "M"] if mm == "direct" else []
+            anchors = [a for a in anchors if a not in direct]
             events = self._find_roles(words, feats(self._roles.lexicon), anchors)
+            events += [_Event(cue=[], message=a.ids, scores=[a.score, a.score]) for a in direct]
         form_feats = feats(self._forms_lexicon)
-        return [self._quote(doc, words, form_feats, e) for e in _merge(events)]
+        known_sentences = [messages.overlaps(x.start, x.end) or cues.overlaps(x.start, x.end) for x in doc.sentences]
+        return [self._quote(doc, words, form_feats, cue_feats, known_sentences, e) for e in _merge(events)]
 
     def _find_anchors(
         self, words: list[list[str]], feats: list[list[dict[str, str]]], candidates: list[int]
-    ) -> list[tuple[str, list[TokenId], float]]:
-        sentences = [to_flair(TokenExample(words[i], feats[i])) for i in candidates]
-        self._cues.model.predict(sentences, mini_batch_size=BATCH, label_name="cue")
+    ) -> list[Anchor]:
+        tagger = self._cues.tensors
+        flat_words = [w for i in candidates for w in words[i]]
+        flat_rows = [r for i in candidates for r in feats[i]]
+        tagged = tagger.tag(tagger.embed(flat_words, flat_rows, tagger.fields), [len(words[i]) for i in candidates])
         anchors = []
-        for i, sentence in zip(candidates, sentences, strict=True):
-            found = sorted(_spans(sentence, "cue"), key=lambda x: -x[1])[:MAX_ANCHORS_PER_SENTENCE]
+        for i, tags in zip(candidates, tagged, strict=True):
+            found = sorted(spans(tags), key=lambda x: -x[1])[:MAX_ANCHORS_PER_SENTENCE]
             for label, score, b, e in sorted(found, key=lambda x: x[2]):
-                kind = "C" if label == "CUE" else "M"
-                anchors.append((kind, [(i, t) for t in range(b, e)], score))
+                anchors.append(Anchor("C" if label == "CUE" else "M", [(i, t) for t in range(b, e)], score))
         return anchors
 
     def _find_roles(
-        self,
-        words: list[list[str]],
-        feats: list[list[dict[str, str]]],
-        anchors: list[tuple[str, list[TokenId], float]],
+        self, words: list[list[str]], feats: list[list[dict[str, str]]], anchors: list[Anchor]
     ) -> list[_Event]:
-        if not anchors:
+        """One role-tagger pass per anchor window, all windows in one batch. The rows that do not
+        depend on the anchor are embedded once per sentence and gathered into the windows."""
+        kept = select_windows(words, anchors)
+        if not kept:
             return []
-        windows = [
-            window_example(words, feats, ids, kind, *INFERENCE_WINDOW, max_tokens=MAX_WINDOW_TOKENS)
-            for kind, ids, _ in anchors
-        ]
-        sentences = [to_flair(ex) for ex, _ in windows]
-        self._roles.model.predict(sentences, mini_batch_size=BATCH, label_name="role")
+        import torch
+
+        tagger = self._roles.tensors
+        offsets: dict[int, int] = {}
+        flat_words: list[str] = []
+        flat_rows: list[dict[str, str]] = []
+        for s in sorted({s for _, ids in kept for s, _ in ids}):
+            offsets[s] = len(flat_rows)
+            flat_words += words[s]
+            flat_rows += feats[s]
+        shared = tagger.embed(flat_words, flat_rows, tagger.fields - ANCHOR_FIELDS)
+        index = torch.tensor([offsets[s] + t for _, ids in kept for s, t in ids], dtype=torch.long)
+        anchored = [row for anchor, ids in kept for row in anchor_features(ids, anchor.ids, anchor.kind)]
+        inputs = shared[index] + tagger.embed([], anchored, ANCHOR_FIELDS)
+        tagged = tagger.tag(inputs, [len(ids) for _, ids in kept])
         events = []
-        for (kind, anchor, score), (_, ids), sentence in zip(anchors, windows, sentences, strict=True):
+        for (anchor, ids), tags in zip(kept, tagged, strict=True):
             found: dict[str, list[tuple[float, list[TokenId]]]] = {"MSG": [], "SRC": [], "ADR": []}
-            for label, s, b, e in _spans(sentence, "role"):
-                found.setdefault(label, []).append((s, ids[b:e]))
+            for label, score, b, e in spans(tags):
+                found.setdefault(label, []).append((score, ids[b:e]))
             message = sorted({t for _, span in found["MSG"] for t in span})
-            scores = [score] + [s for s, _ in found["MSG"]]
-            if kind == "M" and not set(message) & set(anchor):
-                message = sorted(set(message) | set(anchor))
+            scores = [anchor.score] + [s for s, _ in found["MSG"]]
+            if anchor.kind == "M" and not set(message) & set(anchor.ids):
+                message = sorted(set(message) | set(anchor.ids))
             if not message:
                 continue
-            event = _Event(cue=anchor if kind == "C" else [], message=message, scores=scores)
+            event = _Event(cue=anchor.ids if anchor.kind == "C" else [], message=message, scores=scores)
             if found["SRC"]:
                 event.source = max(found["SRC"], key=lambda x: x[0])[1]
             if found["ADR"]:
@@ -227,10 +304,29 @@ class LearnedAttributor:
             events.append(event)
         return events
 
-    def _quote(self, doc: Doc, words: list[list[str]], feats: list[list[dict[str, str]]], e: _Event) -> Quote:
-        x = event_features(words, feats, e.cue, e.message)
+    def _quote(
+        self,
+        doc: Doc,
+        words: list[list[str]],
+        form_feats: list[list[dict[str, str]]],
+        gate_feats: list[list[dict[str, str]]],
+        known_sentences: list[bool],
+        e: _Event,
+    ) -> tuple[Quote, Features]:
+        x = event_features(words, form_feats, e.cue, e.message)
         form, _ = self._form.predict(x)
         medium, _ = self._medium.predict(x)
+        first = e.message[0][0]
+        context = Context(
+            anchor_score=e.scores[0],
+            message_scores=e.scores[1:],
+            form=form,
+            has_source=bool(e.source),
+            rule_quote_in_sentence=known_sentences[first] or bool(e.cue and known_sentences[e.cue[0][0]]),
+            rule_quote_before=first > 0 and known_sentences[first - 1],
+        )
+        gate_x = gate_features(words, gate_feats, e.cue, e.message, context)
+        confidence = self.gate.probability(gate_x) if self.gate is not None else sum(e.scores) / len(e.scores)
 
         def spans(ids: Sequence[TokenId]) -> list[Span]:
             out = []
@@ -243,16 +339,17 @@ class LearnedAttributor:
             found = spans(ids)
             return Span(found[0].start, found[-1].end) if found else None
 
-        return Quote(
+        quote = Quote(
             message=spans(e.message),
             form=Form(form),
             medium=Medium(medium) if medium in Medium._value2member_map_ else Medium.SPEECH,
             cue=spans(e.cue),
             source=one(e.source),
             addressee=one(e.addressee),
-            confidence=round(sum(e.scores) / len(e.scores), 4),
+            confidence=round(confidence, 4),
             origin="model",
         )
+        return quote, gate_x
 
 
 def _merge(events: list[_Event]) -> list[_Event]:

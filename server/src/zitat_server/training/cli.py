@@ -28,6 +28,8 @@ def parser(description: str, default_out: str, epochs: int) -> argparse.Argument
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--parliament", action="store_true", help="add the parliament training data")
     p.add_argument("--no-features", action="store_true", help="ablation: no linguistic features")
+    p.add_argument("--no-chars", action="store_true", help="no character BiLSTM (ablation; 3x faster inference)")
+    p.add_argument("--hidden", type=int, default=128, help="BiLSTM hidden size")
     p.add_argument("--vectors", type=Path, help="word vectors (vectors.npz from train_vectors) as an extra embedding")
     return p
 

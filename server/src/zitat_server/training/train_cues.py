@@ -28,6 +28,8 @@ def main() -> None:
         seed=args.seed,
         threads=args.threads,
         word_vectors=str(args.vectors) if args.vectors else None,
+        chars=not args.no_chars,
+        hidden_size=args.hidden,
     )
     train_examples = [e for a in train for e in cue_examples(a, lexicon)]
     val_examples = [e for a in val for e in cue_examples(a, lexicon)]
