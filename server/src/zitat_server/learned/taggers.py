@@ -46,7 +46,6 @@ MAX_ANCHORS_PER_SENTENCE = 8
 MAX_WINDOW_TOKENS = 256
 ROLE_TOKENS_PER_TOKEN = 2.0
 #: The role tagger's features that depend on the anchor; the others are embedded once per sentence.
-EXP: dict = {}
 ANCHOR_FIELDS = frozenset({"anc", "rel"})
 
 
@@ -215,8 +214,6 @@ class LearnedAttributor:
             return computed[lexicon]
 
         def uncovered(i: int, row: Sequence[dict[str, str]]) -> bool:
-            if not EXP.get("evidence", True):
-                return any(_evidence(f) for f in row) and not messages.contains(doc.sentences[i].start, doc.sentences[i].end)
             first = doc.sentences[i].first
             for t, f in enumerate(row):
                 if _evidence(f):
@@ -235,15 +232,9 @@ class LearnedAttributor:
             anchors = [
                 a
                 for a in self._find_anchors(words, cue_feats, candidates)
-                if not _overlaps(doc, a.ids, messages) and not (EXP.get('cues', True) and _overlaps(doc, a.ids, cues))
+                if not _overlaps(doc, a.ids, messages) and not _overlaps(doc, a.ids, cues)
             ]
-            mm = EXP.get("m_mode", "role")
-            if mm == "drop":
-                anchors = [a for a in anchors if a.kind == "C"]
-            direct = [a for a in anchors if a.kind == "M"] if mm == "direct" else []
-            anchors = [a for a in anchors if a not in direct]
             events = self._find_roles(words, feats(self._roles.lexicon), anchors)
-            events += [_Event(cue=[], message=a.ids, scores=[a.score, a.score]) for a in direct]
         form_feats = feats(self._forms_lexicon)
         known_sentences = [messages.overlaps(x.start, x.end) or cues.overlaps(x.start, x.end) for x in doc.sentences]
         return [self._quote(doc, words, form_feats, cue_feats, known_sentences, e) for e in _merge(events)]
