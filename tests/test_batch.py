@@ -163,14 +163,14 @@ def test_worker_rows_are_the_pipelines_quotes_and_bad_rows_are_errors(tmp_path):
     rows = _rows_by_document(tmp_path / "out")["m"]
     result = document_result(pipeline.process(MERKEL))
     assert [r["form"] for r in rows] == [q.form for q in result.quotes] == ["DIRECT", "INDIRECT"]
-    assert [r["speaker_name"] for r in rows] == ["Merkel", None]  # "Der Minister" resolves to nobody
+    assert [r["speaker_name"] for r in rows] == ["Merkel", None]  # "Der Minister": a person without a name
     for row, quote in zip(rows, result.quotes, strict=True):
         assert row["message_text"] == [
             MERKEL[s:e] for s, e in zip(row["message_start"], row["message_end"], strict=True)
         ]
         assert row["message_text"] == [s.text for s in quote.message]
         speaker = result.speaker(quote)
-        assert row["speaker_name"] == (speaker.canonical_name if speaker else None)
+        assert row["speaker_name"] == ((speaker.canonical_name or None) if speaker else None)
         assert row["pipeline_version"] == "0.1.0+rules-only"
 
 

@@ -73,7 +73,7 @@ def test_trim_takes_the_source_out_of_the_message() -> None:
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline("rules-only")
+    return Pipeline("rules-ranked")
 
 
 def _sources(pipeline: Pipeline, text: str) -> list[str | None]:

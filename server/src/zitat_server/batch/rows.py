@@ -86,7 +86,7 @@ def quote_rows(result: DocumentResult, document: InputDocument, pipeline_version
                 **_span("source", q.source),
                 **_span("addressee", q.addressee),
                 "speaker_id": speaker.entity_id if speaker else None,
-                "speaker_name": speaker.canonical_name if speaker else None,
+                "speaker_name": (speaker.canonical_name or None) if speaker else None,  # null: unnamed
                 "speaker_roles": list(speaker.roles) if speaker else [],
                 "speaker_type": speaker.type if speaker else None,
                 "unresolved_reason": q.unresolved_reason,
