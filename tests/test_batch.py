@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from zitat_client import Client
 from zitat_client.cli_claims import document_for
+from zitat_server import __version__
 from zitat_server.batch import main as batch_main
 from zitat_server.batch.inputs import (
     FILES,
@@ -171,7 +172,7 @@ def test_worker_rows_are_the_pipelines_quotes_and_bad_rows_are_errors(tmp_path):
         assert row["message_text"] == [s.text for s in quote.message]
         speaker = result.speaker(quote)
         assert row["speaker_name"] == ((speaker.canonical_name or None) if speaker else None)
-        assert row["pipeline_version"] == "0.1.0+rules-only"
+        assert row["pipeline_version"] == f"{__version__}+rules-only"
 
 
 def test_an_output_of_other_settings_is_refused(tmp_path):

@@ -51,7 +51,15 @@ CONFIGS: dict[str, PipelineConfig] = {
     for c in (
         PipelineConfig(
             "default",
-            "rules, the trained taggers for what the rules miss, continuations, partial quotes, nesting, coreference",
+            "rules, continuations, the partial-quote classifier, nesting, coreference (no taggers: on the dev "
+            "split they add nothing over the rules, 67.0 vs 66.6 full joint F1 without and with, and on unseen "
+            "news 4 of 51 sampled tagger quotes were right)",
+            _steps("quote_marks", "attribution", "reported", "continuation", "partial_quotes", "nesting", "coref"),
+        ),
+        PipelineConfig(
+            "with-taggers",
+            "the default and the trained flair taggers for what the rules miss: more recall, less precision, "
+            "about 3x the time and 600 MB of memory",
             _steps(
                 "quote_marks",
                 "attribution",
@@ -65,7 +73,7 @@ CONFIGS: dict[str, PipelineConfig] = {
         ),
         PipelineConfig(
             "rules-only",
-            "rules alone: fast start, no torch in memory, lower recall",
+            "rules alone, without the partial-quote classifier",
             _steps("quote_marks", "attribution", "reported", "continuation", "nesting", "coref"),
         ),
         PipelineConfig(

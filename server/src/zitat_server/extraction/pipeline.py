@@ -16,7 +16,6 @@ from zitat_server.extraction.component import Component, ComponentInfo
 from zitat_server.extraction.configs import PipelineConfig, get_config
 from zitat_server.extraction.continuation import Continuation
 from zitat_server.extraction.coref import Resolver
-from zitat_server.extraction.model_quotes import ModelQuotes
 from zitat_server.extraction.nesting import Nesting
 from zitat_server.extraction.partial_quotes import PartialQuoteFinder
 from zitat_server.extraction.quote_marks import QuoteMarks
@@ -27,11 +26,19 @@ from zitat_server.extraction.tokenizer import TOKENIZER_INFO, doc_from_sentences
 #: Called with the next step's name between steps; raising stops the pipeline.
 Check = Callable[[str], None]
 
+def _taggers(**options: object) -> Component:
+    """The flair taggers' component, imported when a config uses it: torch stays out of the
+    memory of a pipeline without taggers (the default)."""
+    from zitat_server.extraction.model_quotes import ModelQuotes
+
+    return ModelQuotes(**options)  # type: ignore[arg-type]
+
+
 #: Component name -> factory; a config's steps name these.
 FACTORIES: dict[str, Callable[..., Component]] = {
     "quote_marks": QuoteMarks,
     "attribution": RuleAttributor,
-    "taggers": ModelQuotes,
+    "taggers": _taggers,
     "reported": ReportedSpeech,
     "continuation": Continuation,
     "partial_quotes": PartialQuoteFinder,
