@@ -55,6 +55,22 @@ Rules the first 150 judgements follow (keep them, so that old and new judgements
   a bare "heißt es" does not. ``source:missing`` needs the holder in the frame or, for a
   continuation, in the context before.
 
+Rules added with the later judgements (calls the first 150 did not need):
+
+* A following PP belongs to the mention ("die Mitteldeutsche Zeitung (Montag) aus Halle",
+  "Christoph Engel vom Leipziger Institut für …"): a source that stops before it is
+  ``source:too-short``. A PP that belongs to the content is no part of it ("laut Berechnungen des
+  STANDARD von Inseraten … begleitet": ``source:extra-words``, ``message:too-short``).
+* Hearsay "soll … haben" ("soll … vergraben haben") is a claim of unnamed holders and counts as
+  reported speech; "soll" of a plan or intention ("bald sollen sie … verfügbar sein") does not.
+* A speaker label ("Tsipras: …", "Hofer: …" in an interview) names the holder: without a
+  source it is ``source:missing``; a label inside the message is ``message:runs-into-frame``.
+* Reported quotes whose message is the whole sentence, frame (source, cue) included, are judged
+  as the other forms: the reported content is the object, so the message is wrong with
+  ``message:runs-into-frame`` (under a whole-sentence convention for Reported they would be right).
+* A sentence taken as a continuation that has its own frame ("…, teilte der Arbeitgeber mit")
+  is ``cue:missing``; its source is judged against the holder of that frame.
+
 Workflow: ``pending`` writes the sampled quotes without a judgement, in the judgement shape with
 the verdicts ``null`` and a ``context`` that marks ``[[MSG …]]``, ``{{CUE …}}`` and
 ``<<SRC …>>``; fill in the verdicts, ``errors`` and ``note``; ``merge`` validates the filled
