@@ -27,6 +27,7 @@ from zitat_proto.v1 import claims_pb2 as cpb
 from zitat_proto.v1 import claims_pb2_grpc as cpb_grpc
 from zitat_proto.v1 import quotes_pb2 as pb
 from zitat_proto.v1 import quotes_pb2_grpc as pb_grpc
+from zitat_server import __version__
 from zitat_server.serving.launch import running_server
 from zitat_server.serving.server import is_loopback
 from zitat_server.training.corpora import standard_articles
@@ -223,7 +224,7 @@ def test_metrics_have_the_grpc_names(server, quotes):
     assert f"grpc_server_handling_seconds_bucket{{{labels},le=" in text
     assert "zitat_queue_seconds_count" in text and "zitat_processing_seconds_count" in text
     assert re.search(r"^zitat_workers 2\.0$", text, re.M)
-    assert 'zitat_pipeline_info{pipeline="rules-only",pipeline_version="0.1.0+rules-only"} 1.0' in text
+    assert f'zitat_pipeline_info{{pipeline="rules-only",pipeline_version="{__version__}+rules-only"}} 1.0' in text
     assert re.search(r"^zitat_queue_length 0\.0$", text, re.M)
 
 
