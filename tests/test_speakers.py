@@ -132,3 +132,14 @@ def test_role_only_claim_is_attributed_once_the_holder_is_known(setup):
     assert _speaker_of(store, "c") == ""
     ing.ingest(StoredDocument("a", UMJEROW, published_at=day("2023-09-10")))
     assert _speaker_of(store, "c") == "Rustem Umjerow"
+
+
+def test_a_stored_unchanged_document_needs_no_extraction(setup):
+    """The server starts extractions ahead only where ``needs_extraction`` says so; a document
+    stored with the same text, pipeline and registry version must not be extracted again."""
+    store, ing = setup
+    item = StoredDocument("a", UMJEROW, published_at=day("2023-09-10"))
+    assert ing.needs_extraction(item)
+    ing.ingest(item)
+    assert not ing.needs_extraction(item)
+    assert ing.needs_extraction(StoredDocument("a", UMJEROW + " Neu.", published_at=day("2023-09-10")))

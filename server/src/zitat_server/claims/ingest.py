@@ -113,8 +113,7 @@ class Ingestor:
         """
         if not item.id:
             raise ValueError("document id is required")
-        stored = replace(item, text_hash=content_hash(item.text), pipeline_version=self.pipeline.version,
-                         registry_version=REGISTRY_VERSION)
+        stored = self._stamped(item)
         existing = self.store.get_document(item.id)
         if _same(existing, stored):
             if _metadata(existing) != _metadata(stored):
@@ -139,8 +138,13 @@ class Ingestor:
     def needs_extraction(self, item: StoredDocument) -> bool:
         """False when the store already holds this text extracted by this pipeline version (so a
         caller can start extractions ahead of :meth:`ingest` only where they will be used)."""
-        stored = replace(item, text_hash=content_hash(item.text), pipeline_version=self.pipeline.version)
-        return not _same(self.store.get_document(item.id), stored)
+        return not _same(self.store.get_document(item.id), self._stamped(item))
+
+    def _stamped(self, item: StoredDocument) -> StoredDocument:
+        """``item`` with what decides whether it must be read again: its text's hash, the
+        pipeline version and the registry version."""
+        return replace(item, text_hash=content_hash(item.text), pipeline_version=self.pipeline.version,
+                       registry_version=REGISTRY_VERSION)
 
     def _write_claims(self, tx: Transaction, stored: StoredDocument, doc: Doc) -> None:
         affected = tx.delete_claims(stored.id)
