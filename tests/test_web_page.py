@@ -1,9 +1,8 @@
 """The web page in a real browser: Debian's Chromium, driven by Playwright, against one real
 server for the module (its own claim store, so the speaker page and the screenshots do not
-depend on other tests). The screenshots are taken here: into a temporary folder, or into
-docs/screenshots with ZITAT_UPDATE_SCREENSHOTS=1 (a test run leaves the tree as it was); the
-parts that vary between runs (the pipeline's milliseconds and version) are masked, so they
-change only with the page.
+depend on other tests). The screenshots in docs/screenshots are written here, as the README
+links them; the parts that vary between runs (the pipeline's milliseconds and version) are
+masked, so the files change only with the page.
 """
 
 from __future__ import annotations
@@ -11,9 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import urllib.request
-from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -28,8 +25,7 @@ except ImportError:
 
 pytestmark = pytest.mark.slow
 
-SCREENSHOTS = (ROOT / "docs" / "screenshots" if os.environ.get("ZITAT_UPDATE_SCREENSHOTS")
-               else Path(tempfile.mkdtemp(prefix="zitat-screenshots-")))
+SCREENSHOTS = ROOT / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 390, "height": 844}
 OUTLETS = (("Ukrinform", "2024-09-03"), ("Kyiv Independent", "2024-09-05"), ("Deutsche Welle", "2024-09-24"))
