@@ -177,3 +177,23 @@ def test_a_council_is_an_organisation_not_a_role() -> None:
 def test_an_addressed_newspaper_is_no_part_of_the_name() -> None:
     reading = _read("die Zeitung unter Berufung auf Sicherheitskreise")
     assert (reading.kind, reading.name) == ("media", ["Zeitung"])
+
+
+def test_a_definite_role_nobody_holds_describes_the_person_named_before() -> None:
+    text = (
+        "Die Ernte fällt gut aus, so lässt sich Martina Kogler verstehen. Es gebe keinen Grund zur Sorge, "
+        "sagt die Agrarökonomin."
+    )
+    doc = _doc(text, ("die Agrarökonomin", "sagt"))
+    assert _holder(doc, 0).name == "Martina Kogler"
+
+
+def test_a_definite_spokesman_is_no_epithet() -> None:
+    text = "Bürgermeister Hans Gruber eröffnete die Brücke. Sie sei sicher, sagte der Polizeisprecher."
+    doc = _doc(text, ("der Polizeisprecher", "sagte"))
+    assert _holder(doc, 0).anonymous
+
+
+def test_experts_after_von_are_a_group() -> None:
+    doc = _doc("Nach Angaben von Grünen-Politikern fehlt das Geld.", ("Angaben von Grünen-Politikern", ""))
+    assert _holder(doc, 0).type is SpeakerType.GROUP

@@ -415,7 +415,7 @@ def _plural(det: str, role: str) -> bool:
         return False
     if det in _PLURAL_DETS:
         return det != "die" or low.endswith(("er", "en"))
-    return not det and low.endswith(("er", "en"))
+    return not det and low.endswith(("er", "en", "ern"))  # "von Politikern": a dative plural
 
 
 @dataclass(slots=True)
@@ -623,6 +623,12 @@ class _Resolution:
                 for h in self.holders:
                     if self._fits(h, r.feminine) and _role_matches(keys, h.role_keys):
                         return h
+            if keys and self._epithet(keys):
+                # "… kann man James Butterfill verstehen … sagt der Ökonom": a definite role that
+                # nobody was introduced with describes the person spoken of last
+                h = self.antecedent(r.feminine, at)
+                if h is not None:
+                    return h
         affiliation = self.institution(r.affiliation) if r.affiliation is not None else None
         key = "anonymous:" + "|".join(sorted(keys or {_role_key(x) for x in r.roles}))
         h = self.holder(SpeakerType.PERSON, key + "@" + (affiliation.entity.id if affiliation else ""), "")
@@ -634,6 +640,16 @@ class _Resolution:
         if affiliation is not None:
             h.entity.affiliation = affiliation.entity.id
         return h
+
+    def _epithet(self, keys: set[str]) -> bool:
+        """Whether a definite role noun can describe a person named before ("der Ökonom", "die
+        Studentin"): not an office (one person's in particular), not a spokesperson (rarely named),
+        and no unnamed holder of that role spoke before ("ein Experte … der Experte")."""
+        if any(is_office(k) or "sprecher" in k for k in keys):
+            return False
+        return not any(
+            h.entity.anonymous and _role_matches(keys, {_role_key(x) for x in h.entity.roles}) for h in self.holders
+        )
 
     def institution(self, r: Reading) -> _Holder:
         if r.kind == "person":  # the affiliation of "ein Sprecher von Siemens-Chef Kaeser"
