@@ -197,3 +197,19 @@ def test_a_definite_spokesman_is_no_epithet() -> None:
 def test_experts_after_von_are_a_group() -> None:
     doc = _doc("Nach Angaben von Grünen-Politikern fehlt das Geld.", ("Angaben von Grünen-Politikern", ""))
     assert _holder(doc, 0).type is SpeakerType.GROUP
+
+
+def test_a_bare_medium_noun_takes_the_last_medium_of_its_kind() -> None:
+    text = (
+        "Der ORF zeigte die Debatte, sagte ein Moderator. Laut APA kamen viele Zuschauer. "
+        "Die Quote sei hoch gewesen, so der Sender."
+    )
+    doc = _doc(text, ("Der ORF", "zeigte"), ("APA", "Laut"), ("der Sender", "so"))
+    assert _holder(doc, 2).name == "ORF"
+
+
+def test_a_medium_of_another_kind_is_a_new_holder() -> None:
+    text = "Laut Reuters kam es zu Streiks. Die Lage sei ruhig, meldete das ungarische Staatsfernsehen."
+    doc = _doc(text, ("Reuters", "Laut"), ("das ungarische Staatsfernsehen", "meldete"))
+    assert _holder(doc, 0).name == "Reuters"
+    assert _holder(doc, 1).name == "Ungarisches Staatsfernsehen"

@@ -33,7 +33,7 @@ entity and a reason. Everything is one or two passes over tokens and quotes: lin
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from zitat_server.document import Doc, Entity, Quote, SpeakerType
@@ -54,6 +54,7 @@ from zitat_server.language.roles import (
     is_person_noun,
     is_profession,
     is_role,
+    media_kind,
     same_office,
     spokes_prefix,
 )
@@ -426,6 +427,7 @@ class _Holder:
     role_keys: set[str] = field(default_factory=set)
     speaks: bool = False
     evident: bool = False  # a person for sure (a role, a full name): may take pronouns
+    medium: str = ""  # a medium's kind (:func:`media_kind`), where its name or noun says it
 
 
 def _role_key(role: str) -> str:
@@ -440,6 +442,11 @@ def _role_matches(keys: set[str], held: set[str]) -> bool:
     """ "richter" matches "bezirksrichter", "minister" matches "innenminister" (compound heads),
     "regierungschef" matches "premier" (:func:`same_office`)."""
     return any(k == h or h.endswith(k) or same_office(k, h) for k in keys for h in held)
+
+
+def _medium_of(words: Iterable[str]) -> str:
+    """The kind of the medium a phrase names ("die Zeitung Express": print), "" if none says."""
+    return next((k for w in words if (k := media_kind(w))), "")
 
 
 class _Resolution:
@@ -516,6 +523,7 @@ class _Resolution:
                 elif r.kind == "media" and r.proper and (p.last - p.first > 1 or r.name[0].lower() in MEDIA_NAMES):
                     h = self.holder(SpeakerType.MEDIA, r.name[-1].lower(), " ".join(r.name))
                     h.evident = True  # a medium named in the text: "die Zeitung Express", "der ORF"
+                    h.medium = h.medium or _medium_of(t.text for t in toks[p.first : p.last])
                     media_at.append((p.first, h))
             first = toks[sent.first].text
             turn = sent.last - sent.first > 2 and toks[sent.first + 1].text == ":"
@@ -656,10 +664,20 @@ class _Resolution:
             return self.person(r.name, r.roles, r.feminine)
         kind = SpeakerType.MEDIA if r.kind == "media" else SpeakerType.ORGANIZATION
         if kind is SpeakerType.MEDIA and not r.proper:
-            named = next((h for h in reversed(self.recency.values()) if h.entity.type is SpeakerType.MEDIA), None)
+            wanted = media_kind(r.name[-1])
+            named = next(
+                (
+                    h
+                    for h in reversed(self.recency.values())
+                    if h.entity.type is SpeakerType.MEDIA and (not wanted or not h.medium or h.medium == wanted)
+                ),
+                None,
+            )
             if named is not None:
-                return named  # "die Zeitung", "der britische Sender": the medium named last
+                return named  # "die Zeitung", "der britische Sender": the medium of its kind named last
         h = self.holder(kind, r.name[-1].lower(), " ".join(r.name))
+        if kind is SpeakerType.MEDIA and not h.medium:
+            h.medium = _medium_of(r.name)
         if r.qualifier and not h.entity.qualifier:
             h.entity.qualifier = r.qualifier
         return h
