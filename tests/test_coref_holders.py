@@ -213,3 +213,14 @@ def test_a_medium_of_another_kind_is_a_new_holder() -> None:
     doc = _doc(text, ("Reuters", "Laut"), ("das ungarische Staatsfernsehen", "meldete"))
     assert _holder(doc, 0).name == "Reuters"
     assert _holder(doc, 1).name == "Ungarisches Staatsfernsehen"
+
+
+def test_a_bare_organisation_noun_takes_the_compound_named_before() -> None:
+    text = (
+        "Die Exporte stiegen, wie das Landwirtschaftsministerium mitteilte. Die Ernte war gut, erklärte "
+        "das Ministerium. Ein Ministeriumssprecher ergänzte, der Regen habe geholfen."
+    )
+    doc = _doc(text, ("das Ministerium", "erklärte"), ("Ein Ministeriumssprecher", "ergänzte"))
+    assert _holder(doc, 0).name == "Landwirtschaftsministerium"
+    spokesman = _holder(doc, 1)
+    assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Landwirtschaftsministerium"

@@ -466,6 +466,8 @@ class _Resolution:
         self.next_mention = 0
         self.last_speaker: tuple[_Holder, int] | None = None
         self.recurring: set[str] = set()
+        self.organisations: list[tuple[int, list[str]]] = []  # (token, name): organisations in the text
+        self.token = 0  # where the source being resolved starts
 
     def holder(self, kind: SpeakerType, key: str, name: str) -> _Holder:
         found = self.by_key.get((kind, key))
@@ -515,9 +517,13 @@ class _Resolution:
         media_at: list[tuple[int, _Holder]] = []
         for sent in doc.sentences:
             for p in noun_phrases(toks, sent.first, sent.last, flags):
-                if p.kind != "np" or p.cut or p.prep or p.parts and p.parts[0] != "appos":
+                if p.kind != "np" or p.cut or p.parts and p.parts[0] != "appos":
                     continue
                 r = read(doc, p.first, p.last)
+                if r.kind == "org":
+                    self.organisations.append((p.first, r.name))
+                if p.prep:
+                    continue
                 if r.kind == "person" and (r.roles or is_first_name(r.name[0]) and len(r.name) >= 2):
                     self.person(r.name, r.roles, r.feminine)
                 elif r.kind == "media" and r.proper and (p.last - p.first > 1 or r.name[0].lower() in MEDIA_NAMES):
@@ -548,6 +554,7 @@ class _Resolution:
             q.unresolved_reason = NOT_A_HOLDER
             return
         self.advance(idx.start)
+        self.token = idx.start
         r = read(doc, idx.start, idx.stop)
         at = doc.sentence_of(idx.start)
         h, reason = self.holder_of(r, q, at, idx.start)
@@ -675,12 +682,26 @@ class _Resolution:
             )
             if named is not None:
                 return named  # "die Zeitung", "der britische Sender": the medium of its kind named last
-        h = self.holder(kind, r.name[-1].lower(), " ".join(r.name))
+        name = r.name
+        if kind is SpeakerType.ORGANIZATION and not r.proper and len(name) == 1:
+            name = self.compound_of(name[0])
+        h = self.holder(kind, name[-1].lower(), " ".join(name))
         if kind is SpeakerType.MEDIA and not h.medium:
             h.medium = _medium_of(r.name)
         if r.qualifier and not h.entity.qualifier:
             h.entity.qualifier = r.qualifier
         return h
+
+    def compound_of(self, noun: str) -> list[str]:
+        """The organisation named last before the source whose name's head is a compound of the bare
+        ``noun`` ("das Wirtschaftsministerium … erklärte das Ministerium", "das Bundesheer … ein
+        Heeressprecher"), else the noun."""
+        low = noun.lower()
+        for token, name in reversed(self.organisations):
+            head = name[-1].lower()
+            if token < self.token and head != low and head.endswith(low):
+                return name
+        return [noun]
 
     def relative(self, q: Quote, at: int, token: int) -> tuple[_Holder | None, str]:
         """ "Anton Wieser, der … bestätigt": the phrase before the comma."""
