@@ -224,3 +224,12 @@ def test_a_bare_organisation_noun_takes_the_compound_named_before() -> None:
     assert _holder(doc, 0).name == "Landwirtschaftsministerium"
     spokesman = _holder(doc, 1)
     assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Landwirtschaftsministerium"
+
+
+def test_a_pronoun_skips_a_person_named_again_after_a_preposition() -> None:
+    text = (
+        "Trainer Stefan Hollerer lobte Stürmer Tobias Wenger. Danach sprach Hollerer lange mit Wenger. "
+        "Die Mannschaft sei bereit, sagte er."
+    )
+    doc = _doc(text, ("er", "sagte"))
+    assert _holder(doc, 0).name == "Stefan Hollerer"

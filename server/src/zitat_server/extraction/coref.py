@@ -444,6 +444,20 @@ def _role_matches(keys: set[str], held: set[str]) -> bool:
     return any(k == h or h.endswith(k) or same_office(k, h) for k in keys for h in held)
 
 
+#: Prepositions whose object is rarely what a later pronoun takes up ("mit Jane Fonda", "gegen Nadal").
+_OBLIQUE = frozenset(
+    "mit gegen für bei beim zu zum zur an am auf über nach vor neben ohne um durch wegen trotz von vom".split()
+)
+
+
+def _oblique(toks: list, i: int) -> bool:
+    """Whether the name ending at token ``i`` is the object of a preposition (first names skipped)."""
+    k = i - 1
+    while k >= 0 and k >= i - 3 and is_name_word(toks[k].text):
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in _OBLIQUE
+
+
 def _medium_of(words: Iterable[str]) -> str:
     """The kind of the medium a phrase names ("die Zeitung Express": print), "" if none says."""
     return next((k for w in words if (k := media_kind(w))), "")
@@ -535,13 +549,15 @@ class _Resolution:
             turn = sent.last - sent.first > 2 and toks[sent.first + 1].text == ":"
             if turn and is_name_word(first) and not is_acronym(first):
                 self.person([first], [], None).speaks = True  # an interview turn: "Gerlach: …"
+        seen: set[int] = set()  # ids of the holders mentioned so far
         for i, t in enumerate(toks):
             w = t.text
             h = self.by_key.get((SpeakerType.PERSON, w))
             if h is None and w.endswith("s"):
                 h = self.by_key.get((SpeakerType.PERSON, w[:-1]))
-            if h is not None:
+            if h is not None and not (id(h) in seen and _oblique(toks, i)):
                 self.mentions.append((i, h))
+                seen.add(id(h))
         self.mentions.extend(media_at)
         self.mentions.sort(key=lambda m: m[0])
 
