@@ -233,3 +233,13 @@ def test_a_pronoun_skips_a_person_named_again_after_a_preposition() -> None:
     )
     doc = _doc(text, ("er", "sagte"))
     assert _holder(doc, 0).name == "Stefan Hollerer"
+
+
+def test_a_masculine_role_after_genitive_der_is_plural() -> None:
+    doc = _doc(
+        "Nach Ansicht der Geologen ist der Hang sicher. Nach Angaben der Bürgermeisterin bleibt die Straße offen.",
+        ("Ansicht der Geologen", ""),
+        ("Angaben der Bürgermeisterin", ""),
+    )
+    assert _holder(doc, 0).type is SpeakerType.GROUP
+    assert _holder(doc, 1).type is SpeakerType.PERSON

@@ -330,6 +330,11 @@ def _frame(doc: Doc, first: int, last: int, words: list[str], lows: list[str], h
         k += 1
     if k < len(words) and lows[k] in _GENITIVE:
         sub = read(doc, first + k + (lows[k] in ("von", "vom")), last)
+        if lows[k] == "der" and sub.kind == "role" and sub.feminine is False and sub.affiliation is None:
+            # a genitive "der" before a masculine role is plural: "nach Ansicht der Forscher"
+            # (one researcher would be "des Forschers")
+            role = sub.roles[-1]
+            return Reading("group", name=[role], first=sub.first, last=sub.last)
         if sub.kind not in ("none", "document"):
             return sub
     if any(w in _OWN for w in lows[:h]):
