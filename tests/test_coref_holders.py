@@ -243,3 +243,18 @@ def test_a_masculine_role_after_genitive_der_is_plural() -> None:
     )
     assert _holder(doc, 0).type is SpeakerType.GROUP
     assert _holder(doc, 1).type is SpeakerType.PERSON
+
+
+def test_a_role_takes_the_name_in_its_apposition() -> None:
+    text = (
+        "Kanzler Otto Brandl eröffnete die Konferenz. Die Gespräche seien gut verlaufen, sagte der "
+        "Staatssekretär für Verkehr, Lukas Moser, am Abend."
+    )
+    doc = _doc(text, ("der Staatssekretär", "sagte"))
+    assert _holder(doc, 0).name == "Lukas Moser"
+
+
+def test_a_possessor_before_a_role_is_not_the_speaker() -> None:
+    text = "Der Hafen wächst, sagt Triests Bürgermeister, der frühere Unternehmer Marco Ferri."
+    doc = _doc(text, ("Triests Bürgermeister", "sagt"))
+    assert _holder(doc, 0).name == "Marco Ferri"

@@ -463,6 +463,15 @@ def _oblique(toks: list, i: int) -> bool:
     return k >= 0 and toks[k].text.lower() in _OBLIQUE
 
 
+#: Words of a short prepositional tail between a role and its apposition ("für EU-Fragen").
+_APPOSITION_TAIL = frozenset({"für", "der", "des", "von", "im", "in", "am"})
+
+
+def _possessor(r: Reading) -> bool:
+    """A person reading that is a possessor and a role: "Odessas Gouverneur" (the governor, not Odessa)."""
+    return len(r.name) == 1 and r.name[0].endswith("s")
+
+
 def _medium_of(words: Iterable[str]) -> str:
     """The kind of the medium a phrase names ("die Zeitung Express": print), "" if none says."""
     return next((k for w in words if (k := media_kind(w))), "")
@@ -605,6 +614,10 @@ class _Resolution:
             return self.relative(q, at, token)
         if kind == "own":
             return self.own(q, at, token)
+        if kind == "role" or kind == "person" and r.roles and _possessor(r):
+            named = self.appositive(at, r.last)
+            if named is not None:
+                return named, ""  # "sagte der Staatssekretär für EU-Fragen, Gergely Pröhle"
         if kind == "person":
             return self.person(r.name, r.roles, r.feminine), ""
         if kind == "role":
@@ -712,6 +725,22 @@ class _Resolution:
         if r.qualifier and not h.entity.qualifier:
             h.entity.qualifier = r.qualifier
         return h
+
+    def appositive(self, at: int, end: int) -> _Holder | None:
+        """The person a role is named by in an apposition after it, in the same sentence: ", Gergely
+        Pröhle" after "der Staatssekretär für EU-Fragen" (a short prepositional tail allowed), ", der
+        frühere Präsident Anton Huber" after "Odessas Gouverneur". A full name or a role with a name."""
+        toks = self.doc.tokens
+        sent = self.doc.sentences[at]
+        comma = next((k for k in range(end, min(end + 4, sent.last)) if toks[k].text == ","), -1)
+        if comma < 0 or any(not (t.text[:1].isupper() or t.text.lower() in _APPOSITION_TAIL) for t in toks[end:comma]):
+            return None
+        phrases = [p for p in noun_phrases(toks, comma + 1, sent.last) if p.first == comma + 1 and not p.prep]
+        for p in sorted(phrases, key=lambda x: x.last - x.first):
+            r = read(self.doc, p.first, p.last)
+            if r.kind == "person" and (r.roles or len(r.name) >= 2 and is_first_name(r.name[0])):
+                return self.person(r.name, r.roles, r.feminine)
+        return None
 
     def compound_of(self, noun: str) -> list[str]:
         """The organisation named last before the source whose name's head is a compound of the bare
