@@ -258,3 +258,9 @@ def test_a_possessor_before_a_role_is_not_the_speaker() -> None:
     text = "Der Hafen wächst, sagt Triests Bürgermeister, der frühere Unternehmer Marco Ferri."
     doc = _doc(text, ("Triests Bürgermeister", "sagt"))
     assert _holder(doc, 0).name == "Marco Ferri"
+
+
+def test_a_pronoun_with_a_trailing_phrase_is_still_the_pronoun() -> None:
+    text = "Anwältin Petra Lindner legte Berufung ein. Das Urteil sei falsch, schrieb sie in einer Eingabe."
+    doc = _doc(text, ("sie in einer Eingabe", "schrieb"))
+    assert _holder(doc, 0).name == "Petra Lindner"

@@ -73,6 +73,7 @@ _GENITIVE = frozenset({"des", "der", "eines", "einer", "von", "vom"})
 _QUALIFYING = frozenset({"in", "im", "aus"})
 _MASC = frozenset({"er", "ihm", "ihn"})
 _FEM = frozenset({"sie", "ihr"})
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 _OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
@@ -205,7 +206,8 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         last -= 1
     words = [t.text for t in toks[first:last]]
     lows = [w.lower() for w in words]
-    if len(words) == 1:
+    if len(words) == 1 or lows[0] in _SUBJECT_PRONOUNS and not is_capitalised(words[1]):
+        # a pronoun takes no modifiers: "er in einer Beschwerde" is "er"
         one = _one_word(doc, first, lows[0])
         if one is not None:
             return one
