@@ -264,3 +264,9 @@ def test_a_pronoun_with_a_trailing_phrase_is_still_the_pronoun() -> None:
     text = "Anwältin Petra Lindner legte Berufung ein. Das Urteil sei falsch, schrieb sie in einer Eingabe."
     doc = _doc(text, ("sie in einer Eingabe", "schrieb"))
     assert _holder(doc, 0).name == "Petra Lindner"
+
+
+def test_a_sunday_paper_keeps_its_full_name() -> None:
+    text = "Das berichtete die Bild am Sonntag. Der Vertrag sei unterschrieben, schrieb die Zeitung."
+    doc = _doc(text, ("die Zeitung", "schrieb"))
+    assert _holder(doc, 0).name == "Bild am Sonntag"

@@ -557,7 +557,10 @@ class _Resolution:
                 if r.kind == "person" and (r.roles or is_first_name(r.name[0]) and len(r.name) >= 2):
                     self.person(r.name, r.roles, r.feminine)
                 elif r.kind == "media" and r.proper and (p.last - p.first > 1 or r.name[0].lower() in MEDIA_NAMES):
-                    h = self.holder(SpeakerType.MEDIA, r.name[-1].lower(), " ".join(r.name))
+                    name = r.name
+                    if p.last + 1 < len(toks) and [t.text for t in toks[p.last : p.last + 2]] == ["am", "Sonntag"]:
+                        name = [*name, "am", "Sonntag"]  # the Sunday paper: "der Welt am Sonntag"
+                    h = self.holder(SpeakerType.MEDIA, r.name[-1].lower(), " ".join(name))
                     h.evident = True  # a medium named in the text: "die Zeitung Express", "der ORF"
                     h.medium = h.medium or _medium_of(t.text for t in toks[p.first : p.last])
                     media_at.append((p.first, h))
