@@ -270,3 +270,10 @@ def test_a_sunday_paper_keeps_its_full_name() -> None:
     text = "Das berichtete die Bild am Sonntag. Der Vertrag sei unterschrieben, schrieb die Zeitung."
     doc = _doc(text, ("die Zeitung", "schrieb"))
     assert _holder(doc, 0).name == "Bild am Sonntag"
+
+
+def test_plural_authorities_are_a_group() -> None:
+    doc = _doc(
+        "Die Lage sei unter Kontrolle, teilten die Gesundheitsbehörden mit.", ("die Gesundheitsbehörden", "teilten")
+    )
+    assert _holder(doc, 0).type is SpeakerType.GROUP

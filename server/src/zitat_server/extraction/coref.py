@@ -257,12 +257,17 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         return Reading("person", name=name, roles=roles, feminine=_feminine(roles), first=first, last=last)
     if roles and (org_at < 0 or last_role < org_at):
         return _role_reading(doc, first, words, lows, roles, last_role, det)
+    if org_at >= 0 and lows[org_at].endswith(_PLURAL_BODIES):
+        return Reading("group", name=[words[org_at]], first=first, last=last)  # "die Behörden": many bodies
     if org_at >= 0:
         return _institution_reading(words, lows, org_at, det, qualifier, first, last)
     if is_group_noun(words[h]):
         return Reading("group", name=[words[h]], first=first, last=last)
     return Reading("none", first=first, last=last)
 
+
+#: Plural heads of institutions: several bodies, a group rather than one organisation.
+_PLURAL_BODIES = ("behörden", "gewerkschaften", "organisationen", "parteien", "regierungen", "institutionen")
 
 #: Prepositions after which a mention says no more about its holder: "die Zeitung unter Berufung
 #: auf …", "der Minister gegenüber Journalisten".
