@@ -277,3 +277,15 @@ def test_plural_authorities_are_a_group() -> None:
         "Die Lage sei unter Kontrolle, teilten die Gesundheitsbehörden mit.", ("die Gesundheitsbehörden", "teilten")
     )
     assert _holder(doc, 0).type is SpeakerType.GROUP
+
+
+def test_a_first_person_possessive_names_no_holder() -> None:
+    doc = _doc("Ich danke meiner Familie, sagte die Siegerin.", ("meiner Familie", "sagte"))
+    assert doc.quotes[0].entity is None
+
+
+def test_an_army_spokesman_speaks_for_the_army_named_before() -> None:
+    text = "Das Bundesheer schickte Soldaten. Die Lage sei ruhig, erklärte ein Heeressprecher."
+    doc = _doc(text, ("ein Heeressprecher", "erklärte"))
+    spokesman = _holder(doc, 0)
+    assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Bundesheer"

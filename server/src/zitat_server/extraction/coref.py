@@ -73,6 +73,9 @@ _GENITIVE = frozenset({"des", "der", "eines", "einer", "von", "vom"})
 _QUALIFYING = frozenset({"in", "im", "aus"})
 _MASC = frozenset({"er", "ihm", "ihn"})
 _FEM = frozenset({"sie", "ihr"})
+_FIRST_PERSON_POSSESSIVES = frozenset(
+    "mein meine meiner meinem meinen meines unser unsere unserer unserem unseren unseres".split()
+)
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
@@ -211,6 +214,8 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         one = _one_word(doc, first, lows[0])
         if one is not None:
             return one
+    if lows[0] in _FIRST_PERSON_POSSESSIVES:
+        return Reading("none", first=first, last=last)  # "meiner Mannschaft": the speaker's own, not a holder
     # the head: the first capitalised word that is no determiner
     h = next((k for k, w in enumerate(words) if (is_capitalised(w) or _age(w)) and lows[k] not in DETERMINERS), -1)
     if h < 0:

@@ -57,7 +57,7 @@ _ORGANISATION = re.compile(
     r"|unternehmens|konzern|konzerns|bank|amt|amts|amtes|büro|büros|kommission|gewerkschaft|organisation"
     r"|anwaltschaft|armee|militär|militärs|küstenwache|feuerwehr|opposition|botschaft|verwaltung|koalition"
     r"|fraktion|vereinigung|initiative|versicherung|stiftung|senat|senats|parlament|parlaments|union|liga"
-    r"|gruppe|team|teams|mannschaft|klub|klubs|verein|vereins|streitkräfte|hersteller|herstellers|betreiber"
+    r"|gruppe|team|teams|mannschaft|heer|heeres|klub|klubs|verein|vereins|streitkräfte|hersteller|herstellers|betreiber"
     r"|betreibers|firma|kammer|komitee|komitees|ausschuss|ausschusses|kabinett|kabinetts|dienst|dienstes"
     r"|gesellschaft|holding|gmbh|bundesamt|kreml|vatikan|rathaus|caritas|zentrale|sicherheitsrat"
     r"|sicherheitsrats|fiskalrat|nationalrat|bundesrat|europarat|ministerrat|aufsichtsrat|betriebsrat|ethikrat"
