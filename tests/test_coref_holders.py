@@ -289,3 +289,11 @@ def test_an_army_spokesman_speaks_for_the_army_named_before() -> None:
     doc = _doc(text, ("ein Heeressprecher", "erklärte"))
     spokesman = _holder(doc, 0)
     assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Bundesheer"
+
+
+def test_a_long_role_phrase_takes_the_name_after_it() -> None:
+    text = (
+        "Die Ernte war schlecht, erklärte der Direktor des Instituts für Bodenforschung (IBF), Paul Egger, am Montag."
+    )
+    doc = _doc(text, ("der Direktor des Instituts für Bodenforschung (IBF)", "erklärte"))
+    assert _holder(doc, 0).name == "Paul Egger"

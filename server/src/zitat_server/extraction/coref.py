@@ -507,7 +507,7 @@ class _Resolution:
         self.last_speaker: tuple[_Holder, int] | None = None
         self.recurring: set[str] = set()
         self.organisations: list[tuple[int, list[str]]] = []  # (token, name): organisations in the text
-        self.token = 0  # where the source being resolved starts
+        self.token = self.stop = 0  # where the source being resolved starts and ends
 
     def holder(self, kind: SpeakerType, key: str, name: str) -> _Holder:
         found = self.by_key.get((kind, key))
@@ -599,7 +599,7 @@ class _Resolution:
             q.unresolved_reason = NOT_A_HOLDER
             return
         self.advance(idx.start)
-        self.token = idx.start
+        self.token, self.stop = idx.start, idx.stop
         r = read(doc, idx.start, idx.stop)
         at = doc.sentence_of(idx.start)
         h, reason = self.holder_of(r, q, at, idx.start)
@@ -630,7 +630,7 @@ class _Resolution:
         if kind == "own":
             return self.own(q, at, token)
         if kind == "role" or kind == "person" and r.roles and _possessor(r):
-            named = self.appositive(at, r.last)
+            named = self.appositive(at, max(r.last, self.stop) if r.first >= self.token else r.last)
             if named is not None:
                 return named, ""  # "sagte der Staatssekretär für EU-Fragen, Gergely Pröhle"
         if kind == "person":
