@@ -297,3 +297,10 @@ def test_a_long_role_phrase_takes_the_name_after_it() -> None:
     )
     doc = _doc(text, ("der Direktor des Instituts für Bodenforschung (IBF)", "erklärte"))
     assert _holder(doc, 0).name == "Paul Egger"
+
+
+def test_a_noun_of_origin_before_an_institution_is_its_adjective() -> None:
+    reading = _read("die Grazer Polizei")
+    assert (reading.kind, reading.name) == ("org", ["Grazer", "Polizei"])
+    reading = _read("die Wiener Polizei")  # "Wiener" is also a noun of origin ("der Wiener")
+    assert (reading.kind, reading.name) == ("org", ["Wiener", "Polizei"])

@@ -132,6 +132,8 @@ def _gender_of(noun: str) -> str:
 def _nominative_adjective(adj: str, noun: str) -> str:
     """The adjective of a name in its strong nominative form, capitalised: "griechischen
     Staatsfernsehen" → "Griechisches", "Auswärtige Amt" → "Auswärtiges"."""
+    if is_person_noun(adj) or adj.endswith("er") and adj[:1].isupper():
+        return adj  # an adjective of origin does not inflect: "Salzburger", "Grazer"
     stem = adj
     for ending in ("en", "em", "er", "es", "e"):
         if stem.endswith(ending):
@@ -250,7 +252,8 @@ def read(doc: Doc, first: int, last: int) -> Reading:
             qualifier = words[k + 1]  # "die Polizei in Kassel"
             words, lows = words[:k], lows[:k]
             break
-    roles = [w for w in words if _role_word(w)]
+    # "die Salzburger Polizei": a noun of origin right before an institution is its adjective
+    roles = [w for k, w in enumerate(words) if _role_word(w) and not (k + 1 == org_at and is_person_noun(w))]
     last_role = max((k for k, w in enumerate(words) if w in roles), default=-1)
     a, b = _name_run(words, last_role)
     name = _quoted(words[a:b])
