@@ -304,3 +304,9 @@ def test_a_noun_of_origin_before_an_institution_is_its_adjective() -> None:
     assert (reading.kind, reading.name) == ("org", ["Grazer", "Polizei"])
     reading = _read("die Wiener Polizei")  # "Wiener" is also a noun of origin ("der Wiener")
     assert (reading.kind, reading.name) == ("org", ["Wiener", "Polizei"])
+
+
+def test_counted_and_governing_nouns_are_no_names() -> None:
+    assert _read("Zeitung 300 Seiten").kind == "media"
+    assert _read("Seite des Vereins").kind != "person"
+    assert _read("Trainer Jonas Reiter").name == ["Jonas", "Reiter"]

@@ -193,7 +193,10 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
     for a, b in runs:
         before = words[a - 1] if a > 0 else ""
         introduced = before.lower() in _INTRODUCING or is_organisation(before) or is_media(before)
-        if not introduced:
+        counted = before[:1].isdigit()  # "270 Seiten": a counted noun
+        # "Seite des Abodienstes": one word with a genitive after it is a common noun
+        governs = b - a == 1 and b < len(words) and words[b].lower() in ("des", "eines")
+        if not (introduced or counted or governs):
             return a, b
     if runs:
         a, b = runs[-1]
