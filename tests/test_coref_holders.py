@@ -310,3 +310,8 @@ def test_counted_and_governing_nouns_are_no_names() -> None:
     assert _read("Zeitung 300 Seiten").kind == "media"
     assert _read("Seite des Vereins").kind != "person"
     assert _read("Trainer Jonas Reiter").name == ["Jonas", "Reiter"]
+
+
+def test_an_empty_range_reads_as_no_holder() -> None:
+    doc = tokenize("Er sagte nichts.")
+    assert read(doc, 1, 1).kind == "none"

@@ -214,6 +214,8 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         last -= 1
     words = [t.text for t in toks[first:last]]
     lows = [w.lower() for w in words]
+    if not words:
+        return Reading("none", first=first, last=last)
     if len(words) == 1 or lows[0] in _SUBJECT_PRONOUNS and not is_capitalised(words[1]):
         # a pronoun takes no modifiers: "er in einer Beschwerde" is "er"
         one = _one_word(doc, first, lows[0])
