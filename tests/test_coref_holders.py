@@ -177,3 +177,141 @@ def test_a_council_is_an_organisation_not_a_role() -> None:
 def test_an_addressed_newspaper_is_no_part_of_the_name() -> None:
     reading = _read("die Zeitung unter Berufung auf Sicherheitskreise")
     assert (reading.kind, reading.name) == ("media", ["Zeitung"])
+
+
+def test_a_definite_role_nobody_holds_describes_the_person_named_before() -> None:
+    text = (
+        "Die Ernte fällt gut aus, so lässt sich Martina Kogler verstehen. Es gebe keinen Grund zur Sorge, "
+        "sagt die Agrarökonomin."
+    )
+    doc = _doc(text, ("die Agrarökonomin", "sagt"))
+    assert _holder(doc, 0).name == "Martina Kogler"
+
+
+def test_a_definite_spokesman_is_no_epithet() -> None:
+    text = "Bürgermeister Hans Gruber eröffnete die Brücke. Sie sei sicher, sagte der Polizeisprecher."
+    doc = _doc(text, ("der Polizeisprecher", "sagte"))
+    assert _holder(doc, 0).anonymous
+
+
+def test_experts_after_von_are_a_group() -> None:
+    doc = _doc("Nach Angaben von Grünen-Politikern fehlt das Geld.", ("Angaben von Grünen-Politikern", ""))
+    assert _holder(doc, 0).type is SpeakerType.GROUP
+
+
+def test_a_bare_medium_noun_takes_the_last_medium_of_its_kind() -> None:
+    text = (
+        "Der ORF zeigte die Debatte, sagte ein Moderator. Laut APA kamen viele Zuschauer. "
+        "Die Quote sei hoch gewesen, so der Sender."
+    )
+    doc = _doc(text, ("Der ORF", "zeigte"), ("APA", "Laut"), ("der Sender", "so"))
+    assert _holder(doc, 2).name == "ORF"
+
+
+def test_a_medium_of_another_kind_is_a_new_holder() -> None:
+    text = "Laut Reuters kam es zu Streiks. Die Lage sei ruhig, meldete das ungarische Staatsfernsehen."
+    doc = _doc(text, ("Reuters", "Laut"), ("das ungarische Staatsfernsehen", "meldete"))
+    assert _holder(doc, 0).name == "Reuters"
+    assert _holder(doc, 1).name == "Ungarisches Staatsfernsehen"
+
+
+def test_a_bare_organisation_noun_takes_the_compound_named_before() -> None:
+    text = (
+        "Die Exporte stiegen, wie das Landwirtschaftsministerium mitteilte. Die Ernte war gut, erklärte "
+        "das Ministerium. Ein Ministeriumssprecher ergänzte, der Regen habe geholfen."
+    )
+    doc = _doc(text, ("das Ministerium", "erklärte"), ("Ein Ministeriumssprecher", "ergänzte"))
+    assert _holder(doc, 0).name == "Landwirtschaftsministerium"
+    spokesman = _holder(doc, 1)
+    assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Landwirtschaftsministerium"
+
+
+def test_a_pronoun_skips_a_person_named_again_after_a_preposition() -> None:
+    text = (
+        "Trainer Stefan Hollerer lobte Stürmer Tobias Wenger. Danach sprach Hollerer lange mit Wenger. "
+        "Die Mannschaft sei bereit, sagte er."
+    )
+    doc = _doc(text, ("er", "sagte"))
+    assert _holder(doc, 0).name == "Stefan Hollerer"
+
+
+def test_a_masculine_role_after_genitive_der_is_plural() -> None:
+    doc = _doc(
+        "Nach Ansicht der Geologen ist der Hang sicher. Nach Angaben der Bürgermeisterin bleibt die Straße offen.",
+        ("Ansicht der Geologen", ""),
+        ("Angaben der Bürgermeisterin", ""),
+    )
+    assert _holder(doc, 0).type is SpeakerType.GROUP
+    assert _holder(doc, 1).type is SpeakerType.PERSON
+
+
+def test_a_role_takes_the_name_in_its_apposition() -> None:
+    text = (
+        "Kanzler Otto Brandl eröffnete die Konferenz. Die Gespräche seien gut verlaufen, sagte der "
+        "Staatssekretär für Verkehr, Lukas Moser, am Abend."
+    )
+    doc = _doc(text, ("der Staatssekretär", "sagte"))
+    assert _holder(doc, 0).name == "Lukas Moser"
+
+
+def test_a_possessor_before_a_role_is_not_the_speaker() -> None:
+    text = "Der Hafen wächst, sagt Triests Bürgermeister, der frühere Unternehmer Marco Ferri."
+    doc = _doc(text, ("Triests Bürgermeister", "sagt"))
+    assert _holder(doc, 0).name == "Marco Ferri"
+
+
+def test_a_pronoun_with_a_trailing_phrase_is_still_the_pronoun() -> None:
+    text = "Anwältin Petra Lindner legte Berufung ein. Das Urteil sei falsch, schrieb sie in einer Eingabe."
+    doc = _doc(text, ("sie in einer Eingabe", "schrieb"))
+    assert _holder(doc, 0).name == "Petra Lindner"
+
+
+def test_a_sunday_paper_keeps_its_full_name() -> None:
+    text = "Das berichtete die Bild am Sonntag. Der Vertrag sei unterschrieben, schrieb die Zeitung."
+    doc = _doc(text, ("die Zeitung", "schrieb"))
+    assert _holder(doc, 0).name == "Bild am Sonntag"
+
+
+def test_plural_authorities_are_a_group() -> None:
+    doc = _doc(
+        "Die Lage sei unter Kontrolle, teilten die Gesundheitsbehörden mit.", ("die Gesundheitsbehörden", "teilten")
+    )
+    assert _holder(doc, 0).type is SpeakerType.GROUP
+
+
+def test_a_first_person_possessive_names_no_holder() -> None:
+    doc = _doc("Ich danke meiner Familie, sagte die Siegerin.", ("meiner Familie", "sagte"))
+    assert doc.quotes[0].entity is None
+
+
+def test_an_army_spokesman_speaks_for_the_army_named_before() -> None:
+    text = "Das Bundesheer schickte Soldaten. Die Lage sei ruhig, erklärte ein Heeressprecher."
+    doc = _doc(text, ("ein Heeressprecher", "erklärte"))
+    spokesman = _holder(doc, 0)
+    assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Bundesheer"
+
+
+def test_a_long_role_phrase_takes_the_name_after_it() -> None:
+    text = (
+        "Die Ernte war schlecht, erklärte der Direktor des Instituts für Bodenforschung (IBF), Paul Egger, am Montag."
+    )
+    doc = _doc(text, ("der Direktor des Instituts für Bodenforschung (IBF)", "erklärte"))
+    assert _holder(doc, 0).name == "Paul Egger"
+
+
+def test_a_noun_of_origin_before_an_institution_is_its_adjective() -> None:
+    reading = _read("die Grazer Polizei")
+    assert (reading.kind, reading.name) == ("org", ["Grazer", "Polizei"])
+    reading = _read("die Wiener Polizei")  # "Wiener" is also a noun of origin ("der Wiener")
+    assert (reading.kind, reading.name) == ("org", ["Wiener", "Polizei"])
+
+
+def test_counted_and_governing_nouns_are_no_names() -> None:
+    assert _read("Zeitung 300 Seiten").kind == "media"
+    assert _read("Seite des Vereins").kind != "person"
+    assert _read("Trainer Jonas Reiter").name == ["Jonas", "Reiter"]
+
+
+def test_an_empty_range_reads_as_no_holder() -> None:
+    doc = tokenize("Er sagte nichts.")
+    assert read(doc, 1, 1).kind == "none"

@@ -33,7 +33,7 @@ entity and a reason. Everything is one or two passes over tokens and quotes: lin
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from zitat_server.document import Doc, Entity, Quote, SpeakerType
@@ -54,6 +54,7 @@ from zitat_server.language.roles import (
     is_person_noun,
     is_profession,
     is_role,
+    media_kind,
     same_office,
     spokes_prefix,
 )
@@ -72,6 +73,10 @@ _GENITIVE = frozenset({"des", "der", "eines", "einer", "von", "vom"})
 _QUALIFYING = frozenset({"in", "im", "aus"})
 _MASC = frozenset({"er", "ihm", "ihn"})
 _FEM = frozenset({"sie", "ihr"})
+_FIRST_PERSON_POSSESSIVES = frozenset(
+    "mein meine meiner meinem meinen meines unser unsere unserer unserem unseren unseres".split()
+)
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 _OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
@@ -127,6 +132,8 @@ def _gender_of(noun: str) -> str:
 def _nominative_adjective(adj: str, noun: str) -> str:
     """The adjective of a name in its strong nominative form, capitalised: "griechischen
     Staatsfernsehen" → "Griechisches", "Auswärtige Amt" → "Auswärtiges"."""
+    if is_person_noun(adj) or adj.endswith("er") and adj[:1].isupper():
+        return adj  # an adjective of origin does not inflect: "Salzburger", "Grazer"
     stem = adj
     for ending in ("en", "em", "er", "es", "e"):
         if stem.endswith(ending):
@@ -186,7 +193,10 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
     for a, b in runs:
         before = words[a - 1] if a > 0 else ""
         introduced = before.lower() in _INTRODUCING or is_organisation(before) or is_media(before)
-        if not introduced:
+        counted = before[:1].isdigit()  # "270 Seiten": a counted noun
+        # "Seite des Abodienstes": one word with a genitive after it is a common noun
+        governs = b - a == 1 and b < len(words) and words[b].lower() in ("des", "eines")
+        if not (introduced or counted or governs):
             return a, b
     if runs:
         a, b = runs[-1]
@@ -204,10 +214,15 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         last -= 1
     words = [t.text for t in toks[first:last]]
     lows = [w.lower() for w in words]
-    if len(words) == 1:
+    if not words:
+        return Reading("none", first=first, last=last)
+    if len(words) == 1 or lows[0] in _SUBJECT_PRONOUNS and not is_capitalised(words[1]):
+        # a pronoun takes no modifiers: "er in einer Beschwerde" is "er"
         one = _one_word(doc, first, lows[0])
         if one is not None:
             return one
+    if lows[0] in _FIRST_PERSON_POSSESSIVES:
+        return Reading("none", first=first, last=last)  # "meiner Mannschaft": the speaker's own, not a holder
     # the head: the first capitalised word that is no determiner
     h = next((k for k, w in enumerate(words) if (is_capitalised(w) or _age(w)) and lows[k] not in DETERMINERS), -1)
     if h < 0:
@@ -242,7 +257,8 @@ def read(doc: Doc, first: int, last: int) -> Reading:
             qualifier = words[k + 1]  # "die Polizei in Kassel"
             words, lows = words[:k], lows[:k]
             break
-    roles = [w for w in words if _role_word(w)]
+    # "die Salzburger Polizei": a noun of origin right before an institution is its adjective
+    roles = [w for k, w in enumerate(words) if _role_word(w) and not (k + 1 == org_at and is_person_noun(w))]
     last_role = max((k for k, w in enumerate(words) if w in roles), default=-1)
     a, b = _name_run(words, last_role)
     name = _quoted(words[a:b])
@@ -254,12 +270,17 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         return Reading("person", name=name, roles=roles, feminine=_feminine(roles), first=first, last=last)
     if roles and (org_at < 0 or last_role < org_at):
         return _role_reading(doc, first, words, lows, roles, last_role, det)
+    if org_at >= 0 and lows[org_at].endswith(_PLURAL_BODIES):
+        return Reading("group", name=[words[org_at]], first=first, last=last)  # "die Behörden": many bodies
     if org_at >= 0:
         return _institution_reading(words, lows, org_at, det, qualifier, first, last)
     if is_group_noun(words[h]):
         return Reading("group", name=[words[h]], first=first, last=last)
     return Reading("none", first=first, last=last)
 
+
+#: Plural heads of institutions: several bodies, a group rather than one organisation.
+_PLURAL_BODIES = ("behörden", "gewerkschaften", "organisationen", "parteien", "regierungen", "institutionen")
 
 #: Prepositions after which a mention says no more about its holder: "die Zeitung unter Berufung
 #: auf …", "der Minister gegenüber Journalisten".
@@ -329,6 +350,11 @@ def _frame(doc: Doc, first: int, last: int, words: list[str], lows: list[str], h
         k += 1
     if k < len(words) and lows[k] in _GENITIVE:
         sub = read(doc, first + k + (lows[k] in ("von", "vom")), last)
+        if lows[k] == "der" and sub.kind == "role" and sub.feminine is False and sub.affiliation is None:
+            # a genitive "der" before a masculine role is plural: "nach Ansicht der Forscher"
+            # (one researcher would be "des Forschers")
+            role = sub.roles[-1]
+            return Reading("group", name=[role], first=sub.first, last=sub.last)
         if sub.kind not in ("none", "document"):
             return sub
     if any(w in _OWN for w in lows[:h]):
@@ -415,7 +441,7 @@ def _plural(det: str, role: str) -> bool:
         return False
     if det in _PLURAL_DETS:
         return det != "die" or low.endswith(("er", "en"))
-    return not det and low.endswith(("er", "en"))
+    return not det and low.endswith(("er", "en", "ern"))  # "von Politikern": a dative plural
 
 
 @dataclass(slots=True)
@@ -426,6 +452,7 @@ class _Holder:
     role_keys: set[str] = field(default_factory=set)
     speaks: bool = False
     evident: bool = False  # a person for sure (a role, a full name): may take pronouns
+    medium: str = ""  # a medium's kind (:func:`media_kind`), where its name or noun says it
 
 
 def _role_key(role: str) -> str:
@@ -440,6 +467,34 @@ def _role_matches(keys: set[str], held: set[str]) -> bool:
     """ "richter" matches "bezirksrichter", "minister" matches "innenminister" (compound heads),
     "regierungschef" matches "premier" (:func:`same_office`)."""
     return any(k == h or h.endswith(k) or same_office(k, h) for k in keys for h in held)
+
+
+#: Prepositions whose object is rarely what a later pronoun takes up ("mit Jane Fonda", "gegen Nadal").
+_OBLIQUE = frozenset(
+    "mit gegen für bei beim zu zum zur an am auf über nach vor neben ohne um durch wegen trotz von vom".split()
+)
+
+
+def _oblique(toks: list, i: int) -> bool:
+    """Whether the name ending at token ``i`` is the object of a preposition (first names skipped)."""
+    k = i - 1
+    while k >= 0 and k >= i - 3 and is_name_word(toks[k].text):
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in _OBLIQUE
+
+
+#: Words of a short prepositional tail between a role and its apposition ("für EU-Fragen").
+_APPOSITION_TAIL = frozenset({"für", "der", "des", "von", "im", "in", "am"})
+
+
+def _possessor(r: Reading) -> bool:
+    """A person reading that is a possessor and a role: "Odessas Gouverneur" (the governor, not Odessa)."""
+    return len(r.name) == 1 and r.name[0].endswith("s")
+
+
+def _medium_of(words: Iterable[str]) -> str:
+    """The kind of the medium a phrase names ("die Zeitung Express": print), "" if none says."""
+    return next((k for w in words if (k := media_kind(w))), "")
 
 
 class _Resolution:
@@ -459,6 +514,8 @@ class _Resolution:
         self.next_mention = 0
         self.last_speaker: tuple[_Holder, int] | None = None
         self.recurring: set[str] = set()
+        self.organisations: list[tuple[int, list[str]]] = []  # (token, name): organisations in the text
+        self.token = self.stop = 0  # where the source being resolved starts and ends
 
     def holder(self, kind: SpeakerType, key: str, name: str) -> _Holder:
         found = self.by_key.get((kind, key))
@@ -508,26 +565,36 @@ class _Resolution:
         media_at: list[tuple[int, _Holder]] = []
         for sent in doc.sentences:
             for p in noun_phrases(toks, sent.first, sent.last, flags):
-                if p.kind != "np" or p.cut or p.prep or p.parts and p.parts[0] != "appos":
+                if p.kind != "np" or p.cut or p.parts and p.parts[0] != "appos":
                     continue
                 r = read(doc, p.first, p.last)
+                if r.kind == "org":
+                    self.organisations.append((p.first, r.name))
+                if p.prep:
+                    continue
                 if r.kind == "person" and (r.roles or is_first_name(r.name[0]) and len(r.name) >= 2):
                     self.person(r.name, r.roles, r.feminine)
                 elif r.kind == "media" and r.proper and (p.last - p.first > 1 or r.name[0].lower() in MEDIA_NAMES):
-                    h = self.holder(SpeakerType.MEDIA, r.name[-1].lower(), " ".join(r.name))
+                    name = r.name
+                    if p.last + 1 < len(toks) and [t.text for t in toks[p.last : p.last + 2]] == ["am", "Sonntag"]:
+                        name = [*name, "am", "Sonntag"]  # the Sunday paper: "der Welt am Sonntag"
+                    h = self.holder(SpeakerType.MEDIA, r.name[-1].lower(), " ".join(name))
                     h.evident = True  # a medium named in the text: "die Zeitung Express", "der ORF"
+                    h.medium = h.medium or _medium_of(t.text for t in toks[p.first : p.last])
                     media_at.append((p.first, h))
             first = toks[sent.first].text
             turn = sent.last - sent.first > 2 and toks[sent.first + 1].text == ":"
             if turn and is_name_word(first) and not is_acronym(first):
                 self.person([first], [], None).speaks = True  # an interview turn: "Gerlach: …"
+        seen: set[int] = set()  # ids of the holders mentioned so far
         for i, t in enumerate(toks):
             w = t.text
             h = self.by_key.get((SpeakerType.PERSON, w))
             if h is None and w.endswith("s"):
                 h = self.by_key.get((SpeakerType.PERSON, w[:-1]))
-            if h is not None:
+            if h is not None and not (id(h) in seen and _oblique(toks, i)):
                 self.mentions.append((i, h))
+                seen.add(id(h))
         self.mentions.extend(media_at)
         self.mentions.sort(key=lambda m: m[0])
 
@@ -540,6 +607,7 @@ class _Resolution:
             q.unresolved_reason = NOT_A_HOLDER
             return
         self.advance(idx.start)
+        self.token, self.stop = idx.start, idx.stop
         r = read(doc, idx.start, idx.stop)
         at = doc.sentence_of(idx.start)
         h, reason = self.holder_of(r, q, at, idx.start)
@@ -569,6 +637,10 @@ class _Resolution:
             return self.relative(q, at, token)
         if kind == "own":
             return self.own(q, at, token)
+        if kind == "role" or kind == "person" and r.roles and _possessor(r):
+            named = self.appositive(at, max(r.last, self.stop) if r.first >= self.token else r.last)
+            if named is not None:
+                return named, ""  # "sagte der Staatssekretär für EU-Fragen, Gergely Pröhle"
         if kind == "person":
             return self.person(r.name, r.roles, r.feminine), ""
         if kind == "role":
@@ -623,6 +695,12 @@ class _Resolution:
                 for h in self.holders:
                     if self._fits(h, r.feminine) and _role_matches(keys, h.role_keys):
                         return h
+            if keys and self._epithet(keys):
+                # "… kann man James Butterfill verstehen … sagt der Ökonom": a definite role that
+                # nobody was introduced with describes the person spoken of last
+                h = self.antecedent(r.feminine, at)
+                if h is not None:
+                    return h
         affiliation = self.institution(r.affiliation) if r.affiliation is not None else None
         key = "anonymous:" + "|".join(sorted(keys or {_role_key(x) for x in r.roles}))
         h = self.holder(SpeakerType.PERSON, key + "@" + (affiliation.entity.id if affiliation else ""), "")
@@ -635,18 +713,68 @@ class _Resolution:
             h.entity.affiliation = affiliation.entity.id
         return h
 
+    def _epithet(self, keys: set[str]) -> bool:
+        """Whether a definite role noun can describe a person named before ("der Ökonom", "die
+        Studentin"): not an office (one person's in particular), not a spokesperson (rarely named),
+        and no unnamed holder of that role spoke before ("ein Experte … der Experte")."""
+        if any(is_office(k) or "sprecher" in k for k in keys):
+            return False
+        return not any(
+            h.entity.anonymous and _role_matches(keys, {_role_key(x) for x in h.entity.roles}) for h in self.holders
+        )
+
     def institution(self, r: Reading) -> _Holder:
         if r.kind == "person":  # the affiliation of "ein Sprecher von Siemens-Chef Kaeser"
             return self.person(r.name, r.roles, r.feminine)
         kind = SpeakerType.MEDIA if r.kind == "media" else SpeakerType.ORGANIZATION
         if kind is SpeakerType.MEDIA and not r.proper:
-            named = next((h for h in reversed(self.recency.values()) if h.entity.type is SpeakerType.MEDIA), None)
+            wanted = media_kind(r.name[-1])
+            named = next(
+                (
+                    h
+                    for h in reversed(self.recency.values())
+                    if h.entity.type is SpeakerType.MEDIA and (not wanted or not h.medium or h.medium == wanted)
+                ),
+                None,
+            )
             if named is not None:
-                return named  # "die Zeitung", "der britische Sender": the medium named last
-        h = self.holder(kind, r.name[-1].lower(), " ".join(r.name))
+                return named  # "die Zeitung", "der britische Sender": the medium of its kind named last
+        name = r.name
+        if kind is SpeakerType.ORGANIZATION and not r.proper and len(name) == 1:
+            name = self.compound_of(name[0])
+        h = self.holder(kind, name[-1].lower(), " ".join(name))
+        if kind is SpeakerType.MEDIA and not h.medium:
+            h.medium = _medium_of(r.name)
         if r.qualifier and not h.entity.qualifier:
             h.entity.qualifier = r.qualifier
         return h
+
+    def appositive(self, at: int, end: int) -> _Holder | None:
+        """The person a role is named by in an apposition after it, in the same sentence: ", Gergely
+        Pröhle" after "der Staatssekretär für EU-Fragen" (a short prepositional tail allowed), ", der
+        frühere Präsident Anton Huber" after "Odessas Gouverneur". A full name or a role with a name."""
+        toks = self.doc.tokens
+        sent = self.doc.sentences[at]
+        comma = next((k for k in range(end, min(end + 4, sent.last)) if toks[k].text == ","), -1)
+        if comma < 0 or any(not (t.text[:1].isupper() or t.text.lower() in _APPOSITION_TAIL) for t in toks[end:comma]):
+            return None
+        phrases = [p for p in noun_phrases(toks, comma + 1, sent.last) if p.first == comma + 1 and not p.prep]
+        for p in sorted(phrases, key=lambda x: x.last - x.first):
+            r = read(self.doc, p.first, p.last)
+            if r.kind == "person" and (r.roles or len(r.name) >= 2 and is_first_name(r.name[0])):
+                return self.person(r.name, r.roles, r.feminine)
+        return None
+
+    def compound_of(self, noun: str) -> list[str]:
+        """The organisation named last before the source whose name's head is a compound of the bare
+        ``noun`` ("das Wirtschaftsministerium … erklärte das Ministerium", "das Bundesheer … ein
+        Heeressprecher"), else the noun."""
+        low = noun.lower()
+        for token, name in reversed(self.organisations):
+            head = name[-1].lower()
+            if token < self.token and head != low and head.endswith(low):
+                return name
+        return [noun]
 
     def relative(self, q: Quote, at: int, token: int) -> tuple[_Holder | None, str]:
         """ "Anton Wieser, der … bestätigt": the phrase before the comma."""

@@ -57,7 +57,7 @@ _ORGANISATION = re.compile(
     r"|unternehmens|konzern|konzerns|bank|amt|amts|amtes|büro|büros|kommission|gewerkschaft|organisation"
     r"|anwaltschaft|armee|militär|militärs|küstenwache|feuerwehr|opposition|botschaft|verwaltung|koalition"
     r"|fraktion|vereinigung|initiative|versicherung|stiftung|senat|senats|parlament|parlaments|union|liga"
-    r"|gruppe|team|teams|mannschaft|klub|klubs|verein|vereins|streitkräfte|hersteller|herstellers|betreiber"
+    r"|gruppe|team|teams|mannschaft|heer|heeres|klub|klubs|verein|vereins|streitkräfte|hersteller|herstellers|betreiber"
     r"|betreibers|firma|kammer|komitee|komitees|ausschuss|ausschusses|kabinett|kabinetts|dienst|dienstes"
     r"|gesellschaft|holding|gmbh|bundesamt|kreml|vatikan|rathaus|caritas|zentrale|sicherheitsrat"
     r"|sicherheitsrats|fiskalrat|nationalrat|bundesrat|europarat|ministerrat|aufsichtsrat|betriebsrat|ethikrat"
@@ -81,6 +81,31 @@ MEDIA_NAMES: frozenset[str] = frozenset(
     times guardian telegraph independent economist bloomberg ansa efe kyodo yonhap irna sana anadolu
     pap ctk mti tanjug hina sta ukrinform unian aljazeera al-dschasira politico axios""".split()
 )
+#: What a medium is, for "der Sender", "die Zeitung", "die Agentur" to find the one named before:
+#: broadcasters, agencies and (the rest of :data:`MEDIA_NAMES`) papers and magazines.
+_BROADCASTERS = frozenset("ard zdf orf srf ntv n-tv rtl bbc cnn aljazeera al-dschasira".split())
+_AGENCIES = frozenset(
+    """dpa apa afp ap reuters xinhua interfax itar-tass tass ria ansa efe kyodo yonhap irna sana anadolu
+    pap ctk mti tanjug hina sta ukrinform unian bloomberg""".split()
+)
+_BROADCAST_NOUN = re.compile(r"(sender|senders|rundfunk|fernsehen|tv|radio|kanal)$", re.IGNORECASE)
+_PRINT_NOUN = re.compile(r"(zeitung|zeitungen|blatt|blattes|magazin|magazins)$", re.IGNORECASE)
+_AGENCY_NOUN = re.compile(r"agentur$", re.IGNORECASE)
+
+
+def media_kind(word: str) -> str:
+    """ "broadcast", "print" or "agency" for a medium's noun or name ("Sender", "ORF", "Blatt",
+    "Spiegel", "Nachrichtenagentur", "dpa"); "" for one that says no kind ("Portal", "Medien")."""
+    low = word.lower()
+    if low in _BROADCASTERS or _BROADCAST_NOUN.search(low):
+        return "broadcast"
+    if low in _AGENCIES or _AGENCY_NOUN.search(low):
+        return "agency"
+    if low in MEDIA_NAMES or _PRINT_NOUN.search(low):
+        return "print"
+    return ""
+
+
 #: Plural person nouns that name a group rather than one holder: "Augenzeugen", "Demonstranten".
 GROUP_NOUNS: frozenset[str] = frozenset(
     """augenzeugen zeugen demonstranten experten expertinnen fachleute kritiker kritikerinnen anwohner
