@@ -24,13 +24,17 @@ key overrides an earlier one):
 * a record: ``name_ok`` (the name is a clean, canonical name of one holder: no frame, preposition,
   genitive head, case ending or role in it; for an organisation the nominative without article,
   a place only as the qualifier) and ``type_ok`` (person, organisation, medium or group as the
-  holder is), with a ``note`` when either is false;
+  holder is), with a ``note`` when either is false. A place adjective the text writes in lower
+  case is no part of the name ("die britische Armee": "Armee (britisch)"); a name said twice
+  ("WHO WHO") is no clean name; a generic plural ("Afghanische Behörden") names no group;
 * a claim: the holder its source mention refers to in the article, as the record should name it:
   ``holder`` (the canonical name), ``type`` and ``qualifier``, with ``also`` for other acceptable
   names ("Name" or "Name (Qualifier)"); or ``holder: null`` with ``why`` (pronoun, group,
   anonymous, role, not a holder, no source) when no record is right. Pronouns and role nouns refer
-  to whom the article means; an anonymous member ("ein Sprecher der Polizei") to the organisation
-  it speaks for, or to nobody; a claim without a source mention to nobody. The record a claim
+  to whom the article means, a role whose holder the article does not name to nobody (role); an
+  anonymous member ("ein Sprecher der Polizei") to the organisation it speaks for, or to nobody
+  (anonymous) when it acts or reports on its own (a pilot on board, an investigator's findings);
+  a claim without a source mention to nobody. The record a claim
   gets is then right when its type family, name and qualifier match (names compared normalised),
   so a claim's judgement holds for any later system: it judges the text, not the output.
 
