@@ -315,3 +315,18 @@ def test_counted_and_governing_nouns_are_no_names() -> None:
 def test_an_empty_range_reads_as_no_holder() -> None:
     doc = tokenize("Er sagte nichts.")
     assert read(doc, 1, 1).kind == "none"
+
+
+def test_an_acronym_organisation_is_named_once() -> None:
+    for text, name in (("Die WHO", "WHO"), ("Das CERN", "CERN"), ("die Gewerkschaft Verdi", "Gewerkschaft Verdi")):
+        reading = _read(text)
+        assert (reading.kind, " ".join(reading.name)) == ("org", name), text
+
+
+def test_a_party_in_parentheses_is_the_tag_of_the_person_before_it() -> None:
+    doc = _doc("„Wir handeln“, sagte Innenminister Heribert Rech (CDU) am Montag.",
+               ("Innenminister Heribert Rech (CDU)", "sagte"))
+    rech = _holder(doc, 0)
+    assert (rech.name, rech.type) == ("Heribert Rech", SpeakerType.PERSON)
+    reading = _read("Die Weltgesundheitsorganisation (WHO)")
+    assert (reading.kind, reading.name) == ("org", ["Weltgesundheitsorganisation"])

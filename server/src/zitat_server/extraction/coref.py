@@ -241,14 +241,17 @@ def read(doc: Doc, first: int, last: int) -> Reading:
     det = lows[0] if lows[0] in DETERMINERS else ""
     cut = next((k for k in range(h + 1, len(words)) if lows[k] in _CUTTING), len(words))
     words, lows = words[:cut], lows[:cut]  # "die Zeitung | unter Berufung auf Sicherheitskreise"
-    org_at = next((k for k, w in enumerate(words) if _institution(w)), -1)
+    # A party or body in parentheses after a name is its tag, not the holder: "Innenminister
+    # Heribert Rech (CDU)"; the institution is sought before them.
+    tagged = next((k for k, w in enumerate(words) if w == "(" and k > 0), len(words))
+    org_at = next((k for k, w in enumerate(words[:tagged]) if _institution(w)), -1)
     if org_at >= 0:
         own = _own_name(words, org_at)
         if own:  # "die Lokalzeitung Trentino", "die Zeitung „Express“", "die Gewerkschaft Verdi"
             media = is_media(words[org_at]) and not is_organisation(words[org_at])
-            name = (
-                own if media else [_strip_genitive(words[org_at]) if det in ("des", "eines") else words[org_at], *own]
-            )
+            noun = _strip_genitive(words[org_at]) if det in ("des", "eines") else words[org_at]
+            # "die WHO": the acronym is both the noun and its own name, once
+            name = own if media or own == [words[org_at]] else [noun, *own]
             kind = "media" if media else "org"
             return Reading(kind, name=name, definite=True, proper=True, first=first, last=last)
     qualifier = ""
