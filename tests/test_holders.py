@@ -254,3 +254,16 @@ def test_an_organisation_typed_by_coref_is_checked_against_its_mentions():
         PERSON, "C.Y. Leung")
     weather = reader.read_entity(doc, flagged)
     assert not weather.anonymous and weather.holder.name == "Deutscher Wetterdienst"
+
+
+def test_a_full_name_coref_found_inside_a_refused_mention_is_the_holder():
+    text = "Nach Angaben der Oberstaatsanwältin Antje Gabriels-Gorsolke sei der Täter geflohen."
+    mention = _span(text, "Angaben der Oberstaatsanwältin Antje Gabriels-Gorsolke")
+    entity = Entity("e1", "Antje Gabriels-Gorsolke", ["Oberstaatsanwältin"], [mention])
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
+    assert (reading.holder.type, reading.holder.name) == (SpeakerType.PERSON, "Antje Gabriels-Gorsolke")
+    # a one-word name, one the mention does not spell out, or one without a role is not trusted
+    for name, roles in (("Ziel", ["Oberstaatsanwältin"]), ("Anna Muster", ["Oberstaatsanwältin"]),
+                        ("Antje Gabriels-Gorsolke", [])):
+        other = Entity("e1", name, roles, [mention])
+        assert MentionReader(Evidence(text)).read_entity(_doc(text, [other]), other).holder is None, name

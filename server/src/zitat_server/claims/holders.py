@@ -446,8 +446,16 @@ class MentionReader:
             return others[0]
         # The name only when the mentions are pronouns and role nouns ("er", "Der Bundespräsident"),
         # which coref resolved to it: a mention with other words is the better witness.
+        # So too when a mention this reader refuses (a frame it cannot open: "Angaben der
+        # Oberstaatsanwältin Antje Gabriels-Gorsolke") holds coref's full name word for word after
+        # a role coref found: without the role, "Angaben der Magdeburger Volksstimme" would pass.
         pronouns_only = all(r.reason in (PRONOUN, ROLE) for r in readings)
-        named = self.read(entity.name) if entity.name.strip() and pronouns_only else Reading(reason=NOT_A_HOLDER)
+        spelled = (" " in entity.name.strip() and bool(entity.roles)
+                   and any(entity.name in doc.span_text(m) for m in spans))
+        named = (self.read(entity.name) if entity.name.strip() and (pronouns_only or spelled)
+                 else Reading(reason=NOT_A_HOLDER))
+        if spelled and not pronouns_only and named.holder is not None and named.holder.type is not SpeakerType.PERSON:
+            named = Reading(reason=NOT_A_HOLDER)  # only a person's name is trusted this way
         if named.holder is not None and not named.anonymous:
             h = named.holder
             all_roles = tuple(dict.fromkeys((*roles, *h.roles)))
