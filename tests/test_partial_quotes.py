@@ -161,3 +161,10 @@ def test_shipped_model_accepts_quoted_words(rules_and_shipped_model):
 def test_shipped_model_rejects_a_quoted_name(rules_and_shipped_model):
     text = "Die „Süddeutsche Zeitung“ hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden."
     assert _direct_after_rules(rules_and_shipped_model, text) == []
+
+
+def test_a_quoted_name_opening_the_sentence_before_its_cue_is_the_speaker(default_pipeline):
+    for text in ("Die „Kampagne für ein Freies Tibet“ berichtete über einen Marsch nach Lhasa.",
+                 "Wie „heise online“ berichtet, sperrten die Behörden den Zugang."):
+        doc = default_pipeline.process(text)
+        assert all(q.form is not Form.DIRECT for q in doc.quotes), text

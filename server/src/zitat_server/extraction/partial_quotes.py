@@ -132,6 +132,8 @@ class PartialQuoteFinder:
         for c in candidates(doc, found):
             if len(c.inner) < MIN_DIRECT_TOKENS and name_like(doc.tokens, c.inner):
                 continue  # „YouTube“: a short name, as the rules decide for their frames too
+            if _speaker_named(doc, c):
+                continue
             p = self.probability(doc, c)
             if p >= self.threshold:
                 added.append((self._quote(doc, c, p), c.container))
@@ -152,6 +154,22 @@ class PartialQuoteFinder:
             return Quote(message, Form.DIRECT, k.medium, list(k.cue), k.source, confidence=p, origin="model")
         cue, medium, source = _nearest_frame(doc, c)
         return Quote(message, Form.DIRECT, medium, cue, source, confidence=p, origin="model")
+
+
+#: Sentence openers before a quoted name that is the subject of the cue after it.
+_SUBJECT_OPENERS = frozenset({"Die", "Der", "Das", "Wie"})
+
+
+def _speaker_named(doc: Doc, c: Candidate) -> bool:
+    """The quoted words open the sentence as the subject of the cue right after them: a name
+    ("Die „Kampagne für ein Freies Tibet“ berichtete", "Wie „heise online“ berichtet"), not words
+    somebody said."""
+    first, last = c.inner[0] - 1, c.inner[-1] + 1  # the marks
+    opener = first - 1
+    sent = doc.sentences[c.sentence]
+    if opener != sent.first or last + 1 >= sent.last:
+        return False
+    return doc.tokens[opener].text in _SUBJECT_OPENERS and bool(cues.VERBS.get(doc.tokens[last + 1].text))
 
 
 def _is_frame_word(tokens: list[Token], i: int, sent: Sentence) -> bool:
