@@ -387,12 +387,26 @@ class RuleAttributor:
         form: Form = Form.INDIRECT,
     ) -> Quote | None:
         """An indirect quote with message ``tokens[m_first:m_last]``; marks its cue as used."""
+        return self._parts_quote(ctx, [(m_first, m_last)], cue, source, medium, confidence, form)
+
+    @staticmethod
+    def _parts_quote(
+        ctx: _Context,
+        parts: list[tuple[int, int]],
+        cue: list[int],
+        source: Mention | None,
+        medium: Medium,
+        confidence: float,
+        form: Form = Form.INDIRECT,
+    ) -> Quote | None:
+        """A quote whose message is the token ranges ``parts`` (on both sides of its frame, say),
+        unless they would cut a quotation; marks its cue as used."""
         tokens = ctx.doc.tokens
-        if not ctx.holds_quotes_whole(m_first, m_last):
+        if not ctx.holds_quotes_whole(parts[0][0], parts[-1][1]):
             return None
         ctx.used.update(cue)
         return Quote(
-            message=[Span(tokens[m_first].start, tokens[m_last - 1].end)],
+            message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in parts],
             form=form,
             medium=medium,
             cue=_spans(tokens, cue),
@@ -481,17 +495,9 @@ class RuleAttributor:
         before = _strip_punct(tokens, first, w)
         after = _strip_punct(tokens, end, last)
         parts = [p for p in (before, after) if p[1] > p[0]]
-        if not parts or before[1] - before[0] < 2 or not ctx.holds_quotes_whole(parts[0][0], parts[-1][1]):
+        if not parts or before[1] - before[0] < 2:
             return None
-        ctx.used.update(cue)
-        return Quote(
-            message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in parts],
-            form=Form.INDIRECT,
-            medium=entry.medium,
-            cue=_spans(tokens, cue),
-            source=mention_span(tokens, source),
-            confidence=0.7,
-        )
+        return self._parts_quote(ctx, parts, cue, source, entry.medium, 0.7)
 
     def _wie_verb(self, ctx: _Context, w: int, end: int) -> tuple[list[int], list[cues.CueVerb]] | None:
         """The cue of a wie-clause ending before ``end``: its last word is the verb (or its auxiliary)."""
@@ -561,17 +567,9 @@ class RuleAttributor:
         if not comma_before or comma_after:
             sides.insert(0, _strip_punct(tokens, first, frame[0]))
         sides = [(a, b) for a, b in sides if b > a]
-        if sum(b - a for a, b in sides) < 3 or not ctx.holds_quotes_whole(sides[0][0], sides[-1][1]):
+        if sum(b - a for a, b in sides) < 3:
             return None
-        ctx.used.update(cue)
-        return Quote(
-            message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in sides],
-            form=Form.INDIRECT,
-            medium=Medium.SPEECH_WRITING,
-            cue=_spans(tokens, cue),
-            source=mention_span(tokens, source),
-            confidence=0.6,
-        )
+        return self._parts_quote(ctx, sides, cue, source, Medium.SPEECH_WRITING, 0.6)
 
     def _so_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
         """…, so Müller. / Der Präsident sei, so Gamkrelidse, schuld daran, … / … auf – so der Vorwurf – , …
@@ -598,17 +596,9 @@ class RuleAttributor:
             after += 1  # "– so der Vorwurf – ,"
         before = _strip_punct(tokens, first, j)
         rest = _strip_punct(tokens, after, last)
-        if before[1] - before[0] < 2 or rest[1] - rest[0] < 2 or not ctx.holds_quotes_whole(before[0], rest[1]):
+        if before[1] - before[0] < 2 or rest[1] - rest[0] < 2:
             return None
-        ctx.used.add(j)
-        return Quote(
-            message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in (before, rest)],
-            form=Form.INDIRECT,
-            medium=Medium.SPEECH,
-            cue=_spans(tokens, [j]),
-            source=mention_span(tokens, source),
-            confidence=0.7,
-        )
+        return self._parts_quote(ctx, [before, rest], [j], source, Medium.SPEECH, 0.7)
 
     def _noun_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
         """Gysi vertrat die These, die Partei stagniere … / die Forderung der Gewerkschaft, … zu senken.
