@@ -64,6 +64,28 @@ def test_preposed_message_cue_after(pipeline):
     assert got == [("INDIRECT", "Die Lage sei ernst", ["sagte"], "Olaf Scholz", "Olaf Scholz")]
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Der Umsatz wird 278 Millionen Euro betragen, teilte das Unternehmen heute mit.",
+            "Der Umsatz wird 278 Millionen Euro betragen",
+            ["teilte", "mit"],
+            "das Unternehmen",
+        ),
+        (
+            "Die Gefahr ist bei Frauen höher, stellten die Wissenschaftler außerdem fest.",
+            "Die Gefahr ist bei Frauen höher",
+            ["stellten", "fest"],
+            "die Wissenschaftler",
+        ),
+    ],
+)
+def test_preposed_message_before_a_separable_cue(pipeline, text, message, cue, source):
+    # the subject stands between the verb and its particle, not after the particle
+    assert _quotes(pipeline, text)[0][:4] == ("INDIRECT", message, cue, source)
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

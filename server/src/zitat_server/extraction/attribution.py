@@ -453,7 +453,7 @@ class RuleAttributor:
         tokens = ctx.doc.tokens
         if j - 1 <= first or tokens[j - 1].text != ",":
             return None
-        after = max(cue) + 1
+        after = j + 1  # the subject stands before a separated particle: "…, teilte das Amt mit"
         if after < last and tokens[after].text.lower() == "es" and entry.lemma == "heißen":
             return self._quote(ctx, first, j - 1, cue, None, entry.medium, 0.6)
         source = mentions.phrase_after(tokens, after, last)
