@@ -95,3 +95,42 @@ def test_reported_sentence_starts_a_continuation(pipeline):
 )
 def test_no_reported_speech_in_a_subordinate_clause_or_a_frame(pipeline, text):
     assert _reported(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # the perfect: the auxiliary in second place, the participle closing the clause
+        ("Die CDU hatte zu dem Thema Aufklärung gefordert.", "Die CDU", "gefordert"),
+        ("Das Militär hat inzwischen eine Untersuchung angekündigt.", "Das Militär", "angekündigt"),
+        # the passive: the agent after "von" is the source, or there is none
+        (
+            "Die Forderungen wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet.",
+            "Bundesverkehrsminister Manfred Stolpe",
+            "bezeichnet",
+        ),
+        ("Als Termin wurde der 22. Oktober genannt.", None, "genannt"),
+    ],
+)
+def test_a_participle_after_its_auxiliary_is_reported_speech(pipeline, text, source, cue):
+    doc = pipeline.process(text)
+    (quote,) = doc.quotes
+    assert (quote.form, doc.span_text(quote.message[0])) == (Form.REPORTED, text)
+    assert (doc.span_text(quote.source) if quote.source else None) == source
+    assert [doc.span_text(c) for c in quote.cue] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the participle is no speech verb, or not the one closing the clause
+        "Die Polizei hat den Mann am Montag festgenommen.",
+        "Die Ergebnisse wurden mit der vorhergehenden Studie verglichen.",
+        # the perfect with "man" for its subject names rather than reports
+        "Rosinenbomber hat man die Flugzeuge genannt.",
+        # the auxiliary closes a subordinate clause
+        "Er ging, nachdem die Polizei eine Untersuchung gefordert hatte.",
+    ],
+)
+def test_no_reported_speech_in_other_compounds(pipeline, text):
+    assert _reported(pipeline, text) == []

@@ -16,6 +16,7 @@ from zitat_server import __version__
 from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex, Token
 from zitat_server.extraction.attribution import mention_span, pick_entry, source_for
 from zitat_server.extraction.component import ComponentInfo
+from zitat_server.extraction import mentions
 from zitat_server.extraction.continuation import room_beside
 from zitat_server.language import cues
 from zitat_server.language.function_words import DETERMINERS, PRONOUNS
@@ -32,6 +33,14 @@ AUXILIARIES = frozenset(
     will wolle wollte wollen wollten darf dürfe dürfte dürfen dürften wird werde würde werden würden hat habe
     hätte haben hätten ist sei wäre sind seien wären war waren hatte hatten wurde wurden""".split()
 )
+#: Finite auxiliaries of the perfect and of the passive before a speech verb's participle.
+PERFECT_AUXILIARIES = frozenset("hat hatte haben hatten".split())
+PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
+#: Speech verbs whose participle mostly tells no speech act: "die Ergebnisse wurden mit der
+#: vorhergehenden Studie verglichen".
+NOT_COMPOUND = frozenset({"vergleichen"})
+#: The agent of a passive: "von Stolpe als unrealistisch bezeichnet".
+AGENT_MARKERS = frozenset({"von", "vom"})
 #: Prepositions before a word make it a noun or adjective: "nach Berichten", "mit der genannten".
 PREPOSITIONS = frozenset("in im am an auf aus bei mit nach von vom vor zu zum zur für über unter durch".split())
 
@@ -66,6 +75,11 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             continue
         if j > first and not text.islower():
             continue  # "Berichte", "Teile": nouns
+        if text.lower() in PERFECT_AUXILIARIES | PASSIVE_AUXILIARIES:
+            quote = _compound(tokens, sent, first, j, last, comma)
+            if quote is not None:
+                return quote
+            continue
         entries = [e for e in cues.lookup(text) if e.finite and e.lemma in cues.REPORTED_OBJECTS]
         if not entries or j + 1 >= last or tokens[j + 1].text in CLAUSE_PUNCT:
             continue  # no speech verb, or verb-final: a subordinate clause
@@ -96,6 +110,52 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             confidence=CONFIDENCE,
         )
     return None
+
+
+def _compound(tokens: list[Token], sent: Sentence, first: int, aux: int, last: int, comma: bool) -> Quote | None:
+    """A speech verb's participle closing a main clause after its auxiliary: the perfect ("Die CDU
+    hatte Aufklärung gefordert.") and the passive, whose source is the agent after "von" ("Die
+    Forderungen wurden von Stolpe als unrealistisch bezeichnet.") or none ("Als Termin wurde der
+    22. Oktober genannt.")."""
+    if aux + 1 >= last or tokens[aux + 1].text in CLAUSE_PUNCT:
+        return None  # verb-final: a subordinate clause
+    if aux > first and tokens[aux - 1].text == "," and _clause_before_comma(tokens, first, aux - 1):
+        return None
+    end = aux + 1
+    while end < last and tokens[end].text not in CLAUSE_PUNCT:
+        end += 1
+    participle = end - 1
+    if participle <= aux + 1:
+        return None
+    passive = tokens[aux].text.lower() in PASSIVE_AUXILIARIES
+    entry = next(
+        (
+            e
+            for e in cues.lookup(tokens[participle].text)
+            if not e.finite and e.lemma in cues.REPORTED_OBJECTS and e.lemma not in NOT_COMPOUND
+        ),
+        None,
+    )
+    if entry is None:
+        return None
+    preps = cues.REPORTED_OBJECTS[entry.lemma]
+    if preps and not any(tokens[k].text.lower() in preps for k in range(first, participle)):
+        return None
+    if passive:
+        agent = next((k for k in range(first, participle) if tokens[k].text.lower() in AGENT_MARKERS), None)
+        source = None if agent is None else mentions.phrase_after(tokens, agent + 1, participle)
+    else:
+        source = source_for(tokens, first, aux, participle)
+        if source is None or comma and source.first > aux or tokens[source.first].text.lower() == "man":
+            return None
+    return Quote(
+        [Span(sent.start, sent.end)],
+        Form.REPORTED,
+        entry.medium,
+        cue=[Span(tokens[participle].start, tokens[participle].end)],
+        source=mention_span(tokens, source),
+        confidence=CONFIDENCE,
+    )
 
 
 def _clause_before_comma(tokens: list[Token], first: int, comma: int) -> bool:
