@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from zitat_server import __version__
 from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex, Token
+from zitat_server.extraction import mentions
 from zitat_server.extraction.attribution import mention_span, pick_entry, source_for
 from zitat_server.extraction.component import ComponentInfo
-from zitat_server.extraction import mentions
 from zitat_server.extraction.continuation import room_beside
 from zitat_server.language import cues
 from zitat_server.language.function_words import DETERMINERS, PRONOUNS
