@@ -187,6 +187,18 @@ def test_according_to_message_is_the_clause_around_the_frame(pipeline, text, mes
     assert _according_to(pipeline, text) == (message, [cue], source)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nach Angaben von Augenzeugen wurde Alexander Kozulin festgenommen.", "Angaben von Augenzeugen"),
+        ("Nach Behördenangaben 62 Personen kamen ums Leben.", "Behördenangaben"),
+        ("Laut faz.net appellierte Außenminister Steinmeier an beide Seiten.", "faz.net"),
+    ],
+)
+def test_according_to_source_ends_before_the_verb_or_the_next_noun_phrase(pipeline, text, source):
+    assert _according_to(pipeline, text)[2] == source
+
+
 def test_according_to_source_extends_over_a_genitive_eines(pipeline):
     text = "Eine dritte Verhandlungsrunde werde nach Angaben eines neutralen Vermittlers bald stattfinden."
     message, _, source = _according_to(pipeline, text)

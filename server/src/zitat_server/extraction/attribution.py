@@ -843,23 +843,29 @@ def _frame_end(tokens: list[Token], k: int, last: int) -> int:
             if e >= stop:
                 break
             k = e + 1
-        elif _goes_on_frame(t, low, nxt):
+        elif _goes_on_frame(t, low, nxt, tokens[k - 1].text):
             k += 1
         else:
             break
     return k
 
 
-def _goes_on_frame(word: str, low: str, following: str) -> bool:
-    """A noun or number, a linking word before a noun phrase, an adjective before a noun."""
+def _goes_on_frame(word: str, low: str, following: str, previous: str) -> bool:
+    """A noun, a linking word before a noun phrase, an adjective or number inside a noun phrase.
+
+    After a noun, a lower-case word or a number opens what follows the frame: the verb
+    ("Nach Angaben von Augenzeugen wurde Kozulin …", "laut faz.net appellierte …") or the
+    next noun phrase ("nach Behördenangaben 62 Personen", "nach Medienberichten weitere …").
+    """
+    inside = previous.lower() in _FRAME_LINKS or previous.lower() in DETERMINERS or _is_modifier(previous)
     if word[:1].isupper():
         return low not in CLAUSE_OPENERS
     if word[:1].isdigit():
-        return True
+        return inside
     before_noun = following[:1].isupper() or _is_modifier(following)
     if low in _FRAME_LINKS:
         return before_noun or following.lower() in DETERMINERS
-    return _is_modifier(word) and before_noun
+    return _is_modifier(word) and before_noun and inside
 
 
 def _verb_position(tokens: list[Token], j: int, start: int) -> bool:
