@@ -201,3 +201,29 @@ def test_a_quoted_sentence_is_no_continuation_of_itself():
     doc = tokenize(text)
     quoted = Quote([_span(text, "„Er werde kommen.“")], Form.DIRECT, source=_span(text, "Anna Müller"))
     assert continuations(doc, [_direct(text), quoted]) == []
+
+
+def test_what_is_to_happen_after_a_quote_is_free_indirect_speech_of_its_source():
+    text = f"{FRAME} Juventus soll in die dritte Liga absteigen."
+    doc = tokenize(text)
+    (got,) = continuations(doc, [_direct(text)])
+    assert (got.form, _messages(doc, [got]), doc.span_text(got.source)) == (
+        Form.FREE_INDIRECT,
+        ["Juventus soll in die dritte Liga absteigen."],
+        "Anna Müller",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no quote before it: the reporter's own account of a plan
+        "Juventus soll in die dritte Liga absteigen.",
+        # "sollen" in a subordinate clause after the comma, the main clause indicative
+        f"{FRAME} Der Markt war ruhig, obwohl die Steuern steigen sollen.",
+    ],
+)
+def test_sollen_without_a_quote_or_outside_the_main_clause_is_no_continuation(text):
+    doc = tokenize(text)
+    quotes = [_direct(text)] if text.startswith(FRAME) else []
+    assert continuations(doc, quotes) == []

@@ -4,7 +4,9 @@ German news frames a statement once and goes on in Konjunktiv for several senten
 würdigte die Bundeswehr … . Sie sei eine Armee des Friedens …"), often with a sentence of the
 reporter's own in between. Such a sentence belongs to the source of the nearest quote before
 it (SpkAtt form ``IndirectFreeIndirect``), whoever found that quote: rules, models or the
-partial-quote classifier.
+partial-quote classifier. So do sentences that tell what is to happen with "sollen" ("Juventus
+soll in die Serie C absteigen.", SpkAtt ``FreeIndirect``) right after a quote; on their own they
+are as often the reporter's account of a plan.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from zitat_server.language.mood import PERFECT_AUXILIARIES, REPORTATIVE_MODALS
 #: alone) 1 / 3 / 4 give simplified joint F1 55.4 / 55.8 / 55.8.
 MAX_GAP = 3
 CONFIDENCE = 0.4
+#: How far into a sentence its main clause's modal may stand ("Auch die Hauptakteure … sollen").
+MAX_MODAL_POSITION = 10
 #: Words outside a direct quote a continuation sentence needs (else it is the quote itself).
 MIN_WORDS_BESIDE_DIRECT = 3
 
@@ -41,14 +45,15 @@ def continuations(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
             continue
         if konjunktiv_clause(doc.tokens, sent.first, sent.last):
             form = Form.INDIRECT_FREE_INDIRECT
-        elif hearsay(doc.tokens, sent.first, sent.last):
+        elif hearsay(doc.tokens, sent.first, sent.last) or planned(doc.tokens, sent.first, sent.last):
             form = Form.FREE_INDIRECT
         else:
             continue
         n = bisect_right(keys, sent.start)
         end, before = ends[n - 1] if n else (0, None)
         if before is None or k - (bisect_right(starts, end - 1) - 1) > MAX_GAP:
-            if form is Form.FREE_INDIRECT:  # hearsay needs no quote before it; its source may stay unnamed
+            if form is Form.FREE_INDIRECT and hearsay(doc.tokens, sent.first, sent.last):
+                # hearsay needs no quote before it; its source may stay unnamed
                 prev = out[-1] if out and last_added == k - 1 else None
                 if prev is not None and prev.form is form and prev.source is None:
                     prev.message = [Span(prev.message[0].start, sent.end)]
@@ -85,6 +90,21 @@ def hearsay(tokens: list[Token], first: int, last: int) -> bool:
     if end - first < 4 or tokens[end - 1].text.lower() not in PERFECT_AUXILIARIES:
         return False
     return any(t.text.lower() in REPORTATIVE_MODALS for t in tokens[first : end - 1])
+
+
+def planned(tokens: list[Token], first: int, last: int) -> bool:
+    """ "Juventus soll in die Serie C absteigen.": "sollen" as the main clause's verb, what a
+    source said is to happen. Without a quote before it, it is as often the reporter's own
+    account of a plan, so it counts only as a continuation."""
+    window = tokens[first : min(last, first + MAX_MODAL_POSITION)]
+    return any(
+        (k == 0 or t.text.islower()) and t.text.lower() in REPORTATIVE_MODALS and not _after_comma(window, k)
+        for k, t in enumerate(window)
+    )
+
+
+def _after_comma(window: list[Token], k: int) -> bool:
+    return any(t.text == "," for t in window[:k])
 
 
 def room_beside(doc: Doc, sent: Sentence, quoted: SpanIndex, words_needed: int = MIN_WORDS_BESIDE_DIRECT) -> bool:
