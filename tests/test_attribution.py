@@ -86,6 +86,27 @@ def test_preposed_message_before_a_separable_cue(pipeline, text, message, cue, s
     assert _quotes(pipeline, text)[0][:4] == ("INDIRECT", message, cue, source)
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Der Flug käme für ihn einer Folter gleich, so bestätigt das Gericht.",
+            "Der Flug käme für ihn einer Folter gleich",
+            ["so", "bestätigt"],
+            "das Gericht",
+        ),
+        (
+            "Die Organisatoren gestanden ein, dass ihnen die Sängerin nicht gefallen habe.",
+            "dass ihnen die Sängerin nicht gefallen habe",
+            ["gestanden", "ein"],
+            "Die Organisatoren",
+        ),
+    ],
+)
+def test_so_with_its_verb_and_eingestehen_frame_a_message(pipeline, text, message, cue, source):
+    assert _quotes(pipeline, text)[0][:4] == ("INDIRECT", message, cue, source)
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

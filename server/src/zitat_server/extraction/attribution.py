@@ -578,14 +578,19 @@ class RuleAttributor:
         parts on both sides.
         """
         tokens = ctx.doc.tokens
+        cue = [j]
         source = mentions.phrase_after(tokens, j + 1, last)
+        verb = j + 2 < last and any(e.finite and not e.particle for e in cues.lookup(tokens[j + 1].text))
+        if source is None and verb:
+            cue.append(j + 1)  # "…, so bestätigt das Gericht.", "…, so urteilte Romney."
+            source = mentions.phrase_after(tokens, j + 2, last)
         if source is None:
             return None
         # "…, so das Ergebnis einer Studie mit dem Titel … , in der …": what follows the source
         # belongs to the frame as long as the frame closes the sentence
         closing = tokens[j - 1].text == "," and j - first >= MIN_SO_MESSAGE
         if (_ends_clause(tokens, source.last, last) or closing) and not _so_inserted(tokens, source.last, last):
-            return self._quote(ctx, first, j - 1, [j], source, Medium.SPEECH, 0.7)
+            return self._quote(ctx, first, j - 1, cue, source, Medium.SPEECH, 0.7)
         k = source.last
         while k < last and k - source.last < 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
             k += 1  # "so Obama weiter", "so der Minister gestern"
@@ -598,7 +603,7 @@ class RuleAttributor:
         rest = _strip_punct(tokens, after, last)
         if before[1] - before[0] < 2 or rest[1] - rest[0] < 2:
             return None
-        return self._parts_quote(ctx, [before, rest], [j], source, Medium.SPEECH, 0.7)
+        return self._parts_quote(ctx, [before, rest], cue, source, Medium.SPEECH, 0.7)
 
     def _noun_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
         """Gysi vertrat die These, die Partei stagniere … / die Forderung der Gewerkschaft, … zu senken.

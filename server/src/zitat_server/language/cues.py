@@ -166,6 +166,7 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("ausschließen", SW, ["schließt", "schloss", "schlossen", "schließe"], "aus"),
     ("einwenden", SW, ["wendet", "wandte", "wandten", "wende"], "ein"),
     ("zugestehen", SW, ["gesteht", "gestand", "gestanden", "gestehe"], "zu"),
+    ("eingestehen", SW, ["gesteht", "gestand", "gestanden", "gestehe"], "ein"),
     ("voraussagen", SW, ["sagt", "sagte", "sagten", "sage"], "voraus"),
     ("aussagen", S, ["sagt", "sagte", "sagten", "sage"], "aus"),
     ("hervorgehen", W, ["geht", "ging", "gingen", "gehe"], "hervor"),
