@@ -107,6 +107,16 @@ def test_so_with_its_verb_and_eingestehen_frame_a_message(pipeline, text, messag
     assert _quotes(pipeline, text)[0][:4] == ("INDIRECT", message, cue, source)
 
 
+def test_participle_frame_takes_the_subject_after_its_auxiliary(pipeline):
+    text = "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass die Beschwerde abgelehnt wurde."
+    assert _quotes(pipeline, text)[0][:4] == (
+        "INDIRECT",
+        "dass die Beschwerde abgelehnt wurde",
+        ["mitgeteilt"],
+        "eine Sprecherin des Gerichts",
+    )
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

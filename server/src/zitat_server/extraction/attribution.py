@@ -57,6 +57,8 @@ MAX_WIE_CLAUSE = 20
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 #: The longest quoted region taken for a name after an article.
 MAX_NAME_TOKENS = 6
+#: Finite auxiliaries of the perfect, after which an inverted subject stands: "Gestern hat X gesagt".
+_PERFECT_FINITE = frozenset("hat hatte haben hatten".split())
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -988,8 +990,14 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     after = mentions.phrase_after(tokens, j + 1, end)
     if after is not None:
         return after
-    # participle frames: "X hat am Montag gesagt, …" — subject at the clause start
-    return mentions.phrase_after(tokens, first, j)
+    # participle frames: "X hat am Montag gesagt, …" — subject at the clause start, or right
+    # after the auxiliary: "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass …"
+    subject = mentions.phrase_after(tokens, first, j)
+    if subject is None:
+        aux = next((k for k in range(first + 1, j) if tokens[k].text.lower() in _PERFECT_FINITE), None)
+        if aux is not None:
+            subject = mentions.phrase_after(tokens, aux + 1, j)
+    return subject
 
 
 def pick_entry(entries: list[cues.CueVerb], tokens: list[Token], j: int, end: int, cue: list[int]):
