@@ -117,6 +117,11 @@ def test_participle_frame_takes_the_subject_after_its_auxiliary(pipeline):
     )
 
 
+def test_a_noun_phrase_with_its_apposition_before_the_cue_is_no_message(pipeline):
+    text = "Die Haushaltspolitikerin von Bündnis 90 / Die Grünen, Anja Hajduk, kritisierte die Pläne der Regierung."
+    assert [q for q in _quotes(pipeline, text) if q[0] == "INDIRECT"] == []
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

@@ -59,6 +59,8 @@ _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen"
 MAX_NAME_TOKENS = 6
 #: Finite auxiliaries of the perfect, after which an inverted subject stands: "Gestern hat X gesagt".
 _PERFECT_FINITE = frozenset("hat hatte haben hatten".split())
+#: Lower-case words of a noun phrase that are no verb: prepositions and conjunctions.
+_NP_WORDS = frozenset("von vom des der und oder aus in im am an bei für mit zu zum zur".split())
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -467,6 +469,8 @@ class RuleAttributor:
         konj = konjunktiv_clause(tokens, first, j - 1) or tokens[first].text.lower() in COMPLEMENTIZERS
         if not konj and not _ends_clause(tokens, source.last, last):
             return None
+        if not konj and not _may_hold_a_verb(tokens, first, j - 1):
+            return None  # "Die Politikerin von Bündnis 90 / Die Grünen, Anja Hajduk, kritisierte …"
         return self._quote(ctx, first, j - 1, cue, source, entry.medium, 0.7)
 
     def _wie_frame(self, ctx: _Context, w: int, first: int, last: int) -> Quote | None:
@@ -910,6 +914,15 @@ def _relative_clause(tokens: list[Token], i: int, last: int) -> bool:
         return False
     following = tokens[i + 1].text
     return not (following[:1].isupper() or following[:1].isdigit() or _is_modifier(following))
+
+
+def _may_hold_a_verb(tokens: list[Token], first: int, last: int) -> bool:
+    """Has ``tokens[first:last]`` a lower-case word that is no article, preposition or
+    conjunction, as a clause's verb is? A noun phrase with its apposition has none."""
+    return any(
+        t.text.isalpha() and t.text.islower() and t.text not in DETERMINERS and t.text not in _NP_WORDS
+        for t in tokens[first:last]
+    )
 
 
 def _is_modifier(word: str) -> bool:
