@@ -122,6 +122,23 @@ def test_a_noun_phrase_with_its_apposition_before_the_cue_is_no_message(pipeline
     assert [q for q in _quotes(pipeline, text) if q[0] == "INDIRECT"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Das tibetische Exilparlament im indischen Dharamshala erklärte, es seien hunderte Menschen gestorben.",
+            "Das tibetische Exilparlament im indischen Dharamshala",
+        ),
+        (
+            "Stephen Singer, ein Klimaexperte vom WWF, erklärte, die Verhandlungen seien gescheitert.",
+            "Stephen Singer, ein Klimaexperte vom WWF",
+        ),
+    ],
+)
+def test_source_span_holds_the_place_or_the_apposition(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

@@ -61,6 +61,8 @@ MAX_NAME_TOKENS = 6
 _PERFECT_FINITE = frozenset("hat hatte haben hatten".split())
 #: Lower-case words of a noun phrase that are no verb: prepositions and conjunctions.
 _NP_WORDS = frozenset("von vom des der und oder aus in im am an bei für mit zu zum zur".split())
+#: Prepositions of a place or an outlet after a subject: "die Polizei in Kassel", "im indischen …".
+_PLACE_PREPOSITIONS = frozenset({"in", "im", "aus"})
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -1000,6 +1002,9 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     before = mentions.phrase_before(tokens, j, first)
     if before is not None and before.first == first:
         return before
+    subject = _subject_with_place(tokens, first, j)
+    if subject is not None:
+        return subject
     after = mentions.phrase_after(tokens, j + 1, end)
     if after is not None:
         return after
@@ -1011,6 +1016,19 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         if aux is not None:
             subject = mentions.phrase_after(tokens, aux + 1, j)
     return subject
+
+
+def _subject_with_place(tokens: list[Token], first: int, j: int) -> Mention | None:
+    """The subject at the clause start with the place or outlet after it, up to the verb at ``j``:
+    "Das tibetische Exilparlament im indischen Dharamshala erklärte", "ein Sprecher des LBM in
+    Koblenz teilte mit" (the task's source span holds both)."""
+    subject = mentions.phrase_after(tokens, first, j)
+    if subject is None or subject.last >= j - 1 or tokens[subject.last].text.lower() not in _PLACE_PREPOSITIONS:
+        return None
+    place = mentions.phrase_after(tokens, subject.last + 1, j)
+    if place is None or place.last != j:
+        return None
+    return mentions.classify(tokens, first, j)
 
 
 def pick_entry(entries: list[cues.CueVerb], tokens: list[Token], j: int, end: int, cue: list[int]):

@@ -124,6 +124,20 @@ def _heads(tokens: list[Token], j: int, end: int) -> int:
     return j
 
 
+#: Indefinite articles before a role noun in an apposition: "Singer, ein Klimaexperte vom WWF".
+INDEFINITE = frozenset({"ein", "eine"})
+
+
+def _indefinite_role(tokens: list[Token], i: int, end: int) -> bool:
+    """ "ein Klimaexperte", "eine langjährige Sprecherin": an indefinite article, adjectives, a role."""
+    if tokens[i].text not in INDEFINITE:
+        return False
+    k = i + 1
+    while k < end and _is_adjective(tokens[k].text):
+        k += 1
+    return k < end and is_role(tokens[k].text)
+
+
 def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
     """End of the noun phrase starting at ``i`` (``i`` itself when there is none)."""
     j = _heads(tokens, _premodifiers(tokens, i, end), end)
@@ -144,12 +158,14 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
             if k >= end or tokens[k].text != ")":
                 break
             j = k + 1
-        elif w == "," and j + 1 < end and _head_word(tokens[j + 1].text):
-            # apposition: "…, Klaus Stöhr" (a name) or "Claudia Pfeiffer, Geschäftsführerin des KAV"
+        elif w == "," and j + 1 < end and (_head_word(tokens[j + 1].text) or _indefinite_role(tokens, j + 1, end)):
+            # apposition: "…, Klaus Stöhr" (a name), "Claudia Pfeiffer, Geschäftsführerin des KAV",
+            # "Stephen Singer, ein Klimaexperte vom WWF"
             k = _noun_phrase(tokens, j + 1, end, depth + 1)
             words = [t.text for t in tokens[j + 1 : k]]
             names = sum(1 for w2 in words if is_name_word(w2))
-            if k > j + 1 and (names >= 2 or is_role(words[0])) and (k >= end or tokens[k].text in {",", "."}):
+            role = is_role(words[0]) if words and words[0].lower() not in INDEFINITE else len(words) > 1
+            if k > j + 1 and (names >= 2 or role) and (k >= end or tokens[k].text in {",", "."}):
                 j = k
             else:
                 break
