@@ -252,6 +252,24 @@ def test_according_to_source_ends_before_the_verb_or_the_next_noun_phrase(pipeli
     assert _according_to(pipeline, text)[2] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Bei einem Schusswechsel wurde nach Angaben libanesischer Sicherheitskreise eine Person getötet.",
+            "Angaben libanesischer Sicherheitskreise",
+        ),
+        (
+            "Nach Meinung von Mike Brown, Professor am California Institute of Technology, könnte das Objekt in "
+            "die Nähe Neptuns geraten.",
+            "Meinung von Mike Brown, Professor am California Institute of Technology",
+        ),
+    ],
+)
+def test_according_to_source_holds_a_genitive_plural_and_a_role_apposition(pipeline, text, source):
+    assert _according_to(pipeline, text)[2] == source
+
+
 def test_according_to_source_extends_over_a_genitive_eines(pipeline):
     text = "Eine dritte Verhandlungsrunde werde nach Angaben eines neutralen Vermittlers bald stattfinden."
     message, _, source = _according_to(pipeline, text)

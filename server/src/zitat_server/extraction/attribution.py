@@ -40,7 +40,7 @@ from zitat_server.language.mood import (
     konjunktiv_in_e,
     pronoun_konjunktiv,
 )
-from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES
+from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES, is_role
 
 _ZU_INFIX = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
@@ -63,6 +63,10 @@ _PERFECT_FINITE = frozenset("hat hatte haben hatten".split())
 _NP_WORDS = frozenset("von vom des der und oder aus in im am an bei für mit zu zum zur".split())
 #: Prepositions of a place or an outlet after a subject: "die Polizei in Kassel", "im indischen …".
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus"})
+#: Adverbs and conjunctions in -er that open what follows a frame: "nach Angaben der Polizei aber …".
+_ADVERBS_IN_ER = frozenset(
+    "aber oder wieder immer weiter später hier außer sicher seither daher vorher nachher".split()
+)
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -856,11 +860,33 @@ def _frame_end(tokens: list[Token], k: int, last: int) -> int:
             if e >= stop:
                 break
             k = e + 1
+        elif t == "," and _role_apposition(tokens, k, stop):
+            k = _role_apposition(tokens, k, stop)
         elif _goes_on_frame(t, low, nxt, tokens[k - 1].text):
             k += 1
         else:
             break
     return k
+
+
+def _role_apposition(tokens: list[Token], comma: int, stop: int) -> int:
+    """The end (the closing comma) of a role apposition after a name in a frame: "Nach Meinung von
+    Mike Brown, Professor am California Institute of Technology, könnte …"; 0 when there is none."""
+    k = comma + 1
+    if k >= stop or not tokens[comma - 1].text[:1].isupper():
+        return 0
+    if tokens[k].text.lower() in {"ein", "eine", "einem", "einer"}:
+        k += 1
+    while k < stop and _is_modifier(tokens[k].text):
+        k += 1
+    if k >= stop or not is_role(tokens[k].text):
+        return 0
+    for e in range(k + 1, stop):
+        if tokens[e].text == ",":
+            return e
+        if tokens[e].text in SENTENCE_FINAL or not tokens[e].text[:1].isupper() and cues.lookup(tokens[e].text):
+            return 0
+    return 0
 
 
 def _goes_on_frame(word: str, low: str, following: str, previous: str) -> bool:
@@ -871,6 +897,8 @@ def _goes_on_frame(word: str, low: str, following: str, previous: str) -> bool:
     next noun phrase ("nach Behördenangaben 62 Personen", "nach Medienberichten weitere …").
     """
     inside = previous.lower() in _FRAME_LINKS or previous.lower() in DETERMINERS or _is_modifier(previous)
+    # a genitive plural without article: "Angaben libanesischer Sicherheitskreise", "Meinung vieler Experten"
+    inside = inside or low.endswith("er") and low not in _ADVERBS_IN_ER and following[:1].isupper()
     if word[:1].isupper():
         return low not in CLAUSE_OPENERS
     if word[:1].isdigit():
