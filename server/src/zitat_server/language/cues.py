@@ -330,6 +330,9 @@ REPORTED_OBJECTS: dict[str, frozenset[str]] = {
     "anregen": frozenset(),
     "zuschreiben": frozenset(),
     "einschätzen": frozenset({"als"}),
+    "einstufen": frozenset({"als"}),
+    "aussprechen": frozenset({"für", "gegen"}),
+    "angeben": frozenset(),
 }
 
 
