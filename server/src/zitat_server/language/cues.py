@@ -333,6 +333,8 @@ REPORTED_OBJECTS: dict[str, frozenset[str]] = {
     "einstufen": frozenset({"als"}),
     "aussprechen": frozenset({"für", "gegen"}),
     "angeben": frozenset(),
+    "raten": frozenset({"zu", "zum", "zur"}),
+    "begründen": frozenset({"mit"}),
 }
 
 
