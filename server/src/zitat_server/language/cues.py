@@ -65,6 +65,7 @@ _STRONG: list[tuple[str, Medium, list[str], str]] = [
     ("bestreiten", SW, ["bestreitet", "bestritt", "bestritten", "bestreite"], "bestritten"),
     ("verneinen", SW, ["verneint", "verneinte", "verneinten"], "verneint"),
     ("vergleichen", SW, ["vergleicht", "verglich", "verglichen", "vergleiche"], "verglichen"),
+    ("erwägen", T, ["erwägt", "erwog", "erwogen", "erwäge"], "erwogen"),
 ]
 
 _WEAK: list[tuple[str, Medium, bool]] = [
@@ -134,6 +135,7 @@ _WEAK: list[tuple[str, Medium, bool]] = [
     ("beziffer", SW, False),
     ("bezichtig", SW, False),
     ("wert", ST, True),
+    ("würdig", SW, True),
 ]
 
 
@@ -335,6 +337,8 @@ REPORTED_OBJECTS: dict[str, frozenset[str]] = {
     "angeben": frozenset(),
     "raten": frozenset({"zu", "zum", "zur"}),
     "begründen": frozenset({"mit"}),
+    "würdigen": frozenset({"als"}),
+    "erwägen": frozenset(),
 }
 
 
