@@ -28,6 +28,10 @@ def _reported(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
         ("Die EU fordert seit Jahren eine bessere Bekämpfung der Korruption in Bulgarien.", "Die EU"),
         ("Für die kommende Wahl kündigte er seine Kandidatur an.", "er"),
         ("Die Behörden warnen außerdem vor einem erhöhten Gelbfieberrisiko.", "Die Behörden"),
+        ("Der Präsidentenrat stufte das Gesetz als verfassungswidrig ein.", "Der Präsidentenrat"),
+        ("So riet die Politikerin Elke Hoff dem Minister zu mehr Zurückhaltung.", "die Politikerin Elke Hoff"),
+        ("Die Stadt begründet diese Erhöhung mit dem erweiterten Angebot.", "Die Stadt"),
+        ("Lammert würdigte die Bundeswehr als ein Kind des Kalten Krieges.", "Lammert"),
     ],
 )
 def test_speech_verb_with_an_object_is_reported_speech(pipeline, text, source):
