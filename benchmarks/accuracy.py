@@ -115,6 +115,14 @@ def cue_sentence_frame(cue: set[str], message: set[str], offsets: Offsets) -> se
     return {f"{i}:{j}" for i in sentences for j in range(len(offsets[i]))} - message
 
 
+def reported_sentences(message: set[str], offsets: Offsets) -> set[str]:
+    """The whole sentences a ``Reported`` message lies in: the task annotates reported speech
+    ("Die Polizei sprach von einer friedlichen Demonstration.") as its sentence, frame included,
+    where the API gives what was said ("von einer friedlichen Demonstration")."""
+    sentences = {int(token_id.split(":")[0]) for token_id in message}
+    return {f"{i}:{j}" for i in sentences for j in range(len(offsets[i]))}
+
+
 def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str) -> list[dict[str, Any]]:
     """Task-format annotations for one document's quotes."""
 
@@ -129,6 +137,8 @@ def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str) -
     annotations = []
     for index, quote in enumerate(quotes):
         message, cue = ids(quote.message), ids(quote.cue)
+        if quote.form == "Reported":
+            message = reported_sentences(message, offsets)
         frame_ids = cue_sentence_frame(cue, message, offsets) if frame == "cue-sentence" else set()
         annotations.append(
             {
