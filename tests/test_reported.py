@@ -190,3 +190,21 @@ def test_a_participle_after_its_auxiliary_is_reported_speech(pipeline, text, mes
 )
 def test_no_reported_speech_in_other_compounds(pipeline, text):
     assert _reported(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline before the dash is no subject
+        ("Koblenz – Die Gewerkschaft hat erneut zu Streiks aufgerufen.", [(["erneut zu Streiks"], "Die Gewerkschaft")]),
+        # the second of two coordinated verbs has the first one's subject
+        (
+            "Anwälte beklagen gravierende Fehler und fordern Freispruch ihres Mandanten.",
+            [(["beklagen gravierende Fehler und", "Freispruch ihres Mandanten"], "Anwälte")],
+        ),
+        # the preposition "sprechen" needs stands in another clause: no reported speech
+        ("Wir sprechen intensiv mit Autoherstellern, und viele von ihnen denken voraus.", []),
+    ],
+)
+def test_reported_speech_subject_and_clause(pipeline, text, expected):
+    assert _messages(pipeline, text) == expected

@@ -67,6 +67,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus"})
 _ADVERBS_IN_ER = frozenset(
     "aber oder wieder immer weiter später hier außer sicher seither daher vorher nachher".split()
 )
+#: The longest dateline before its dash ("Koblenz/Seattle –"), and the dashes that close it.
+MAX_DATELINE = 5
+_DASHES = frozenset({"–", "—", "-"})
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -298,7 +301,7 @@ class RuleAttributor:
 
     def _indirect(self, ctx: _Context, sent: Sentence) -> Quote | None:
         tokens = ctx.doc.tokens
-        first, last = sent.first, sent.last
+        first, last = after_dateline(tokens, sent.first, sent.last), sent.last
         while last > first and tokens[last - 1].text in SENTENCE_FINAL:
             last -= 1
         if last <= first:
@@ -1017,6 +1020,18 @@ def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
     if not words:
         return False
     return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
+
+
+def after_dateline(tokens: list[Token], first: int, last: int) -> int:
+    """Where the clause starts after a dateline: "Wien – Der Kanzler sagte …", "Koblenz/Seattle –
+    Die Gewerkschaft hat …" (capitalised place names before a dash open a news article)."""
+    for k in range(first, min(last, first + MAX_DATELINE)):
+        text = tokens[k].text
+        if text in _DASHES:
+            return k + 1 if k > first else first
+        if not (text[:1].isupper() or text == "/"):
+            return first
+    return first
 
 
 def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:

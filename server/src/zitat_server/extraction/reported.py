@@ -19,7 +19,7 @@ from __future__ import annotations
 from zitat_server import __version__
 from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex, Token
 from zitat_server.extraction import mentions
-from zitat_server.extraction.attribution import mention_span, pick_entry, source_for
+from zitat_server.extraction.attribution import after_dateline, mention_span, pick_entry, source_for
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.continuation import room_beside
 from zitat_server.extraction.mentions import Mention
@@ -46,6 +46,8 @@ PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 NOT_COMPOUND = frozenset({"vergleichen"})
 #: The agent of a passive: "von Stolpe als unrealistisch bezeichnet".
 AGENT_MARKERS = frozenset({"von", "vom"})
+#: Words that join a second verb to the subject of the first: "beklagen Fehler und fordern …".
+COORDINATORS = frozenset({"und", "oder", "sowie"})
 #: Prepositions before a word make it a noun or adjective: "nach Berichten", "mit der genannten".
 PREPOSITIONS = frozenset("in im am an auf aus bei mit nach von vom vor zu zum zur für über unter durch".split())
 
@@ -67,7 +69,7 @@ def reported(doc: Doc, quotes: list[Quote]) -> list[Quote]:
 
 def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
     tokens = doc.tokens
-    first, last = sent.first, sent.last
+    first, last = after_dateline(tokens, sent.first, sent.last), sent.last
     while last > first and tokens[last - 1].text in SENTENCE_FINAL:
         last -= 1
     if not room_beside(doc, sent, quoted, MIN_WORDS_BESIDE_QUOTES):
@@ -99,9 +101,12 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
         if entry.particle and len(cue) == 1:
             continue
         preps = cues.REPORTED_OBJECTS[entry.lemma]
-        if preps and not any(tokens[k].text.lower() in preps for k in range(j + 1, last)):
-            continue
-        source = source_for(tokens, first, j, last)
+        if preps and not any(tokens[k].text.lower() in preps for k in range(j + 1, _clause_end(tokens, j, last))):
+            continue  # the preposition must be the verb's own: "Wir sprechen mit …, so viele von ihnen …"
+        if j > first and tokens[j - 1].text.lower() in COORDINATORS:
+            source = mentions.phrase_after(tokens, first, j)  # "Anwälte beklagen Fehler und fordern Freispruch"
+        else:
+            source = source_for(tokens, first, j, last)
         if source is None or comma and source.first > j:
             continue
         if tokens[source.first].text.lower() == "man":
@@ -205,6 +210,14 @@ def _adverbial(tokens: list[Token], first: int, last: int) -> bool:
 
 #: Capitalised sentence openers that are adverbs, not the start of a fronted object.
 _ADVERB_OPENERS = frozenset("so dabei gestern heute damals bereits zuletzt auch zudem außerdem nun jetzt".split())
+
+
+def _clause_end(tokens: list[Token], j: int, last: int) -> int:
+    """The end of the clause of the verb at ``j``: the next clause punctuation or ``last``."""
+    k = j + 1
+    while k < last and tokens[k].text not in CLAUSE_PUNCT:
+        k += 1
+    return k
 
 
 def _clause_before_comma(tokens: list[Token], first: int, comma: int) -> bool:
