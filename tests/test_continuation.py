@@ -227,3 +227,9 @@ def test_sollen_without_a_quote_or_outside_the_main_clause_is_no_continuation(te
     doc = tokenize(text)
     quotes = [_direct(text)] if text.startswith(FRAME) else []
     assert continuations(doc, quotes) == []
+
+
+def test_sollen_two_sentences_after_the_quote_is_no_continuation():
+    text = f"{FRAME} {INDICATIVE} Juventus soll in die dritte Liga absteigen."
+    doc = tokenize(text)
+    assert continuations(doc, [_direct(text)]) == []

@@ -24,6 +24,9 @@ from zitat_server.language.mood import PERFECT_AUXILIARIES, REPORTATIVE_MODALS
 #: alone) 1 / 3 / 4 give simplified joint F1 55.4 / 55.8 / 55.8.
 MAX_GAP = 3
 CONFIDENCE = 0.4
+#: Sentences a "sollen" continuation may lie after its quote: only right after it (1 / 2 / 3
+#: give dev simplified joint 71.8 / 71.5 / 71.6; further away it is as often a plan).
+PLAN_GAP = 1
 #: How far into a sentence its main clause's modal may stand ("Auch die Hauptakteure … sollen").
 MAX_MODAL_POSITION = 10
 #: Words outside a direct quote a continuation sentence needs (else it is the quote itself).
@@ -51,7 +54,10 @@ def continuations(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
             continue
         n = bisect_right(keys, sent.start)
         end, before = ends[n - 1] if n else (0, None)
-        if before is None or k - (bisect_right(starts, end - 1) - 1) > MAX_GAP:
+        gap = k - (bisect_right(starts, end - 1) - 1)
+        if form is Form.FREE_INDIRECT and gap > PLAN_GAP and not hearsay(doc.tokens, sent.first, sent.last):
+            continue
+        if before is None or gap > MAX_GAP:
             if form is Form.FREE_INDIRECT and hearsay(doc.tokens, sent.first, sent.last):
                 # hearsay needs no quote before it; its source may stay unnamed
                 prev = out[-1] if out and last_added == k - 1 else None

@@ -103,8 +103,12 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
         preps = cues.REPORTED_OBJECTS[entry.lemma]
         if preps and not any(tokens[k].text.lower() in preps for k in range(j + 1, _clause_end(tokens, j, last))):
             continue  # the preposition must be the verb's own: "Wir sprechen mit …, so viele von ihnen …"
+        frame = {j, *cue}
         if j > first and tokens[j - 1].text.lower() in COORDINATORS:
-            source = mentions.phrase_after(tokens, first, j)  # "Anwälte beklagen Fehler und fordern Freispruch"
+            # "Zielpunkt bestätigt die Maßnahme und begründet sie mit …": the first verb's clause
+            # is the subject's and no part of what the second verb reports
+            source = mentions.phrase_after(tokens, first, j)
+            frame.update(range(first, j))
         else:
             source = source_for(tokens, first, j, last)
         if source is None or comma and source.first > j:
@@ -112,7 +116,7 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
         if tokens[source.first].text.lower() == "man":
             continue  # "Rosinenbomber nannte man …": a name, not a speech act
         return Quote(
-            _content(tokens, first, last, {j, *cue}, source),
+            _content(tokens, first, last, frame, source),
             Form.REPORTED,
             entry.medium,
             cue=[Span(tokens[i].start, tokens[i].end) for i in sorted(cue)],
