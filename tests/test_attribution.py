@@ -139,6 +139,21 @@ def test_source_span_holds_the_place_or_the_apposition(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Leider kursieren einige Falschmeldungen, hieß es auf der Billa-Facebookseite.", "der Billa-Facebookseite"),
+        (
+            "Am Montag kamen 3.000 Menschen an, hieß es weiter vonseiten der slowenischen Polizei.",
+            "der slowenischen Polizei",
+        ),
+        ("Die Lage sei ernst, heißt es.", None),
+    ],
+)
+def test_heisst_es_takes_the_holder_after_its_preposition(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

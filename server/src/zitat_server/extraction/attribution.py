@@ -70,6 +70,8 @@ _ADVERBS_IN_ER = frozenset(
 #: The longest dateline before its dash ("Koblenz/Seattle –"), and the dashes that close it.
 MAX_DATELINE = 5
 _DASHES = frozenset({"–", "—", "-"})
+#: Prepositions after "heißt es" before the document or body that says it.
+_WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "aus"})
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -468,7 +470,14 @@ class RuleAttributor:
             return None
         after = j + 1  # the subject stands before a separated particle: "…, teilte das Amt mit"
         if after < last and tokens[after].text.lower() == "es" and entry.lemma == "heißen":
-            return self._quote(ctx, first, j - 1, cue, None, entry.medium, 0.6)
+            # "…, heißt es in einer Mitteilung des WWF / auf der Facebookseite / vonseiten der Polizei"
+            where = after + 1
+            while where < last and _adverb(tokens[where].text) and tokens[where].text.lower() not in _WHERE:
+                where += 1  # "hieß es weiter in …"
+            holder = None
+            if where < last and tokens[where].text.lower() in _WHERE:
+                holder = mentions.phrase_after(tokens, where + 1, last)
+            return self._quote(ctx, first, j - 1, cue, holder, entry.medium, 0.6)
         source = mentions.phrase_after(tokens, after, last)
         if source is None or tokens[first].text.lower() in cues.CLAUSE_OPENERS_NOT_SAID - COMPLEMENTIZERS:
             return None  # "Wenn …, droht ihm …", "Nachdem …, forderten beide …": an adverbial clause
@@ -956,6 +965,13 @@ def _may_hold_a_verb(tokens: list[Token], first: int, last: int) -> bool:
         t.text.isalpha() and t.text.islower() and t.text not in DETERMINERS and t.text not in _NP_WORDS
         for t in tokens[first:last]
     )
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case word that opens no noun phrase: "weiter", "später", "zudem"."""
+    low = word.lower()
+    function_word = low in DETERMINERS or low in PRONOUNS
+    return word.isalpha() and word.islower() and not function_word and not _is_modifier(word)
 
 
 def _is_modifier(word: str) -> bool:
