@@ -472,8 +472,8 @@ class RuleAttributor:
         if after < last and tokens[after].text.lower() == "es" and entry.lemma == "heißen":
             # "…, heißt es in einer Mitteilung des WWF / auf der Facebookseite / vonseiten der Polizei"
             where = after + 1
-            while where < last and _adverb(tokens[where].text) and tokens[where].text.lower() not in _WHERE:
-                where += 1  # "hieß es weiter in …"
+            while where < min(last, after + 3) and tokens[where].text.islower() and tokens[where].text not in _WHERE:
+                where += 1  # "hieß es weiter in …", "heißt es zudem auf …"
             holder = None
             if where < last and tokens[where].text.lower() in _WHERE:
                 holder = mentions.phrase_after(tokens, where + 1, last)
@@ -965,13 +965,6 @@ def _may_hold_a_verb(tokens: list[Token], first: int, last: int) -> bool:
         t.text.isalpha() and t.text.islower() and t.text not in DETERMINERS and t.text not in _NP_WORDS
         for t in tokens[first:last]
     )
-
-
-def _adverb(word: str) -> bool:
-    """A lower-case word that opens no noun phrase: "weiter", "später", "zudem"."""
-    low = word.lower()
-    function_word = low in DETERMINERS or low in PRONOUNS
-    return word.isalpha() and word.islower() and not function_word and not _is_modifier(word)
 
 
 def _is_modifier(word: str) -> bool:
