@@ -267,3 +267,123 @@ def test_a_full_name_coref_found_inside_a_refused_mention_is_the_holder():
                         ("Antje Gabriels-Gorsolke", [])):
         other = Entity("e1", name, roles, [mention])
         assert MentionReader(Evidence(text)).read_entity(_doc(text, [other]), other).holder is None, name
+
+
+# --- the mention is the witness, coref's name and type the fallback ------------------------------
+
+
+def test_a_typed_entity_is_named_by_its_mentions_before_corefs_name():
+    text = ("Das berichtet die Financial Times Deutschland. Das bestätigte die Befunde des Staatlichen "
+            "Tierärztlichen Untersuchungsamts Aulendorf. Das meint Günter Metzges vom Online-Netzwerk Campact.")
+    times = Entity("e1", "Times", mentions=[_span(text, "die Financial Times Deutschland")], type=MEDIA)
+    office = Entity("e2", "Untersuchungsamts Aulendorf", type=ORG, mentions=[
+        _span(text, "die Befunde des Staatlichen Tierärztlichen Untersuchungsamts Aulendorf")])
+    member = Entity("e3", "Online-Netzwerk Campact", type=ORG,
+                    mentions=[_span(text, "Günter Metzges vom Online-Netzwerk Campact")])
+    doc = _doc(text, [times, office, member])
+    reader = MentionReader(Evidence(text))
+    assert _typed(reader, doc, times) == (MEDIA, "Financial Times Deutschland", "")
+    assert _typed(reader, doc, office) == (ORG, "Staatliches Tierärztliches Untersuchungsamt Aulendorf", "")
+    assert _typed(reader, doc, member) == (PERSON, "Günter Metzges", "")
+
+
+def _typed(reader: MentionReader, doc: Doc, entity: Entity) -> tuple[SpeakerType, str, str] | None:
+    h = reader.read_entity(doc, entity).holder
+    return (h.type, h.name, h.qualifier) if h else None
+
+
+def test_a_compound_name_from_coref_is_more_specific_than_a_class_noun():
+    text = "Das Gericht wies die Klage ab."
+    court = Entity("e1", "Oberlandesgericht", mentions=[_span(text, "Das Gericht")], type=ORG)
+    assert _typed(MentionReader(Evidence(text)), _doc(text, [court]), court) == (ORG, "Oberlandesgericht", "")
+
+
+def test_corefs_name_is_not_trusted_inside_a_mention_the_reader_refused():
+    text = ("Der Pilot der deutschen Fluggesellschaft LTU musste landen. Einen „Plan B“ gebe es nicht. "
+            "Gegenüber NDR Info sagte er das. Das meldeten verschiedener US-Medien.")
+    cases = [("Fluggesellschaft LTU", ORG, "Der Pilot der deutschen Fluggesellschaft LTU", NOT_A_HOLDER),
+             ("Plan B", MEDIA, "Einen „Plan B“", NOT_A_HOLDER),
+             ("NDR", ORG, "Gegenüber NDR Info", NOT_A_HOLDER),
+             ("US-Medien", MEDIA, "verschiedener US-Medien", GROUP)]
+    for name, kind, mention, reason in cases:
+        entity = Entity("e1", name, mentions=[_span(text, mention)], type=kind)
+        reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
+        assert reading.holder is None and reading.reason == reason, name
+
+
+def test_corefs_media_type_does_not_override_an_organisation_the_mention_names():
+    text = "Die „Kampagne für ein Freies Tibet“ protestierte. Die Zeitung „Bild“ schrieb."
+    campaign = Entity("e1", "Kampagne für ein Freies Tibet", type=MEDIA,
+                      mentions=[_span(text, "Die „Kampagne für ein Freies Tibet“")])
+    assert _typed(MentionReader(Evidence(text)), _doc(text, [campaign]), campaign) == (
+        ORG, "Kampagne für ein Freies Tibet", "")
+
+
+def test_an_anonymous_entity_whose_mention_names_a_person_is_that_person():
+    text = "Der Vorsitzende des Haushaltsausschusses des Parlaments Alain Lamassoure sagte das."
+    committee = Entity("e2", "Haushaltsausschusse", type=ORG)
+    chair = Entity("e1", "", ["Vorsitzende"], anonymous=True, affiliation="e2", mentions=[
+        _span(text, "Der Vorsitzende des Haushaltsausschusses des Parlaments Alain Lamassoure")])
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [chair, committee]), chair)
+    assert not reading.anonymous and (reading.holder.type, reading.holder.name) == (PERSON, "Alain Lamassoure")
+
+
+def test_an_anonymous_members_organisation_is_read_from_the_mention_first():
+    text = "Das bestätigte ein Sprecher des Auswärtigen Amtes."
+    office = Entity("e2", "Auswärtige Amte", type=ORG)
+    member = Entity("e1", "", ["Sprecher"], [_span(text, "ein Sprecher des Auswärtigen Amtes")], anonymous=True,
+                    affiliation="e2")
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [member, office]), member)
+    assert reading.anonymous and reading.holder.name == "Auswärtiges Amt"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Klaus Wowereit (SPD)", (PERSON, "Klaus Wowereit", "")),  # a party tag, no organisation
+        ("Aussagen von Klaus Wowereit (SPD)", (PERSON, "Klaus Wowereit", "")),
+        ("ndr.de", (MEDIA, "ndr.de", "")),
+        ("Laut faz.net", (MEDIA, "faz.net", "")),
+        ("den Stuttgarter Nachrichten", (MEDIA, "Stuttgarter Nachrichten", "")),
+        ("der englische Independent", (MEDIA, "The Independent", "")),
+        ("die US-amerikanische Musikzeitschrift „Billboard“", (MEDIA, "Billboard", "")),
+        ("Das staatliche sudanesische Fernsehen", (MEDIA, "Fernsehen", "sudanesisch")),
+        ("die Befunde des Staatlichen Tierärztlichen Untersuchungsamts Aulendorf",
+         (ORG, "Staatliches Tierärztliches Untersuchungsamt Aulendorf", "")),
+    ],
+)
+def test_more_holders_of_mentions(mention, expected):
+    assert holder(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "reason"),
+    [
+        ("Verschiedene Länderparlamente", GROUP),
+        ("Weitere Twitter-Benutzer", GROUP),
+        ("Einige der einflussreichsten britischen Moslems", GROUP),
+        ("Afghanischen Behörden", GROUP),
+        ("Angaben der politischen Opposition", GROUP),
+        ("Die Passagiere", GROUP),
+        ("Letzte Woche", NOT_A_HOLDER),
+        ("Indem", NOT_A_HOLDER),
+    ],
+)
+def test_more_mentions_without_a_holder(mention, reason):
+    reading = read(mention)
+    assert reading.holder is None and reading.reason == reason
+
+
+def test_a_name_with_von_and_a_medium_is_the_person_alone():
+    article = "Der Schiedsrichter Robert Hoyzer sprach. Das sagte Hoyzer von Spiegel-Online."
+    assert holder("Hoyzer von Spiegel-Online", article) == (PERSON, "Robert Hoyzer", "")
+
+
+def test_a_bare_head_refers_to_the_organisation_named_with_it_or_a_compound_of_it():
+    article = "Die Universität Bayreuth hatte den Titel aberkannt. Die Universität erklärte das."
+    assert holder("Die Universität", article) == (ORG, "Universität Bayreuth", "")
+    article = "Der Softwarehersteller Microsoft stellte Windows vor. Der Hersteller gab die Preise bekannt."
+    assert holder("Der Hersteller", article) == (ORG, "Microsoft", "")
+    # the first word of a quoted name of several is not introduced
+    article = "der brasilianische Fußballverband „Confederação Brasileira de Futebol“ plant. Der Verband sagte."
+    assert holder("Der Verband", article) is None

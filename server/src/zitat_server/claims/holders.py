@@ -26,6 +26,7 @@ German word lists live in :mod:`zitat_server.language.holders`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from zitat_server.document import Doc, Entity, Span, SpeakerType
@@ -51,6 +52,7 @@ from zitat_server.language.holders import (
     PERSON_TITLES,
     PLACE_NOUNS,
     PLACES,
+    QUANTIFIERS,
     STRONG_ENDINGS,
     gender,
 )
@@ -87,6 +89,7 @@ _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeit
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 _NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
 _WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)  # "ndr.de", "faz.net"
 # An inner capital, as in product and company names ("VroniPlag", "SuperCars"), but not in the
 # surname prefixes Mc, Mac, Di, De, La, Le ("McCain", "DeLand").
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|Di|De|La|Le|Du|Van|Von|O')[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]")
@@ -171,6 +174,9 @@ class Evidence:
                     self.place.add(w)
                 elif last:
                     bare[w] = bare.get(w, 0) + 1  # "soll Gerhardt sein": not after an article
+                # The first word of a quoted name of several is not the name a later "der
+                # Verband" refers to ("„Confederação Brasileira de Futebol“"): not introduced.
+                cut = raw[:1] in _QUOTE_OPEN and raw.rstrip(",.;:")[-1:] not in _QUOTE_CLOSE
                 if last_word[:1].isupper():
                     self.next_word.setdefault(last_word, set()).add(w)
                     low_w_head = w.lower()
@@ -178,12 +184,12 @@ class Evidence:
                         self.introduced.setdefault(low_w_head, set()).add(f"{last_word} {w}")
                     if MEDIA_HEAD.search(last):
                         self.described.setdefault(w, SpeakerType.MEDIA)
-                        self.introduced.setdefault(last, set()).add(w)
+                        self._introduce(last, w, cut)
                     elif DESCRIPTOR_HEAD.search(last):
                         self.described.setdefault(w, SpeakerType.ORGANIZATION)
-                        self.introduced.setdefault(last, set()).add(w)
+                        self._introduce(last, w, cut)
                     elif ORGANISATION_HEAD.search(last):
-                        self.introduced.setdefault(last, set()).add(w)  # "Regierung Österreichs": no name
+                        self._introduce(last, w, cut)  # "Regierung Österreichs": no name
                     else:
                         self.first_names.setdefault(w, set()).add(last_word)
                 if "-" in w:
@@ -217,6 +223,10 @@ class Evidence:
         # names it on its own.
         self.described = {w: kind for w, kind in self.described.items()
                           if w not in self.common and not (w in member_prefixes and w in after_article)}
+
+    def _introduce(self, descriptor: str, name: str, cut: bool) -> None:
+        if not cut:
+            self.introduced.setdefault(descriptor, set()).add(name)
 
     def is_common(self, word: str) -> bool:
         """A common noun (or an organisation named like one): seen after an article."""
@@ -312,6 +322,9 @@ def _is_person_role(word: str) -> bool:
 def _is_lower_adjective(word: str) -> bool:
     """ "chinesischen", "84-jährige", "ersten": lower-case premodifiers."""
     low = word.lower()
+    prefix, _, suffix = word.rpartition("-")
+    if prefix[:1].isupper() and suffix[:1].islower() and _ADJECTIVE.search(suffix):
+        return True  # "US-amerikanische", "EU-weiten"
     return (word[:1].islower() and low not in LEADING_NOISE and low not in DETERMINERS and word != ","
             and low not in NAME_PARTICLES and not has_hyphen_particle(word))
 
@@ -433,7 +446,7 @@ class MentionReader:
         if entity.anonymous:
             return self._anonymous(doc, entity, readings, depth)
         if entity.type is not SpeakerType.PERSON:
-            return self._typed(entity, readings)
+            return self._typed(entity, readings, [doc.span_text(m) for m in spans])
         persons = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
         roles = tuple(dict.fromkeys(
             [*entity.roles, *(x for r in readings for x in (*r.roles, *(r.holder.roles if r.holder else ())))]
@@ -468,13 +481,22 @@ class MentionReader:
         """An unnamed member: the organisation coref affiliates it with, or the one its mention
         names ("ein Vertreter des Mutterkonzerns von Airbus, EADS"); a mention that names an
         organisation itself is that organisation ("Der Deutsche Wetterdienst")."""
+        person = next((r for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON
+                       and " " in r.holder.name and not r.anonymous), None)
+        if person is not None:
+            return person  # "Der Vorsitzende des Haushaltsausschusses des Parlaments Alain Lamassoure"
+        # The organisation the mention itself names comes first: it is the text, while the
+        # affiliated entity's name is coref's ("Auswärtige Amte" for "des Auswärtigen Amtes").
+        org = next((r.holder for r in readings if r.anonymous and r.holder is not None), None)
         affiliated = doc.entities.get(entity.affiliation or "")
-        org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
-        if org is not None and org.type is SpeakerType.PERSON:
-            org = None
-        role = entity.roles[0] if entity.roles else next((r.role for r in readings if r.role), "")
+        coref_org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
+        if coref_org is not None and coref_org.type is SpeakerType.PERSON:
+            coref_org = None
         if org is None:
-            org = next((r.holder for r in readings if r.anonymous and r.holder is not None), None)
+            org = coref_org
+        elif coref_org is not None and not org.qualifier and coref_org.qualifier and coref_org.name == org.name:
+            org = replace(org, qualifier=coref_org.qualifier)  # "Ein Regierungssprecher in Berlin"
+        role = entity.roles[0] if entity.roles else next((r.role for r in readings if r.role), "")
         if org is None:
             named = next((r for r in readings if r.holder is not None and not r.anonymous
                           and r.holder.type is not SpeakerType.PERSON), None)
@@ -482,22 +504,43 @@ class MentionReader:
                 return named
         return Reading(holder=org, anonymous=True, role=role, reason="" if org else ANONYMOUS)
 
-    def _typed(self, entity: Entity, readings: list[Reading]) -> Reading:
+    def _typed(self, entity: Entity, readings: list[Reading], texts: Sequence[str] = ()) -> Reading:
         """An organisation, medium or group that coref typed: its canonical name and qualifier,
         unless its name is a class noun that refers back ("Organisation", "Mutterkonzern") or its
-        mentions name a person in full ("C.Y. Leung")."""
+        mentions name a person in full ("C.Y. Leung"), or it is only words of a mention this reader
+        refused ("Der Pilot der deutschen Fluggesellschaft LTU", "Einen „Plan B“", "Gegenüber NDR
+        Info": a member acting on his own, no holder, an addressee)."""
         kind = entity.type
         named = self.read(entity.name) if entity.name.strip() else Reading(reason=NOT_A_HOLDER)
-        for reading in (named, *readings):
-            holder = reading.holder
-            if holder is not None and holder.type is not SpeakerType.PERSON and not reading.anonymous:
-                if holder.type is SpeakerType.MEDIA or kind is SpeakerType.MEDIA:
-                    kind = SpeakerType.MEDIA
-                return Reading(holder=Holder(kind, holder.name, entity.qualifier or holder.qualifier, holder.aliases))
+        refused = next((r for r, text in zip(readings, texts, strict=True)
+                        if r.reason in (NOT_A_HOLDER, GROUP) and _has_words(text, entity.name)), None)
+        if refused is not None and all(r.holder is None for r in readings):
+            named = refused
+        else:
+            refused = None
+        # The mentions first: they are the text, coref's name may be cut or inflected ("Times" of
+        # "die Financial Times Deutschland", "Untersuchungsamts Aulendorf"). A mention that names
+        # a person in full names the holder ("Günter Metzges vom Online-Netzwerk Campact").
         person = next((r for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON
-                       and " " in r.holder.name), None)
+                       and " " in r.holder.name and not r.anonymous), None)
+        for reading in (*readings, named):
+            holder = reading.holder
+            if reading is named and person is not None:
+                return person
+            if holder is not None and holder.type is not SpeakerType.PERSON and not reading.anonymous:
+                if holder.type is SpeakerType.MEDIA:
+                    kind = SpeakerType.MEDIA
+                elif kind is SpeakerType.MEDIA and reading is not named:
+                    # coref takes quoted names for media; the mention says what the name is
+                    # (Die „Kampagne für ein Freies Tibet“, „Ärzte ohne Grenzen“)
+                    kind = holder.type
+                if reading is not named and _specific(named.holder, holder):
+                    holder = named.holder  # "Das Gericht" that coref named "Oberlandesgericht"
+                return Reading(holder=Holder(kind, holder.name, entity.qualifier or holder.qualifier, holder.aliases))
         if person is not None:
             return person
+        if refused is not None:
+            return refused
         if named.holder is None and named.reason in (ROLE, ANONYMOUS, GROUP, PRONOUN):
             return named
         words, _ = words_of(entity.name)
@@ -537,6 +580,8 @@ class MentionReader:
             words = words[1:]
         if not words:
             return Reading(reason=NOT_A_HOLDER)
+        if len(words) == 1 and _DOMAIN.match(words[0]):
+            return Reading(holder=Holder(SpeakerType.MEDIA, KNOWN_MEDIA.get(words[0].lower(), words[0])))  # "ndr.de"
         words = [w[:-1] if _is_acronym(w[:-1]) and w.endswith("s") and len(w) > 3 else w for w in words]  # "ZDFs"
         low = [w.lower() for w in words]
         known = next((KNOWN_MEDIA[k] for k in (" ".join(low), " ".join(low[1:]), " ".join(low[1:])[:-1])
@@ -551,8 +596,13 @@ class MentionReader:
             k += 1
         if k >= len(words):
             return Reading(reason=NOT_A_HOLDER)
+        known = KNOWN_MEDIA.get(" ".join(low[k:])) if k > 1 else None
+        if known:
+            return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "der englische Independent"
         if _is_frame(words[k]):
             return self._frame(words, k, low[:k], paren, depth)
+        if any(w in QUANTIFIERS for w in low[: k + 1]):
+            return Reading(reason=GROUP)  # "Verschiedene Länderparlamente", "verschiedener US-Medien"
         if determiner in INDEFINITE:
             return self._indefinite(words, k, depth)
         return self._phrase(words, k, determiner, low[:k], paren, depth)
@@ -724,8 +774,8 @@ class MentionReader:
         known = KNOWN_MEDIA.get(" ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower())
         if known and not after:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))  # "Süddeutscher Zeitung"
-        if not before and not after and low in GROUP_NOUNS:
-            return Reading(reason=GROUP)  # "der Sicherheitsbehörden", "die Behörden"
+        if not after and low in GROUP_NOUNS and all(w.endswith(_ADJECTIVE_ENDINGS) for w in before):
+            return Reading(reason=GROUP)  # "der Sicherheitsbehörden", "die Behörden", "Afghanischen Behörden"
         place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
         if not after and not name_tail and place_adjectives and (
             _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
@@ -742,6 +792,9 @@ class MentionReader:
                 named = self._introduced(low, depth)
                 if named is not None:
                     return Reading(holder=named)  # "Die Ratingagentur" after "die Ratingagentur Moody's"
+            national = next((_place_adjective(w) for w in premodifiers if _NATIONALITY.match(w)), "")
+            if national and low in _NATIONAL_MEDIA and not before:
+                return Reading(holder=Holder(SpeakerType.MEDIA, head, national))  # "das sudanesische Fernsehen"
             return Reading(reason=ROLE if determiner in _DEFINITE else ANONYMOUS)
         g = gender(head)
         qualifier = ""
@@ -785,12 +838,21 @@ class MentionReader:
         return self.person_name(run)
 
     def _introduced(self, head: str, depth: int) -> Holder | None:
-        """The one organisation or medium the article introduced with this descriptor ("die
-        Ratingagentur Moody's", "Süddeutscher Zeitung"), for a later bare "die Ratingagentur"."""
-        names = self.ev.introduced.get(head, set())
+        """The one organisation or medium the article introduced with this descriptor or a
+        compound of it ("die Ratingagentur Moody's", "Süddeutscher Zeitung", "der Softwarehersteller
+        Microsoft"), for a later bare "die Ratingagentur", "der Hersteller". A name that is none on
+        its own is read with its own head: "die Universität Bayreuth" … "Die Universität"."""
+        names = {(key, n) for key, found in self.ev.introduced.items()
+                 if key == head or (key.endswith(head) and len(key) > len(head)) for n in found}
         if not names or len(names) > 3 or depth > 1:
             return None
-        holders = {h for h in (self._read(n.split(), [], depth + 1).holder for n in names) if h is not None}
+        holders = set()
+        for key, name in names:
+            holder = self._read(name.split(), [], depth + 1).holder
+            if (holder is None or holder.type is SpeakerType.PERSON) and key == head:
+                holder = self._read([key[:1].upper() + key[1:], *name.split()], [], depth + 1).holder
+            if holder is not None:
+                holders.add(holder)
         if len(holders) != 1:
             return None
         holder = holders.pop()
@@ -856,7 +918,10 @@ class MentionReader:
             if described is not None:
                 return Holder(described, name)
             acronyms = tuple(w for w in paren if _is_acronym(w))
-            if acronyms:
+            # A party after a personal name is its tag: "Klaus Wowereit (SPD)" is a person.
+            tagged_person = len(words) > 1 and self._first_name_like(words[0]) and not any(
+                _initials_match(a, words) for a in acronyms)
+            if acronyms and not tagged_person:
                 return Holder(SpeakerType.ORGANIZATION, name, aliases=acronyms)  # "Travail (UGIT)"
             company = words[-1].lower() in COMPANY_FORMS or any(
                 (_is_acronym(w) and "." not in w) or _CAMEL_CASE.search(w) for w in words
@@ -912,7 +977,8 @@ class MentionReader:
                 # Milinkewitsch": the name follows a common noun.
                 rest = [x for x in words[i:] if x.lower() not in NAME_PARTICLES]
                 if (len(rest) != 1 or _is_acronym(rest[0]) or _is_acronym(rest[0].split("-")[0]) or " " in rest[0]
-                        or self._not_name_word(rest[0], particle=True)):
+                        or self._not_name_word(rest[0], particle=True) or _known_medium(rest[0])
+                        or rest[0] in ev.described):  # "Hoyzer von Spiegel-Online"
                     return self.person_name(words[:i]) or (self.person_name(rest) if len(rest) > 1 else "")
             elif i and ((_is_acronym(w) and "." not in w) or w.lower() in COMPANY_FORMS or " " in w):
                 words = words[:i]  # "Edmon Chung CEO von DotAsia", "Moritz Wohlrab von „Aktion …“"
@@ -980,6 +1046,25 @@ class MentionReader:
         )
 
 
+def _known_medium(word: str) -> str:
+    """The canonical name of a medium written as one word ("Spiegel-Online"), or ""."""
+    return KNOWN_MEDIA.get(word.lower(), "") or KNOWN_MEDIA.get(word.lower().replace("-", " "), "")
+
+
+def _has_words(text: str, words: str) -> bool:
+    """``words`` stand in ``text`` as whole words ("Plan B" in "Einen „Plan B“", not "Bahn" in
+    "Bahnangaben")."""
+    return bool(words.strip()) and re.search(rf"(?<!\w){re.escape(words.strip())}(?!\w)", text) is not None
+
+
+def _specific(named: Holder | None, read: Holder) -> bool:
+    """Coref's name is a compound of the class noun the mention reads ("Oberlandesgericht",
+    "UN-Sicherheitsrat" for "das Gericht", "der Sicherheitsrat"): the more specific name."""
+    if named is None or named.type is SpeakerType.PERSON or " " in read.name or " " in named.name:
+        return False
+    return len(named.name) > len(read.name) and named.name.lower().endswith(read.name.lower())
+
+
 def _place_adjective(word: str) -> str:
     """ "russischen" → "russisch": the adjective's stem stands for the country."""
     for ending in _ADJECTIVE_ENDINGS:
@@ -1036,6 +1121,9 @@ def _skip_to_organisation(tail: list[str]) -> list[str]:
                 return rest
     return tail
 
+
+#: Broadcasting a country's adjective names: "das sudanesische Fernsehen" is Fernsehen (sudanesisch).
+_NATIONAL_MEDIA = frozenset({"fernsehen", "staatsfernsehen", "rundfunk", "staatsrundfunk", "hörfunk"})
 
 _UNITS = frozenset({"sektion", "abteilung", "filiale", "niederlassung", "zweigstelle", "landesverband",
                     "ortsverband", "kreisverband", "delegation", "mission", "vertretung", "büro"})
