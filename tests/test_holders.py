@@ -12,10 +12,11 @@ from zitat_server.claims.holders import (
     Evidence,
     MentionReader,
     Reading,
+    resolve_documents,
     share_qualifiers,
     words_of,
 )
-from zitat_server.document import Doc, Entity, Span, SpeakerType
+from zitat_server.document import Doc, Entity, Form, Quote, Span, SpeakerType
 
 PERSON, ORG, MEDIA = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA
 
@@ -387,3 +388,40 @@ def test_a_bare_head_refers_to_the_organisation_named_with_it_or_a_compound_of_i
     # the first word of a quoted name of several is not introduced
     article = "der brasilianische Fußballverband „Confederação Brasileira de Futebol“ plant. Der Verband sagte."
     assert holder("Der Verband", article) is None
+
+
+def test_a_local_institution_in_the_genitive_keeps_its_place():
+    article = "Der Flughafen Bremen wächst. Das ergab eine Umfrage des Flughafens Bremen."
+    assert holder("einer Umfrage des Flughafens Bremen", article) == (ORG, "Flughafen", "Bremen")
+
+
+def _quotes(text: str, *sources: str) -> Doc:
+    doc = Doc(text)
+    for source in sources:
+        doc.quotes.append(Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=_span(text, source)))
+    return doc
+
+
+def test_a_document_mention_takes_the_holder_the_article_gives_that_document():
+    text = ("Der DPA liegt eine Studie des Bundesbildungsministeriums vor. Laut dieser Studie schrecken "
+            "Gebühren ab. Der Verfassungsschutzbericht 2005 liegt vor. Der Bericht nennt Zahlen.")
+    doc = _quotes(text, "dieser Studie", "Der Bericht")
+    reader = MentionReader(Evidence(text))
+    readings = resolve_documents(doc, [Reading(reason="document"), Reading(reason="document")], reader)
+    assert [(r.holder.type, r.holder.name) for r in readings] == [
+        (ORG, "Bundesbildungsministerium"), (ORG, "Verfassungsschutz")]
+
+
+def test_a_document_mention_is_the_last_one_named_before_it():
+    text = ("Das Urteil des Truppendienstgerichts wurde aufgehoben. Nach dem Urteil des Bundesverwaltungsgerichts "
+            "in Leipzig liegt die Begründung vor. Zum Urteil heißt es. Ein Bericht des UNHCHR erschien. In einem "
+            "gestern veröffentlichten Bericht steht mehr. Der Bericht sagt. Einer norwegischen Studie zufolge. "
+            "Der Abschlussbericht liegt vor. Laut dem Abschlussbericht stimmt das.")
+    doc = _quotes(text, "Zum Urteil", "Der Bericht sagt", "Einer norwegischen Studie", "Laut dem Abschlussbericht")
+    doc.quotes[1].source = Span(doc.quotes[1].source.start, doc.quotes[1].source.end - len(" sagt"))
+    reader = MentionReader(Evidence(text))
+    readings = resolve_documents(doc, [Reading(reason="document")] * 4, reader)
+    # the federal court, no place; a new report without a holder since the UNHCHR's; a new study;
+    # "Abschluss" is nobody
+    assert (readings[0].holder.name, readings[0].holder.qualifier) == ("Bundesverwaltungsgericht", "")
+    assert [r.holder for r in readings[1:]] == [None, None, None]

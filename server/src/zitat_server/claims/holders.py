@@ -768,7 +768,9 @@ class MentionReader:
             if not known and len(after) == 1 and self._not_name_word(after[0]) and not _is_acronym(after[0]):
                 return Reading(reason=ANONYMOUS)  # a cut-off name: "der Hilfsorganisation Ärzte"
             return Reading(holder=Holder(SpeakerType.MEDIA if known else kind, known or name, aliases=acronyms))
-        if after and head != body[h] and not before:
+        if after and head != body[h] and not before and not (
+            LOCAL_HEAD.search(low) and all(self.ev.is_place(w) for w in after)  # "des Flughafens Bremen"
+        ):
             return None  # a genitive before a name: "Gerichtshofes Damazo Ruiz-Jarabo Colomer"
         name_tail = self._fuer(tail)  # "Bundesagentur für Arbeit"
         known = KNOWN_MEDIA.get(" ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower())
@@ -803,7 +805,8 @@ class MentionReader:
             stem = before[0][:-2]
             qualifier = stem if stem in self.ev.capitalised or stem in PLACES else before[0]
             before = []
-        local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail
+        # A federal institution is no local one: "des Bundesverwaltungsgerichts in Leipzig"
+        local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail and not low.startswith("bundes")
         name_words = [_nominative_adjective(w, g) for w in before] + [head, *name_tail]
         if local and after and any(self._person_like(w) for w in after):
             return None  # "die Staatsanwaltschaft Ertel": a person, not a place
@@ -1085,6 +1088,99 @@ def share_qualifiers(readings: list[Reading]) -> list[Reading]:
         h = r.holder
         known = places.get((h.type, h.name), set()) if h is not None and not h.qualifier else set()
         out.append(replace(r, holder=replace(h, qualifier=next(iter(known)))) if len(known) == 1 else r)
+    return out
+
+
+#: Documents a definite mention refers back to ("der Bericht", "dieser Studie"): stems, lower case.
+_DOCUMENTS = ("studie", "bericht", "urteil", "resolution", "analyse", "untersuchung", "papier", "brief", "entwurf",
+              "beschluss", "presseerklärung", "pressemitteilung", "gutachten", "umfrage", "statistik")
+_DEMONSTRATIVES = frozenset({"dies", "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener", "jenes",
+                             "jenem", "jenen", "besagte", "besagten", "vorliegende", "vorliegenden", "genannte",
+                             "genannten"})
+
+
+def _document_stem(mention: str) -> str:
+    """The document a definite or bare mention names ("der Bericht", "dieser Studie", "Urteil"), or
+    "" (an indefinite one is a new document: "einer norwegischen Studie")."""
+    words, _ = words_of(mention)
+    while words and words[0].lower() in LEADING_NOISE:
+        words = words[1:]
+    if words and (words[0].lower() in _DEFINITE or words[0].lower() in _DEMONSTRATIVES):
+        words = words[1:]
+    if len(words) != 1:
+        return ""
+    low = words[0].lower()
+    return next((stem for stem in _DOCUMENTS if low.startswith(stem) and len(low) - len(stem) <= 2), "")
+
+
+def resolve_documents(doc: Doc, readings: list[Reading], reader: MentionReader) -> list[Reading]:
+    """Within one article, a document mention without a holder ("der Bericht", "dieser Studie") is
+    the document last named before it, when the article gave that one a holder: "eine Studie des
+    Bundesbildungsministeriums", "der Verfassungsschutzbericht". A document introduced without
+    one ("in einem gestern veröffentlichten Bericht") stops the search."""
+    out = []
+    found: dict[str, list[tuple[int, int, Holder | None]]] = {}
+    for quote, r in zip(doc.quotes, readings, strict=True):
+        stem = _document_stem(doc.span_text(quote.source)) if r.holder is None and quote.source is not None else ""
+        if not stem:
+            out.append(r)
+            continue
+        if stem not in found:
+            found[stem] = _documents(doc.text, stem, reader)
+        holder = None
+        for start, end, named in reversed(found[stem]):
+            if start == quote.source.start and named is not None:
+                holder = named  # a mention cut short: "Berichten| des Sozialministeriums"
+                break
+            if end > quote.source.start:
+                continue  # the mention itself, or later
+            if named is not None:
+                holder = named
+                break
+            if start < 0:
+                break  # "einem Bericht": a new document without a holder
+        out.append(Reading(holder=holder) if holder is not None else r)
+    return out
+
+
+def _documents(text: str, stem: str, reader: MentionReader) -> list[tuple[int, int, Holder | None]]:
+    """The article's mentions of documents of this kind, in order: (start, end, holder), holder
+    from "Studie des X", "X-Bericht" or None; start is negated (-start - 1) for an indefinite
+    one without a holder, a new document."""
+    out: list[tuple[int, int, Holder | None]] = []
+    tokens = list(re.finditer(r"\S+", text))
+    for i, m in enumerate(tokens):
+        token = m.group()
+        word = token.strip(_PUNCT_STRIP)
+        low = word.lower()
+        at = low.find(stem)
+        if at < 0 or len(low) - at - len(stem) > 2 or not word[:1].isupper():
+            continue
+        reading: Reading | None = None
+        if at > 0:
+            # a compound: "Verfassungsschutzberichts", "UN-Resolution"; its first part names an
+            # organisation or a medium, never a person ("Abschlussbericht", "Weltklimabericht")
+            prefix = word[:at].rstrip("-")
+            if prefix.endswith("s") and prefix[:-1].lower().endswith(_FUGEN):
+                prefix = prefix[:-1]
+            reading = reader.read(prefix)
+            if reading.holder is not None and reading.holder.type is SpeakerType.PERSON:
+                reading = None
+        else:
+            phrase = [token]
+            for nxt in tokens[i + 1 : i + 9]:
+                phrase.append(nxt.group())
+                if nxt.group()[-1:] in ",;:.!?“«\"":
+                    break
+            if len(phrase) >= 3 and phrase[1].lower() in ("des", "der", "von", "vom"):
+                reading = reader.read(" ".join(phrase).rstrip(",;:.!?"))
+        holder = reading.holder if reading is not None and not reading.anonymous else None
+        if holder is not None:
+            out.append((m.start(), m.end(), replace(holder, roles=(), aliases=())))
+            continue
+        before = [t.group().lower() for t in tokens[max(0, i - 3) : i]]
+        new = any(b in INDEFINITE for b in before) and not any(b in _DEMONSTRATIVES for b in before)
+        out.append((-m.start() - 1 if new else m.start(), m.end(), None))
     return out
 
 

@@ -20,7 +20,15 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
 
-from zitat_server.claims.holders import ROLE, Evidence, MentionReader, Reading, resolve_roles, share_qualifiers
+from zitat_server.claims.holders import (
+    ROLE,
+    Evidence,
+    MentionReader,
+    Reading,
+    resolve_documents,
+    resolve_roles,
+    share_qualifiers,
+)
 from zitat_server.claims.linking import ClaimLinker
 from zitat_server.claims.speakers import (
     Observation,
@@ -37,7 +45,7 @@ from zitat_server.document import Doc, Quote, SpeakerType
 
 #: The version of what the store makes of an extraction (holders, speakers): a document stored
 #: by another version is read again on its next ingest, even when text and pipeline are the same.
-REGISTRY_VERSION = "registry-3"
+REGISTRY_VERSION = "registry-4"
 
 
 class Extractor(Protocol):
@@ -208,7 +216,7 @@ def read_sources(doc: Doc) -> list[Reading]:
                        else Reading(reason=quote.unresolved_reason))
         else:
             out.append(Reading(reason=quote.unresolved_reason))
-    return resolve_roles(share_qualifiers(out))
+    return resolve_roles(resolve_documents(doc, share_qualifiers(out), reader))
 
 
 def _holder_key(reading: Reading) -> tuple:
