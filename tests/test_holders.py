@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from zitat_server.claims.holders import (
     ANONYMOUS,
@@ -12,11 +14,12 @@ from zitat_server.claims.holders import (
     Evidence,
     MentionReader,
     Reading,
+    resolve_anaphors,
     resolve_documents,
     share_qualifiers,
     words_of,
 )
-from zitat_server.document import Doc, Entity, Form, Quote, Span, SpeakerType
+from zitat_server.document import Doc, Entity, Form, Quote, Sentence, Span, SpeakerType
 
 PERSON, ORG, MEDIA = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA
 
@@ -425,3 +428,27 @@ def test_a_document_mention_is_the_last_one_named_before_it():
     # "Abschluss" is nobody
     assert (readings[0].holder.name, readings[0].holder.qualifier) == ("Bundesverwaltungsgericht", "")
     assert [r.holder for r in readings[1:]] == [None, None, None]
+
+
+def test_a_reflexive_frame_is_the_subject_of_its_clause_when_that_names_a_holder():
+    text = ("Die Halle stürzte ein. Die Feuerwehr hat nach eigenen Angaben die Hälfte abgesucht. Helfer konnten "
+            "nach eigenen Angaben 600 Menschen retten. Nach eigenen Angaben wurde sie 2009 gegründet.")
+    doc = _quotes(text, "eigenen Angaben die", "eigenen Angaben 600", "eigenen Angaben wurde")
+    doc.quotes = [Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=Span(q.source.start, q.source.start + 15))
+                  for q in doc.quotes]
+    doc.sentences = [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.]+\.", text)]
+    readings = resolve_anaphors(doc, [Reading(reason=PRONOUN)] * 3, MentionReader(Evidence(text)))
+    assert (readings[0].holder.type, readings[0].holder.name) == (ORG, "Feuerwehr")
+    assert readings[1].holder is None and readings[2].holder is None  # a group; a pronoun
+
+
+def test_a_possessive_frame_is_the_holder_of_the_quote_just_before_it():
+    text = ("Das sei schwarz, sagte Premierminister John Key. Seiner Ansicht nach sei es schlimm. Das ist neu. "
+            "Das ist alt. Seiner Meinung nach ist es gut.")
+    doc = _quotes(text, "Premierminister John Key", "Seiner Ansicht", "Seiner Meinung")
+    doc.sentences = [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.]+\.", text)]
+    key = Reading(holder=read("Premierminister John Key").holder)
+    readings = resolve_anaphors(doc, [key, Reading(reason=NOT_A_HOLDER), Reading(reason=NOT_A_HOLDER)],
+                                MentionReader(Evidence(text)))
+    assert readings[1].holder.name == "John Key"
+    assert readings[2].holder is None  # the quote before it is two sentences back

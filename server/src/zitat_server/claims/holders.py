@@ -1184,6 +1184,90 @@ def _documents(text: str, stem: str, reader: MentionReader) -> list[tuple[int, i
     return out
 
 
+_POSSESSIVES = frozenset({"sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres",
+                          "ihrem", "ihren", "dessen", "deren"})
+_ACCORDING = frozenset({"nach", "laut", "gemäß", "zufolge"})
+
+
+def resolve_anaphors(doc: Doc, readings: list[Reading], reader: MentionReader) -> list[Reading]:
+    """Within one article, a frame with a reflexive or possessive holder that coref left open
+    ("nach eigenen Angaben", "seiner Meinung nach", "dessen Angaben") is whom the article means:
+    for "eigen" the subject of its clause when a name ("Die Feuerwehr hat nach eigenen Angaben",
+    "Georg Ratzinger war nach eigenem Bekunden"), else the holder of the quote just before it in
+    the same or the previous sentence ("… sagte John Key. Seiner Ansicht nach …")."""
+    out = list(readings)
+    for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
+        if r.holder is not None or r.anonymous or quote.source is None:
+            continue
+        words, _ = words_of(doc.span_text(quote.source))
+        while words and words[0].lower() in LEADING_NOISE:
+            words = words[1:]
+        if len(words) != 2 or not _is_frame(words[1]):
+            continue
+        first = words[0].lower()
+        if first.startswith("eigen"):
+            subject = _subject_of(doc, quote.source, reader)
+            if subject is not None:
+                if subject.holder is not None and not subject.anonymous:
+                    out[i] = Reading(holder=subject.holder)
+                continue  # a subject that names nobody ("Helfer konnten nach eigenen Angaben")
+        elif first not in _POSSESSIVES:
+            continue
+        previous = _previous_holder(doc, i, readings)
+        if previous is not None:
+            out[i] = Reading(holder=previous)
+    return out
+
+
+def _sentence_span(doc: Doc, at: int) -> tuple[int, int]:
+    for sentence in doc.sentences:
+        if sentence.start <= at < sentence.end:
+            return sentence.start, sentence.end
+    return 0, len(doc.text)
+
+
+def _subject_of(doc: Doc, source: Span, reader: MentionReader) -> Reading | None:
+    """What the subject of the source's clause names, when the clause opens with it: "<subject>
+    <verb> [nach] <source>", or "[Nach] <source> <verb> <subject> …"; None when it does not."""
+    start, end = _sentence_span(doc, source.start)
+    before = doc.text[start : source.start].split()
+    if before and before[-1].lower() in _ACCORDING:
+        before = before[:-1]
+    if before:
+        # "Die Feuerwehr hat", "Der ältere Bruder des Papstes, Georg Ratzinger, war": the subject,
+        # then one or two lower-case verbs.
+        verbs = 0
+        while before and before[-1][:1].islower() and verbs < 2:
+            before, verbs = before[:-1], verbs + 1
+        if not verbs or not before:
+            return None
+        return reader.read(" ".join(before))
+    after = doc.text[source.end : end].split()
+    if len(after) < 2 or not after[0][:1].islower() or after[0].lower() in _ACCORDING:
+        return None  # "Nach eigenen Angaben hat das Unternehmen …": the verb, then the subject
+    subject: list[str] = []
+    for w in after[1:]:
+        if subject and not (w[:1].isupper() or w.lower() in NAME_PARTICLES):
+            break
+        subject.append(w)
+        if w[-1:] in ",;:.!?":
+            break
+    return reader.read(" ".join(subject)) if subject else None
+
+
+def _previous_holder(doc: Doc, i: int, readings: list[Reading]) -> Holder | None:
+    """The holder of the quote just before quote ``i`` when its source lies in the same or the
+    previous sentence."""
+    if i == 0:
+        return None
+    previous, reading = doc.quotes[i - 1], readings[i - 1]
+    if previous.source is None or reading.holder is None or reading.anonymous:
+        return None
+    start, _ = _sentence_span(doc, doc.quotes[i].source.start)
+    previous_start, _ = _sentence_span(doc, max(start - 1, 0))
+    return reading.holder if previous.source.start >= previous_start else None
+
+
 def resolve_roles(readings: list[Reading]) -> list[Reading]:
     """Within one article, a role-only mention ("Der Minister") is the one person the article
     names with that role elsewhere ("Justizminister Gabriel Entcha-Ebia")."""

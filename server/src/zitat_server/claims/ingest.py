@@ -25,6 +25,7 @@ from zitat_server.claims.holders import (
     Evidence,
     MentionReader,
     Reading,
+    resolve_anaphors,
     resolve_documents,
     resolve_roles,
     share_qualifiers,
@@ -45,7 +46,7 @@ from zitat_server.document import Doc, Quote, SpeakerType
 
 #: The version of what the store makes of an extraction (holders, speakers): a document stored
 #: by another version is read again on its next ingest, even when text and pipeline are the same.
-REGISTRY_VERSION = "registry-4"
+REGISTRY_VERSION = "registry-5"
 
 
 class Extractor(Protocol):
@@ -216,7 +217,8 @@ def read_sources(doc: Doc) -> list[Reading]:
                        else Reading(reason=quote.unresolved_reason))
         else:
             out.append(Reading(reason=quote.unresolved_reason))
-    return resolve_roles(resolve_documents(doc, share_qualifiers(out), reader))
+    readings = resolve_documents(doc, share_qualifiers(out), reader)
+    return resolve_roles(resolve_anaphors(doc, readings, reader))
 
 
 def _holder_key(reading: Reading) -> tuple:
