@@ -266,11 +266,12 @@ def test_a_full_name_coref_found_inside_a_refused_mention_is_the_holder():
     entity = Entity("e1", "Antje Gabriels-Gorsolke", ["Oberstaatsanwältin"], [mention])
     reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
     assert (reading.holder.type, reading.holder.name) == (SpeakerType.PERSON, "Antje Gabriels-Gorsolke")
-    # a one-word name, one the mention does not spell out, or one without a role is not trusted
+    # the mention names her itself (a noun, then a full name): coref's name and roles do not matter
     for name, roles in (("Ziel", ["Oberstaatsanwältin"]), ("Anna Muster", ["Oberstaatsanwältin"]),
                         ("Antje Gabriels-Gorsolke", [])):
         other = Entity("e1", name, roles, [mention])
-        assert MentionReader(Evidence(text)).read_entity(_doc(text, [other]), other).holder is None, name
+        found = MentionReader(Evidence(text)).read_entity(_doc(text, [other]), other).holder
+        assert found.name == "Antje Gabriels-Gorsolke", name
 
 
 # --- the mention is the witness, coref's name and type the fallback ------------------------------
@@ -452,3 +453,33 @@ def test_a_possessive_frame_is_the_holder_of_the_quote_just_before_it():
                                 MentionReader(Evidence(text)))
     assert readings[1].holder.name == "John Key"
     assert readings[2].holder is None  # the quote before it is two sentences back
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Angaben des Priesters Samaan Ibrahim", (PERSON, "Samaan Ibrahim", "")),  # a noun, then a full name
+        ("der Friedensnobelpreisträger Adolfo Pérez Esquivel", (PERSON, "Adolfo Pérez Esquivel", "")),
+        ("Angaben des Berliner Verfassungsschutzes", (ORG, "Berliner Verfassungsschutz", "")),
+        ("der neue „Oberste Rat zur Wiederherstellung der Demokratie“",
+         (ORG, "Oberster Rat zur Wiederherstellung der Demokratie", "")),
+        ("Die „Kampagne für ein Freies Tibet“", (ORG, "Kampagne für ein Freies Tibet", "")),
+    ],
+)
+def test_names_after_a_noun_and_quoted_names_in_the_nominative(mention, expected):
+    assert holder(mention) == expected
+
+
+def test_a_university_keeps_its_von_and_a_part_of_a_country_is_a_place():
+    reading = read("Ein Wissenschaftler der Technischen Universität von Nanyang")
+    assert reading.anonymous and reading.holder.name == "Technische Universität von Nanyang"
+    article = "Es regnete in Teilen Norddeutschlands. Norddeutschlands Bauern klagen."
+    assert holder("Norddeutschlands", article) is None
+    assert read("Erste Tests").holder is None
+
+
+def test_corefs_compound_of_a_non_referring_mention_is_no_holder():
+    text = "Die Linkspartei schloss jegliche Koalition aus."
+    entity = Entity("e1", "Ampelkoalition", mentions=[_span(text, "jegliche Koalition")], type=ORG)
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
+    assert reading.holder is None and reading.reason == GROUP

@@ -76,6 +76,7 @@ _PRONOUNS = PRONOUNS | MORE_PRONOUNS
 _PLACE_PREPOSITIONS = frozenset({"in", "aus"})
 _ADVERB_SUFFIX = re.compile(r"(lich|isch|weise|mäßig|gemäß|end)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z]*[A-ZÄÖÜ][A-ZÄÖÜ0-9]*$")  # FIFA, OSZE, VfGH, NASA, BBC
+_COMPASS = re.compile(r"^(Nord|Süd|Ost|West|Mittel|Zentral|Nordost|Nordwest|Südost|Südwest)")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
 _PLACE_ACRONYMS = frozenset({"USA", "US", "UK", "BRD", "DDR", "VAE", "UdSSR", "GUS"})
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
@@ -244,6 +245,13 @@ class Evidence:
         Sicherheit")."""
         if word in PLACES or self.bare_genitive(word) in PLACES:
             return True
+        compass = _COMPASS.match(word)
+        if compass and len(word) > compass.end() + 2:
+            # "Norddeutschlands", "Ostafrika", "Südfrankreich": a part of a known place
+            rest = word[compass.end() :].lstrip("-")
+            rest = rest[:1].upper() + rest[1:]
+            if rest in PLACES or (rest.endswith("s") and rest[:-1] in PLACES):
+                return True
         return word in self.place and word not in self.common and is_name_word(word)
 
     def bare_genitive(self, word: str) -> str:
@@ -513,7 +521,7 @@ class MentionReader:
         kind = entity.type
         named = self.read(entity.name) if entity.name.strip() else Reading(reason=NOT_A_HOLDER)
         refused = next((r for r, text in zip(readings, texts, strict=True)
-                        if r.reason in (NOT_A_HOLDER, GROUP) and _has_words(text, entity.name)), None)
+                        if r.reason in (NOT_A_HOLDER, GROUP) and _names_in(text, entity.name)), None)
         if refused is not None and all(r.holder is None for r in readings):
             named = refused
         else:
@@ -712,6 +720,15 @@ class MentionReader:
             holder = self._named(body[1:], (body[0],), paren)
             if holder is not None and holder.type is SpeakerType.PERSON:
                 return Reading(holder=holder)
+        if determiner and not roles and len(body) >= 3 and self._first_name_like(body[1]) and not (
+            _is_acronym(body[0])
+            or (is_capitalised(body[0]) and body[0] in self.ev.free and not self.ev.is_common(body[0]))
+        ):
+            # "der Friedensnobelpreisträger Adolfo Pérez Esquivel", "des Priesters Samaan Ibrahim":
+            # a noun, then a full name.
+            holder = self._named(body[1:], (), paren)
+            if holder is not None and holder.type is SpeakerType.PERSON and " " in holder.name:
+                return Reading(holder=holder)
         if (determiner or adjectives) and not roles:
             # No personal name takes an article or an adjective of its own: "Der Prozess", "die
             # Kanadier", "spanischen Händlern"; organisations may: "die FIFA".
@@ -773,6 +790,8 @@ class MentionReader:
         ):
             return None  # a genitive before a name: "Gerichtshofes Damazo Ruiz-Jarabo Colomer"
         name_tail = self._fuer(tail)  # "Bundesagentur für Arbeit"
+        if not after and low in _VON_HEADS and body[h + 1 : h + 2] == ["von"] and len(body) == h + 3:
+            name_tail = body[h + 1 :]  # "Technische Universität von Nanyang"
         known = KNOWN_MEDIA.get(" ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower())
         if known and not after:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))  # "Süddeutscher Zeitung"
@@ -861,6 +880,24 @@ class MentionReader:
         holder = holders.pop()
         return holder if holder.type is not SpeakerType.PERSON else None
 
+    def _nominative_quoted(self, name: str) -> str:
+        """A quoted name whose first word is an adjective inflected after the article before a
+        masculine or neuter noun, in the nominative: "Oberste Rat zur …" → "Oberster Rat zur …"."""
+        words = name.split()
+        if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].isupper():
+            return name
+        first, noun = words[0], words[1]
+        g = gender(noun)
+        if g not in "mn" or not first.endswith(("e", "en")) or (
+            _is_org_head(first.lower()) or _is_frame(first) or is_role(first) or len(first) < 5
+        ):
+            return name
+        low = first.lower()
+        if not (low in self.ev.lower or low[:-1] in self.ev.lower or _ADJECTIVE.search(low)
+                or first.endswith(("ste", "sten", "ere", "eren"))):
+            return name  # not evidently an adjective
+        return " ".join([_nominative_adjective(first, g), *words[1:]])
+
     @staticmethod
     def _fuer(tail: list[str]) -> list[str]:
         """The "für …" part of an organisation's name: "Bundesamt für Migration und Flüchtlinge"."""
@@ -896,7 +933,9 @@ class MentionReader:
         if _is_acronym(body[0]) or _is_acronym(body[0].rpartition("-")[2]):
             return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord", "der Landes-SPD"
         if len(body) == 1 and " " in body[0]:
-            return Holder(SpeakerType.ORGANIZATION, body[0])  # a quoted name: "die „Aktion Deutschland hilft“"
+            # a quoted name: "die „Aktion Deutschland hilft“"; an adjective the article inflected
+            # is named in the nominative: "der neue „Oberste Rat …“" → "Oberster Rat …"
+            return Holder(SpeakerType.ORGANIZATION, self._nominative_quoted(body[0]))
         acronyms = tuple(w for w in paren if _is_acronym(w))
         if acronyms and all(is_capitalised(w) for w in body):
             return Holder(SpeakerType.ORGANIZATION, " ".join(body), aliases=acronyms)  # "des USGS (…)"
@@ -913,7 +952,8 @@ class MentionReader:
             return Holder(SpeakerType.MEDIA, known)
         if len(words) == 1 and " " in words[0]:
             # A quoted name („Ärzte ohne Grenzen“) is no person; a title with numbers is a work.
-            return None if any(ch.isdigit() for ch in name) else Holder(SpeakerType.ORGANIZATION, name)
+            return None if any(ch.isdigit() for ch in name) else Holder(SpeakerType.ORGANIZATION,
+                                                                        self._nominative_quoted(name))
         if len(words) == 1 and _WEB_ADDRESS.search(name):
             return Holder(SpeakerType.MEDIA, name)  # "GGG.at", "golem.de"
         if not roles:
@@ -1009,7 +1049,8 @@ class MentionReader:
         if len(words) == 1:
             w = ev.bare_genitive(words[0]) or words[0]  # "Lahms" → "Lahm"
             full = self._full_name(w)
-            if full.endswith(f" {w}") and not (self._not_name_word(w, strict=False) or _is_person_role(w)):
+            if full.endswith(f" {w}") and not (self._not_name_word(w, strict=False) or _is_person_role(w)
+                                                or ev.is_place(w)):
                 return full  # the article gives it a first name: "Clement" → "Wolfgang Clement"
             if (self._not_name_word(w) or _ADVERB_SUFFIX.search(w.lower()) or w.lower() in NOT_NAME_OPENERS
                     or ev.is_common_form(w) or ev.is_place(w) or len(w) < 2 or _is_person_role(w)):
@@ -1058,6 +1099,13 @@ def _has_words(text: str, words: str) -> bool:
     """``words`` stand in ``text`` as whole words ("Plan B" in "Einen „Plan B“", not "Bahn" in
     "Bahnangaben")."""
     return bool(words.strip()) and re.search(rf"(?<!\w){re.escape(words.strip())}(?!\w)", text) is not None
+
+
+def _names_in(text: str, name: str) -> bool:
+    """Coref's name is words of the mention, or a compound of its last word ("Ampelkoalition" of
+    "jegliche Koalition")."""
+    last = text.split()[-1].strip(_PUNCT_STRIP).lower() if text.split() else ""
+    return _has_words(text, name) or (len(last) > 3 and " " not in name.strip() and name.lower().endswith(last))
 
 
 def _specific(named: Holder | None, read: Holder) -> bool:
@@ -1304,6 +1352,9 @@ def _skip_to_organisation(tail: list[str]) -> list[str]:
 
 #: Broadcasting a country's adjective names: "das sudanesische Fernsehen" is Fernsehen (sudanesisch).
 _NATIONAL_MEDIA = frozenset({"fernsehen", "staatsfernsehen", "rundfunk", "staatsrundfunk", "hörfunk"})
+
+#: Heads whose "von …" belongs to the name: "Technische Universität von Nanyang".
+_VON_HEADS = frozenset({"universität", "hochschule", "university"})
 
 _UNITS = frozenset({"sektion", "abteilung", "filiale", "niederlassung", "zweigstelle", "landesverband",
                     "ortsverband", "kreisverband", "delegation", "mission", "vertretung", "büro"})
