@@ -483,3 +483,16 @@ def test_corefs_compound_of_a_non_referring_mention_is_no_holder():
     entity = Entity("e1", "Ampelkoalition", mentions=[_span(text, "jegliche Koalition")], type=ORG)
     reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
     assert reading.holder is None and reading.reason == GROUP
+
+
+def test_members_that_coref_typed_as_a_medium_or_group_speak_for_their_organisation():
+    text = "Ein Journalist der Deutschen Presse Agentur (dpa) sah das. Laut Polizeisprecher war der Koffer leer."
+    journalist = Entity("e1", "Presse", type=MEDIA,
+                        mentions=[_span(text, "Ein Journalist der Deutschen Presse Agentur (dpa)")])
+    spokesman = Entity("e2", "Polizeisprecher", type=SpeakerType.GROUP, mentions=[_span(text, "Polizeisprecher")])
+    doc = _doc(text, [journalist, spokesman])
+    reader = MentionReader(Evidence(text))
+    for entity, name in ((journalist, "dpa"), (spokesman, "Polizei")):
+        reading = reader.read_entity(doc, entity)
+        assert reading.anonymous and reading.holder.name == name
+    assert read("Die Mitarbeiter").reason == GROUP  # with an article, a plural

@@ -549,6 +549,9 @@ class MentionReader:
             return person
         if refused is not None:
             return refused
+        member = next((r for r in readings if r.anonymous and r.holder is not None), None)
+        if member is not None and (named.holder is None or named.anonymous):
+            return member  # "Ein Journalist der Deutschen Presse Agentur (dpa)" that coref named "Presse"
         if named.holder is None and named.reason in (ROLE, ANONYMOUS, GROUP, PRONOUN):
             return named
         words, _ = words_of(entity.name)
@@ -698,8 +701,9 @@ class MentionReader:
         role_words = tuple(body[i] for i in roles)
         last = body[-1] if body else ""
         if last and (_is_member(last) or (roles and roles[-1] == len(body) - 1)):
-            if _is_plural_people(last, determiner) and not tail:
-                return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"
+            singular_member = not determiner and len(body) == 1 and self._affiliation(body, 0, depth) is not None
+            if _is_plural_people(last, determiner) and not tail and not singular_member:
+                return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"; not "laut Polizeisprecher"
             named = self._name_after_organisation(tail)
             if named:
                 # "dem Direktor der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez"
@@ -711,6 +715,8 @@ class MentionReader:
                 reading = self._member([*body, *_skip_to_organisation(tail)], len(body) - 1, depth)
                 if reading.holder is not None:
                     return reading
+            if singular_member:
+                return self._member(body, 0, depth)  # "laut Polizeisprecher"
             return Reading(role=last, reason=ROLE, roles=role_words)
         if _is_plural_people(last, determiner) and all(w.endswith(_ADJECTIVE_ENDINGS) for w in body[:-1]):
             return Reading(reason=GROUP)  # "Augenzeugen", "Internationale Wahlbeobachter"
