@@ -496,3 +496,14 @@ def test_members_that_coref_typed_as_a_medium_or_group_speak_for_their_organisat
         reading = reader.read_entity(doc, entity)
         assert reading.anonymous and reading.holder.name == name
     assert read("Die Mitarbeiter").reason == GROUP  # with an article, a plural
+
+
+def test_both_parts_of_a_message_with_a_possessive_source_take_its_holder():
+    text = "Das sei schwarz, sagte Premierminister John Key. Seiner Ansicht nach sei es schlimm, ja sehr."
+    doc = _quotes(text, "Premierminister John Key", "Seiner Ansicht")
+    doc.quotes.append(Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=doc.quotes[1].source))
+    doc.sentences = [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.]+\.", text)]
+    key = Reading(holder=read("Premierminister John Key").holder)
+    readings = resolve_anaphors(doc, [key, Reading(reason=NOT_A_HOLDER), Reading(reason=NOT_A_HOLDER)],
+                                MentionReader(Evidence(text)))
+    assert [r.holder.name for r in readings] == ["John Key"] * 3

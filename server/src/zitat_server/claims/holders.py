@@ -1253,6 +1253,9 @@ def resolve_anaphors(doc: Doc, readings: list[Reading], reader: MentionReader) -
     for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
         if r.holder is not None or r.anonymous or quote.source is None:
             continue
+        if i and doc.quotes[i - 1].source == quote.source and out[i - 1].holder is not None:
+            out[i] = out[i - 1]  # the second part of a message with the same source
+            continue
         words, _ = words_of(doc.span_text(quote.source))
         while words and words[0].lower() in LEADING_NOISE:
             words = words[1:]
