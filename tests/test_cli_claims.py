@@ -198,14 +198,14 @@ def test_organisations_and_anonymous_sources(scratch_server: str, tmp_path: Path
     article.write_text(FIRE, encoding="utf-8")
     assert zitat("ingest", str(article), "--outlet", "HNA", "--date", "2024-03-04", "--server", scratch_server)[0] == 0
     _, out, _ = zitat("speakers", "--type", "organization", "--name", "polizei", "--server", scratch_server)
-    # The according-to frame's source is "Angaben der Polizei" (the place after it is neither
-    # source nor message), so the organisation has no qualifier here.
-    assert out.splitlines() == ["Polizei [organization]: 1 claims, 2024-03-04..2024-03-04"]
+    # The according-to frame's source is "Angaben der Polizei"; the place right after it ("in
+    # Kassel") qualifies the local institution, as the reader reads a mention in its sentence.
+    assert out.splitlines() == ["Polizei (Kassel) [organization]: 1 claims, 2024-03-04..2024-03-04"]
     _, out, _ = zitat("speakers", "--type", "person", "--name", "polizei", "--server", scratch_server)
     assert out == ""
     _, out, _ = zitat("claims", "--outlet", "HNA", "--server", scratch_server)
     who = {line.split("] ", 1)[1].split(": „")[0] for line in out.splitlines()}
-    assert who == {"Polizei", "Sprecher, Feuerwehr", "Augenzeuge (anonymous)"}
+    assert who == {"Polizei (Kassel)", "Sprecher, Feuerwehr", "Augenzeuge (anonymous)"}
     _, out, _ = zitat("claims", "--outlet", "HNA", "--type", "organization", "--format", "json",
                       "--server", scratch_server)
     claims = json.loads(out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from zitat_server.claims.holders import (
     ANONYMOUS,
@@ -12,10 +14,12 @@ from zitat_server.claims.holders import (
     Evidence,
     MentionReader,
     Reading,
+    resolve_anaphors,
+    resolve_documents,
     share_qualifiers,
     words_of,
 )
-from zitat_server.document import Doc, Entity, Span, SpeakerType
+from zitat_server.document import Doc, Entity, Form, Quote, Sentence, Span, SpeakerType
 
 PERSON, ORG, MEDIA = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA
 
@@ -262,8 +266,244 @@ def test_a_full_name_coref_found_inside_a_refused_mention_is_the_holder():
     entity = Entity("e1", "Antje Gabriels-Gorsolke", ["Oberstaatsanwältin"], [mention])
     reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
     assert (reading.holder.type, reading.holder.name) == (SpeakerType.PERSON, "Antje Gabriels-Gorsolke")
-    # a one-word name, one the mention does not spell out, or one without a role is not trusted
+    # the mention names her itself (a noun, then a full name): coref's name and roles do not matter
     for name, roles in (("Ziel", ["Oberstaatsanwältin"]), ("Anna Muster", ["Oberstaatsanwältin"]),
                         ("Antje Gabriels-Gorsolke", [])):
         other = Entity("e1", name, roles, [mention])
-        assert MentionReader(Evidence(text)).read_entity(_doc(text, [other]), other).holder is None, name
+        found = MentionReader(Evidence(text)).read_entity(_doc(text, [other]), other).holder
+        assert found.name == "Antje Gabriels-Gorsolke", name
+
+
+# --- the mention is the witness, coref's name and type the fallback ------------------------------
+
+
+def test_a_typed_entity_is_named_by_its_mentions_before_corefs_name():
+    text = ("Das berichtet die Financial Times Deutschland. Das bestätigte die Befunde des Staatlichen "
+            "Tierärztlichen Untersuchungsamts Aulendorf. Das meint Günter Metzges vom Online-Netzwerk Campact.")
+    times = Entity("e1", "Times", mentions=[_span(text, "die Financial Times Deutschland")], type=MEDIA)
+    office = Entity("e2", "Untersuchungsamts Aulendorf", type=ORG, mentions=[
+        _span(text, "die Befunde des Staatlichen Tierärztlichen Untersuchungsamts Aulendorf")])
+    member = Entity("e3", "Online-Netzwerk Campact", type=ORG,
+                    mentions=[_span(text, "Günter Metzges vom Online-Netzwerk Campact")])
+    doc = _doc(text, [times, office, member])
+    reader = MentionReader(Evidence(text))
+    assert _typed(reader, doc, times) == (MEDIA, "Financial Times Deutschland", "")
+    assert _typed(reader, doc, office) == (ORG, "Staatliches Tierärztliches Untersuchungsamt Aulendorf", "")
+    assert _typed(reader, doc, member) == (PERSON, "Günter Metzges", "")
+
+
+def _typed(reader: MentionReader, doc: Doc, entity: Entity) -> tuple[SpeakerType, str, str] | None:
+    h = reader.read_entity(doc, entity).holder
+    return (h.type, h.name, h.qualifier) if h else None
+
+
+def test_a_compound_name_from_coref_is_more_specific_than_a_class_noun():
+    text = "Das Gericht wies die Klage ab."
+    court = Entity("e1", "Oberlandesgericht", mentions=[_span(text, "Das Gericht")], type=ORG)
+    assert _typed(MentionReader(Evidence(text)), _doc(text, [court]), court) == (ORG, "Oberlandesgericht", "")
+
+
+def test_corefs_name_is_not_trusted_inside_a_mention_the_reader_refused():
+    text = ("Der Pilot der deutschen Fluggesellschaft LTU musste landen. Einen „Plan B“ gebe es nicht. "
+            "Gegenüber NDR Info sagte er das. Das meldeten verschiedener US-Medien.")
+    cases = [("Fluggesellschaft LTU", ORG, "Der Pilot der deutschen Fluggesellschaft LTU", NOT_A_HOLDER),
+             ("Plan B", MEDIA, "Einen „Plan B“", NOT_A_HOLDER),
+             ("NDR", ORG, "Gegenüber NDR Info", NOT_A_HOLDER),
+             ("US-Medien", MEDIA, "verschiedener US-Medien", GROUP)]
+    for name, kind, mention, reason in cases:
+        entity = Entity("e1", name, mentions=[_span(text, mention)], type=kind)
+        reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
+        assert reading.holder is None and reading.reason == reason, name
+
+
+def test_corefs_media_type_does_not_override_an_organisation_the_mention_names():
+    text = "Die „Kampagne für ein Freies Tibet“ protestierte. Die Zeitung „Bild“ schrieb."
+    campaign = Entity("e1", "Kampagne für ein Freies Tibet", type=MEDIA,
+                      mentions=[_span(text, "Die „Kampagne für ein Freies Tibet“")])
+    assert _typed(MentionReader(Evidence(text)), _doc(text, [campaign]), campaign) == (
+        ORG, "Kampagne für ein Freies Tibet", "")
+
+
+def test_an_anonymous_entity_whose_mention_names_a_person_is_that_person():
+    text = "Der Vorsitzende des Haushaltsausschusses des Parlaments Alain Lamassoure sagte das."
+    committee = Entity("e2", "Haushaltsausschusse", type=ORG)
+    chair = Entity("e1", "", ["Vorsitzende"], anonymous=True, affiliation="e2", mentions=[
+        _span(text, "Der Vorsitzende des Haushaltsausschusses des Parlaments Alain Lamassoure")])
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [chair, committee]), chair)
+    assert not reading.anonymous and (reading.holder.type, reading.holder.name) == (PERSON, "Alain Lamassoure")
+
+
+def test_an_anonymous_members_organisation_is_read_from_the_mention_first():
+    text = "Das bestätigte ein Sprecher des Auswärtigen Amtes."
+    office = Entity("e2", "Auswärtige Amte", type=ORG)
+    member = Entity("e1", "", ["Sprecher"], [_span(text, "ein Sprecher des Auswärtigen Amtes")], anonymous=True,
+                    affiliation="e2")
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [member, office]), member)
+    assert reading.anonymous and reading.holder.name == "Auswärtiges Amt"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Klaus Wowereit (SPD)", (PERSON, "Klaus Wowereit", "")),  # a party tag, no organisation
+        ("Aussagen von Klaus Wowereit (SPD)", (PERSON, "Klaus Wowereit", "")),
+        ("ndr.de", (MEDIA, "ndr.de", "")),
+        ("Laut faz.net", (MEDIA, "faz.net", "")),
+        ("den Stuttgarter Nachrichten", (MEDIA, "Stuttgarter Nachrichten", "")),
+        ("der englische Independent", (MEDIA, "The Independent", "")),
+        ("die US-amerikanische Musikzeitschrift „Billboard“", (MEDIA, "Billboard", "")),
+        ("Das staatliche sudanesische Fernsehen", (MEDIA, "Fernsehen", "sudanesisch")),
+        ("die Befunde des Staatlichen Tierärztlichen Untersuchungsamts Aulendorf",
+         (ORG, "Staatliches Tierärztliches Untersuchungsamt Aulendorf", "")),
+    ],
+)
+def test_more_holders_of_mentions(mention, expected):
+    assert holder(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "reason"),
+    [
+        ("Verschiedene Länderparlamente", GROUP),
+        ("Weitere Twitter-Benutzer", GROUP),
+        ("Einige der einflussreichsten britischen Moslems", GROUP),
+        ("Afghanischen Behörden", GROUP),
+        ("Angaben der politischen Opposition", GROUP),
+        ("Die Passagiere", GROUP),
+        ("Letzte Woche", NOT_A_HOLDER),
+        ("Indem", NOT_A_HOLDER),
+    ],
+)
+def test_more_mentions_without_a_holder(mention, reason):
+    reading = read(mention)
+    assert reading.holder is None and reading.reason == reason
+
+
+def test_a_name_with_von_and_a_medium_is_the_person_alone():
+    article = "Der Schiedsrichter Robert Hoyzer sprach. Das sagte Hoyzer von Spiegel-Online."
+    assert holder("Hoyzer von Spiegel-Online", article) == (PERSON, "Robert Hoyzer", "")
+
+
+def test_a_bare_head_refers_to_the_organisation_named_with_it_or_a_compound_of_it():
+    article = "Die Universität Bayreuth hatte den Titel aberkannt. Die Universität erklärte das."
+    assert holder("Die Universität", article) == (ORG, "Universität Bayreuth", "")
+    article = "Der Softwarehersteller Microsoft stellte Windows vor. Der Hersteller gab die Preise bekannt."
+    assert holder("Der Hersteller", article) == (ORG, "Microsoft", "")
+    # the first word of a quoted name of several is not introduced
+    article = "der brasilianische Fußballverband „Confederação Brasileira de Futebol“ plant. Der Verband sagte."
+    assert holder("Der Verband", article) is None
+
+
+def test_a_local_institution_in_the_genitive_keeps_its_place():
+    article = "Der Flughafen Bremen wächst. Das ergab eine Umfrage des Flughafens Bremen."
+    assert holder("einer Umfrage des Flughafens Bremen", article) == (ORG, "Flughafen", "Bremen")
+
+
+def _quotes(text: str, *sources: str) -> Doc:
+    doc = Doc(text)
+    for source in sources:
+        doc.quotes.append(Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=_span(text, source)))
+    return doc
+
+
+def test_a_document_mention_takes_the_holder_the_article_gives_that_document():
+    text = ("Der DPA liegt eine Studie des Bundesbildungsministeriums vor. Laut dieser Studie schrecken "
+            "Gebühren ab. Der Verfassungsschutzbericht 2005 liegt vor. Der Bericht nennt Zahlen.")
+    doc = _quotes(text, "dieser Studie", "Der Bericht")
+    reader = MentionReader(Evidence(text))
+    readings = resolve_documents(doc, [Reading(reason="document"), Reading(reason="document")], reader)
+    assert [(r.holder.type, r.holder.name) for r in readings] == [
+        (ORG, "Bundesbildungsministerium"), (ORG, "Verfassungsschutz")]
+
+
+def test_a_document_mention_is_the_last_one_named_before_it():
+    text = ("Das Urteil des Truppendienstgerichts wurde aufgehoben. Nach dem Urteil des Bundesverwaltungsgerichts "
+            "in Leipzig liegt die Begründung vor. Zum Urteil heißt es. Ein Bericht des UNHCHR erschien. In einem "
+            "gestern veröffentlichten Bericht steht mehr. Der Bericht sagt. Einer norwegischen Studie zufolge. "
+            "Der Abschlussbericht liegt vor. Laut dem Abschlussbericht stimmt das.")
+    doc = _quotes(text, "Zum Urteil", "Der Bericht sagt", "Einer norwegischen Studie", "Laut dem Abschlussbericht")
+    doc.quotes[1].source = Span(doc.quotes[1].source.start, doc.quotes[1].source.end - len(" sagt"))
+    reader = MentionReader(Evidence(text))
+    readings = resolve_documents(doc, [Reading(reason="document")] * 4, reader)
+    # the federal court, no place; a new report without a holder since the UNHCHR's; a new study;
+    # "Abschluss" is nobody
+    assert (readings[0].holder.name, readings[0].holder.qualifier) == ("Bundesverwaltungsgericht", "")
+    assert [r.holder for r in readings[1:]] == [None, None, None]
+
+
+def test_a_reflexive_frame_is_the_subject_of_its_clause_when_that_names_a_holder():
+    text = ("Die Halle stürzte ein. Die Feuerwehr hat nach eigenen Angaben die Hälfte abgesucht. Helfer konnten "
+            "nach eigenen Angaben 600 Menschen retten. Nach eigenen Angaben wurde sie 2009 gegründet.")
+    doc = _quotes(text, "eigenen Angaben die", "eigenen Angaben 600", "eigenen Angaben wurde")
+    doc.quotes = [Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=Span(q.source.start, q.source.start + 15))
+                  for q in doc.quotes]
+    doc.sentences = [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.]+\.", text)]
+    readings = resolve_anaphors(doc, [Reading(reason=PRONOUN)] * 3, MentionReader(Evidence(text)))
+    assert (readings[0].holder.type, readings[0].holder.name) == (ORG, "Feuerwehr")
+    assert readings[1].holder is None and readings[2].holder is None  # a group; a pronoun
+
+
+def test_a_possessive_frame_is_the_holder_of_the_quote_just_before_it():
+    text = ("Das sei schwarz, sagte Premierminister John Key. Seiner Ansicht nach sei es schlimm. Das ist neu. "
+            "Das ist alt. Seiner Meinung nach ist es gut.")
+    doc = _quotes(text, "Premierminister John Key", "Seiner Ansicht", "Seiner Meinung")
+    doc.sentences = [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.]+\.", text)]
+    key = Reading(holder=read("Premierminister John Key").holder)
+    readings = resolve_anaphors(doc, [key, Reading(reason=NOT_A_HOLDER), Reading(reason=NOT_A_HOLDER)],
+                                MentionReader(Evidence(text)))
+    assert readings[1].holder.name == "John Key"
+    assert readings[2].holder is None  # the quote before it is two sentences back
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Angaben des Priesters Samaan Ibrahim", (PERSON, "Samaan Ibrahim", "")),  # a noun, then a full name
+        ("der Friedensnobelpreisträger Adolfo Pérez Esquivel", (PERSON, "Adolfo Pérez Esquivel", "")),
+        ("Angaben des Berliner Verfassungsschutzes", (ORG, "Berliner Verfassungsschutz", "")),
+        ("der neue „Oberste Rat zur Wiederherstellung der Demokratie“",
+         (ORG, "Oberster Rat zur Wiederherstellung der Demokratie", "")),
+        ("Die „Kampagne für ein Freies Tibet“", (ORG, "Kampagne für ein Freies Tibet", "")),
+    ],
+)
+def test_names_after_a_noun_and_quoted_names_in_the_nominative(mention, expected):
+    assert holder(mention) == expected
+
+
+def test_a_university_keeps_its_von_and_a_part_of_a_country_is_a_place():
+    reading = read("Ein Wissenschaftler der Technischen Universität von Nanyang")
+    assert reading.anonymous and reading.holder.name == "Technische Universität von Nanyang"
+    article = "Es regnete in Teilen Norddeutschlands. Norddeutschlands Bauern klagen."
+    assert holder("Norddeutschlands", article) is None
+    assert read("Erste Tests").holder is None
+
+
+def test_corefs_compound_of_a_non_referring_mention_is_no_holder():
+    text = "Die Linkspartei schloss jegliche Koalition aus."
+    entity = Entity("e1", "Ampelkoalition", mentions=[_span(text, "jegliche Koalition")], type=ORG)
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
+    assert reading.holder is None and reading.reason == GROUP
+
+
+def test_members_that_coref_typed_as_a_medium_or_group_speak_for_their_organisation():
+    text = "Ein Journalist der Deutschen Presse Agentur (dpa) sah das. Laut Polizeisprecher war der Koffer leer."
+    journalist = Entity("e1", "Presse", type=MEDIA,
+                        mentions=[_span(text, "Ein Journalist der Deutschen Presse Agentur (dpa)")])
+    spokesman = Entity("e2", "Polizeisprecher", type=SpeakerType.GROUP, mentions=[_span(text, "Polizeisprecher")])
+    doc = _doc(text, [journalist, spokesman])
+    reader = MentionReader(Evidence(text))
+    for entity, name in ((journalist, "dpa"), (spokesman, "Polizei")):
+        reading = reader.read_entity(doc, entity)
+        assert reading.anonymous and reading.holder.name == name
+    assert read("Die Mitarbeiter").reason == GROUP  # with an article, a plural
+
+
+def test_both_parts_of_a_message_with_a_possessive_source_take_its_holder():
+    text = "Das sei schwarz, sagte Premierminister John Key. Seiner Ansicht nach sei es schlimm, ja sehr."
+    doc = _quotes(text, "Premierminister John Key", "Seiner Ansicht")
+    doc.quotes.append(Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=doc.quotes[1].source))
+    doc.sentences = [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.]+\.", text)]
+    key = Reading(holder=read("Premierminister John Key").holder)
+    readings = resolve_anaphors(doc, [key, Reading(reason=NOT_A_HOLDER), Reading(reason=NOT_A_HOLDER)],
+                                MentionReader(Evidence(text)))
+    assert [r.holder.name for r in readings] == ["John Key"] * 3

@@ -26,6 +26,7 @@ German word lists live in :mod:`zitat_server.language.holders`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from zitat_server.document import Doc, Entity, Span, SpeakerType
@@ -51,6 +52,7 @@ from zitat_server.language.holders import (
     PERSON_TITLES,
     PLACE_NOUNS,
     PLACES,
+    QUANTIFIERS,
     STRONG_ENDINGS,
     gender,
 )
@@ -74,6 +76,7 @@ _PRONOUNS = PRONOUNS | MORE_PRONOUNS
 _PLACE_PREPOSITIONS = frozenset({"in", "aus"})
 _ADVERB_SUFFIX = re.compile(r"(lich|isch|weise|mäßig|gemäß|end)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z]*[A-ZÄÖÜ][A-ZÄÖÜ0-9]*$")  # FIFA, OSZE, VfGH, NASA, BBC
+_COMPASS = re.compile(r"^(Nord|Süd|Ost|West|Mittel|Zentral|Nordost|Nordwest|Südost|Südwest)")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
 _PLACE_ACRONYMS = frozenset({"USA", "US", "UK", "BRD", "DDR", "VAE", "UdSSR", "GUS"})
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
@@ -87,6 +90,7 @@ _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeit
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 _NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
 _WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)  # "ndr.de", "faz.net"
 # An inner capital, as in product and company names ("VroniPlag", "SuperCars"), but not in the
 # surname prefixes Mc, Mac, Di, De, La, Le ("McCain", "DeLand").
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|Di|De|La|Le|Du|Van|Von|O')[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]")
@@ -171,6 +175,9 @@ class Evidence:
                     self.place.add(w)
                 elif last:
                     bare[w] = bare.get(w, 0) + 1  # "soll Gerhardt sein": not after an article
+                # The first word of a quoted name of several is not the name a later "der
+                # Verband" refers to ("„Confederação Brasileira de Futebol“"): not introduced.
+                cut = raw[:1] in _QUOTE_OPEN and raw.rstrip(",.;:")[-1:] not in _QUOTE_CLOSE
                 if last_word[:1].isupper():
                     self.next_word.setdefault(last_word, set()).add(w)
                     low_w_head = w.lower()
@@ -178,12 +185,12 @@ class Evidence:
                         self.introduced.setdefault(low_w_head, set()).add(f"{last_word} {w}")
                     if MEDIA_HEAD.search(last):
                         self.described.setdefault(w, SpeakerType.MEDIA)
-                        self.introduced.setdefault(last, set()).add(w)
+                        self._introduce(last, w, cut)
                     elif DESCRIPTOR_HEAD.search(last):
                         self.described.setdefault(w, SpeakerType.ORGANIZATION)
-                        self.introduced.setdefault(last, set()).add(w)
+                        self._introduce(last, w, cut)
                     elif ORGANISATION_HEAD.search(last):
-                        self.introduced.setdefault(last, set()).add(w)  # "Regierung Österreichs": no name
+                        self._introduce(last, w, cut)  # "Regierung Österreichs": no name
                     else:
                         self.first_names.setdefault(w, set()).add(last_word)
                 if "-" in w:
@@ -218,6 +225,10 @@ class Evidence:
         self.described = {w: kind for w, kind in self.described.items()
                           if w not in self.common and not (w in member_prefixes and w in after_article)}
 
+    def _introduce(self, descriptor: str, name: str, cut: bool) -> None:
+        if not cut:
+            self.introduced.setdefault(descriptor, set()).add(name)
+
     def is_common(self, word: str) -> bool:
         """A common noun (or an organisation named like one): seen after an article."""
         return word in self.common
@@ -234,6 +245,13 @@ class Evidence:
         Sicherheit")."""
         if word in PLACES or self.bare_genitive(word) in PLACES:
             return True
+        compass = _COMPASS.match(word)
+        if compass and len(word) > compass.end() + 2:
+            # "Norddeutschlands", "Ostafrika", "Südfrankreich": a part of a known place
+            rest = word[compass.end() :].lstrip("-")
+            rest = rest[:1].upper() + rest[1:]
+            if rest in PLACES or (rest.endswith("s") and rest[:-1] in PLACES):
+                return True
         return word in self.place and word not in self.common and is_name_word(word)
 
     def bare_genitive(self, word: str) -> str:
@@ -312,6 +330,9 @@ def _is_person_role(word: str) -> bool:
 def _is_lower_adjective(word: str) -> bool:
     """ "chinesischen", "84-jährige", "ersten": lower-case premodifiers."""
     low = word.lower()
+    prefix, _, suffix = word.rpartition("-")
+    if prefix[:1].isupper() and suffix[:1].islower() and _ADJECTIVE.search(suffix):
+        return True  # "US-amerikanische", "EU-weiten"
     return (word[:1].islower() and low not in LEADING_NOISE and low not in DETERMINERS and word != ","
             and low not in NAME_PARTICLES and not has_hyphen_particle(word))
 
@@ -433,7 +454,7 @@ class MentionReader:
         if entity.anonymous:
             return self._anonymous(doc, entity, readings, depth)
         if entity.type is not SpeakerType.PERSON:
-            return self._typed(entity, readings)
+            return self._typed(entity, readings, [doc.span_text(m) for m in spans])
         persons = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
         roles = tuple(dict.fromkeys(
             [*entity.roles, *(x for r in readings for x in (*r.roles, *(r.holder.roles if r.holder else ())))]
@@ -468,13 +489,22 @@ class MentionReader:
         """An unnamed member: the organisation coref affiliates it with, or the one its mention
         names ("ein Vertreter des Mutterkonzerns von Airbus, EADS"); a mention that names an
         organisation itself is that organisation ("Der Deutsche Wetterdienst")."""
+        person = next((r for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON
+                       and " " in r.holder.name and not r.anonymous), None)
+        if person is not None:
+            return person  # "Der Vorsitzende des Haushaltsausschusses des Parlaments Alain Lamassoure"
+        # The organisation the mention itself names comes first: it is the text, while the
+        # affiliated entity's name is coref's ("Auswärtige Amte" for "des Auswärtigen Amtes").
+        org = next((r.holder for r in readings if r.anonymous and r.holder is not None), None)
         affiliated = doc.entities.get(entity.affiliation or "")
-        org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
-        if org is not None and org.type is SpeakerType.PERSON:
-            org = None
-        role = entity.roles[0] if entity.roles else next((r.role for r in readings if r.role), "")
+        coref_org = self.read_entity(doc, affiliated, depth + 1).holder if affiliated and depth < 2 else None
+        if coref_org is not None and coref_org.type is SpeakerType.PERSON:
+            coref_org = None
         if org is None:
-            org = next((r.holder for r in readings if r.anonymous and r.holder is not None), None)
+            org = coref_org
+        elif coref_org is not None and not org.qualifier and coref_org.qualifier and coref_org.name == org.name:
+            org = replace(org, qualifier=coref_org.qualifier)  # "Ein Regierungssprecher in Berlin"
+        role = entity.roles[0] if entity.roles else next((r.role for r in readings if r.role), "")
         if org is None:
             named = next((r for r in readings if r.holder is not None and not r.anonymous
                           and r.holder.type is not SpeakerType.PERSON), None)
@@ -482,22 +512,46 @@ class MentionReader:
                 return named
         return Reading(holder=org, anonymous=True, role=role, reason="" if org else ANONYMOUS)
 
-    def _typed(self, entity: Entity, readings: list[Reading]) -> Reading:
+    def _typed(self, entity: Entity, readings: list[Reading], texts: Sequence[str] = ()) -> Reading:
         """An organisation, medium or group that coref typed: its canonical name and qualifier,
         unless its name is a class noun that refers back ("Organisation", "Mutterkonzern") or its
-        mentions name a person in full ("C.Y. Leung")."""
+        mentions name a person in full ("C.Y. Leung"), or it is only words of a mention this reader
+        refused ("Der Pilot der deutschen Fluggesellschaft LTU", "Einen „Plan B“", "Gegenüber NDR
+        Info": a member acting on his own, no holder, an addressee)."""
         kind = entity.type
         named = self.read(entity.name) if entity.name.strip() else Reading(reason=NOT_A_HOLDER)
-        for reading in (named, *readings):
-            holder = reading.holder
-            if holder is not None and holder.type is not SpeakerType.PERSON and not reading.anonymous:
-                if holder.type is SpeakerType.MEDIA or kind is SpeakerType.MEDIA:
-                    kind = SpeakerType.MEDIA
-                return Reading(holder=Holder(kind, holder.name, entity.qualifier or holder.qualifier, holder.aliases))
+        refused = next((r for r, text in zip(readings, texts, strict=True)
+                        if r.reason in (NOT_A_HOLDER, GROUP) and _names_in(text, entity.name)), None)
+        if refused is not None and all(r.holder is None for r in readings):
+            named = refused
+        else:
+            refused = None
+        # The mentions first: they are the text, coref's name may be cut or inflected ("Times" of
+        # "die Financial Times Deutschland", "Untersuchungsamts Aulendorf"). A mention that names
+        # a person in full names the holder ("Günter Metzges vom Online-Netzwerk Campact").
         person = next((r for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON
-                       and " " in r.holder.name), None)
+                       and " " in r.holder.name and not r.anonymous), None)
+        for reading in (*readings, named):
+            holder = reading.holder
+            if reading is named and person is not None:
+                return person
+            if holder is not None and holder.type is not SpeakerType.PERSON and not reading.anonymous:
+                if holder.type is SpeakerType.MEDIA:
+                    kind = SpeakerType.MEDIA
+                elif kind is SpeakerType.MEDIA and reading is not named:
+                    # coref takes quoted names for media; the mention says what the name is
+                    # (Die „Kampagne für ein Freies Tibet“, „Ärzte ohne Grenzen“)
+                    kind = holder.type
+                if reading is not named and _specific(named.holder, holder):
+                    holder = named.holder  # "Das Gericht" that coref named "Oberlandesgericht"
+                return Reading(holder=Holder(kind, holder.name, entity.qualifier or holder.qualifier, holder.aliases))
         if person is not None:
             return person
+        if refused is not None:
+            return refused
+        member = next((r for r in readings if r.anonymous and r.holder is not None), None)
+        if member is not None and (named.holder is None or named.anonymous):
+            return member  # "Ein Journalist der Deutschen Presse Agentur (dpa)" that coref named "Presse"
         if named.holder is None and named.reason in (ROLE, ANONYMOUS, GROUP, PRONOUN):
             return named
         words, _ = words_of(entity.name)
@@ -537,6 +591,8 @@ class MentionReader:
             words = words[1:]
         if not words:
             return Reading(reason=NOT_A_HOLDER)
+        if len(words) == 1 and _DOMAIN.match(words[0]):
+            return Reading(holder=Holder(SpeakerType.MEDIA, KNOWN_MEDIA.get(words[0].lower(), words[0])))  # "ndr.de"
         words = [w[:-1] if _is_acronym(w[:-1]) and w.endswith("s") and len(w) > 3 else w for w in words]  # "ZDFs"
         low = [w.lower() for w in words]
         known = next((KNOWN_MEDIA[k] for k in (" ".join(low), " ".join(low[1:]), " ".join(low[1:])[:-1])
@@ -551,8 +607,13 @@ class MentionReader:
             k += 1
         if k >= len(words):
             return Reading(reason=NOT_A_HOLDER)
+        known = KNOWN_MEDIA.get(" ".join(low[k:])) if k > 1 else None
+        if known:
+            return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "der englische Independent"
         if _is_frame(words[k]):
             return self._frame(words, k, low[:k], paren, depth)
+        if any(w in QUANTIFIERS for w in low[: k + 1]):
+            return Reading(reason=GROUP)  # "Verschiedene Länderparlamente", "verschiedener US-Medien"
         if determiner in INDEFINITE:
             return self._indefinite(words, k, depth)
         return self._phrase(words, k, determiner, low[:k], paren, depth)
@@ -640,8 +701,9 @@ class MentionReader:
         role_words = tuple(body[i] for i in roles)
         last = body[-1] if body else ""
         if last and (_is_member(last) or (roles and roles[-1] == len(body) - 1)):
-            if _is_plural_people(last, determiner) and not tail:
-                return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"
+            singular_member = not determiner and len(body) == 1 and self._affiliation(body, 0, depth) is not None
+            if _is_plural_people(last, determiner) and not tail and not singular_member:
+                return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"; not "laut Polizeisprecher"
             named = self._name_after_organisation(tail)
             if named:
                 # "dem Direktor der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez"
@@ -653,6 +715,8 @@ class MentionReader:
                 reading = self._member([*body, *_skip_to_organisation(tail)], len(body) - 1, depth)
                 if reading.holder is not None:
                     return reading
+            if singular_member:
+                return self._member(body, 0, depth)  # "laut Polizeisprecher"
             return Reading(role=last, reason=ROLE, roles=role_words)
         if _is_plural_people(last, determiner) and all(w.endswith(_ADJECTIVE_ENDINGS) for w in body[:-1]):
             return Reading(reason=GROUP)  # "Augenzeugen", "Internationale Wahlbeobachter"
@@ -661,6 +725,15 @@ class MentionReader:
             # "der ugandische Schriftsteller Musa", "Der 84-jährige Küng": a noun, then the name.
             holder = self._named(body[1:], (body[0],), paren)
             if holder is not None and holder.type is SpeakerType.PERSON:
+                return Reading(holder=holder)
+        if determiner and not roles and len(body) >= 3 and self._first_name_like(body[1]) and not (
+            _is_acronym(body[0])
+            or (is_capitalised(body[0]) and body[0] in self.ev.free and not self.ev.is_common(body[0]))
+        ):
+            # "der Friedensnobelpreisträger Adolfo Pérez Esquivel", "des Priesters Samaan Ibrahim":
+            # a noun, then a full name.
+            holder = self._named(body[1:], (), paren)
+            if holder is not None and holder.type is SpeakerType.PERSON and " " in holder.name:
                 return Reading(holder=holder)
         if (determiner or adjectives) and not roles:
             # No personal name takes an article or an adjective of its own: "Der Prozess", "die
@@ -718,14 +791,18 @@ class MentionReader:
             if not known and len(after) == 1 and self._not_name_word(after[0]) and not _is_acronym(after[0]):
                 return Reading(reason=ANONYMOUS)  # a cut-off name: "der Hilfsorganisation Ärzte"
             return Reading(holder=Holder(SpeakerType.MEDIA if known else kind, known or name, aliases=acronyms))
-        if after and head != body[h] and not before:
+        if after and head != body[h] and not before and not (
+            LOCAL_HEAD.search(low) and all(self.ev.is_place(w) for w in after)  # "des Flughafens Bremen"
+        ):
             return None  # a genitive before a name: "Gerichtshofes Damazo Ruiz-Jarabo Colomer"
         name_tail = self._fuer(tail)  # "Bundesagentur für Arbeit"
+        if not after and low in _VON_HEADS and body[h + 1 : h + 2] == ["von"] and len(body) == h + 3:
+            name_tail = body[h + 1 :]  # "Technische Universität von Nanyang"
         known = KNOWN_MEDIA.get(" ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower())
         if known and not after:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))  # "Süddeutscher Zeitung"
-        if not before and not after and low in GROUP_NOUNS:
-            return Reading(reason=GROUP)  # "der Sicherheitsbehörden", "die Behörden"
+        if not after and low in GROUP_NOUNS and all(w.endswith(_ADJECTIVE_ENDINGS) for w in before):
+            return Reading(reason=GROUP)  # "der Sicherheitsbehörden", "die Behörden", "Afghanischen Behörden"
         place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
         if not after and not name_tail and place_adjectives and (
             _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
@@ -742,6 +819,9 @@ class MentionReader:
                 named = self._introduced(low, depth)
                 if named is not None:
                     return Reading(holder=named)  # "Die Ratingagentur" after "die Ratingagentur Moody's"
+            national = next((_place_adjective(w) for w in premodifiers if _NATIONALITY.match(w)), "")
+            if national and low in _NATIONAL_MEDIA and not before:
+                return Reading(holder=Holder(SpeakerType.MEDIA, head, national))  # "das sudanesische Fernsehen"
             return Reading(reason=ROLE if determiner in _DEFINITE else ANONYMOUS)
         g = gender(head)
         qualifier = ""
@@ -750,7 +830,8 @@ class MentionReader:
             stem = before[0][:-2]
             qualifier = stem if stem in self.ev.capitalised or stem in PLACES else before[0]
             before = []
-        local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail
+        # A federal institution is no local one: "des Bundesverwaltungsgerichts in Leipzig"
+        local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail and not low.startswith("bundes")
         name_words = [_nominative_adjective(w, g) for w in before] + [head, *name_tail]
         if local and after and any(self._person_like(w) for w in after):
             return None  # "die Staatsanwaltschaft Ertel": a person, not a place
@@ -785,16 +866,43 @@ class MentionReader:
         return self.person_name(run)
 
     def _introduced(self, head: str, depth: int) -> Holder | None:
-        """The one organisation or medium the article introduced with this descriptor ("die
-        Ratingagentur Moody's", "Süddeutscher Zeitung"), for a later bare "die Ratingagentur"."""
-        names = self.ev.introduced.get(head, set())
+        """The one organisation or medium the article introduced with this descriptor or a
+        compound of it ("die Ratingagentur Moody's", "Süddeutscher Zeitung", "der Softwarehersteller
+        Microsoft"), for a later bare "die Ratingagentur", "der Hersteller". A name that is none on
+        its own is read with its own head: "die Universität Bayreuth" … "Die Universität"."""
+        names = {(key, n) for key, found in self.ev.introduced.items()
+                 if key == head or (key.endswith(head) and len(key) > len(head)) for n in found}
         if not names or len(names) > 3 or depth > 1:
             return None
-        holders = {h for h in (self._read(n.split(), [], depth + 1).holder for n in names) if h is not None}
+        holders = set()
+        for key, name in names:
+            holder = self._read(name.split(), [], depth + 1).holder
+            if (holder is None or holder.type is SpeakerType.PERSON) and key == head:
+                holder = self._read([key[:1].upper() + key[1:], *name.split()], [], depth + 1).holder
+            if holder is not None:
+                holders.add(holder)
         if len(holders) != 1:
             return None
         holder = holders.pop()
         return holder if holder.type is not SpeakerType.PERSON else None
+
+    def _nominative_quoted(self, name: str) -> str:
+        """A quoted name whose first word is an adjective inflected after the article before a
+        masculine or neuter noun, in the nominative: "Oberste Rat zur …" → "Oberster Rat zur …"."""
+        words = name.split()
+        if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].isupper():
+            return name
+        first, noun = words[0], words[1]
+        g = gender(noun)
+        if g not in "mn" or not first.endswith(("e", "en")) or (
+            _is_org_head(first.lower()) or _is_frame(first) or is_role(first) or len(first) < 5
+        ):
+            return name
+        low = first.lower()
+        if not (low in self.ev.lower or low[:-1] in self.ev.lower or _ADJECTIVE.search(low)
+                or first.endswith(("ste", "sten", "ere", "eren"))):
+            return name  # not evidently an adjective
+        return " ".join([_nominative_adjective(first, g), *words[1:]])
 
     @staticmethod
     def _fuer(tail: list[str]) -> list[str]:
@@ -831,7 +939,9 @@ class MentionReader:
         if _is_acronym(body[0]) or _is_acronym(body[0].rpartition("-")[2]):
             return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord", "der Landes-SPD"
         if len(body) == 1 and " " in body[0]:
-            return Holder(SpeakerType.ORGANIZATION, body[0])  # a quoted name: "die „Aktion Deutschland hilft“"
+            # a quoted name: "die „Aktion Deutschland hilft“"; an adjective the article inflected
+            # is named in the nominative: "der neue „Oberste Rat …“" → "Oberster Rat …"
+            return Holder(SpeakerType.ORGANIZATION, self._nominative_quoted(body[0]))
         acronyms = tuple(w for w in paren if _is_acronym(w))
         if acronyms and all(is_capitalised(w) for w in body):
             return Holder(SpeakerType.ORGANIZATION, " ".join(body), aliases=acronyms)  # "des USGS (…)"
@@ -848,7 +958,8 @@ class MentionReader:
             return Holder(SpeakerType.MEDIA, known)
         if len(words) == 1 and " " in words[0]:
             # A quoted name („Ärzte ohne Grenzen“) is no person; a title with numbers is a work.
-            return None if any(ch.isdigit() for ch in name) else Holder(SpeakerType.ORGANIZATION, name)
+            return None if any(ch.isdigit() for ch in name) else Holder(SpeakerType.ORGANIZATION,
+                                                                        self._nominative_quoted(name))
         if len(words) == 1 and _WEB_ADDRESS.search(name):
             return Holder(SpeakerType.MEDIA, name)  # "GGG.at", "golem.de"
         if not roles:
@@ -856,7 +967,10 @@ class MentionReader:
             if described is not None:
                 return Holder(described, name)
             acronyms = tuple(w for w in paren if _is_acronym(w))
-            if acronyms:
+            # A party after a personal name is its tag: "Klaus Wowereit (SPD)" is a person.
+            tagged_person = len(words) > 1 and self._first_name_like(words[0]) and not any(
+                _initials_match(a, words) for a in acronyms)
+            if acronyms and not tagged_person:
                 return Holder(SpeakerType.ORGANIZATION, name, aliases=acronyms)  # "Travail (UGIT)"
             company = words[-1].lower() in COMPANY_FORMS or any(
                 (_is_acronym(w) and "." not in w) or _CAMEL_CASE.search(w) for w in words
@@ -912,7 +1026,8 @@ class MentionReader:
                 # Milinkewitsch": the name follows a common noun.
                 rest = [x for x in words[i:] if x.lower() not in NAME_PARTICLES]
                 if (len(rest) != 1 or _is_acronym(rest[0]) or _is_acronym(rest[0].split("-")[0]) or " " in rest[0]
-                        or self._not_name_word(rest[0], particle=True)):
+                        or self._not_name_word(rest[0], particle=True) or _known_medium(rest[0])
+                        or rest[0] in ev.described):  # "Hoyzer von Spiegel-Online"
                     return self.person_name(words[:i]) or (self.person_name(rest) if len(rest) > 1 else "")
             elif i and ((_is_acronym(w) and "." not in w) or w.lower() in COMPANY_FORMS or " " in w):
                 words = words[:i]  # "Edmon Chung CEO von DotAsia", "Moritz Wohlrab von „Aktion …“"
@@ -940,7 +1055,8 @@ class MentionReader:
         if len(words) == 1:
             w = ev.bare_genitive(words[0]) or words[0]  # "Lahms" → "Lahm"
             full = self._full_name(w)
-            if full.endswith(f" {w}") and not (self._not_name_word(w, strict=False) or _is_person_role(w)):
+            if full.endswith(f" {w}") and not (self._not_name_word(w, strict=False) or _is_person_role(w)
+                                                or ev.is_place(w)):
                 return full  # the article gives it a first name: "Clement" → "Wolfgang Clement"
             if (self._not_name_word(w) or _ADVERB_SUFFIX.search(w.lower()) or w.lower() in NOT_NAME_OPENERS
                     or ev.is_common_form(w) or ev.is_place(w) or len(w) < 2 or _is_person_role(w)):
@@ -980,6 +1096,32 @@ class MentionReader:
         )
 
 
+def _known_medium(word: str) -> str:
+    """The canonical name of a medium written as one word ("Spiegel-Online"), or ""."""
+    return KNOWN_MEDIA.get(word.lower(), "") or KNOWN_MEDIA.get(word.lower().replace("-", " "), "")
+
+
+def _has_words(text: str, words: str) -> bool:
+    """``words`` stand in ``text`` as whole words ("Plan B" in "Einen „Plan B“", not "Bahn" in
+    "Bahnangaben")."""
+    return bool(words.strip()) and re.search(rf"(?<!\w){re.escape(words.strip())}(?!\w)", text) is not None
+
+
+def _names_in(text: str, name: str) -> bool:
+    """Coref's name is words of the mention, or a compound of its last word ("Ampelkoalition" of
+    "jegliche Koalition")."""
+    last = text.split()[-1].strip(_PUNCT_STRIP).lower() if text.split() else ""
+    return _has_words(text, name) or (len(last) > 3 and " " not in name.strip() and name.lower().endswith(last))
+
+
+def _specific(named: Holder | None, read: Holder) -> bool:
+    """Coref's name is a compound of the class noun the mention reads ("Oberlandesgericht",
+    "UN-Sicherheitsrat" for "das Gericht", "der Sicherheitsrat"): the more specific name."""
+    if named is None or named.type is SpeakerType.PERSON or " " in read.name or " " in named.name:
+        return False
+    return len(named.name) > len(read.name) and named.name.lower().endswith(read.name.lower())
+
+
 def _place_adjective(word: str) -> str:
     """ "russischen" → "russisch": the adjective's stem stands for the country."""
     for ending in _ADJECTIVE_ENDINGS:
@@ -1001,6 +1143,186 @@ def share_qualifiers(readings: list[Reading]) -> list[Reading]:
         known = places.get((h.type, h.name), set()) if h is not None and not h.qualifier else set()
         out.append(replace(r, holder=replace(h, qualifier=next(iter(known)))) if len(known) == 1 else r)
     return out
+
+
+#: Documents a definite mention refers back to ("der Bericht", "dieser Studie"): stems, lower case.
+_DOCUMENTS = ("studie", "bericht", "urteil", "resolution", "analyse", "untersuchung", "papier", "brief", "entwurf",
+              "beschluss", "presseerklärung", "pressemitteilung", "gutachten", "umfrage", "statistik")
+_DEMONSTRATIVES = frozenset({"dies", "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener", "jenes",
+                             "jenem", "jenen", "besagte", "besagten", "vorliegende", "vorliegenden", "genannte",
+                             "genannten"})
+
+
+def _document_stem(mention: str) -> str:
+    """The document a definite or bare mention names ("der Bericht", "dieser Studie", "Urteil"), or
+    "" (an indefinite one is a new document: "einer norwegischen Studie")."""
+    words, _ = words_of(mention)
+    while words and words[0].lower() in LEADING_NOISE:
+        words = words[1:]
+    if words and (words[0].lower() in _DEFINITE or words[0].lower() in _DEMONSTRATIVES):
+        words = words[1:]
+    if len(words) != 1:
+        return ""
+    low = words[0].lower()
+    return next((stem for stem in _DOCUMENTS if low.startswith(stem) and len(low) - len(stem) <= 2), "")
+
+
+def resolve_documents(doc: Doc, readings: list[Reading], reader: MentionReader) -> list[Reading]:
+    """Within one article, a document mention without a holder ("der Bericht", "dieser Studie") is
+    the document last named before it, when the article gave that one a holder: "eine Studie des
+    Bundesbildungsministeriums", "der Verfassungsschutzbericht". A document introduced without
+    one ("in einem gestern veröffentlichten Bericht") stops the search."""
+    out = []
+    found: dict[str, list[tuple[int, int, Holder | None]]] = {}
+    for quote, r in zip(doc.quotes, readings, strict=True):
+        stem = _document_stem(doc.span_text(quote.source)) if r.holder is None and quote.source is not None else ""
+        if not stem:
+            out.append(r)
+            continue
+        if stem not in found:
+            found[stem] = _documents(doc.text, stem, reader)
+        holder = None
+        for start, end, named in reversed(found[stem]):
+            if start == quote.source.start and named is not None:
+                holder = named  # a mention cut short: "Berichten| des Sozialministeriums"
+                break
+            if end > quote.source.start:
+                continue  # the mention itself, or later
+            if named is not None:
+                holder = named
+                break
+            if start < 0:
+                break  # "einem Bericht": a new document without a holder
+        out.append(Reading(holder=holder) if holder is not None else r)
+    return out
+
+
+def _documents(text: str, stem: str, reader: MentionReader) -> list[tuple[int, int, Holder | None]]:
+    """The article's mentions of documents of this kind, in order: (start, end, holder), holder
+    from "Studie des X", "X-Bericht" or None; start is negated (-start - 1) for an indefinite
+    one without a holder, a new document."""
+    out: list[tuple[int, int, Holder | None]] = []
+    tokens = list(re.finditer(r"\S+", text))
+    for i, m in enumerate(tokens):
+        token = m.group()
+        word = token.strip(_PUNCT_STRIP)
+        low = word.lower()
+        at = low.find(stem)
+        if at < 0 or len(low) - at - len(stem) > 2 or not word[:1].isupper():
+            continue
+        reading: Reading | None = None
+        if at > 0:
+            # a compound: "Verfassungsschutzberichts", "UN-Resolution"; its first part names an
+            # organisation or a medium, never a person ("Abschlussbericht", "Weltklimabericht")
+            prefix = word[:at].rstrip("-")
+            if prefix.endswith("s") and prefix[:-1].lower().endswith(_FUGEN):
+                prefix = prefix[:-1]
+            reading = reader.read(prefix)
+            if reading.holder is not None and reading.holder.type is SpeakerType.PERSON:
+                reading = None
+        else:
+            phrase = [token]
+            for nxt in tokens[i + 1 : i + 9]:
+                phrase.append(nxt.group())
+                if nxt.group()[-1:] in ",;:.!?“«\"":
+                    break
+            if len(phrase) >= 3 and phrase[1].lower() in ("des", "der", "von", "vom"):
+                reading = reader.read(" ".join(phrase).rstrip(",;:.!?"))
+        holder = reading.holder if reading is not None and not reading.anonymous else None
+        if holder is not None:
+            out.append((m.start(), m.end(), replace(holder, roles=(), aliases=())))
+            continue
+        before = [t.group().lower() for t in tokens[max(0, i - 3) : i]]
+        new = any(b in INDEFINITE for b in before) and not any(b in _DEMONSTRATIVES for b in before)
+        out.append((-m.start() - 1 if new else m.start(), m.end(), None))
+    return out
+
+
+_POSSESSIVES = frozenset({"sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres",
+                          "ihrem", "ihren", "dessen", "deren"})
+_ACCORDING = frozenset({"nach", "laut", "gemäß", "zufolge"})
+
+
+def resolve_anaphors(doc: Doc, readings: list[Reading], reader: MentionReader) -> list[Reading]:
+    """Within one article, a frame with a reflexive or possessive holder that coref left open
+    ("nach eigenen Angaben", "seiner Meinung nach", "dessen Angaben") is whom the article means:
+    for "eigen" the subject of its clause when a name ("Die Feuerwehr hat nach eigenen Angaben",
+    "Georg Ratzinger war nach eigenem Bekunden"), else the holder of the quote just before it in
+    the same or the previous sentence ("… sagte John Key. Seiner Ansicht nach …")."""
+    out = list(readings)
+    for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
+        if r.holder is not None or r.anonymous or quote.source is None:
+            continue
+        if i and doc.quotes[i - 1].source == quote.source and out[i - 1].holder is not None:
+            out[i] = out[i - 1]  # the second part of a message with the same source
+            continue
+        words, _ = words_of(doc.span_text(quote.source))
+        while words and words[0].lower() in LEADING_NOISE:
+            words = words[1:]
+        if len(words) != 2 or not _is_frame(words[1]):
+            continue
+        first = words[0].lower()
+        if first.startswith("eigen"):
+            subject = _subject_of(doc, quote.source, reader)
+            if subject is not None:
+                if subject.holder is not None and not subject.anonymous:
+                    out[i] = Reading(holder=subject.holder)
+                continue  # a subject that names nobody ("Helfer konnten nach eigenen Angaben")
+        elif first not in _POSSESSIVES:
+            continue
+        previous = _previous_holder(doc, i, readings)
+        if previous is not None:
+            out[i] = Reading(holder=previous)
+    return out
+
+
+def _sentence_span(doc: Doc, at: int) -> tuple[int, int]:
+    for sentence in doc.sentences:
+        if sentence.start <= at < sentence.end:
+            return sentence.start, sentence.end
+    return 0, len(doc.text)
+
+
+def _subject_of(doc: Doc, source: Span, reader: MentionReader) -> Reading | None:
+    """What the subject of the source's clause names, when the clause opens with it: "<subject>
+    <verb> [nach] <source>", or "[Nach] <source> <verb> <subject> …"; None when it does not."""
+    start, end = _sentence_span(doc, source.start)
+    before = doc.text[start : source.start].split()
+    if before and before[-1].lower() in _ACCORDING:
+        before = before[:-1]
+    if before:
+        # "Die Feuerwehr hat", "Der ältere Bruder des Papstes, Georg Ratzinger, war": the subject,
+        # then one or two lower-case verbs.
+        verbs = 0
+        while before and before[-1][:1].islower() and verbs < 2:
+            before, verbs = before[:-1], verbs + 1
+        if not verbs or not before:
+            return None
+        return reader.read(" ".join(before))
+    after = doc.text[source.end : end].split()
+    if len(after) < 2 or not after[0][:1].islower() or after[0].lower() in _ACCORDING:
+        return None  # "Nach eigenen Angaben hat das Unternehmen …": the verb, then the subject
+    subject: list[str] = []
+    for w in after[1:]:
+        if subject and not (w[:1].isupper() or w.lower() in NAME_PARTICLES):
+            break
+        subject.append(w)
+        if w[-1:] in ",;:.!?":
+            break
+    return reader.read(" ".join(subject)) if subject else None
+
+
+def _previous_holder(doc: Doc, i: int, readings: list[Reading]) -> Holder | None:
+    """The holder of the quote just before quote ``i`` when its source lies in the same or the
+    previous sentence."""
+    if i == 0:
+        return None
+    previous, reading = doc.quotes[i - 1], readings[i - 1]
+    if previous.source is None or reading.holder is None or reading.anonymous:
+        return None
+    start, _ = _sentence_span(doc, doc.quotes[i].source.start)
+    previous_start, _ = _sentence_span(doc, max(start - 1, 0))
+    return reading.holder if previous.source.start >= previous_start else None
 
 
 def resolve_roles(readings: list[Reading]) -> list[Reading]:
@@ -1036,6 +1358,12 @@ def _skip_to_organisation(tail: list[str]) -> list[str]:
                 return rest
     return tail
 
+
+#: Broadcasting a country's adjective names: "das sudanesische Fernsehen" is Fernsehen (sudanesisch).
+_NATIONAL_MEDIA = frozenset({"fernsehen", "staatsfernsehen", "rundfunk", "staatsrundfunk", "hörfunk"})
+
+#: Heads whose "von …" belongs to the name: "Technische Universität von Nanyang".
+_VON_HEADS = frozenset({"universität", "hochschule", "university"})
 
 _UNITS = frozenset({"sektion", "abteilung", "filiale", "niederlassung", "zweigstelle", "landesverband",
                     "ortsverband", "kreisverband", "delegation", "mission", "vertretung", "büro"})

@@ -20,7 +20,16 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
 
-from zitat_server.claims.holders import ROLE, Evidence, MentionReader, Reading, resolve_roles, share_qualifiers
+from zitat_server.claims.holders import (
+    ROLE,
+    Evidence,
+    MentionReader,
+    Reading,
+    resolve_anaphors,
+    resolve_documents,
+    resolve_roles,
+    share_qualifiers,
+)
 from zitat_server.claims.linking import ClaimLinker
 from zitat_server.claims.speakers import (
     Observation,
@@ -37,7 +46,7 @@ from zitat_server.document import Doc, Quote, SpeakerType
 
 #: The version of what the store makes of an extraction (holders, speakers): a document stored
 #: by another version is read again on its next ingest, even when text and pipeline are the same.
-REGISTRY_VERSION = "registry-2"
+REGISTRY_VERSION = "registry-8"
 
 
 class Extractor(Protocol):
@@ -208,7 +217,8 @@ def read_sources(doc: Doc) -> list[Reading]:
                        else Reading(reason=quote.unresolved_reason))
         else:
             out.append(Reading(reason=quote.unresolved_reason))
-    return resolve_roles(share_qualifiers(out))
+    readings = resolve_documents(doc, share_qualifiers(out), reader)
+    return resolve_roles(resolve_anaphors(doc, readings, reader))
 
 
 def _holder_key(reading: Reading) -> tuple:

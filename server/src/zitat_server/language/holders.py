@@ -29,7 +29,8 @@ FRAME_NOUNS: frozenset[str] = NACH_NOUNS | frozenset(
     forderung forderungen warnung warnungen hinweis hinweise hinweisen leitung führung spitze website
     presseamt presseamtes presseamts pressestelle pressebüro pressebüros presseabteilung pressedienst unmut
     ärger zorn sorge sorgen besorgnis enttäuschung empörung freude zustimmung ablehnung widerspruch
-    protest proteste einwand einwände""".split()
+    protest proteste einwand einwände befund befunde befunden untersuchungsergebnisse haltung pläne test
+    tests""".split()
 )
 #: Frame nouns that end compounds naming their holder first: "Polizeiangaben", "Medienberichten".
 FRAME_COMPOUND_ENDS: tuple[str, ...] = tuple(
@@ -173,7 +174,10 @@ Ukrinform
 Kyodo
 Yonhap
 Bloomberg
+Financial Times Deutschland|FTD
 Financial Times
+The Independent|Independent
+Stuttgarter Nachrichten
 Wall Street Journal
 Sky News
 Fox News
@@ -206,7 +210,8 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     entführer täter ermittler augenzeugen zeugen experten kritiker ärzte forscher wissenschaftler analysten
     journalisten reporter politiker diplomaten beamte vertreter mitarbeiter seiten gegner befürworter
     aktivisten umweltschützer datenschützer rechtsextremisten oppositionsparteien regierungsparteien
-    hilfsorganisationen gewerkschaften vertraute medienvertreter wahlbeobachter""".split()
+    hilfsorganisationen gewerkschaften vertraute medienvertreter wahlbeobachter passagiere fluggäste insassen
+    opposition neider""".split()
 )
 #: Nouns of the member who speaks for an organisation, and as compound ends ("Polizeisprecher",
 #: "Behördenvertreter"): the part before names the organisation.
@@ -227,7 +232,17 @@ NOT_NAME_OPENERS: frozenset[str] = frozenset(
     einschlägig empört erstmals lediglich vorher nachher ausdrücklich deutlich klar ähnlich gleich genauso
     stattdessen jedenfalls immerhin allein außerdem überdies zusätzlich ebenfalls anschließend später
     verglichen gemessen gesehen erste ersten zweite dritte letzte letzten andere anderen weitere weiteren
-    offiziellen vorläufige jegliche sämtliche""".split()
+    offiziellen vorläufige jegliche sämtliche indem nachdem obwohl obgleich während weil falls sobald
+    solange sofern woche wochen monat monate jahr jahre tag tage""".split()
+)
+#: Plural quantifiers and "jegliche", "keine": a mention they open is a group of whatever it names
+#: or none ("Verschiedene Länderparlamente", "verschiedener US-Medien", "jegliche Koalition"), not a
+#: holder of its own.
+QUANTIFIERS: frozenset[str] = frozenset(
+    """verschiedene verschiedener verschiedenen mehrere mehrerer mehreren einige einiger einigen zahlreiche
+    zahlreicher zahlreichen viele vieler vielen manche mancher manchen etliche etlicher etlichen alle aller
+    allen beide beider beiden weitere weiterer weiteren andere anderer anderen jegliche jeglicher jeglichen
+    jegliches jeglichem keine keiner keinen keinem keines""".split()
 )
 #: Pronouns beyond ``function_words.PRONOUNS`` that a source span can be: never a holder's name.
 MORE_PRONOUNS: frozenset[str] = frozenset(
@@ -288,7 +303,7 @@ _GENDER_SUFFIXES: tuple[tuple[str, str], ...] = tuple(
          unternehmen zentrum programm gremium haus tribunal sekretariat konsulat militär blatt magazin fernsehen
          portal netzwerk bündnis kollegium kreuz""".split()]
         + [(s, "m") for s in """dienst rat verband bund konzern rundfunk sender verein klub club senat kongress
-           ausschuss gerichtshof hof hersteller betreiber vorstand staat kreml vatikan hafen""".split()]
+           ausschuss gerichtshof hof hersteller betreiber vorstand staat kreml vatikan hafen schutz""".split()]
         + [(s, "p") for s in "nationen streitkräfte behörden staaten parteien medien".split()],
         key=lambda pair: len(pair[0]),
         reverse=True,
