@@ -154,6 +154,21 @@ def test_heisst_es_takes_the_holder_after_its_preposition(pipeline, text, source
     assert _quotes(pipeline, text)[0][3] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Die Zahlen sind neu, und der ORF bezweifelt, dass sie den Markt abbilden.", "der ORF"),
+        (
+            "Das war bekannt, als das Marktforschungsinstitut GfK seinen Auftraggebern mitteilte, dass die Zahlen "
+            "falsch seien.",
+            "das Marktforschungsinstitut GfK",
+        ),
+    ],
+)
+def test_the_subject_of_the_cue_s_own_clause_after_a_comma(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

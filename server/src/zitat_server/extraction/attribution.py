@@ -72,6 +72,9 @@ MAX_DATELINE = 5
 _DASHES = frozenset({"–", "—", "-"})
 #: Prepositions after "heißt es" before the document or body that says it.
 _WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "aus"})
+#: Words that open the clause a cue verb stands in, after the sentence start.
+_CLAUSE_BOUNDARIES = frozenset({",", ";"})
+_CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch", "als", "weil", "nachdem", "während", "da"})
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -1054,6 +1057,16 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     before = mentions.phrase_before(tokens, j, first)
     if before is not None and before.first == first:
         return before
+    boundary = next((k for k in range(j - 1, first, -1) if tokens[k].text.lower() in _CLAUSE_BOUNDARIES), None)
+    if boundary is not None and boundary + 1 < j:
+        # the subject of the clause the verb is in: "…, und der ORF bezweifelt, dass …", "als das
+        # Institut GfK seinen Auftraggebern mitteilte, dass …"
+        start = boundary + 1
+        if tokens[start].text.lower() in _CLAUSE_LINKS:
+            start += 1  # ", und der ORF bezweifelt", ", als das Institut mitteilte"
+        subject = mentions.phrase_after(tokens, start, j)
+        if subject is not None and subject.kind != "noun" or subject is not None and subject.last == j:
+            return subject
     subject = _subject_with_place(tokens, first, j)
     if subject is not None:
         return subject
