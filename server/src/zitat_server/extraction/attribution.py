@@ -74,7 +74,8 @@ _DASHES = frozenset({"–", "—", "-"})
 _WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "aus"})
 #: Words that open the clause a cue verb stands in, after the sentence start.
 _CLAUSE_BOUNDARIES = frozenset({",", ";"})
-_CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch", "als", "weil", "nachdem", "während", "da"})
+_CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
+_SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn"})
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -1062,10 +1063,13 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         # the subject of the clause the verb is in: "…, und der ORF bezweifelt, dass …", "als das
         # Institut GfK seinen Auftraggebern mitteilte, dass …"
         start = boundary + 1
-        if tokens[start].text.lower() in _CLAUSE_LINKS:
+        subordinate = tokens[start].text.lower() in _SUBORDINATORS
+        if subordinate or tokens[start].text.lower() in _CLAUSE_LINKS:
             start += 1  # ", und der ORF bezweifelt", ", als das Institut mitteilte"
         subject = mentions.phrase_after(tokens, start, j)
-        if subject is not None and subject.kind != "noun" or subject is not None and subject.last == j:
+        # after a subordinator the first noun phrase is the subject; elsewhere a common noun
+        # must reach the verb ("…, Russland seinen Nachbarn …" may be an object)
+        if subject is not None and (subordinate or subject.kind != "noun" or subject.last == j):
             return subject
     subject = _subject_with_place(tokens, first, j)
     if subject is not None:
