@@ -154,6 +154,12 @@ def test_heisst_es_takes_the_holder_after_its_preposition(pipeline, text, source
     assert _quotes(pipeline, text)[0][3] == source
 
 
+def test_heisst_es_takes_the_document_before_it_and_es_joins_the_cue(pipeline):
+    text = "In der Pressemitteilung des WWF heißt es weiter, dass ein Nebeneinander unwahrscheinlich sei."
+    got = _quotes(pipeline, text)[0]
+    assert (got[2], got[3]) == (["heißt", "es"], "der Pressemitteilung des WWF")
+
+
 @pytest.mark.parametrize(
     ("text", "source"),
     [

@@ -280,6 +280,8 @@ class RuleAttributor:
                 entry = pick_entry(entries, tokens, j, open_tok, cue)
                 if entry.particle and len(cue) == 1:
                     continue
+                if heisst_es(tokens, j, entry, cue):
+                    return _Frame(cue, entry.medium, heisst_es_holder(tokens, start, j, open_tok))
                 src = mentions.phrase_before(tokens, j, start) or mentions.phrase_after(tokens, j + 1, open_tok)
                 return _Frame(cue, entry.medium, src)
         return None
@@ -454,7 +456,10 @@ class RuleAttributor:
         )
         if not content and not _statement_clause(tokens, entry, k, m_start, last):
             return None
-        source = source_for(tokens, first, j, k)
+        if heisst_es(tokens, j, entry, cue):
+            source = heisst_es_holder(tokens, first, j, k)  # "In der Mitteilung heißt es, dass …"
+        else:
+            source = source_for(tokens, first, j, k)
         pronoun_before_comma = source is not None and source.last == k and source.kind == "pronoun"
         if not content and max(cue) != k - 1 and not pronoun_before_comma:
             # Only when the verb (or its particle) stands right before the comma, or a pronoun
@@ -473,15 +478,8 @@ class RuleAttributor:
         if j - 1 <= first or tokens[j - 1].text != ",":
             return None
         after = j + 1  # the subject stands before a separated particle: "…, teilte das Amt mit"
-        if after < last and tokens[after].text.lower() == "es" and entry.lemma == "heißen":
-            # "…, heißt es in einer Mitteilung des WWF / auf der Facebookseite / vonseiten der Polizei"
-            where = after + 1
-            while where < min(last, after + 3) and tokens[where].text.islower() and tokens[where].text not in _WHERE:
-                where += 1  # "hieß es weiter in …", "heißt es zudem auf …"
-            holder = None
-            if where < last and tokens[where].text.lower() in _WHERE:
-                holder = mentions.phrase_after(tokens, where + 1, last)
-            return self._quote(ctx, first, j - 1, cue, holder, entry.medium, 0.6)
+        if heisst_es(tokens, j, entry, cue):
+            return self._quote(ctx, first, j - 1, cue, heisst_es_holder(tokens, first, j, last), entry.medium, 0.6)
         source = mentions.phrase_after(tokens, after, last)
         if source is None or tokens[first].text.lower() in cues.CLAUSE_OPENERS_NOT_SAID - COMPLEMENTIZERS:
             return None  # "Wenn …, droht ihm …", "Nachdem …, forderten beide …": an adverbial clause
@@ -1033,6 +1031,31 @@ def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
     if not words:
         return False
     return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
+
+
+def heisst_es(tokens: list[Token], j: int, entry: cues.CueVerb, cue: list[int]) -> bool:
+    """Is the cue at ``j`` impersonal "heißt es"? Then "es" joins the cue, as the task marks it."""
+    if entry.lemma != "heißen" or j + 1 >= len(tokens) or tokens[j + 1].text.lower() != "es":
+        return False
+    if j + 1 not in cue:
+        cue.append(j + 1)
+    return True
+
+
+def heisst_es_holder(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
+    """The document or body "heißt es" names: after it ("…, heißt es in einer Mitteilung des WWF",
+    "hieß es weiter vonseiten der Polizei") or before it at the clause start ("In der
+    Pressemitteilung des WWF heißt es, …"); a bare "heißt es" names none."""
+    where = j + 2
+    while where < min(end, j + 4) and tokens[where].text.islower() and tokens[where].text not in _WHERE:
+        where += 1  # "hieß es weiter in …", "heißt es zudem auf …"
+    if where < end and tokens[where].text.lower() in _WHERE:
+        return mentions.phrase_after(tokens, where + 1, end)
+    if j > first + 1 and tokens[first].text.lower() in _WHERE:
+        holder = mentions.phrase_after(tokens, first + 1, j)
+        if holder is not None and holder.last == j:
+            return holder
+    return None
 
 
 def after_dateline(tokens: list[Token], first: int, last: int) -> int:
