@@ -175,6 +175,26 @@ def test_the_subject_of_the_cue_s_own_clause_after_a_comma(pipeline, text, sourc
     assert _quotes(pipeline, text)[0][3] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Auch der russische Außenminister Sergei Lawrow sprach sich dagegen aus und sagte, das Gesetz könne "
+            "Absprachen verletzen.",
+            ["sagte"],
+            "der russische Außenminister Sergei Lawrow",
+        ),
+        (
+            "Von den Einrichtungen erklärten nur die Gefängnisse, nicht an der Aktion teilnehmen zu wollen.",
+            ["erklärten"],
+            "die Gefängnisse",
+        ),
+    ],
+)
+def test_coordinated_cue_and_focus_adverb_before_the_subject(pipeline, text, cue, source):
+    assert _quotes(pipeline, text)[0][2:4] == (cue, source)
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

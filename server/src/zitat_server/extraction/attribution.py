@@ -76,6 +76,9 @@ _WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "a
 _CLAUSE_BOUNDARIES = frozenset({",", ";"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
 _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn"})
+#: Adverbs between a verb and its inverted subject, or before a sentence's subject: "erklärten
+#: nur die Gefängnisse", "Auch der Minister sagte".
+_FOCUS_ADVERBS = frozenset("nur auch zudem außerdem jedoch dagegen allerdings bereits ebenfalls erneut".split())
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -443,6 +446,8 @@ class RuleAttributor:
         k = ctx.next_break[max(cue) + 1]
         if k >= last or tokens[k].text not in {",", ":"} and tokens[k].text.lower() not in DASS:
             return None
+        if any(tokens[v - 1].text in _COORDINATORS and cues.lookup(tokens[v].text) for v in range(max(cue) + 1, k)):
+            return None  # "sprach sich dagegen aus und sagte, …": the clause is the later verb's
         m_start = k + 1 if tokens[k].text in {",", ":"} else k
         if m_start >= last or ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS:
             return None
@@ -1098,8 +1103,16 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     if subject is not None:
         return subject
     after = mentions.phrase_after(tokens, j + 1, end)
+    if after is None and j + 2 < end and tokens[j + 1].text in _FOCUS_ADVERBS:
+        after = mentions.phrase_after(tokens, j + 2, end)  # "erklärten nur die Gefängnisse, …"
     if after is not None:
         return after
+    if j > first and tokens[j - 1].text in _COORDINATORS:
+        # "Auch Lawrow sprach sich dagegen aus und sagte, …": the subject of the first verb
+        opener = first + 1 if tokens[first].text.lower() in _FOCUS_ADVERBS else first
+        subject = mentions.phrase_after(tokens, opener, j)
+        if subject is not None:
+            return subject
     # participle frames: "X hat am Montag gesagt, …" — subject at the clause start, or right
     # after the auxiliary: "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass …"
     subject = mentions.phrase_after(tokens, first, j)
