@@ -195,6 +195,15 @@ def test_coordinated_cue_and_focus_adverb_before_the_subject(pipeline, text, cue
     assert _quotes(pipeline, text)[0][2:4] == (cue, source)
 
 
+def test_das_after_the_comma_takes_up_the_clause_before_as_the_message(pipeline):
+    text = "Seit dem 19. Juni ist die Hauptkamera des Teleskops ausgefallen, das teilte das Institut STSI mit."
+    assert _quotes(pipeline, text)[0][1:4] == (
+        "Seit dem 19. Juni ist die Hauptkamera des Teleskops ausgefallen",
+        ["teilte", "mit"],
+        "das Institut STSI",
+    )
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

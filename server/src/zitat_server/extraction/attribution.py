@@ -79,6 +79,12 @@ _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl"
 #: Adverbs between a verb and its inverted subject, or before a sentence's subject: "erklärten
 #: nur die Gefängnisse", "Auch der Minister sagte".
 _FOCUS_ADVERBS = frozenset("nur auch zudem außerdem jedoch dagegen allerdings bereits ebenfalls erneut".split())
+#: Pronouns after a comma that take up the clause before as what was said: "…, das teilte X mit".
+_ANAPHORS = frozenset({"das", "dies"})
+#: Adverbs of time between a verb and its inverted subject: "teilte später der Direktor … mit".
+_TIME_ADVERBS = frozenset("später heute gestern zudem außerdem weiter ebenfalls nun jetzt dazu".split())
+#: Words that open a subordinate clause or, before a noun phrase, a prepositional phrase.
+_PREPOSITION_OR_SUBORDINATOR = frozenset({"seit", "während", "bis", "statt", "anstatt", "ohne"})
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -480,23 +486,29 @@ class RuleAttributor:
     ) -> Quote | None:
         """Er habe …, sagte X. / Es sah so aus, als ob …, sagte X weiter. / …, heißt es."""
         tokens = ctx.doc.tokens
-        if j - 1 <= first or tokens[j - 1].text != ",":
+        comma = j - 1
+        if comma > first + 1 and tokens[comma].text.lower() in _ANAPHORS and tokens[comma - 1].text == ",":
+            comma -= 1  # "…, das teilte das Institut mit": the pronoun takes up the clause before
+        if comma <= first or tokens[comma].text != ",":
             return None
         after = j + 1  # the subject stands before a separated particle: "…, teilte das Amt mit"
         if heisst_es(tokens, j, entry, cue):
-            return self._quote(ctx, first, j - 1, cue, heisst_es_holder(tokens, first, j, last), entry.medium, 0.6)
+            return self._quote(ctx, first, comma, cue, heisst_es_holder(tokens, first, j, last), entry.medium, 0.6)
         source = mentions.phrase_after(tokens, after, last)
-        if source is None or tokens[first].text.lower() in cues.CLAUSE_OPENERS_NOT_SAID - COMPLEMENTIZERS:
+        if source is None and after + 1 < last and tokens[after].text in _TIME_ADVERBS:
+            after += 1  # "…, teilte später der Direktor der Behörde mit"
+            source = mentions.phrase_after(tokens, after, last)
+        if source is None or _adverbial_clause(tokens, first):
             return None  # "Wenn …, droht ihm …", "Nachdem …, forderten beide …": an adverbial clause
-        subject = mentions.phrase_after(tokens, first, j - 1)
-        if subject is not None and subject.last >= j - 1:
+        subject = mentions.phrase_after(tokens, first, comma)
+        if subject is not None and subject.last >= comma:
             return None  # "Die Fraktionschefin, Petra Pau, forderte …": a noun phrase, no clause
-        konj = konjunktiv_clause(tokens, first, j - 1) or tokens[first].text.lower() in COMPLEMENTIZERS
+        konj = konjunktiv_clause(tokens, first, comma) or tokens[first].text.lower() in COMPLEMENTIZERS
         if not konj and not _ends_clause(tokens, source.last, last):
             return None
-        if not konj and not _may_hold_a_verb(tokens, first, j - 1):
+        if not konj and not _may_hold_a_verb(tokens, first, comma):
             return None  # "Die Politikerin von Bündnis 90 / Die Grünen, Anja Hajduk, kritisierte …"
-        return self._quote(ctx, first, j - 1, cue, source, entry.medium, 0.7)
+        return self._quote(ctx, first, comma, cue, source, entry.medium, 0.7)
 
     def _wie_frame(self, ctx: _Context, w: int, first: int, last: int) -> Quote | None:
         """Wie die Agentur AFP berichtet, habe sich … / …, wie ein Sprecher mitteilte. / …, wie es hieß, …
@@ -1016,8 +1028,24 @@ def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+def _adverbial_clause(tokens: list[Token], first: int) -> bool:
+    """Does a subordinate clause open the sentence ("Wenn …", "Seit er …"), not a preposition
+    ("Seit dem 19. Juni ist …", "Während der Feier …")?"""
+    low = tokens[first].text.lower()
+    if low not in cues.CLAUSE_OPENERS_NOT_SAID - COMPLEMENTIZERS:
+        return False
+    following = tokens[first + 1].text if first + 1 < len(tokens) else ""
+    preposition = low in _PREPOSITION_OR_SUBORDINATOR and (
+        following.lower() in DETERMINERS or following[:1].isdigit() or following[:1].isupper()
+    )
+    return not preposition
+
+
 def _ends_clause(tokens: list[Token], i: int, last: int) -> bool:
-    """Only a short adverbial tail (weiter, am Montag, gegenüber der Presse) follows ``i``."""
+    """Only a short adverbial tail (weiter, am Montag, gegenüber der Presse) follows ``i``, or the
+    comma closing an apposition and the verb's particle ("…, Bagus Puruhito, mit")."""
+    if last - i == 2 and tokens[i].text == ",":
+        return True
     return last - i <= 5 and not any(tokens[k].text == "," for k in range(i, last))
 
 
