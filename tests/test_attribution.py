@@ -204,6 +204,27 @@ def test_das_after_the_comma_takes_up_the_clause_before_as_the_message(pipeline)
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Wie eine Studie ergab, trinken viele Kinder regelmäßig Alkohol.",
+            "trinken viele Kinder regelmäßig Alkohol",
+            ["Wie", "ergab"],
+            "eine Studie",
+        ),
+        (
+            "Denn wie die Zeitung berichtete, leidet der Schauspieler an Alzheimer.",
+            "leidet der Schauspieler an Alzheimer",
+            ["wie", "berichtete"],
+            "die Zeitung",
+        ),
+    ],
+)
+def test_wie_clause_after_a_conjunction_and_with_a_finding_verb(pipeline, text, message, cue, source):
+    assert _quotes(pipeline, text)[0][1:4] == (message, cue, source)
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

@@ -85,6 +85,15 @@ _ANAPHORS = frozenset({"das", "dies"})
 _TIME_ADVERBS = frozenset("später heute gestern zudem außerdem weiter ebenfalls nun jetzt dazu".split())
 #: Words that open a subordinate clause or, before a noun phrase, a prepositional phrase.
 _PREPOSITION_OR_SUBORDINATOR = frozenset({"seit", "während", "bis", "statt", "anstatt", "ohne"})
+#: Conjunctions before a sentence-opening wie-clause: "Denn wie die Zeitung berichtete, …".
+_OPENING_LINKS = frozenset({"Denn", "Und", "Aber", "Doch"})
+#: Verbs that frame a statement only in a wie-clause: "Wie eine Studie ergab, …" ("ergab eine
+#: Summe" elsewhere).
+_WIE_VERBS: dict[str, list[cues.CueVerb]] = {
+    form: [cues.CueVerb(lemma, Medium.WRITING)]
+    for lemma, forms in (("ergeben", "ergab ergaben ergibt ergeben"), ("zeigen", "zeigte zeigten zeigt"))
+    for form in forms.split()
+}
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -518,7 +527,8 @@ class RuleAttributor:
         the verb (and its particle or passive auxiliary), as the task marks it.
         """
         tokens = ctx.doc.tokens
-        if w != first and tokens[w - 1].text != ",":
+        opening = w == first + 1 and tokens[first].text in _OPENING_LINKS  # "Denn wie die Zeitung berichtete, …"
+        if w != first and tokens[w - 1].text != "," and not opening:
             return None
         stop = min(last, w + 1 + MAX_WIE_CLAUSE)
         for end in range(w + 3, stop + 1):  # the clause ends before a comma (past appositions) or the end
@@ -533,7 +543,7 @@ class RuleAttributor:
         subject_end = min(cue[1:])
         source = mentions.phrase_after(tokens, w + 1, subject_end)
         entry = entries[0]
-        if w == first:
+        if w == first or opening:
             return self._quote(ctx, end + 1, last, cue, source, entry.medium, 0.7)
         before = _strip_punct(tokens, first, w)
         after = _strip_punct(tokens, end, last)
@@ -550,7 +560,8 @@ class RuleAttributor:
         if tokens[verb].text.lower() in cues.PASSIVE_AUXILIARIES and verb - 1 > w:
             cue.append(verb)  # "wie … zitiert wird"
             verb -= 1
-        entries = [e for e in cues.lookup(tokens[verb].text) if not e.particle]
+        known = cues.lookup(tokens[verb].text) or _WIE_VERBS.get(tokens[verb].text.lower(), [])
+        entries = [e for e in known if not e.particle]
         joined = [e for e in cues.lookup(tokens[verb].text) if e.particle == tokens[verb - 1].text.lower()]
         if joined:
             cue.append(verb - 1)  # "wie … bekannt gab"
