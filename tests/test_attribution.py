@@ -225,6 +225,18 @@ def test_wie_clause_after_a_conjunction_and_with_a_finding_verb(pipeline, text, 
     assert _quotes(pipeline, text)[0][1:4] == (message, cue, source)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spätestens da wusste man, dass mit dem Weltrekordler zu rechnen sein wird.",
+        "Hier kann man nicht davon sprechen, dass das Arbeitslosengeld hoch ist.",
+        "Wenn es denn, was füglich bezweifelt werden darf, wirklich eines wäre, dann ist es gut.",
+    ],
+)
+def test_generic_and_modal_uses_of_a_cue_verb_are_no_quotes(pipeline, text):
+    assert _quotes(pipeline, text) == []
+
+
 def test_according_to(pipeline):
     got = _quotes(pipeline, "Nach Angaben der Polizei wurden drei Menschen verletzt.")
     assert got[0][1:4] == ("wurden drei Menschen verletzt", ["Nach"], "Angaben der Polizei")

@@ -94,6 +94,10 @@ _WIE_VERBS: dict[str, list[cues.CueVerb]] = {
     for lemma, forms in (("ergeben", "ergab ergaben ergibt ergeben"), ("zeigen", "zeigte zeigten zeigt"))
     for form in forms.split()
 }
+#: Verbs of knowing that, with "man" or no subject, state common knowledge, not a thought.
+_KNOWING = frozenset({"wissen"})
+#: Modals that make a cue verb generic with "man" or no subject: "kann man nicht davon sprechen".
+_MODALS = frozenset("kann könne konnte können darf dürfe durfte muss müsse musste lässt".split())
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -486,6 +490,8 @@ class RuleAttributor:
             # subject: after "sagte Müller," a clause opening with "der" is about Müller.
             return None
         if source is None and not entry.finite:
+            return None
+        if _generic_act(tokens, first, j, k, entry, source):
             return None
         end = _message_end(tokens, m_start, last)
         return self._quote(ctx, m_start, end, cue, source, entry.medium, 0.75 if source else 0.5)
@@ -1037,6 +1043,21 @@ def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     while last > first and tokens[last - 1].text in CLAUSE_PUNCT:
         last -= 1
     return first, last
+
+
+def _generic_act(
+    tokens: list[Token], first: int, j: int, k: int, entry: cues.CueVerb, source: Mention | None
+) -> bool:
+    """A modal or generic use of a cue verb, no act anyone performed: "weiß man, dass …", "kann
+    man nicht davon sprechen, dass …", "was bezweifelt werden darf"."""
+    generic = source is None or tokens[source.first].text.lower() == "man"
+    if generic and entry.lemma in _KNOWING:
+        return True
+    clause = range(max(first, j - 4), min(k, j + 4))
+    if generic and any(tokens[i].text.lower() in _MODALS for i in clause):
+        return True
+    opener = next((i for i in range(j - 1, first - 1, -1) if tokens[i].text in CLAUSE_PUNCT), None)
+    return opener is not None and opener + 1 < j and tokens[opener + 1].text.lower() == "was"
 
 
 def _adverbial_clause(tokens: list[Token], first: int) -> bool:
