@@ -231,6 +231,7 @@ def test_wie_clause_after_a_conjunction_and_with_a_finding_verb(pipeline, text, 
         "Spätestens da wusste man, dass mit dem Weltrekordler zu rechnen sein wird.",
         "Hier kann man nicht davon sprechen, dass das Arbeitslosengeld hoch ist.",
         "Wenn es denn, was füglich bezweifelt werden darf, wirklich eines wäre, dann ist es gut.",
+        "Die Bahn setzte Personal ein, das dafür sorgte, dass sich die Türen noch schließen ließen.",
     ],
 )
 def test_generic_and_modal_uses_of_a_cue_verb_are_no_quotes(pipeline, text):

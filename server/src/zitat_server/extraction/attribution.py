@@ -98,6 +98,8 @@ _WIE_VERBS: dict[str, list[cues.CueVerb]] = {
 _KNOWING = frozenset({"wissen"})
 #: Modals that make a cue verb generic with "man" or no subject: "kann man nicht davon sprechen".
 _MODALS = frozenset("kann könne konnte können darf dürfe durfte muss müsse musste lässt".split())
+#: Words beside a cue verb (by its first five letters) that give it a sense other than speech.
+_NOT_SPEECH_AFTER: dict[str, frozenset[str]] = {"sorgt": frozenset({"dafür", "für"})}
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -370,7 +372,7 @@ class RuleAttributor:
             if j > first and tokens[j].text[:1].isupper():
                 continue  # "die Frage, ob …", "Berichte über …": a noun, not the verb it spells
             entries = cues.lookup(tokens[j].text)
-            if not entries:
+            if not entries or _other_sense(tokens, j, last):
                 continue
             cue = [j]
             entry = pick_entry(entries, tokens, j, last, cue)
@@ -1043,6 +1045,13 @@ def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     while last > first and tokens[last - 1].text in CLAUSE_PUNCT:
         last -= 1
     return first, last
+
+
+def _other_sense(tokens: list[Token], j: int, last: int) -> bool:
+    """A cue verb in a sense that is no speech or thought: "sorgte dafür, dass …" (saw to it),
+    "sorgte für Aufsehen" (caused), as against "sorgte sich, dass …" (worried)."""
+    near = {tokens[k].text.lower() for k in (j - 1, j + 1) if 0 <= k < last}  # "sorgte dafür", "dafür sorgte"
+    return bool(near & _NOT_SPEECH_AFTER.get(tokens[j].text.lower()[:5], frozenset()))
 
 
 def _generic_act(
