@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from typing import Any
 import grpc
 from zitat_client import taskformat
 from zitat_proto.v1 import quotes_pb2, quotes_pb2_grpc
+from zitat_server.language import cues
 from zitat_server.serving.launch import running_server, wait_serving
 from zitat_server.training.corpora import NEWS_TRAIN
 
@@ -123,7 +125,36 @@ def reported_sentences(message: set[str], offsets: Offsets) -> set[str]:
     return {f"{i}:{j}" for i in sentences for j in range(len(offsets[i]))}
 
 
-def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str) -> list[dict[str, Any]]:
+#: The words of an according-to frame that the task marks as its cue, the rest of the frame
+#: phrase being the source.
+ACCORDING_TO = frozenset({"nach", "laut", "gemäß", "zufolge"})
+_WORD_BEFORE = re.compile(r"(\w+)\s+(?:(?:von|vom)\s+)?$")
+
+
+def according_to_roles(
+    cue: Sequence[Range], source: Range | None, text: str
+) -> tuple[tuple[Range, ...], Range | None]:
+    """The task's cue and source where the API names the holder of a speech noun: the task marks
+    the whole phrase "Angaben der Polizei" as the source, also for the continuations that take it
+    up, and only "nach" as the cue; the API gives cue "nach Angaben" and source "der Polizei".
+    A source right after a speech noun ("Angaben", "Worten", "Informationen", optionally with
+    "von") is widened to it; the noun leaves the cue. "nach eigenen Angaben" with the clause's
+    subject as the API source gives the task source "eigenen Angaben"."""
+    words = [text[a:b] for a, b in cue]
+    frame = ACCORDING_TO & {w.lower() for w in words} and any(cues.is_speech_frame_noun(w) for w in words)
+    noun = [r for r, w in zip(cue, words, strict=True) if w.lower() not in ACCORDING_TO] if frame else []
+    keep = tuple(r for r in cue if r not in noun) if noun else tuple(cue)
+    if source is not None:
+        before = _WORD_BEFORE.search(text, 0, source[0])
+        if before is not None and cues.is_speech_frame_noun(before.group(1)):
+            start = min([before.start(1), *(a for a, _ in noun)])
+            return keep, (start, source[1])
+    if noun:
+        return keep, (min(a for a, _ in noun), max(b for _, b in noun))
+    return keep, source
+
+
+def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str, text: str) -> list[dict[str, Any]]:
     """Task-format annotations for one document's quotes."""
 
     def ids(ranges: Sequence[Range | None]) -> set[str]:
@@ -136,7 +167,8 @@ def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str) -
     parents = {q.parent for q in quotes}
     annotations = []
     for index, quote in enumerate(quotes):
-        message, cue = ids(quote.message), ids(quote.cue)
+        cue_ranges, source = according_to_roles(quote.cue, quote.source, text)
+        message, cue = ids(quote.message), ids(cue_ranges)
         if quote.form == "Reported":
             message = reported_sentences(message, offsets)
         frame_ids = cue_sentence_frame(cue, message, offsets) if frame == "cue-sentence" else set()
@@ -144,7 +176,7 @@ def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str) -
             {
                 "Message": _sort_ids(message),
                 "Cue": _sort_ids(cue),
-                "Source": _sort_ids(ids([quote.source])),
+                "Source": _sort_ids(ids([source])),
                 "Addr": _sort_ids(ids([quote.addressee])),
                 "Frame": _sort_ids(frame_ids),
                 "Form": quote.form,
@@ -207,7 +239,7 @@ def run(files: Sequence[Path], out: Path, extract: Extract, frame: str) -> dict[
     for path in files:
         document = taskformat.load(path)
         text, offsets = taskformat.detokenize(document.sentences)
-        annotations = to_annotations(extract(text), offsets, frame)
+        annotations = to_annotations(extract(text), offsets, frame, text)
         gold[path.stem] = document.annotations
         predicted[path.stem] = annotations
         prediction = {

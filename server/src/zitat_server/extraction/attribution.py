@@ -98,6 +98,8 @@ _WIE_VERBS: dict[str, list[cues.CueVerb]] = {
 _KNOWING = frozenset({"wissen"})
 #: Modals that make a cue verb generic with "man" or no subject: "kann man nicht davon sprechen".
 _MODALS = frozenset("kann könne konnte können darf dürfe durfte muss müsse musste lässt".split())
+#: "eigenen Angaben": the holder is the clause's subject.
+_OWN = frozenset({"eigenen", "eigener", "eigene"})
 #: Words beside a cue verb (by its first five letters) that give it a sense other than speech.
 _NOT_SPEECH_AFTER: dict[str, frozenset[str]] = {"sorgt": frozenset({"dafür", "für"})}
 #: Words after which a cue word is an adjective or noun, not a verb.
@@ -292,10 +294,17 @@ class RuleAttributor:
             if ctx.in_quote(j) or j in ctx.used or j in ctx.direct_cues:
                 continue
             low = tokens[j].text.lower()
-            if low in cues.POSTPOSITIONS:
-                return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_before(tokens, j, start))
-            if low in cues.PREPOSITIONS or low == "nach" and _nach_noun(tokens, j, open_tok):
-                return _Frame([j], Medium.SPEECH_WRITING, mentions.phrase_after(tokens, j + 1, open_tok))
+            according_to = low in cues.PREPOSITIONS or low == "nach" and _nach_noun(tokens, j, open_tok)
+            if low in cues.POSTPOSITIONS or according_to:
+                cue = [j]
+                before = low in cues.POSTPOSITIONS
+                if before:
+                    phrase = mentions.phrase_before(tokens, j, start)
+                else:
+                    phrase = mentions.phrase_after(tokens, j + 1, open_tok)
+                if phrase is not None:
+                    phrase = _speech_noun_holder(tokens, phrase, cue, start, phrase.first if before else j)
+                return _Frame(cue, Medium.SPEECH_WRITING, phrase)
             entries = cues.lookup(tokens[j].text)
             if entries and not _verb_position(tokens, j, start) or ctx.in_parens[j]:
                 continue  # "einem bekannten Rechtsextremisten", "(Wikinews berichtete)"
@@ -617,6 +626,7 @@ class RuleAttributor:
                 source = mentions.classify(tokens, j + 1, end) or source
             frame = (j, end)
         cue = [j]
+        source = _speech_noun_holder(tokens, source, cue, first, frame[0])
         # The message is the clause around the frame phrase: both sides when the phrase sits
         # inside it ("Die Feuerwehr hat nach eigenen Angaben … abgesucht", "X, laut Y, habe …"),
         # only the side after it when a comma closes the clause before ("…, laut Y starben …").
@@ -1045,6 +1055,89 @@ def _strip_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     while last > first and tokens[last - 1].text in CLAUSE_PUNCT:
         last -= 1
     return first, last
+
+
+def _speech_noun_holder(
+    tokens: list[Token], phrase: Mention, cue: list[int], first: int, frame_start: int
+) -> Mention | None:
+    """The holder inside an according-to phrase that opens with a speech noun: "nach Angaben der
+    Polizei" -> "der Polizei", "Angaben von Aktivisten zufolge" -> "Aktivisten". The noun, with its
+    article and adjectives, joins the cue ("nach Angaben"): it names the act, not who acted. "nach
+    eigenen Angaben" has no holder in the phrase: the subject opening the clause is the holder
+    ("Die Feuerwehr hat nach eigenen Angaben …"); without a holder ("nach ersten Angaben") the
+    phrase stays the source, as the task marks it. A document ("laut einer Studie der
+    Universität", "dem Bericht zufolge") holds its claim and stays the source."""
+    head = range(phrase.first, min(phrase.last, phrase.first + 3))
+    noun = next((n for n in head if cues.is_speech_frame_noun(tokens[n].text)), None)
+    if noun is None:
+        return phrase
+    before = [tokens[k].text for k in range(phrase.first, noun)]
+    if any(not _is_modifier(w) and w.lower() not in DETERMINERS for w in before):
+        return phrase
+    rest = noun + 1
+    if rest < phrase.last and tokens[rest].text.lower() in {"von", "vom"}:
+        rest += 1
+    holder = mentions.classify(tokens, rest, phrase.last) if rest < phrase.last else None
+    own = any(tokens[k].text.lower() in _OWN for k in range(phrase.first, noun))
+    if holder is None and own and frame_start > first:
+        holder = mentions.phrase_after(tokens, first, frame_start)
+    if holder is None:
+        return phrase  # "nach ersten Angaben", "israelischen Angaben": no holder named, the phrase stays
+    cue.extend(range(phrase.first, noun + 1))
+    return holder
+
+
+_FRAME_WORDS = cues.POSTPOSITIONS | cues.PREPOSITIONS | {"nach"}
+
+
+def join_speech_noun_frames(doc: Doc) -> dict[Span, Span]:
+    """Undo :func:`_speech_noun_holder` on ``doc.quotes`` for a component trained on the task's
+    spans (the source ranker): cue "nach Angaben", source "der Polizei" -> cue "nach", source
+    "Angaben der Polizei"; continuations that took the holder take the phrase. Returns the
+    phrase each joined source became."""
+    tokens = doc.tokens
+    joined: dict[Span, Span] = {}
+    for q in doc.quotes:
+        words = [tokens[i] for c in q.cue for i in doc.token_range(c.start, c.end)]
+        frame = any(t.text.lower() in _FRAME_WORDS for t in words)
+        if len(words) < 2 or not frame or not any(cues.is_speech_frame_noun(t.text) for t in words):
+            continue  # not "dachte darüber nach", whose particle spells "nach"
+        noun = [t for t in words if t.text.lower() not in _FRAME_WORDS]
+        start, end = noun[0].start, noun[-1].end
+        if q.source is not None and 0 <= q.source.start - end <= len(" von "):
+            joined[q.source] = Span(start, q.source.end)
+            end = q.source.end
+        q.cue = [Span(t.start, t.end) for t in words if t.text.lower() in _FRAME_WORDS]
+        q.source = Span(start, end)
+    for q in doc.quotes:
+        if not q.cue and q.source in joined:
+            q.source = joined[q.source]
+    return joined
+
+
+def split_speech_noun_frames(doc: Doc) -> None:
+    """Split again what :func:`join_speech_noun_frames` joined, after the ranker chose."""
+    tokens = doc.tokens
+    holders: dict[Span, Span | None] = {}
+    for q in doc.quotes:
+        if len(q.cue) != 1 or q.source is None:
+            continue
+        (j,) = doc.token_range(q.cue[0].start, q.cue[0].end) or (None,)
+        if j is None or tokens[j].text.lower() not in _FRAME_WORDS:
+            continue
+        span = doc.token_range(q.source.start, q.source.end)
+        phrase = mentions.classify(tokens, span.start, span.stop) if span else None
+        if phrase is None:
+            continue
+        cue = [j]
+        sent = doc.sentences[doc.sentence_of(j)]
+        holder = _speech_noun_holder(tokens, phrase, cue, sent.first, min(j, phrase.first))
+        if len(cue) > 1:
+            holders[q.source] = mention_span(tokens, holder)
+            q.cue, q.source = _spans(tokens, cue), holders[q.source]
+    for q in doc.quotes:
+        if not q.cue and q.source in holders:
+            q.source = holders[q.source]
 
 
 def _other_sense(tokens: list[Token], j: int, last: int) -> bool:

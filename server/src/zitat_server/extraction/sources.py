@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from zitat_server.document import Doc, Quote, Sentence, Span
+from zitat_server.extraction.attribution import join_speech_noun_frames, split_speech_noun_frames
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import Phrase, noun_phrases, token_flags
 from zitat_server.language import cues
@@ -504,6 +505,13 @@ class SourceChooser:
     def __call__(self, doc: Doc) -> None:
         if not doc.quotes:
             return
+        join_speech_noun_frames(doc)  # the ranker was trained on the task's frame phrases
+        try:
+            self._choose(doc)
+        finally:
+            split_speech_noun_frames(doc)
+
+    def _choose(self, doc: Doc) -> None:
         flags = token_flags(doc.tokens)
         changed = self.choose_cued(doc, flags)
         previous: Span | None = None

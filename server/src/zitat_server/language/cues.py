@@ -296,6 +296,20 @@ RELATIVE_FRAMES: frozenset[str] = frozenset({"wonach"})
 NACH_RELATIVES: frozenset[str] = frozenset({"denen", "welchem", "welcher", "welchen"})
 
 
+#: Report nouns that name a speech act, not a document: in "nach Angaben der Polizei" the holder
+#: is the police; in "laut einer Studie der Universität" the study holds the claim.
+SPEECH_FRAME_NOUNS: frozenset[str] = frozenset(
+    """angaben aussage aussagen ansicht meinung worten einschätzung einschätzungen auffassung darstellung
+    darstellungen überzeugung informationen berichten erkenntnissen auskunft""".split()
+)
+
+
+def is_speech_frame_noun(word: str) -> bool:
+    """ "Angaben", "Worten", "Informationen": the act of a holder named after it (not compounds:
+    "Polizeiangaben" names its holder itself)."""
+    return word[:1].isupper() and word.lower() in SPEECH_FRAME_NOUNS
+
+
 def is_report_noun(word: str) -> bool:
     """A noun that names what someone said or wrote, after "nach": "Angaben", "Polizeiangaben"."""
     low = word.lower()
