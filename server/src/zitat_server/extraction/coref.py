@@ -32,6 +32,7 @@ entity and a reason. Everything is one or two passes over tokens and quotes: lin
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -202,6 +203,17 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
         a, b = runs[-1]
         if b - a >= 3 and a > 0 and words[a - 1].lower() in _GENITIVE and is_first_name(words[b - 2]):
             return b - 2, b
+        # "der Vizechef der Präsidialverwaltung Andej Taranow": a role, the body it is of in the
+        # genitive, and a name of two words or more closing the phrase
+        body = words[a - 1] if a > 0 else ""
+        if (
+            0 <= last_role < a - 2
+            and b == len(words)
+            and b - a >= 2
+            and words[last_role + 1].lower() in _GENITIVE
+            and (is_organisation(body) or is_media(body))
+        ):
+            return a, b
     return 0, 0
 
 
@@ -247,6 +259,8 @@ def read(doc: Doc, first: int, last: int) -> Reading:
     org_at = next((k for k, w in enumerate(words[:tagged]) if _institution(w)), -1)
     if org_at >= 0:
         own = _own_name(words, org_at)
+        if own and _holder_of_body(words, org_at, own):
+            own = []  # "der Vizechef der Präsidialverwaltung Andej Taranow": the name is the role's
         if own:  # "die Lokalzeitung Trentino", "die Zeitung „Express“", "die Gewerkschaft Verdi"
             media = is_media(words[org_at]) and not is_organisation(words[org_at])
             noun = _strip_genitive(words[org_at]) if det in ("des", "eines") else words[org_at]
@@ -303,6 +317,21 @@ def _own_name(words: list[str], org_at: int) -> list[str]:
     while j < len(words) and (is_name_word(words[j]) or is_acronym(words[j]) or words[j].lower() in MEDIA_NAMES):
         j += 1
     return words[k:j]
+
+
+def _holder_of_body(words: list[str], org_at: int, own: list[str]) -> bool:
+    """Whether the name after an institution in the genitive is that of a role before it: "der
+    Vizechef der Präsidialverwaltung Andej Taranow" (two name words closing the phrase), not the
+    institution's own ("der Chef der Gewerkschaft Verdi")."""
+    end = org_at + 1 + len(own)
+    return (
+        org_at >= 2
+        and words[org_at - 1].lower() in _GENITIVE
+        and _role_word(words[org_at - 2])
+        and len(own) >= 2
+        and end == len(words)
+        and all(_name_word(w) for w in own)
+    )
 
 
 def _role_word(word: str) -> bool:
@@ -458,6 +487,15 @@ class _Holder:
     medium: str = ""  # a medium's kind (:func:`media_kind`), where its name or noun says it
 
 
+_GLUED = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+)([A-ZÄÖÜ][a-zäöüß]{2,})")
+
+
+def _unglued(word: str) -> list[str]:
+    """A first name and a surname whose space the text lost: "HansNiessl" → Hans Niessl."""
+    m = _GLUED.fullmatch(word)
+    return [m.group(1), m.group(2)] if m and is_first_name(m.group(1)) else [word]
+
+
 def _role_key(role: str) -> str:
     low = role.lower()
     for suffix in ("innen", "in", "en", "s", "n"):
@@ -469,7 +507,19 @@ def _role_key(role: str) -> str:
 def _role_matches(keys: set[str], held: set[str]) -> bool:
     """ "richter" matches "bezirksrichter", "minister" matches "innenminister" (compound heads),
     "regierungschef" matches "premier" (:func:`same_office`)."""
-    return any(k == h or h.endswith(k) or same_office(k, h) for k in keys for h in held)
+    return any(k == h or h.endswith(k) or same_office(k, h) or _heads_same(k, h) for k in keys for h in held)
+
+
+#: Heads of roles that lead a body: "der UN-Chef" is the "UN-Generalsekretär".
+_LEADING = ("chef", "präsident", "vorsitzend", "generalsekretär", "leiter", "direktor", "obmann", "boss")
+
+
+def _heads_same(key: str, held: str) -> bool:
+    """ "un-chef" matches "un-generalsekretär", "fpö-chef" "fpö-obmann": the chef of a body named
+    by the same prefix is the one who leads it."""
+    prefix, _, head = key.rpartition("-")
+    other, _, held_head = held.rpartition("-")
+    return bool(prefix) and prefix == other and head == "chef" and held_head.endswith(_LEADING)
 
 
 #: Prepositions whose object is rarely what a later pronoun takes up ("mit Jane Fonda", "gegen Nadal").
@@ -531,6 +581,8 @@ class _Resolution:
         return found
 
     def person(self, name: list[str], roles: list[str], feminine: bool | None) -> _Holder:
+        if len(name) == 1:
+            name = _unglued(name[0])
         surname = name[-1]
         known = (SpeakerType.PERSON, surname) in self.by_key
         if not known and surname.endswith("s") and (SpeakerType.PERSON, surname[:-1]) in self.by_key:
@@ -568,7 +620,14 @@ class _Resolution:
         media_at: list[tuple[int, _Holder]] = []
         for sent in doc.sentences:
             for p in noun_phrases(toks, sent.first, sent.last, flags):
-                if p.kind != "np" or p.cut or p.parts and p.parts[0] != "appos":
+                if p.kind != "np" or p.cut:
+                    continue
+                if p.parts and p.parts[0] != "appos":
+                    if p.parts[0] == "gen" and not p.prep:
+                        # "der Vizechef der Präsidialverwaltung Andej Taranow": a role of a body, named
+                        r = read(doc, p.first, p.last)
+                        if r.kind == "person" and r.roles and len(r.name) >= 2:
+                            self.person(r.name, r.roles, r.feminine)
                     continue
                 r = read(doc, p.first, p.last)
                 if r.kind == "org":
@@ -672,7 +731,16 @@ class _Resolution:
 
     def role(self, r: Reading, at: int) -> _Holder:
         keys = {_role_key(x) for x in r.roles if is_role(x)}
-        if r.definite and not keys:  # "der Franzose", "der 48-Jährige": a recent speaker, else the latest person
+        if r.definite and not keys:
+            # "der Spanier": the latest person introduced as one ("der Spanier Rafael Nadal"), else a
+            # recent speaker or the latest person ("der Franzose", "der 48-Jährige")
+            nouns = {_role_key(x) for x in r.roles}
+            h = next(
+                (h for h in reversed(self.recency.values()) if self._fits(h, r.feminine) and nouns & h.role_keys),
+                None,
+            )
+            if h is not None:
+                return h
             h = self.antecedent(r.feminine, at)
             if h is not None:
                 return h

@@ -1,0 +1,65 @@
+"""Speaker resolution (extraction.coref) of role nouns and pronouns to the persons an article
+names: hand-placed sources, so only the resolver is tested."""
+
+from __future__ import annotations
+
+import re
+
+from zitat_server.document import Doc, Entity, Form, Quote, Span
+from zitat_server.extraction.coref import Resolver, read
+from zitat_server.extraction.tokenizer import tokenize
+
+
+def _doc(text: str, *sources: tuple[str, str]) -> Doc:
+    """``text`` with one quote per (source, cue): the cue's next occurrence, the source's nearest."""
+    doc = tokenize(text)
+    at = 0
+    for source, cue in sources:
+        c = re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)").search(text, at)
+        assert c is not None, cue
+        places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(source)}(?!\w)", text)]
+        s = min(places, key=lambda p: abs(p - c.start()))
+        q = Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=Span(s, s + len(source)))
+        q.cue = [Span(c.start(), c.end())]
+        doc.quotes.append(q)
+        at = c.end()
+    Resolver()(doc)
+    return doc
+
+
+def _name(doc: Doc, k: int) -> str | None:
+    q = doc.quotes[k]
+    e: Entity | None = doc.entities.get(q.entity) if q.entity else None
+    return e.name if e is not None else None
+
+
+def test_a_nationality_noun_is_the_person_introduced_with_it() -> None:
+    text = (
+        "Im Halbfinale wartet der Spanier Rafael Nadal, der sich gegen den Italiener Paolo Lorenzi "
+        "durchgesetzt hatte. Ich bin froh, im Halbfinale zu sein, meinte der Spanier."
+    )
+    assert _name(_doc(text, ("der Spanier", "meinte")), 0) == "Rafael Nadal"
+
+
+def test_the_chef_of_a_body_is_the_one_who_leads_it() -> None:
+    text = (
+        "UN-Generalsekretär Ban Ki-moon sprach vor Bundespräsident Heinz Fischer. "
+        "Spaltung verletzt Menschen, betonte der UN-Chef."
+    )
+    assert _name(_doc(text, ("der UN-Chef", "betonte")), 0) == "Ban Ki-moon"
+
+
+def test_a_role_of_a_body_in_the_genitive_names_its_holder() -> None:
+    doc = tokenize("der Vizechef der Präsidialverwaltung Andrej Taranow")
+    reading = read(doc, 0, len(doc.tokens))
+    assert (reading.kind, reading.name, reading.roles) == ("person", ["Andrej", "Taranow"], ["Vizechef"])
+    text = (
+        "Die USA seien bereit, versicherte am Freitag der Vizechef der Präsidialverwaltung Andrej "
+        "Taranow. Er rechne ab Oktober mit Hilfe, sagte er."
+    )
+    assert _name(_doc(text, ("er", "sagte")), 0) == "Andrej Taranow"
+
+
+def test_a_first_name_glued_to_the_surname_is_split() -> None:
+    text = "Zufrieden zeigt sich Landeshauptmann HansNiessl (SPÖ). Das sei gut, sagte Niessl."
+    assert _name(_doc(text, ("Niessl", "sagte")), 0) == "Hans Niessl"
