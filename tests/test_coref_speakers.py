@@ -63,3 +63,24 @@ def test_a_role_of_a_body_in_the_genitive_names_its_holder() -> None:
 def test_a_first_name_glued_to_the_surname_is_split() -> None:
     text = "Zufrieden zeigt sich Landeshauptmann HansNiessl (SPÖ). Das sei gut, sagte Niessl."
     assert _name(_doc(text, ("Niessl", "sagte")), 0) == "Hans Niessl"
+
+
+def test_professions_introduce_the_person_a_pronoun_takes_up() -> None:
+    text = (
+        "Zainab fragt zurück. Der Übersetzer Abdul, selbst ein Flüchtling, erläutert die Lage. "
+        "Er erklärt, dass die Grenze geschlossen sei."
+    )
+    assert _name(_doc(text, ("Er", "erklärt")), 0) == "Abdul"
+    text = (
+        "Die positive Seite betont der Youtube-Star Pewdiepie. In einem Blogpost schreibt er, "
+        "dass viele Nutzer Werbung überspringen."
+    )
+    assert _name(_doc(text, ("er", "schreibt")), 0) == "Pewdiepie"
+
+
+def test_a_genitive_phrase_without_a_closing_name_introduces_nobody() -> None:
+    text = (
+        "Star-Quarterback Peyton Manning gewann. Er ist in 50 Jahren Super Bowl der neunte Verteidiger "
+        "mit dem Titel. Die Chance ist nicht selbstverständlich, sagte er."
+    )
+    assert _name(_doc(text, ("er", "sagte")), 0) == "Peyton Manning"

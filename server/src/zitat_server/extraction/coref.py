@@ -626,7 +626,8 @@ class _Resolution:
                     if p.parts[0] == "gen" and not p.prep:
                         # "der Vizechef der Präsidialverwaltung Andej Taranow": a role of a body, named
                         r = read(doc, p.first, p.last)
-                        if r.kind == "person" and r.roles and len(r.name) >= 2:
+                        named_last = toks[p.last - 1].text == r.name[-1] if r.name else False
+                        if r.kind == "person" and r.roles and len(r.name) >= 2 and named_last:
                             self.person(r.name, r.roles, r.feminine)
                     continue
                 r = read(doc, p.first, p.last)

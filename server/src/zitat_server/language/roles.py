@@ -206,7 +206,8 @@ def spokes_prefix(word: str) -> str:
 
 
 #: Professions and standings that name one person, beyond the offices of :func:`is_role`
-#: ("die Psychotherapeutin", "der Botaniker", "dem Hacker", "der Sozialdemokrat").
+#: ("die Psychotherapeutin", "der Botaniker", "dem Hacker", "der Sozialdemokrat", "der Übersetzer
+#: Abdul", "der Youtube-Star Pewdiepie", "Star-Quarterback Peyton Manning").
 _PROFESSION = re.compile(
     r"(iker|ikerin|isten|istin|eur|eurin|euse|therapeut|therapeutin|pädagoge|pädagogin|hacker|hackerin"
     r"|mediziner|medizinerin|jurist|juristin|anwältin|demokrat|demokratin|republikaner|republikanerin|student"
@@ -214,7 +215,9 @@ _PROFESSION = re.compile(
     r"|investorin|ermittlerin|beamter|beamtin|abgeordnete|vorsitzende|beauftragte|sprecherin|regisseur"
     r"|regisseurin|moderator|moderatorin|produzent|produzentin|ökonomin|funktionär|funktionärin|bischöfin"
     r"|astronom|astronomin|biologe|biologin|physiker|physikerin|chemiker|chemikerin|pilot|pilotin|professor"
-    r"|professorin|dozent|dozentin|aktivistin|trainerin|spielerin|kapitänin)$",
+    r"|professorin|dozent|dozentin|aktivistin|trainerin|spielerin|kapitänin|übersetzer|übersetzerin|dolmetscher"
+    r"|dolmetscherin|star|quarterback|linebacker|runningback|keeper|tormann|torhüter|torhüterin|pianist"
+    r"|pianistin|fotograf|fotografin|blogger|bloggerin|youtuber|youtuberin)$",
     re.IGNORECASE,
 )
 
