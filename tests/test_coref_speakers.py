@@ -84,3 +84,36 @@ def test_a_genitive_phrase_without_a_closing_name_introduces_nobody() -> None:
         "mit dem Titel. Die Chance ist nicht selbstverständlich, sagte er."
     )
     assert _name(_doc(text, ("er", "sagte")), 0) == "Peyton Manning"
+
+
+def test_a_lone_first_name_is_a_person() -> None:
+    text = (
+        "Ich hoffe, es bleibt ruhig, sagt Melanie, die aus Berlin angereist ist. Sie war 2007 schon dabei. "
+        "Die kommen hier nicht rein, erklärt die Soziologiestudentin."
+    )
+    assert _name(_doc(text, ("die Soziologiestudentin", "erklärt")), 0) == "Melanie"
+
+
+def test_a_first_name_of_a_full_name_or_a_noun_is_no_lone_person() -> None:
+    text = "Julian Draxler traf. Julian war gut, sagte der Trainer. Wir haben verloren, sagte er."
+    assert _name(_doc(text, ("er", "sagte")), 0) == "Julian Draxler"
+    text = "Der Laptop hat einen schmalen Rand. Wir sind zufrieden, sagte er."
+    assert _name(_doc(text, ("er", "sagte")), 0) is None
+
+
+def test_a_spokesperson_of_a_body_is_not_named_by_the_body_name() -> None:
+    text = (
+        "Eine Kooperation werde erwogen, sagte ein Sprecher der Gruppe Erste Küstendivision. "
+        "Der Vorschlag sei abgelehnt worden, sagte er."
+    )
+    doc = _doc(text, ("ein Sprecher der Gruppe Erste Küstendivision", "sagte"), ("er", "sagte"))
+    assert _name(doc, 0) == "Gruppe Erste Küstendivision"  # the body, no person "Erste Küstendivision"
+    assert _name(doc, 1) != "Erste Küstendivision"
+
+
+def test_a_named_role_of_a_body_after_a_comma_is_introduced() -> None:
+    text = (
+        "Der designierte Generaldirektor der Welt-Antidoping-Agentur (WADA), Olivier Niggli, rechnet "
+        "nicht mit einem Freispruch. Die Werte seien deutlich, sagte der Schweizer der Zeitung."
+    )
+    assert _name(_doc(text, ("der Schweizer", "sagte")), 0) == "Olivier Niggli"

@@ -42,7 +42,14 @@ from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import noun_phrases, token_flags
 from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
-from zitat_server.language.names import NAME_PARTICLES, NOT_NAMES, is_capitalised, is_first_name, is_name_word
+from zitat_server.language.names import (
+    NAME_PARTICLES,
+    NOT_NAMES,
+    has_hyphen_particle,
+    is_capitalised,
+    is_first_name,
+    is_name_word,
+)
 from zitat_server.language.roles import (
     DOCUMENT_NOUNS,
     MEDIA_NAMES,
@@ -212,6 +219,7 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
             and b - a >= 2
             and words[last_role + 1].lower() in _GENITIVE
             and (is_organisation(body) or is_media(body))
+            and _one_named(words, last_role)
         ):
             return a, b
     return 0, 0
@@ -328,10 +336,17 @@ def _holder_of_body(words: list[str], org_at: int, own: list[str]) -> bool:
         org_at >= 2
         and words[org_at - 1].lower() in _GENITIVE
         and _role_word(words[org_at - 2])
+        and _one_named(words, org_at - 2)
         and len(own) >= 2
         and end == len(words)
         and all(_name_word(w) for w in own)
     )
+
+
+def _one_named(words: list[str], role_at: int) -> bool:
+    """Whether a role can be named by the name after its body: not "ein Sprecher der Gruppe Erste
+    Küstendivision" (a spokesperson, an indefinite role: the name is the body's)."""
+    return "sprecher" not in words[role_at].lower() and words[0].lower() not in _INDEFINITE
 
 
 def _role_word(word: str) -> bool:
@@ -496,6 +511,27 @@ def _unglued(word: str) -> list[str]:
     return [m.group(1), m.group(2)] if m and is_first_name(m.group(1)) else [word]
 
 
+#: First names that are also common nouns ("am Rand", "die grüne Mark", "die spanische Marine").
+_NOUN_NAMES = frozenset("Rand Mark Bart Marine Ernst Kai Iris Venus Rosa Gloria Grace Ariel Olaf".split())
+
+
+def _lone_first_name(toks: list, i: int) -> bool:
+    """A first name standing alone for a person ("sagt Melanie", "der Übersetzer Abdul"): no
+    capitalised word after it, before it no article, number or preposition of place ("am Rand",
+    "100 Mark") and no capitalised word but a role ("Museum Ludwig", not "Bruder Eli")."""
+    w = toks[i].text
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    if not is_first_name(w) or w in _NOUN_NAMES or is_capitalised(after) or after in NAME_PARTICLES:
+        return False  # "Thomas Irschik", "Thomas de Maizière", "Bashar al-Assad"
+    if has_hyphen_particle(after):
+        return False
+    before = toks[i - 1].text if i > 0 else ""
+    low = before.lower()
+    if low in DETERMINERS or low in _QUALIFYING or low in ("am", "zum", "vom") or before[:1].isdigit():
+        return False
+    return not is_capitalised(before) or _role_word(before)
+
+
 def _role_key(role: str) -> str:
     low = role.lower()
     for suffix in ("innen", "in", "en", "s", "n"):
@@ -626,8 +662,12 @@ class _Resolution:
                     if p.parts[0] == "gen" and not p.prep:
                         # "der Vizechef der Präsidialverwaltung Andej Taranow": a role of a body, named
                         r = read(doc, p.first, p.last)
-                        named_last = toks[p.last - 1].text == r.name[-1] if r.name else False
-                        if r.kind == "person" and r.roles and len(r.name) >= 2 and named_last:
+                        body = toks[p.last - len(r.name) - 1].text if r.name else ""
+                        named_last = bool(r.name) and toks[p.last - 1].text == r.name[-1]
+                        # after a body ("der Präsidialverwaltung Andej Taranow"), a comma ("der WADA,
+                        # Olivier Niggli") or a second role ("des Senats und Lega-Politiker Roberto Calderoli")
+                        of_body = body == "," or is_organisation(body) or is_media(body) or _role_word(body)
+                        if r.kind == "person" and r.roles and len(r.name) >= 2 and named_last and of_body:
                             self.person(r.name, r.roles, r.feminine)
                     continue
                 r = read(doc, p.first, p.last)
@@ -649,6 +689,12 @@ class _Resolution:
             turn = sent.last - sent.first > 2 and toks[sent.first + 1].text == ":"
             if turn and is_name_word(first) and not is_acronym(first):
                 self.person([first], [], None).speaks = True  # an interview turn: "Gerlach: …"
+        # a first name that is part of a full name elsewhere is that person's ("Julian Draxler … Julian")
+        in_full = {toks[i].text for i in range(len(toks) - 1) if _name_word(toks[i + 1].text)}
+        for i, t in enumerate(toks):
+            if t.text not in in_full and _lone_first_name(toks, i):
+                # "sagt Melanie, die aus Berlin angereist ist": a person for sure
+                self.person([t.text], [], None).evident = True
         seen: set[int] = set()  # ids of the holders mentioned so far
         for i, t in enumerate(toks):
             w = t.text

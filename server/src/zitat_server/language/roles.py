@@ -216,7 +216,7 @@ _PROFESSION = re.compile(
     r"|regisseurin|moderator|moderatorin|produzent|produzentin|ökonomin|funktionär|funktionärin|bischöfin"
     r"|astronom|astronomin|biologe|biologin|physiker|physikerin|chemiker|chemikerin|pilot|pilotin|professor"
     r"|professorin|dozent|dozentin|aktivistin|trainerin|spielerin|kapitänin|übersetzer|übersetzerin|dolmetscher"
-    r"|dolmetscherin|star|quarterback|linebacker|runningback|keeper|tormann|torhüter|torhüterin|pianist"
+    r"|dolmetscherin|-star|superstar|popstar|filmstar|jungstar|quarterback|linebacker|runningback|keeper|tormann|torhüter|torhüterin|pianist"
     r"|pianistin|fotograf|fotografin|blogger|bloggerin|youtuber|youtuberin)$",
     re.IGNORECASE,
 )
