@@ -117,3 +117,16 @@ def test_a_named_role_of_a_body_after_a_comma_is_introduced() -> None:
         "nicht mit einem Freispruch. Die Werte seien deutlich, sagte der Schweizer der Zeitung."
     )
     assert _name(_doc(text, ("der Schweizer", "sagte")), 0) == "Olivier Niggli"
+
+
+def test_a_capitalised_word_opening_a_sentence_once_names_nobody() -> None:
+    text = (
+        "Der polnische Außenminister Grzegorz Schetyna will den russischen Botschafter Sergej Andrejew "
+        "zitieren. Grund ist ein Interview, in dem der Diplomat Warschau vorwarf, die Kontakte einzufrieren. "
+        "Zudem warf er Polen Mitschuld vor. Die Regierung habe blockiert, sagte er."
+    )
+    doc = _doc(text, ("Grund", "vorwarf"), ("er", "warf"), ("er", "sagte"))
+    assert doc.quotes[0].entity is None
+    assert _name(doc, 2) == "Sergej Andrejew"
+    text = "Merkel will reden. Merkel sagte, sie sei bereit."  # a recurring name stays a person
+    assert _name(_doc(text, ("Merkel", "sagte")), 0) == "Merkel"

@@ -751,6 +751,8 @@ class _Resolution:
             if named is not None:
                 return named, ""  # "sagte der Staatssekretär für EU-Fragen, Gergely Pröhle"
         if kind == "person":
+            if self._stray(r, q, at):
+                return None, NOT_A_HOLDER
             return self.person(r.name, r.roles, r.feminine), ""
         if kind == "role":
             return self.role(r, at), ""
@@ -759,6 +761,20 @@ class _Resolution:
         if kind == "group":
             return self.holder(SpeakerType.GROUP, r.name[0].lower(), r.name[0]), ""
         return None, DOCUMENT if kind == "document" else NOT_A_HOLDER
+
+    def _stray(self, r: Reading, q: Quote, at: int) -> bool:
+        """Whether a one-word "name" is a capitalised word opening a sentence that names nobody
+        ("Grund ist ein Interview, in dem …", "Mittlerweile ist das bestätigt", a dateline "Wien –"):
+        it occurs nowhere else in the text, is no first name, has no role and no holder yet, and
+        the cue does not follow it ("Merkel sagte, …" is a person)."""
+        if r.last - r.first != 1 or r.roles or self.doc.sentences[at].first != r.first:
+            return False
+        after = self.doc.tokens[r.last].start if r.last < len(self.doc.tokens) else -1
+        if any(c.start == after for c in q.cue):
+            return False
+        w = r.name[0]
+        known = (SpeakerType.PERSON, w) in self.by_key or (SpeakerType.PERSON, w.rstrip("s")) in self.by_key
+        return not (known or is_first_name(w) or w in self.recurring or w.rstrip("s") in self.recurring)
 
     def _fits(self, h: _Holder, feminine: bool | None) -> bool:
         return (
