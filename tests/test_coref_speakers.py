@@ -130,3 +130,31 @@ def test_a_capitalised_word_opening_a_sentence_once_names_nobody() -> None:
     assert _name(doc, 2) == "Sergej Andrejew"
     text = "Merkel will reden. Merkel sagte, sie sei bereit."  # a recurring name stays a person
     assert _name(_doc(text, ("Merkel", "sagte")), 0) == "Merkel"
+
+
+def test_a_pronoun_takes_the_person_opening_the_sentence_before() -> None:
+    text = (
+        "Ex-Finanzminister Yanis Varoufakis plante eine Parallelwährung. "
+        "Der Finanzminister Dimitris Mardas sagte im Rundfunk, die Pläne seien nie besprochen worden. "
+        "Varoufakis selbst schrieb auf Twitter von der Fantasie seiner Verleumder. "
+        "Der Zeitung sagte er, seine Aussagen seien verkürzt worden."
+    )
+    doc = _doc(text, ("Der Finanzminister Dimitris Mardas", "sagte"), ("er", "sagte"))
+    assert (_name(doc, 1) or "").endswith("Varoufakis")
+
+
+def test_a_quoted_sentence_or_a_fronted_object_is_no_subject_for_a_pronoun() -> None:
+    text = (
+        "Der Abgeordnete Selahattin Demirtaş warf der Regierung vor, den Konflikt zu schüren. "
+        "Erdoğan wolle die HDP schwächen, sagte Demirtaş der Agentur. Er rief zum Frieden auf."
+    )
+    doc = _doc(text, ("Demirtaş", "sagte"), ("Er", "rief"))
+    doc.quotes[0].message = [Span(text.index("Erdoğan wolle"), text.index(", sagte"))]
+    Resolver()(doc)
+    assert _name(doc, 1) == "Selahattin Demirtaş"
+    text = (
+        "Finanzminister Yanis Varoufakis kritisierte Finanzminister Wolfgang Schäuble. "
+        "Die Geldgeber wollten erpressen, sagte Varoufakis. Schäuble warf er vor, zu zögern."
+    )
+    doc = _doc(text, ("Varoufakis", "sagte"), ("er", "warf"))
+    assert (_name(doc, 1) or "").endswith("Varoufakis")

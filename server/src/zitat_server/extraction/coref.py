@@ -33,6 +33,7 @@ entity and a reason. Everything is one or two passes over tokens and quotes: lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -532,6 +533,16 @@ def _lone_first_name(toks: list, i: int) -> bool:
     return not is_capitalised(before) or _role_word(before)
 
 
+def _in_subject(word: str) -> bool:
+    """A word that can stand before the name in a subject opening a sentence: an article, a
+    capitalised word, an adjective ("Der stellvertretende griechische Finanzminister …")."""
+    low = word.lower()
+    if low in DETERMINERS or is_capitalised(word):
+        return True
+    # an adjective, not a verb in the past ("schickte Google", "sagte Mardas")
+    return low.endswith(("e", "en", "er", "es")) and not low.endswith(("te", "ten"))
+
+
 def _role_key(role: str) -> str:
     low = role.lower()
     for suffix in ("innen", "in", "en", "s", "n"):
@@ -740,7 +751,7 @@ class _Resolution:
         if kind == "pronoun":
             if r.feminine and any(self.doc.span_text(c).lower().endswith(("en", "ten")) for c in q.cue):
                 return None, GROUP  # "erklärten sie"
-            h = self.antecedent(r.feminine, at)
+            h = self.subject(r.feminine, at, token) or self.antecedent(r.feminine, at)
             return (h, "") if h is not None else (None, NO_ANTECEDENT)
         if kind == "relative":
             return self.relative(q, at, token)
@@ -783,6 +794,44 @@ class _Resolution:
             and h.evident
             and (feminine is None or h.feminine is None or h.feminine == feminine)
         )
+
+    def subject(self, feminine: bool | None, at: int, token: int) -> _Holder | None:
+        """The person that opens the pronoun's sentence, else the sentence before if the last speaker
+        spoke before that: "…, sagte Mardas. Varoufakis selbst schrieb auf Twitter: … Dem Telegraph
+        sagte er" (Varoufakis). Not a possessor ("Mayers Fazit"), nor a sentence that is quoted."""
+        toks = self.doc.tokens
+        h = self._opening(self.doc.sentences[at].first, token, feminine)
+        if h is not None and self._clause_between(h, token):
+            return h  # "Morales, der …, verspricht: …, betonte er"; not "Schäuble warf er vor"
+        if at == 0:
+            return None
+        if self.last_speaker is not None and self.last_speaker[1] >= at - 1:
+            return None
+        sent = self.doc.sentences[at - 1]
+        opening = toks[sent.first].start
+        if any(m.start <= opening < m.end for q in self.doc.quotes for m in q.message):
+            return None  # "Erdoğan schüre den Konflikt, sagte Demirtaş. Er …": Demirtaş's words
+        return self._opening(sent.first, sent.last, feminine)
+
+    def _clause_between(self, h: _Holder, token: int) -> bool:
+        """Whether a comma or colon lies between the last mention of ``h`` and ``token``: the
+        pronoun is in another clause than the name opening the sentence (else the name, fronted
+        before the verb and the pronoun, is an object)."""
+        k = bisect_left(self.mentions, token, key=lambda m: m[0])
+        i = next((m[0] for m in reversed(self.mentions[:k]) if m[1] is h), token)
+        return any(t.text in (",", ":") for t in self.doc.tokens[i:token])
+
+    def _opening(self, first: int, stop: int, feminine: bool | None) -> _Holder | None:
+        """The person named in the subject that opens a sentence at ``first`` (before ``stop``)."""
+        toks = self.doc.tokens
+        k = bisect_left(self.mentions, first, key=lambda m: m[0])
+        while k < len(self.mentions) and self.mentions[k][0] < min(first + 6, stop):
+            i, h = self.mentions[k]
+            possessor = toks[i].text != h.key  # "Mayers Fazit", "Wałęsas Personalakt"
+            if not possessor and all(_in_subject(toks[j].text) for j in range(first, i)) and self._fits(h, feminine):
+                return h
+            k += 1
+        return None
 
     def antecedent(self, feminine: bool | None, at: int) -> _Holder | None:
         """The last speaker if recent and compatible, else the person mentioned last."""
