@@ -158,3 +158,13 @@ def test_a_quoted_sentence_or_a_fronted_object_is_no_subject_for_a_pronoun() -> 
     )
     doc = _doc(text, ("Varoufakis", "sagte"), ("er", "warf"))
     assert (_name(doc, 1) or "").endswith("Varoufakis")
+
+
+def test_a_news_site_named_alone_is_a_medium() -> None:
+    text = (
+        "Die Chips arbeiten ähnlich wie Synapsen, erklärt Heise. Dahinter steht die Hebbsche Regel. "
+        "Sie schreibt fest, dass Neuronen sich vernetzen."
+    )
+    doc = _doc(text, ("Heise", "erklärt"), ("Sie", "schreibt"))
+    assert doc.entities[doc.quotes[0].entity].type.value == "media"
+    assert doc.quotes[1].entity is None  # no woman in the text: "Sie" is the rule

@@ -79,7 +79,9 @@ MEDIA_NAMES: frozenset[str] = frozenset(
     """dpa apa afp ap reuters xinhua interfax itar-tass tass ria bbc cnn ard zdf orf srf ntv n-tv rtl
     bild spiegel focus stern welt taz faz sz zeit kurier krone presse standard profil falter heute
     times guardian telegraph independent economist bloomberg ansa efe kyodo yonhap irna sana anadolu
-    pap ctk mti tanjug hina sta ukrinform unian aljazeera al-dschasira politico axios""".split()
+    pap ctk mti tanjug hina sta ukrinform unian aljazeera al-dschasira politico axios
+    heise golem winfuture theverge engadget wired techcrunch buzzfeed mashable gizmodo cnet zdnet
+    arstechnica""".split()
 )
 #: What a medium is, for "der Sender", "die Zeitung", "die Agentur" to find the one named before:
 #: broadcasters, agencies and (the rest of :data:`MEDIA_NAMES`) papers and magazines.
