@@ -168,3 +168,13 @@ def test_a_news_site_named_alone_is_a_medium() -> None:
     doc = _doc(text, ("Heise", "erklärt"), ("Sie", "schreibt"))
     assert doc.entities[doc.quotes[0].entity].type.value == "media"
     assert doc.quotes[1].entity is None  # no woman in the text: "Sie" is the rule
+
+
+def test_pronouns_agree_with_the_gender_of_a_first_name() -> None:
+    text = (
+        "Sonja Hammerschmid leitet die Universität. Das Budget reiche nicht, sagte Rektor Peter Müller. "
+        "Das werde notwendig sein, sagt die Rektorin der Universität."
+    )
+    assert _name(_doc(text, ("die Rektorin der Universität", "sagt")), 0) == "Sonja Hammerschmid"
+    text = "Der Regisseur Haskell Wexler reiste 1974 mit Jane Fonda nach Vietnam. Später sagte er, es sei gut gewesen."
+    assert _name(_doc(text, ("er", "sagte")), 0) == "Haskell Wexler"

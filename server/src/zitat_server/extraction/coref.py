@@ -46,6 +46,7 @@ from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
 from zitat_server.language.names import (
     NAME_PARTICLES,
     NOT_NAMES,
+    first_name_feminine,
     has_hyphen_particle,
     is_capitalised,
     is_first_name,
@@ -639,6 +640,8 @@ class _Resolution:
             if r not in p.entity.roles:
                 p.entity.roles.append(r)
             p.role_keys.add(_role_key(r))
+        if feminine is None:
+            feminine = first_name_feminine(name[0])  # "Jane Fonda" is no "er"
         if feminine is not None and p.feminine is None:
             p.feminine = feminine
         p.evident = p.evident or bool(roles) or is_first_name(name[0]) and len(name) > 1 or surname in self.recurring
