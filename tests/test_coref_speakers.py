@@ -178,3 +178,24 @@ def test_pronouns_agree_with_the_gender_of_a_first_name() -> None:
     assert _name(_doc(text, ("die Rektorin der Universität", "sagt")), 0) == "Sonja Hammerschmid"
     text = "Der Regisseur Haskell Wexler reiste 1974 mit Jane Fonda nach Vietnam. Später sagte er, es sei gut gewesen."
     assert _name(_doc(text, ("er", "sagte")), 0) == "Haskell Wexler"
+
+
+def test_a_name_the_text_repeats_is_a_person() -> None:
+    text = (
+        "Der Film stammt von Haskell Wexler. Kritiker lobten Haskell Wexler selten. Wexler, 1922 in Chicago "
+        "geboren, reiste 1974 mit Jane Fonda nach Vietnam. In einem Tweet gab er bekannt, dass er spende."
+    )
+    assert _name(_doc(text, ("er", "gab")), 0) == "Haskell Wexler"
+    text = (
+        "Das Team sprach mit Ai Weiwei. Die Bilder von Ai Weiwei sind bekannt. Dann war Ai verschwunden, "
+        "bald fragten alle nach Ai. Hier herrschen keine Werte, beschreibt er."
+    )
+    assert _name(_doc(text, ("er", "beschreibt")), 0) == "Ai Weiwei"
+
+
+def test_a_pair_of_nouns_the_text_repeats_is_no_person() -> None:
+    text = (
+        "Der Klub Dynamo Kiew gewann. Dynamo Kiew ist Meister. In Kiew feierten die Fans, in Kiew war es laut. "
+        "Wir sind glücklich, sagte er."
+    )
+    assert _name(_doc(text, ("er", "sagte")), 0) is None

@@ -513,6 +513,15 @@ def _unglued(word: str) -> list[str]:
     return [m.group(1), m.group(2)] if m and is_first_name(m.group(1)) else [word]
 
 
+#: Words before a common noun or a place, hardly before a personal name.
+_NOT_BEFORE_NAMES = (
+    DETERMINERS
+    | _QUALIFYING
+    | frozenset(
+        "ins zum zur vom am diese dieser diesem diesen jeder jede sein seine seinem seinen ihre ihrem ihren".split()
+    )
+)
+
 #: First names that are also common nouns ("am Rand", "die grüne Mark", "die spanische Marine").
 _NOUN_NAMES = frozenset("Rand Mark Bart Marine Ernst Kai Iris Venus Rosa Gloria Grace Ariel Olaf".split())
 
@@ -530,6 +539,8 @@ def _lone_first_name(toks: list, i: int) -> bool:
     before = toks[i - 1].text if i > 0 else ""
     low = before.lower()
     if low in DETERMINERS or low in _QUALIFYING or low in ("am", "zum", "vom") or before[:1].isdigit():
+        return False
+    if low in NAME_PARTICLES:  # "Emile de Antonio"
         return False
     return not is_capitalised(before) or _role_word(before)
 
@@ -703,6 +714,7 @@ class _Resolution:
             turn = sent.last - sent.first > 2 and toks[sent.first + 1].text == ":"
             if turn and is_name_word(first) and not is_acronym(first):
                 self.person([first], [], None).speaks = True  # an interview turn: "Gerlach: …"
+        self.recurring_names(toks, {s.first for s in doc.sentences})
         # a first name that is part of a full name elsewhere is that person's ("Julian Draxler … Julian")
         in_full = {toks[i].text for i in range(len(toks) - 1) if _name_word(toks[i + 1].text)}
         for i, t in enumerate(toks):
@@ -720,6 +732,45 @@ class _Resolution:
                 seen.add(id(h))
         self.mentions.extend(media_at)
         self.mentions.sort(key=lambda m: m[0])
+
+    def recurring_names(self, toks: list, starts: set[int]) -> None:
+        """Persons whose first name no list knows, by how the text repeats their name: a pair of
+        name words twice inside sentences, its second word alone elsewhere ("Haskell Wexler" …
+        "Wexler, 1922 in Chicago geboren"), or, short, its first ("Ai Weiwei" … "Ais Studio"). Not
+        words an article, number or place preposition mostly precedes ("Dynamo Kiew", "in Kiew"), nor
+        an inflected first word ("Altes Geld", "Jahren Haft")."""
+        words = [t.text for t in toks]
+        named = [_name_word(w) for w in words]
+        seen: dict[str, int] = {}
+        after_article: dict[str, int] = {}
+        for i, w in enumerate(words):
+            seen[w] = seen.get(w, 0) + 1
+            if i and (words[i - 1].lower() in _NOT_BEFORE_NAMES or words[i - 1][:1].isdigit()):
+                after_article[w] = after_article.get(w, 0) + 1
+        # mostly after an article, a number or "in": a noun or a place ("die Duras" once is a name)
+        ruled_out = {w for w, n in after_article.items() if 2 * n >= seen[w]}
+        pairs: dict[tuple[str, str], int] = {}
+        alone: dict[str, int] = {}
+        i = 0
+        while i < len(words):
+            j = i
+            while j < len(words) and named[j]:
+                j += 1
+            if j - i == 2 and i not in starts:
+                pairs[(words[i], words[i + 1])] = pairs.get((words[i], words[i + 1]), 0) + 1
+            elif j - i == 1:
+                w = words[i].removesuffix("s")
+                alone[w] = alone.get(w, 0) + 1
+            i = max(j, i + 1)
+        for (first, last), n in pairs.items():
+            if n < 2 or is_first_name(first) or first in ruled_out or last in ruled_out:
+                continue
+            if first.endswith(("en", "es", "er", "em")) or len(last) < 3:
+                continue
+            if alone.get(last, 0) >= 1:
+                self.person([first, last], [], None)
+            elif len(first) <= 3 and alone.get(first, 0) >= 2:  # the family name first: "Ai Weiwei"
+                self.holder(SpeakerType.PERSON, first, f"{first} {last}").evident = True
 
     # -- resolving the quotes ---------------------------------------------------------------
 
@@ -752,8 +803,9 @@ class _Resolution:
         if kind == "group-pronoun":
             return None, GROUP
         if kind == "pronoun":
-            if r.feminine and any(self.doc.span_text(c).lower().endswith(("en", "ten")) for c in q.cue):
-                return None, GROUP  # "erklärten sie"
+            cues = [self.doc.span_text(c).lower() for c in q.cue]
+            if r.feminine and any(c.endswith(("en", "ten")) or c == "sind" for c in cues):
+                return None, GROUP  # "erklärten sie", "Sie sind … der Ansicht"
             h = self.subject(r.feminine, at, token) or self.antecedent(r.feminine, at)
             return (h, "") if h is not None else (None, NO_ANTECEDENT)
         if kind == "relative":
