@@ -199,3 +199,22 @@ def test_a_pair_of_nouns_the_text_repeats_is_no_person() -> None:
         "Wir sind glücklich, sagte er."
     )
     assert _name(_doc(text, ("er", "sagte")), 0) is None
+
+
+def test_a_headline_role_is_the_person_the_article_then_names() -> None:
+    text = (
+        'Expertin: "Gefahr einer Infektion sehr wahrscheinlich". Rio de Janeiro – Das Segel-Revier ist '
+        "verseucht. Dem Magazin sagte Kristina Mena, Professorin für Gesundheit: Wir sprechen über ein extremes Umfeld."
+    )
+    assert _name(_doc(text, ("Expertin", "Expertin")), 0) == "Kristina Mena"
+    text = (
+        "Ex-OGH-Präsidentin fordert Fairnessabkommen. Wien – Irmgard Griss wird bei der Wahl kandidieren. "
+        "Das gab die ehemalige Präsidentin am Donnerstag bekannt."
+    )
+    assert _name(_doc(text, ("Ex-OGH-Präsidentin", "fordert")), 0) == "Irmgard Griss"
+
+
+def test_a_role_in_the_body_with_no_holder_stays_anonymous() -> None:
+    text = "Wien – Irmgard Griss kandidiert. Die Lage sei ernst, sagte ein Sprecher. Das sagte die Expertin."
+    doc = _doc(text, ("ein Sprecher", "sagte"), ("die Expertin", "sagte"))
+    assert _name(doc, 0) == ""  # an anonymous spokesman

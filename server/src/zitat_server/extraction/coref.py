@@ -545,6 +545,17 @@ def _lone_first_name(toks: list, i: int) -> bool:
     return not is_capitalised(before) or _role_word(before)
 
 
+def _dateline(doc: Doc) -> int:
+    """The sentence that opens with a dateline ("Wien – …", "Berlin/Ankara – …") among the first
+    four; 0 if none (then no sentence counts as headline)."""
+    for k, sent in enumerate(doc.sentences[:4]):
+        words = [t.text for t in doc.tokens[sent.first : min(sent.first + 5, sent.last)]]
+        place = words[: words.index("–")] if "–" in words[1:] else []
+        if k and place and all(is_capitalised(w) or w == "/" or w in NAME_PARTICLES for w in place):
+            return k
+    return 0
+
+
 def _in_subject(word: str) -> bool:
     """A word that can stand before the name in a subject opening a sentence: an article, a
     capitalised word, an adjective ("Der stellvertretende griechische Finanzminister …")."""
@@ -556,7 +567,7 @@ def _in_subject(word: str) -> bool:
 
 
 def _role_key(role: str) -> str:
-    low = role.lower()
+    low = role.lower().removeprefix("ex-")  # "Ex-OGH-Präsidentin" holds the role she held
     for suffix in ("innen", "in", "en", "s", "n"):
         if low.endswith(suffix) and len(low) - len(suffix) > 4 and not low.endswith("ein"):
             return low[: -len(suffix)]
@@ -628,6 +639,7 @@ class _Resolution:
         self.recurring: set[str] = set()
         self.organisations: list[tuple[int, list[str]]] = []  # (token, name): organisations in the text
         self.token = self.stop = 0  # where the source being resolved starts and ends
+        self.body = 0  # the sentence with the dateline ("Wien – …"); those before are the headline
 
     def holder(self, kind: SpeakerType, key: str, name: str) -> _Holder:
         found = self.by_key.get((kind, key))
@@ -715,6 +727,7 @@ class _Resolution:
             if turn and is_name_word(first) and not is_acronym(first):
                 self.person([first], [], None).speaks = True  # an interview turn: "Gerlach: …"
         self.recurring_names(toks, {s.first for s in doc.sentences})
+        self.body = _dateline(doc)
         # a first name that is part of a full name elsewhere is that person's ("Julian Draxler … Julian")
         in_full = {toks[i].text for i in range(len(toks) - 1) if _name_word(toks[i + 1].text)}
         for i, t in enumerate(toks):
@@ -911,6 +924,10 @@ class _Resolution:
             h = self.antecedent(r.feminine, at)
             if h is not None:
                 return h
+            # a headline's "Landeshauptmann: …", "sagt der Regisseur": the one the text introduces so
+            h = next((h for h in self.holders if self._fits(h, r.feminine) and _role_matches(nouns, h.role_keys)), None)
+            if h is not None:
+                return h
         if r.definite:
             if self.last_speaker is not None and not any(is_office(k) for k in keys):
                 h, when = self.last_speaker
@@ -939,6 +956,10 @@ class _Resolution:
                 h = self.antecedent(r.feminine, at)
                 if h is not None:
                     return h
+        if r.definite and at < self.body and not any("sprecher" in k for k in keys):
+            h = self.first_in_body(r.feminine)
+            if h is not None:
+                return h  # a headline's "Expertin: …" is the first person the article then names
         affiliation = self.institution(r.affiliation) if r.affiliation is not None else None
         key = "anonymous:" + "|".join(sorted(keys or {_role_key(x) for x in r.roles}))
         h = self.holder(SpeakerType.PERSON, key + "@" + (affiliation.entity.id if affiliation else ""), "")
@@ -950,6 +971,18 @@ class _Resolution:
         if affiliation is not None:
             h.entity.affiliation = affiliation.entity.id
         return h
+
+    def first_in_body(self, feminine: bool | None) -> _Holder | None:
+        """The first person mentioned after the dateline that fits."""
+        start = self.doc.sentences[self.body].first
+        return next(
+            (
+                h
+                for i, h in self.mentions
+                if i >= start and self._fits(h, feminine) and len(h.entity.name.split()) <= 3  # a name, no title
+            ),
+            None,
+        )
 
     def _epithet(self, keys: set[str]) -> bool:
         """Whether a definite role noun can describe a person named before ("der Ökonom", "die
