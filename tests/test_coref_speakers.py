@@ -218,3 +218,19 @@ def test_a_role_in_the_body_with_no_holder_stays_anonymous() -> None:
     text = "Wien – Irmgard Griss kandidiert. Die Lage sei ernst, sagte ein Sprecher. Das sagte die Expertin."
     doc = _doc(text, ("ein Sprecher", "sagte"), ("die Expertin", "sagte"))
     assert _name(doc, 0) == ""  # an anonymous spokesman
+
+
+def test_a_regional_adjective_is_no_role_of_the_name_after_it() -> None:
+    text = (
+        "Gerald Schneeweiß hat die Formen beschrieben. In manchen Gebieten, wie den Kärntner Nockbergen, "
+        "kommen drei Arten vor. Sie seien leicht zu unterscheiden, so der Botaniker."
+    )
+    assert _name(_doc(text, ("der Botaniker", "so")), 0) == "Gerald Schneeweiß"
+
+
+def test_the_verb_after_sie_tells_its_number() -> None:
+    text = "Gesundheitsstadträtin Sonja Wehsely verhandelt. Sie habe einen Großteil erfüllt, sagt sie."
+    assert _name(_doc(text, ("Sie", "erfüllt")), 0) == "Sonja Wehsely"
+    text = "Gesundheitsstadträtin Sonja Wehsely verhandelt. Die Ärzte protestieren. Sie fordern mehr Geld."
+    doc = _doc(text, ("Sie", "fordern"))
+    assert doc.quotes[0].entity is None and doc.quotes[0].unresolved_reason == "group"

@@ -284,8 +284,15 @@ def read(doc: Doc, first: int, last: int) -> Reading:
             qualifier = words[k + 1]  # "die Polizei in Kassel"
             words, lows = words[:k], lows[:k]
             break
-    # "die Salzburger Polizei": a noun of origin right before an institution is its adjective
-    roles = [w for k, w in enumerate(words) if _role_word(w) and not (k + 1 == org_at and is_person_noun(w))]
+    # "die Salzburger Polizei": a noun of origin right before an institution is its adjective; so is
+    # a region's before any noun or name ("die Wiener Austria", "den Kärntner Nockbergen")
+    roles = [
+        w
+        for k, w in enumerate(words)
+        if _role_word(w)
+        and not (k + 1 == org_at and is_person_noun(w))
+        and not (w.lower() in _REGIONAL and k + 1 < len(words) and is_capitalised(words[k + 1]))
+    ]
     last_role = max((k for k, w in enumerate(words) if w in roles), default=-1)
     a, b = _name_run(words, last_role)
     name = _quoted(words[a:b])
@@ -305,6 +312,10 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         return Reading("group", name=[words[h]], first=first, last=last)
     return Reading("none", first=first, last=last)
 
+
+#: Nouns of origin from a city or region that are also its adjective ("der Wiener Bürgermeister");
+#: nationalities ("der Spanier Nadal") are nouns before a name.
+_REGIONAL = frozenset("wiener kärntner salzburger tiroler vorarlberger berliner grazer linzer münchner".split())
 
 #: Plural heads of institutions: several bodies, a group rather than one organisation.
 _PLURAL_BODIES = ("behörden", "gewerkschaften", "organisationen", "parteien", "regierungen", "institutionen")
@@ -816,9 +827,12 @@ class _Resolution:
         if kind == "group-pronoun":
             return None, GROUP
         if kind == "pronoun":
-            cues = [self.doc.span_text(c).lower() for c in q.cue]
-            if r.feminine and any(c.endswith(("en", "ten")) or c == "sind" for c in cues):
-                return None, GROUP  # "erklärten sie", "Sie sind … der Ansicht"
+            verbs = [self.doc.span_text(c).lower() for c in q.cue]
+            after = self.doc.tokens[r.last].text if r.last < len(self.doc.tokens) else ""
+            if self.doc.sentences[at].first == r.first and after.islower():
+                verbs = [after]  # the finite verb after "Sie" opening a sentence: "Sie könne … fordern"
+            if r.feminine and any(v.endswith(("en", "ern", "eln")) or v == "sind" for v in verbs):
+                return None, GROUP  # "erklärten sie", "Sie fordern", "Sie sind … der Ansicht"
             h = self.subject(r.feminine, at, token) or self.antecedent(r.feminine, at)
             return (h, "") if h is not None else (None, NO_ANTECEDENT)
         if kind == "relative":
