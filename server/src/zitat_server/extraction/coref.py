@@ -32,6 +32,8 @@ entity and a reason. Everything is one or two passes over tokens and quotes: lin
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,7 +43,15 @@ from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import noun_phrases, token_flags
 from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
-from zitat_server.language.names import NAME_PARTICLES, NOT_NAMES, is_capitalised, is_first_name, is_name_word
+from zitat_server.language.names import (
+    NAME_PARTICLES,
+    NOT_NAMES,
+    first_name_feminine,
+    has_hyphen_particle,
+    is_capitalised,
+    is_first_name,
+    is_name_word,
+)
 from zitat_server.language.roles import (
     DOCUMENT_NOUNS,
     MEDIA_NAMES,
@@ -202,6 +212,18 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
         a, b = runs[-1]
         if b - a >= 3 and a > 0 and words[a - 1].lower() in _GENITIVE and is_first_name(words[b - 2]):
             return b - 2, b
+        # "der Vizechef der Präsidialverwaltung Andej Taranow": a role, the body it is of in the
+        # genitive, and a name of two words or more closing the phrase
+        body = words[a - 1] if a > 0 else ""
+        if (
+            0 <= last_role < a - 2
+            and b == len(words)
+            and b - a >= 2
+            and words[last_role + 1].lower() in _GENITIVE
+            and (is_organisation(body) or is_media(body))
+            and _one_named(words, last_role)
+        ):
+            return a, b
     return 0, 0
 
 
@@ -247,6 +269,8 @@ def read(doc: Doc, first: int, last: int) -> Reading:
     org_at = next((k for k, w in enumerate(words[:tagged]) if _institution(w)), -1)
     if org_at >= 0:
         own = _own_name(words, org_at)
+        if own and _holder_of_body(words, org_at, own):
+            own = []  # "der Vizechef der Präsidialverwaltung Andej Taranow": the name is the role's
         if own:  # "die Lokalzeitung Trentino", "die Zeitung „Express“", "die Gewerkschaft Verdi"
             media = is_media(words[org_at]) and not is_organisation(words[org_at])
             noun = _strip_genitive(words[org_at]) if det in ("des", "eines") else words[org_at]
@@ -260,8 +284,15 @@ def read(doc: Doc, first: int, last: int) -> Reading:
             qualifier = words[k + 1]  # "die Polizei in Kassel"
             words, lows = words[:k], lows[:k]
             break
-    # "die Salzburger Polizei": a noun of origin right before an institution is its adjective
-    roles = [w for k, w in enumerate(words) if _role_word(w) and not (k + 1 == org_at and is_person_noun(w))]
+    # "die Salzburger Polizei": a noun of origin right before an institution is its adjective; so is
+    # a region's before any noun or name ("die Wiener Austria", "den Kärntner Nockbergen")
+    roles = [
+        w
+        for k, w in enumerate(words)
+        if _role_word(w)
+        and not (k + 1 == org_at and is_person_noun(w))
+        and not (w.lower() in _REGIONAL and k + 1 < len(words) and is_capitalised(words[k + 1]))
+    ]
     last_role = max((k for k, w in enumerate(words) if w in roles), default=-1)
     a, b = _name_run(words, last_role)
     name = _quoted(words[a:b])
@@ -281,6 +312,10 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         return Reading("group", name=[words[h]], first=first, last=last)
     return Reading("none", first=first, last=last)
 
+
+#: Nouns of origin from a city or region that are also its adjective ("der Wiener Bürgermeister");
+#: nationalities ("der Spanier Nadal") are nouns before a name.
+_REGIONAL = frozenset("wiener kärntner salzburger tiroler vorarlberger berliner grazer linzer münchner".split())
 
 #: Plural heads of institutions: several bodies, a group rather than one organisation.
 _PLURAL_BODIES = ("behörden", "gewerkschaften", "organisationen", "parteien", "regierungen", "institutionen")
@@ -303,6 +338,28 @@ def _own_name(words: list[str], org_at: int) -> list[str]:
     while j < len(words) and (is_name_word(words[j]) or is_acronym(words[j]) or words[j].lower() in MEDIA_NAMES):
         j += 1
     return words[k:j]
+
+
+def _holder_of_body(words: list[str], org_at: int, own: list[str]) -> bool:
+    """Whether the name after an institution in the genitive is that of a role before it: "der
+    Vizechef der Präsidialverwaltung Andej Taranow" (two name words closing the phrase), not the
+    institution's own ("der Chef der Gewerkschaft Verdi")."""
+    end = org_at + 1 + len(own)
+    return (
+        org_at >= 2
+        and words[org_at - 1].lower() in _GENITIVE
+        and _role_word(words[org_at - 2])
+        and _one_named(words, org_at - 2)
+        and len(own) >= 2
+        and end == len(words)
+        and all(_name_word(w) for w in own)
+    )
+
+
+def _one_named(words: list[str], role_at: int) -> bool:
+    """Whether a role can be named by the name after its body: not "ein Sprecher der Gruppe Erste
+    Küstendivision" (a spokesperson, an indefinite role: the name is the body's)."""
+    return "sprecher" not in words[role_at].lower() and words[0].lower() not in _INDEFINITE
 
 
 def _role_word(word: str) -> bool:
@@ -458,8 +515,70 @@ class _Holder:
     medium: str = ""  # a medium's kind (:func:`media_kind`), where its name or noun says it
 
 
+_GLUED = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+)([A-ZÄÖÜ][a-zäöüß]{2,})")
+
+
+def _unglued(word: str) -> list[str]:
+    """A first name and a surname whose space the text lost: "HansNiessl" → Hans Niessl."""
+    m = _GLUED.fullmatch(word)
+    return [m.group(1), m.group(2)] if m and is_first_name(m.group(1)) else [word]
+
+
+#: Words before a common noun or a place, hardly before a personal name.
+_NOT_BEFORE_NAMES = (
+    DETERMINERS
+    | _QUALIFYING
+    | frozenset(
+        "ins zum zur vom am diese dieser diesem diesen jeder jede sein seine seinem seinen ihre ihrem ihren".split()
+    )
+)
+
+#: First names that are also common nouns ("am Rand", "die grüne Mark", "die spanische Marine").
+_NOUN_NAMES = frozenset("Rand Mark Bart Marine Ernst Kai Iris Venus Rosa Gloria Grace Ariel Olaf".split())
+
+
+def _lone_first_name(toks: list, i: int) -> bool:
+    """A first name standing alone for a person ("sagt Melanie", "der Übersetzer Abdul"): no
+    capitalised word after it, before it no article, number or preposition of place ("am Rand",
+    "100 Mark") and no capitalised word but a role ("Museum Ludwig", not "Bruder Eli")."""
+    w = toks[i].text
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    if not is_first_name(w) or w in _NOUN_NAMES or is_capitalised(after) or after in NAME_PARTICLES:
+        return False  # "Thomas Irschik", "Thomas de Maizière", "Bashar al-Assad"
+    if has_hyphen_particle(after):
+        return False
+    before = toks[i - 1].text if i > 0 else ""
+    low = before.lower()
+    if low in DETERMINERS or low in _QUALIFYING or low in ("am", "zum", "vom") or before[:1].isdigit():
+        return False
+    if low in NAME_PARTICLES:  # "Emile de Antonio"
+        return False
+    return not is_capitalised(before) or _role_word(before)
+
+
+def _dateline(doc: Doc) -> int:
+    """The sentence that opens with a dateline ("Wien – …", "Berlin/Ankara – …") among the first
+    four; 0 if none (then no sentence counts as headline)."""
+    for k, sent in enumerate(doc.sentences[:4]):
+        words = [t.text for t in doc.tokens[sent.first : min(sent.first + 5, sent.last)]]
+        place = words[: words.index("–")] if "–" in words[1:] else []
+        if k and place and all(is_capitalised(w) or w == "/" or w in NAME_PARTICLES for w in place):
+            return k
+    return 0
+
+
+def _in_subject(word: str) -> bool:
+    """A word that can stand before the name in a subject opening a sentence: an article, a
+    capitalised word, an adjective ("Der stellvertretende griechische Finanzminister …")."""
+    low = word.lower()
+    if low in DETERMINERS or is_capitalised(word):
+        return True
+    # an adjective, not a verb in the past ("schickte Google", "sagte Mardas")
+    return low.endswith(("e", "en", "er", "es")) and not low.endswith(("te", "ten"))
+
+
 def _role_key(role: str) -> str:
-    low = role.lower()
+    low = role.lower().removeprefix("ex-")  # "Ex-OGH-Präsidentin" holds the role she held
     for suffix in ("innen", "in", "en", "s", "n"):
         if low.endswith(suffix) and len(low) - len(suffix) > 4 and not low.endswith("ein"):
             return low[: -len(suffix)]
@@ -469,7 +588,19 @@ def _role_key(role: str) -> str:
 def _role_matches(keys: set[str], held: set[str]) -> bool:
     """ "richter" matches "bezirksrichter", "minister" matches "innenminister" (compound heads),
     "regierungschef" matches "premier" (:func:`same_office`)."""
-    return any(k == h or h.endswith(k) or same_office(k, h) for k in keys for h in held)
+    return any(k == h or h.endswith(k) or same_office(k, h) or _heads_same(k, h) for k in keys for h in held)
+
+
+#: Heads of roles that lead a body: "der UN-Chef" is the "UN-Generalsekretär".
+_LEADING = ("chef", "präsident", "vorsitzend", "generalsekretär", "leiter", "direktor", "obmann", "boss")
+
+
+def _heads_same(key: str, held: str) -> bool:
+    """ "un-chef" matches "un-generalsekretär", "fpö-chef" "fpö-obmann": the chef of a body named
+    by the same prefix is the one who leads it."""
+    prefix, _, head = key.rpartition("-")
+    other, _, held_head = held.rpartition("-")
+    return bool(prefix) and prefix == other and head == "chef" and held_head.endswith(_LEADING)
 
 
 #: Prepositions whose object is rarely what a later pronoun takes up ("mit Jane Fonda", "gegen Nadal").
@@ -519,6 +650,7 @@ class _Resolution:
         self.recurring: set[str] = set()
         self.organisations: list[tuple[int, list[str]]] = []  # (token, name): organisations in the text
         self.token = self.stop = 0  # where the source being resolved starts and ends
+        self.body = 0  # the sentence with the dateline ("Wien – …"); those before are the headline
 
     def holder(self, kind: SpeakerType, key: str, name: str) -> _Holder:
         found = self.by_key.get((kind, key))
@@ -531,6 +663,8 @@ class _Resolution:
         return found
 
     def person(self, name: list[str], roles: list[str], feminine: bool | None) -> _Holder:
+        if len(name) == 1:
+            name = _unglued(name[0])
         surname = name[-1]
         known = (SpeakerType.PERSON, surname) in self.by_key
         if not known and surname.endswith("s") and (SpeakerType.PERSON, surname[:-1]) in self.by_key:
@@ -540,6 +674,8 @@ class _Resolution:
             if r not in p.entity.roles:
                 p.entity.roles.append(r)
             p.role_keys.add(_role_key(r))
+        if feminine is None:
+            feminine = first_name_feminine(name[0])  # "Jane Fonda" is no "er"
         if feminine is not None and p.feminine is None:
             p.feminine = feminine
         p.evident = p.evident or bool(roles) or is_first_name(name[0]) and len(name) > 1 or surname in self.recurring
@@ -568,7 +704,19 @@ class _Resolution:
         media_at: list[tuple[int, _Holder]] = []
         for sent in doc.sentences:
             for p in noun_phrases(toks, sent.first, sent.last, flags):
-                if p.kind != "np" or p.cut or p.parts and p.parts[0] != "appos":
+                if p.kind != "np" or p.cut:
+                    continue
+                if p.parts and p.parts[0] != "appos":
+                    if p.parts[0] == "gen" and not p.prep:
+                        # "der Vizechef der Präsidialverwaltung Andej Taranow": a role of a body, named
+                        r = read(doc, p.first, p.last)
+                        body = toks[p.last - len(r.name) - 1].text if r.name else ""
+                        named_last = bool(r.name) and toks[p.last - 1].text == r.name[-1]
+                        # after a body ("der Präsidialverwaltung Andej Taranow"), a comma ("der WADA,
+                        # Olivier Niggli") or a second role ("des Senats und Lega-Politiker Roberto Calderoli")
+                        of_body = body == "," or is_organisation(body) or is_media(body) or _role_word(body)
+                        if r.kind == "person" and r.roles and len(r.name) >= 2 and named_last and of_body:
+                            self.person(r.name, r.roles, r.feminine)
                     continue
                 r = read(doc, p.first, p.last)
                 if r.kind == "org":
@@ -589,6 +737,14 @@ class _Resolution:
             turn = sent.last - sent.first > 2 and toks[sent.first + 1].text == ":"
             if turn and is_name_word(first) and not is_acronym(first):
                 self.person([first], [], None).speaks = True  # an interview turn: "Gerlach: …"
+        self.recurring_names(toks, {s.first for s in doc.sentences})
+        self.body = _dateline(doc)
+        # a first name that is part of a full name elsewhere is that person's ("Julian Draxler … Julian")
+        in_full = {toks[i].text for i in range(len(toks) - 1) if _name_word(toks[i + 1].text)}
+        for i, t in enumerate(toks):
+            if t.text not in in_full and _lone_first_name(toks, i):
+                # "sagt Melanie, die aus Berlin angereist ist": a person for sure
+                self.person([t.text], [], None).evident = True
         seen: set[int] = set()  # ids of the holders mentioned so far
         for i, t in enumerate(toks):
             w = t.text
@@ -600,6 +756,45 @@ class _Resolution:
                 seen.add(id(h))
         self.mentions.extend(media_at)
         self.mentions.sort(key=lambda m: m[0])
+
+    def recurring_names(self, toks: list, starts: set[int]) -> None:
+        """Persons whose first name no list knows, by how the text repeats their name: a pair of
+        name words twice inside sentences, its second word alone elsewhere ("Haskell Wexler" …
+        "Wexler, 1922 in Chicago geboren"), or, short, its first ("Ai Weiwei" … "Ais Studio"). Not
+        words an article, number or place preposition mostly precedes ("Dynamo Kiew", "in Kiew"), nor
+        an inflected first word ("Altes Geld", "Jahren Haft")."""
+        words = [t.text for t in toks]
+        named = [_name_word(w) for w in words]
+        seen: dict[str, int] = {}
+        after_article: dict[str, int] = {}
+        for i, w in enumerate(words):
+            seen[w] = seen.get(w, 0) + 1
+            if i and (words[i - 1].lower() in _NOT_BEFORE_NAMES or words[i - 1][:1].isdigit()):
+                after_article[w] = after_article.get(w, 0) + 1
+        # mostly after an article, a number or "in": a noun or a place ("die Duras" once is a name)
+        ruled_out = {w for w, n in after_article.items() if 2 * n >= seen[w]}
+        pairs: dict[tuple[str, str], int] = {}
+        alone: dict[str, int] = {}
+        i = 0
+        while i < len(words):
+            j = i
+            while j < len(words) and named[j]:
+                j += 1
+            if j - i == 2 and i not in starts:
+                pairs[(words[i], words[i + 1])] = pairs.get((words[i], words[i + 1]), 0) + 1
+            elif j - i == 1:
+                w = words[i].removesuffix("s")
+                alone[w] = alone.get(w, 0) + 1
+            i = max(j, i + 1)
+        for (first, last), n in pairs.items():
+            if n < 2 or is_first_name(first) or first in ruled_out or last in ruled_out:
+                continue
+            if first.endswith(("en", "es", "er", "em")) or len(last) < 3:
+                continue
+            if alone.get(last, 0) >= 1:
+                self.person([first, last], [], None)
+            elif len(first) <= 3 and alone.get(first, 0) >= 2:  # the family name first: "Ai Weiwei"
+                self.holder(SpeakerType.PERSON, first, f"{first} {last}").evident = True
 
     # -- resolving the quotes ---------------------------------------------------------------
 
@@ -632,9 +827,13 @@ class _Resolution:
         if kind == "group-pronoun":
             return None, GROUP
         if kind == "pronoun":
-            if r.feminine and any(self.doc.span_text(c).lower().endswith(("en", "ten")) for c in q.cue):
-                return None, GROUP  # "erklärten sie"
-            h = self.antecedent(r.feminine, at)
+            verbs = [self.doc.span_text(c).lower() for c in q.cue]
+            after = self.doc.tokens[r.last].text if r.last < len(self.doc.tokens) else ""
+            if self.doc.sentences[at].first == r.first and after.islower():
+                verbs = [after]  # the finite verb after "Sie" opening a sentence: "Sie könne … fordern"
+            if r.feminine and any(v.endswith(("en", "ern", "eln")) or v == "sind" for v in verbs):
+                return None, GROUP  # "erklärten sie", "Sie fordern", "Sie sind … der Ansicht"
+            h = self.subject(r.feminine, at, token) or self.antecedent(r.feminine, at)
             return (h, "") if h is not None else (None, NO_ANTECEDENT)
         if kind == "relative":
             return self.relative(q, at, token)
@@ -645,6 +844,8 @@ class _Resolution:
             if named is not None:
                 return named, ""  # "sagte der Staatssekretär für EU-Fragen, Gergely Pröhle"
         if kind == "person":
+            if self._stray(r, q, at):
+                return None, NOT_A_HOLDER
             return self.person(r.name, r.roles, r.feminine), ""
         if kind == "role":
             return self.role(r, at), ""
@@ -654,6 +855,20 @@ class _Resolution:
             return self.holder(SpeakerType.GROUP, r.name[0].lower(), r.name[0]), ""
         return None, DOCUMENT if kind == "document" else NOT_A_HOLDER
 
+    def _stray(self, r: Reading, q: Quote, at: int) -> bool:
+        """Whether a one-word "name" is a capitalised word opening a sentence that names nobody
+        ("Grund ist ein Interview, in dem …", "Mittlerweile ist das bestätigt", a dateline "Wien –"):
+        it occurs nowhere else in the text, is no first name, has no role and no holder yet, and
+        the cue does not follow it ("Merkel sagte, …" is a person)."""
+        if r.last - r.first != 1 or r.roles or self.doc.sentences[at].first != r.first:
+            return False
+        after = self.doc.tokens[r.last].start if r.last < len(self.doc.tokens) else -1
+        if any(c.start == after for c in q.cue):
+            return False
+        w = r.name[0]
+        known = (SpeakerType.PERSON, w) in self.by_key or (SpeakerType.PERSON, w.rstrip("s")) in self.by_key
+        return not (known or is_first_name(w) or w in self.recurring or w.rstrip("s") in self.recurring)
+
     def _fits(self, h: _Holder, feminine: bool | None) -> bool:
         return (
             h.entity.type is SpeakerType.PERSON
@@ -661,6 +876,44 @@ class _Resolution:
             and h.evident
             and (feminine is None or h.feminine is None or h.feminine == feminine)
         )
+
+    def subject(self, feminine: bool | None, at: int, token: int) -> _Holder | None:
+        """The person that opens the pronoun's sentence, else the sentence before if the last speaker
+        spoke before that: "…, sagte Mardas. Varoufakis selbst schrieb auf Twitter: … Dem Telegraph
+        sagte er" (Varoufakis). Not a possessor ("Mayers Fazit"), nor a sentence that is quoted."""
+        toks = self.doc.tokens
+        h = self._opening(self.doc.sentences[at].first, token, feminine)
+        if h is not None and self._clause_between(h, token):
+            return h  # "Morales, der …, verspricht: …, betonte er"; not "Schäuble warf er vor"
+        if at == 0:
+            return None
+        if self.last_speaker is not None and self.last_speaker[1] >= at - 1:
+            return None
+        sent = self.doc.sentences[at - 1]
+        opening = toks[sent.first].start
+        if any(m.start <= opening < m.end for q in self.doc.quotes for m in q.message):
+            return None  # "Erdoğan schüre den Konflikt, sagte Demirtaş. Er …": Demirtaş's words
+        return self._opening(sent.first, sent.last, feminine)
+
+    def _clause_between(self, h: _Holder, token: int) -> bool:
+        """Whether a comma or colon lies between the last mention of ``h`` and ``token``: the
+        pronoun is in another clause than the name opening the sentence (else the name, fronted
+        before the verb and the pronoun, is an object)."""
+        k = bisect_left(self.mentions, token, key=lambda m: m[0])
+        i = next((m[0] for m in reversed(self.mentions[:k]) if m[1] is h), token)
+        return any(t.text in (",", ":") for t in self.doc.tokens[i:token])
+
+    def _opening(self, first: int, stop: int, feminine: bool | None) -> _Holder | None:
+        """The person named in the subject that opens a sentence at ``first`` (before ``stop``)."""
+        toks = self.doc.tokens
+        k = bisect_left(self.mentions, first, key=lambda m: m[0])
+        while k < len(self.mentions) and self.mentions[k][0] < min(first + 6, stop):
+            i, h = self.mentions[k]
+            possessor = toks[i].text != h.key  # "Mayers Fazit", "Wałęsas Personalakt"
+            if not possessor and all(_in_subject(toks[j].text) for j in range(first, i)) and self._fits(h, feminine):
+                return h
+            k += 1
+        return None
 
     def antecedent(self, feminine: bool | None, at: int) -> _Holder | None:
         """The last speaker if recent and compatible, else the person mentioned last."""
@@ -672,8 +925,21 @@ class _Resolution:
 
     def role(self, r: Reading, at: int) -> _Holder:
         keys = {_role_key(x) for x in r.roles if is_role(x)}
-        if r.definite and not keys:  # "der Franzose", "der 48-Jährige": a recent speaker, else the latest person
+        if r.definite and not keys:
+            # "der Spanier": the latest person introduced as one ("der Spanier Rafael Nadal"), else a
+            # recent speaker or the latest person ("der Franzose", "der 48-Jährige")
+            nouns = {_role_key(x) for x in r.roles}
+            h = next(
+                (h for h in reversed(self.recency.values()) if self._fits(h, r.feminine) and nouns & h.role_keys),
+                None,
+            )
+            if h is not None:
+                return h
             h = self.antecedent(r.feminine, at)
+            if h is not None:
+                return h
+            # a headline's "Landeshauptmann: …", "sagt der Regisseur": the one the text introduces so
+            h = next((h for h in self.holders if self._fits(h, r.feminine) and _role_matches(nouns, h.role_keys)), None)
             if h is not None:
                 return h
         if r.definite:
@@ -704,6 +970,10 @@ class _Resolution:
                 h = self.antecedent(r.feminine, at)
                 if h is not None:
                     return h
+        if r.definite and at < self.body and not any("sprecher" in k for k in keys):
+            h = self.first_in_body(r.feminine)
+            if h is not None:
+                return h  # a headline's "Expertin: …" is the first person the article then names
         affiliation = self.institution(r.affiliation) if r.affiliation is not None else None
         key = "anonymous:" + "|".join(sorted(keys or {_role_key(x) for x in r.roles}))
         h = self.holder(SpeakerType.PERSON, key + "@" + (affiliation.entity.id if affiliation else ""), "")
@@ -715,6 +985,18 @@ class _Resolution:
         if affiliation is not None:
             h.entity.affiliation = affiliation.entity.id
         return h
+
+    def first_in_body(self, feminine: bool | None) -> _Holder | None:
+        """The first person mentioned after the dateline that fits."""
+        start = self.doc.sentences[self.body].first
+        return next(
+            (
+                h
+                for i, h in self.mentions
+                if i >= start and self._fits(h, feminine) and len(h.entity.name.split()) <= 3  # a name, no title
+            ),
+            None,
+        )
 
     def _epithet(self, keys: set[str]) -> bool:
         """Whether a definite role noun can describe a person named before ("der Ökonom", "die

@@ -110,6 +110,41 @@ FIRST_NAMES: frozenset[str] = frozenset(
 )
 
 
+#: The first names of :data:`FIRST_NAMES` borne by women; :data:`EITHER_NAMES` by men or women
+#: ("Andrea Nahles", "Andrea Bocelli"); the rest by men. Pronouns agree with them ("sie", "er").
+FEMALE_NAMES: frozenset[str] = frozenset(
+    """
+    Agnes Alev Alexandra Alice Amber Amy Ana Angela Anita Anja Anke Ann Anna Annalena Anne Anne-Marie
+    Anneliese Annette Antje Antonia Astrid Ayaan Ayşe Barbara Beate Bettina Birgit Birgitta Brigitte
+    Camilla Carla Carmen Caroline Carolyn Charlotte Christa Christiane Christina Christine Claudia
+    Condoleezza Cornelia Dagmar Danae Daniela Diana Doris Dorothea Edith Elena Elisabeth Elizabeth Elke
+    Ellen Emily Emine Emma Erika Esther Eva Evelyn Ewa Fatma Federica Filiz Florijana Franziska Gabi
+    Gertrud Giorgia Gisela Gitta Gloria Grace Greta Gudrun Hanna Hannah Hannelore Heidemarie Heidi
+    Heike Helene Helga Hilde Hillary Ida Ilse Inge Ingrid Irene Iris Irmgard Isabel Isabell Jana Jane
+    Janet Jelena Jennifer Jessica Johanna Judith Julia Kamala Karin Karola Kate Katharina Kathrin Katrin
+    Kerstin Kirsten Kolinda Kristina Lana Laura Lena Lisa Liz Luise Magdalena Manuela Margarete Margit
+    Maria Maria-Theresia Marie Marina Marine Marion Marlene Martha Martina Meghan Melanie Michaela
+    Michéle Miriam Monika Nadine Nancy Natalie Neelie Nicole Osleidys Pamela Patricia Paula Petra Pia
+    Rita Ronja Rosa Ruth Sabine Sabrina Sahra Sandra Sara Sarah Serena Siegrid Sigrid Silke Silvana
+    Sonja Sophie Stefanie Stephanie Susan Susanne Svenja Swantje Sylvia Tatjana Teresa Theresa Tzipi
+    Ulla Ulrike Ursula Ute Vanessa Venus Vera Verena Viktoria Waltraud Yvonne
+    """.split()
+)
+EITHER_NAMES: frozenset[str] = frozenset(
+    "Andrea Gabriele Nicola Simone Kim Jody Sascha Robin Toni Ariel Chris Charlie Jean Rand Velda Vona".split()
+)
+
+
+def first_name_feminine(word: str) -> bool | None:
+    """True for a woman's first name, False for a man's, None if unknown or borne by both."""
+    if not is_first_name(word):
+        return None
+    head = word.split("-")[0]
+    if word in FEMALE_NAMES or head in FEMALE_NAMES:
+        return True
+    return None if head in EITHER_NAMES else False
+
+
 def is_first_name(word: str) -> bool:
     """ "Angela", "Frank-Walter" (each part a first name)."""
     return word in FIRST_NAMES or "-" in word and all(p in FIRST_NAMES for p in word.split("-"))

@@ -79,7 +79,9 @@ MEDIA_NAMES: frozenset[str] = frozenset(
     """dpa apa afp ap reuters xinhua interfax itar-tass tass ria bbc cnn ard zdf orf srf ntv n-tv rtl
     bild spiegel focus stern welt taz faz sz zeit kurier krone presse standard profil falter heute
     times guardian telegraph independent economist bloomberg ansa efe kyodo yonhap irna sana anadolu
-    pap ctk mti tanjug hina sta ukrinform unian aljazeera al-dschasira politico axios""".split()
+    pap ctk mti tanjug hina sta ukrinform unian aljazeera al-dschasira politico axios
+    heise golem winfuture theverge engadget wired techcrunch buzzfeed mashable gizmodo cnet zdnet
+    arstechnica""".split()
 )
 #: What a medium is, for "der Sender", "die Zeitung", "die Agentur" to find the one named before:
 #: broadcasters, agencies and (the rest of :data:`MEDIA_NAMES`) papers and magazines.
@@ -206,7 +208,8 @@ def spokes_prefix(word: str) -> str:
 
 
 #: Professions and standings that name one person, beyond the offices of :func:`is_role`
-#: ("die Psychotherapeutin", "der Botaniker", "dem Hacker", "der Sozialdemokrat").
+#: ("die Psychotherapeutin", "der Botaniker", "dem Hacker", "der Sozialdemokrat", "der Übersetzer
+#: Abdul", "der Youtube-Star Pewdiepie", "Star-Quarterback Peyton Manning").
 _PROFESSION = re.compile(
     r"(iker|ikerin|isten|istin|eur|eurin|euse|therapeut|therapeutin|pädagoge|pädagogin|hacker|hackerin"
     r"|mediziner|medizinerin|jurist|juristin|anwältin|demokrat|demokratin|republikaner|republikanerin|student"
@@ -214,7 +217,9 @@ _PROFESSION = re.compile(
     r"|investorin|ermittlerin|beamter|beamtin|abgeordnete|vorsitzende|beauftragte|sprecherin|regisseur"
     r"|regisseurin|moderator|moderatorin|produzent|produzentin|ökonomin|funktionär|funktionärin|bischöfin"
     r"|astronom|astronomin|biologe|biologin|physiker|physikerin|chemiker|chemikerin|pilot|pilotin|professor"
-    r"|professorin|dozent|dozentin|aktivistin|trainerin|spielerin|kapitänin)$",
+    r"|professorin|dozent|dozentin|aktivistin|trainerin|spielerin|kapitänin|übersetzer|übersetzerin|dolmetscher"
+    r"|dolmetscherin|-star|superstar|popstar|filmstar|jungstar|quarterback|linebacker|runningback|keeper|tormann|torhüter|torhüterin|pianist"
+    r"|pianistin|fotograf|fotografin|blogger|bloggerin|youtuber|youtuberin)$",
     re.IGNORECASE,
 )
 
