@@ -148,6 +148,8 @@ def test_source_span_holds_the_place_or_the_apposition(pipeline, text, source):
             "der slowenischen Polizei",
         ),
         ("Die Lage sei ernst, heißt es.", None),
+        ("Es gebe Schäden, hieß es auf APA-Anfrage seitens der Landwirtschaftskammer.", "der Landwirtschaftskammer"),
+        ("Es würden laufend Personen gebracht, hieß es von der Polizei.", "der Polizei"),
     ],
 )
 def test_heisst_es_takes_the_holder_after_its_preposition(pipeline, text, source):
@@ -232,6 +234,7 @@ def test_wie_clause_after_a_conjunction_and_with_a_finding_verb(pipeline, text, 
         "Hier kann man nicht davon sprechen, dass das Arbeitslosengeld hoch ist.",
         "Wenn es denn, was füglich bezweifelt werden darf, wirklich eines wäre, dann ist es gut.",
         "Die Bahn setzte Personal ein, das dafür sorgte, dass sich die Türen noch schließen ließen.",
+        "Dieser leistet man Folge, wie man auch zur diesjährigen CES zeigte.",
     ],
 )
 def test_generic_and_modal_uses_of_a_cue_verb_are_no_quotes(pipeline, text):

@@ -71,7 +71,7 @@ _ADVERBS_IN_ER = frozenset(
 MAX_DATELINE = 5
 _DASHES = frozenset({"–", "—", "-"})
 #: Prepositions after "heißt es" before the document or body that says it.
-_WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "aus"})
+_WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "aus", "von", "vom"})
 #: Words that open the clause a cue verb stands in, after the sentence start.
 _CLAUSE_BOUNDARIES = frozenset({",", ";"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
@@ -88,10 +88,10 @@ _PREPOSITION_OR_SUBORDINATOR = frozenset({"seit", "während", "bis", "statt", "a
 #: Conjunctions before a sentence-opening wie-clause: "Denn wie die Zeitung berichtete, …".
 _OPENING_LINKS = frozenset({"Denn", "Und", "Aber", "Doch"})
 #: Verbs that frame a statement only in a wie-clause: "Wie eine Studie ergab, …" ("ergab eine
-#: Summe" elsewhere).
+#: Summe" elsewhere). Not "zeigen": "wie man auf der CES zeigte", "wie sich zeigte" tell no act.
 _WIE_VERBS: dict[str, list[cues.CueVerb]] = {
     form: [cues.CueVerb(lemma, Medium.WRITING)]
-    for lemma, forms in (("ergeben", "ergab ergaben ergibt ergeben"), ("zeigen", "zeigte zeigten zeigt"))
+    for lemma, forms in (("ergeben", "ergab ergaben ergibt ergeben"),)
     for form in forms.split()
 }
 #: Verbs of knowing that, with "man" or no subject, state common knowledge, not a thought.
@@ -1216,8 +1216,11 @@ def heisst_es_holder(tokens: list[Token], first: int, j: int, end: int) -> Menti
     where = j + 2
     while where < min(end, j + 4) and tokens[where].text.islower() and tokens[where].text not in _WHERE:
         where += 1  # "hieß es weiter in …", "heißt es zudem auf …"
-    if where < end and tokens[where].text.lower() in _WHERE:
-        return mentions.phrase_after(tokens, where + 1, end)
+    while where < end and tokens[where].text.lower() in _WHERE:
+        holder = mentions.phrase_after(tokens, where + 1, end)
+        if holder is None or not tokens[holder.last - 1].text.lower().endswith("anfrage"):
+            return holder
+        where = holder.last  # "hieß es auf APA-Anfrage seitens der Landwirtschaftskammer"
     if j > first + 1 and tokens[first].text.lower() in _WHERE:
         holder = mentions.phrase_after(tokens, first + 1, j)
         if holder is not None and holder.last == j:
