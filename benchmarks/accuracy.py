@@ -125,6 +125,8 @@ def reported_sentences(message: set[str], offsets: Offsets) -> set[str]:
     return {f"{i}:{j}" for i in sentences for j in range(len(offsets[i]))}
 
 
+#: Pronouns opening a frame sentence that take up the sentence before as what was said.
+ANAPHORS = frozenset({"Das", "Dies", "Dieses"})
 #: The words of an according-to frame that the task marks as its cue, the rest of the frame
 #: phrase being the source.
 ACCORDING_TO = frozenset({"nach", "laut", "gemäß", "zufolge"})
@@ -154,6 +156,20 @@ def according_to_roles(
     return keep, source
 
 
+def anaphor_after(message: set[str], cue: set[str], offsets: Offsets, text: str) -> set[str]:
+    """The pronoun that takes up a message sentence in the next sentence's frame ("Der Plan sei
+    gescheitert. Das bestätigte ein Sprecher."): the task marks it as part of the message, the
+    API as frame."""
+    if not message or not cue:
+        return set()
+    last_sentence = max(int(t.split(":")[0]) for t in message)
+    following = last_sentence + 1
+    if following >= len(offsets) or not any(t.startswith(f"{following}:") for t in cue):
+        return set()
+    start, end = offsets[following][0]
+    return {f"{following}:0"} if text[start:end] in ANAPHORS else set()
+
+
 def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str, text: str) -> list[dict[str, Any]]:
     """Task-format annotations for one document's quotes."""
 
@@ -171,6 +187,7 @@ def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str, t
         message, cue = ids(quote.message), ids(cue_ranges)
         if quote.form == "Reported":
             message = reported_sentences(message, offsets)
+        message |= anaphor_after(message, cue, offsets, text)
         frame_ids = cue_sentence_frame(cue, message, offsets) if frame == "cue-sentence" else set()
         annotations.append(
             {

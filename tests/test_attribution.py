@@ -649,7 +649,7 @@ def test_speech_noun_frames(pipeline, text, message, cue, source):
 def test_anaphoric_frame_takes_the_sentence_before(pipeline):
     text = "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB. Dies gab die Vereinsführung bekannt."
     assert _one(pipeline, text) == (
-        "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB. Dies",
+        "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB.",  # "Dies" is frame
         [],
         ["gab", "bekannt"],
         "die Vereinsführung",

@@ -214,3 +214,13 @@ def test_benchmark_adapter_writes_the_task_conventions() -> None:
     assert according_to_roles(((18, 22), (23, 30), (31, 38)), (0, 13), text) == (((18, 22),), (23, 38))
     # other quotes pass unchanged
     assert according_to_roles(((4, 9),), (0, 3), "Sie sagte, es sei gut.") == (((4, 9),), (0, 3))
+
+
+def test_benchmark_adapter_adds_the_anaphor_of_a_frame_to_the_message() -> None:
+    from benchmarks.accuracy import anaphor_after
+
+    text = "Der Plan sei gescheitert. Dies bestätigte ein Sprecher."
+    offsets = [[(0, 3), (4, 8), (9, 12), (13, 24), (24, 25)], [(26, 30), (31, 42), (43, 46), (47, 55), (55, 56)]]
+    message = {f"0:{j}" for j in range(5)}
+    assert anaphor_after(message, {"1:1"}, offsets, text) == {"1:0"}
+    assert anaphor_after(message, {"0:1"}, offsets, text) == set()  # the cue is not in the next sentence

@@ -37,7 +37,11 @@ def continuations(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
     """New quotes for uncovered sentences that go on reporting: ``INDIRECT_FREE_INDIRECT`` for
     Konjunktiv sentences, ``FREE_INDIRECT`` for hearsay "soll … haben" sentences."""
     starts = [s.start for s in doc.sentences]
-    ends = sorted(((q.message[-1].end, q) for q in quotes if q.source is not None and q.message), key=lambda x: x[0])
+    # a quote ends where its message or its frame ends ("Der Plan sei gescheitert. Das bestätigte X.")
+    ends = sorted(
+        ((max([q.message[-1].end, *(c.end for c in q.cue)]), q) for q in quotes if q.source is not None and q.message),
+        key=lambda x: x[0],
+    )
     keys = [e for e, _ in ends]  # bisect keys of ``ends``, kept in step with it
     covered = SpanIndex(m for q in quotes if q.form is not Form.DIRECT for m in q.message)
     direct = SpanIndex(m for q in quotes if q.form is Form.DIRECT for m in q.message)
