@@ -646,6 +646,11 @@ def test_speech_noun_frames(pipeline, text, message, cue, source):
     assert (got[0], got[2], got[3]) == (message, cue, source)
 
 
+def test_anaphoric_frame_leaves_the_dateline_out(pipeline):
+    text = "Villach – Greg Holst wird neuer Trainer. Das gab der Verein bekannt."
+    assert _one(pipeline, text)[0] == "Greg Holst wird neuer Trainer."
+
+
 def test_anaphoric_frame_takes_the_sentence_before(pipeline):
     text = "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB. Dies gab die Vereinsführung bekannt."
     assert _one(pipeline, text) == (

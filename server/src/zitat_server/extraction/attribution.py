@@ -422,7 +422,8 @@ class RuleAttributor:
             return None
         ctx.used.update(cue)
         return Quote(
-            message=[Span(before.start, before.end)],  # "Das" is frame; the task's message adds it
+            # "Das" is frame (the task's message adds it); a dateline ("Wien –") is no content
+            message=[Span(tokens[after_dateline(tokens, before.first, before.last)].start, before.end)],
             form=Form.INDIRECT,
             medium=entry.medium,
             cue=_spans(tokens, cue),
