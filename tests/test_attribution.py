@@ -646,6 +646,30 @@ def test_speech_noun_frames(pipeline, text, message, cue, source):
     assert (got[0], got[2], got[3]) == (message, cue, source)
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "addressee"),
+    [
+        (
+            "„Wir werden die Grenze schützen“, sagte der bayerische Ministerpräsident der „Welt am Sonntag“.",
+            "der bayerische Ministerpräsident",
+            "der „Welt am Sonntag“",
+        ),
+        (
+            "Der Lehrer sei gestorben, bestätigte die Polizei der Zeitung Dagens Nyheter.",
+            "die Polizei",
+            "der Zeitung Dagens Nyheter",
+        ),
+        # a member of the medium takes its genitive
+        ("„Das ist falsch“, sagte der Chefredakteur der Zeitung.", "der Chefredakteur der Zeitung", None),
+    ],
+)
+def test_the_medium_after_the_cue_is_the_addressee(pipeline, text, source, addressee):
+    doc = pipeline.process(text)
+    (q,) = doc.quotes
+    assert doc.span_text(q.source) == source
+    assert (doc.span_text(q.addressee) if q.addressee else None) == addressee
+
+
 def test_anaphoric_frame_leaves_the_dateline_out(pipeline):
     text = "Villach – Greg Holst wird neuer Trainer. Das gab der Verein bekannt."
     assert _one(pipeline, text)[0] == "Greg Holst wird neuer Trainer."

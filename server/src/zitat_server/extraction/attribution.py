@@ -40,7 +40,7 @@ from zitat_server.language.mood import (
     konjunktiv_in_e,
     pronoun_konjunktiv,
 )
-from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES, is_role
+from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES, is_media, is_role
 
 _ZU_INFIX = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
@@ -100,6 +100,12 @@ _KNOWING = frozenset({"wissen"})
 _MODALS = frozenset("kann könne konnte können darf dürfe durfte muss müsse musste lässt".split())
 #: "eigenen Angaben": the holder is the clause's subject.
 _OWN = frozenset({"eigenen", "eigener", "eigene"})
+#: Role nouns of people who work for a medium, whose genitive names it: "der Chefredakteur der Zeitung".
+_MEDIA_MEMBER = re.compile(
+    r"(sprecher|chef|redakteur|herausgeber|korrespondent|reporter|journalist|leiter|direktor|mitarbeiter"
+    r"|kolumnist|autor|vertreter|gründer|besitzer|eigentümer|intendant|moderator)(in|innen|s|en|e|n)?$",
+    re.IGNORECASE,
+)
 #: Words beside a cue verb (by its first five letters) that give it a sense other than speech.
 _NOT_SPEECH_AFTER: dict[str, frozenset[str]] = {"sorgt": frozenset({"dafür", "für"})}
 #: Words after which a cue word is an adjective or noun, not a verb.
@@ -192,7 +198,7 @@ class RuleAttributor:
                 found.append(quote)
                 last_indirect = n
         for quote in found:
-            quote.addressee = self._addressee(ctx, quote)
+            quote.addressee = _medium_addressee(ctx.doc, quote) or self._addressee(ctx, quote)
         found.sort(key=lambda x: x.start)
         return found
 
@@ -1140,6 +1146,30 @@ def split_speech_noun_frames(doc: Doc) -> None:
     for q in doc.quotes:
         if not q.cue and q.source in holders:
             q.source = holders[q.source]
+
+
+def _medium_addressee(doc: Doc, quote: Quote) -> Span | None:
+    """ "sagte der bayerische Ministerpräsident der „Welt am Sonntag“", "bestätigte die Polizei der
+    Zeitung Dagens Nyheter": after the cue, "der" and a medium after the subject is the dative
+    addressee, not a genitive of the source. Cuts it from the source; returns it."""
+    if quote.source is None or not quote.cue or quote.source.start < quote.cue[-1].end:
+        return None
+    tokens = doc.tokens
+    if not all(cues.lookup(doc.span_text(c)) for c in quote.cue):
+        return None  # "laut einem Artikel der Nachrichtenagentur Reuters": a frame phrase, no verb
+    span = doc.token_range(quote.source.start, quote.source.end)
+    for k in range(span.start + 1, span.stop - 1):
+        if tokens[k].text != "der" or not tokens[k - 1].text[:1].isupper():
+            continue
+        if _MEDIA_MEMBER.search(tokens[k - 1].text):
+            continue  # "der Chefredakteur der Zeitung", "ein Sprecher der Agentur": a genitive
+        head = k + 1
+        while head < span.stop and _is_modifier(tokens[head].text):
+            head += 1
+        if head < span.stop and (tokens[head].text in NAME_OPENERS or is_media(tokens[head].text)):
+            quote.source = Span(tokens[span.start].start, tokens[k - 1].end)
+            return Span(tokens[k].start, tokens[span.stop - 1].end)
+    return None
 
 
 def _other_sense(tokens: list[Token], j: int, last: int) -> bool:
