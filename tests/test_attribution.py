@@ -670,6 +670,11 @@ def test_the_medium_after_the_cue_is_the_addressee(pipeline, text, source, addre
     assert (doc.span_text(q.addressee) if q.addressee else None) == addressee
 
 
+def test_an_adverb_before_an_adjective_stays_in_the_source(pipeline):
+    text = "Die staatlich kontrollierten Medien sprachen, es drohe ein „Volkskrieg“."
+    assert _quotes(pipeline, text)[0][3] == "Die staatlich kontrollierten Medien"
+
+
 def test_anaphoric_frame_leaves_the_dateline_out(pipeline):
     text = "Villach – Greg Holst wird neuer Trainer. Das gab der Verein bekannt."
     assert _one(pipeline, text)[0] == "Greg Holst wird neuer Trainer."

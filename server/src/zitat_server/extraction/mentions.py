@@ -96,9 +96,22 @@ def _premodifiers(tokens: list[Token], j: int, end: int) -> int:
     """Skip a determiner and inflected adjectives: "der ukrainische", "eine Sprecherin"."""
     if j < end and tokens[j].text.lower() in DETERMINERS:
         j += 1
-    while j < end and _is_adjective(tokens[j].text):
+    while j < end and (_is_adjective(tokens[j].text) or _adverb_before_adjective(tokens, j, end)):
         j += 1
     return j
+
+
+def _adverb_before_adjective(tokens: list[Token], j: int, end: int) -> bool:
+    """ "staatlich kontrollierten", "politisch motivierten": an adverb in -lich, -isch, -ig that
+    modifies the adjective after it."""
+    word = tokens[j].text
+    return (
+        j + 1 < end
+        and word.islower()
+        and word.isalpha()
+        and word.endswith(("lich", "isch", "ig"))
+        and _is_adjective(tokens[j + 1].text)
+    )
 
 
 def _heads(tokens: list[Token], j: int, end: int) -> int:
