@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from zitat_server.document import Doc, Entity, Form, Quote, Span
-from zitat_server.extraction.coref import Resolver, read
+from zitat_server.document import Doc, Entity, Form, Quote, Span, SpeakerType
+from zitat_server.extraction.coref import Reading, Resolver, read
 from zitat_server.extraction.tokenizer import tokenize
 
 
@@ -234,3 +234,59 @@ def test_the_verb_after_sie_tells_its_number() -> None:
     text = "Gesundheitsstadträtin Sonja Wehsely verhandelt. Die Ärzte protestieren. Sie fordern mehr Geld."
     doc = _doc(text, ("Sie", "fordern"))
     assert doc.quotes[0].entity is None and doc.quotes[0].unresolved_reason == "group"
+
+
+def _reading_after(text: str, holder: str) -> Reading:
+    """The reading of ``holder`` given alone as the source, where it stands in ``text``."""
+    doc = tokenize(text)
+    start = text.index(holder)
+    idx = doc.token_range(start, start + len(holder))
+    return read(doc, idx.start, idx.stop)
+
+
+def test_a_plural_genitive_after_a_speech_noun_is_a_group_not_the_person_named_before() -> None:
+    # "nach Ansicht der Experten": the source is the holder alone, "der Experten", a genitive plural
+    text = (
+        "Umweltminister Stefan Wenzel sprach in Hannover. Das Grundwasser sei in Gefahr, nach "
+        "Ansicht der Experten. Nach Angaben der Ermittler wurden drei Brunnen gesperrt."
+    )
+    doc = _doc(text, ("der Experten", "Ansicht"), ("der Ermittler", "Angaben"))
+    for k, name in ((0, "Experten"), (1, "Ermittler")):
+        e = doc.entities[doc.quotes[k].entity]
+        assert (e.type, e.name) == (SpeakerType.GROUP, name)
+    assert _reading_after("Nach Ansicht der Forscher ist das falsch.", "der Forscher").kind == "group"
+
+
+def test_a_singular_genitive_after_a_speech_noun_stays_one_person() -> None:
+    # "der Ministerin" is a genitive singular; "des Ministers", "eines Sprechers" are one man
+    for text, holder in (
+        ("Nach Angaben der Ministerin ist das falsch.", "der Ministerin"),
+        ("Nach Angaben des Ministers ist das falsch.", "des Ministers"),
+        ("Nach Angaben eines Sprechers ist das falsch.", "eines Sprechers"),
+        ("Nach Angaben eines leitenden Beamten ist das falsch.", "eines leitenden Beamten"),
+        ("Nach Angaben des Arztes ist das falsch.", "des Arztes"),
+    ):
+        assert _reading_after(text, holder).kind == "role", holder
+    # the verb "schreiben" names no act whose genitive follows: "so schreiben der Minister und …"
+    assert _reading_after("Das sei falsch, so schreiben der Minister und seine Frau.", "der Minister").kind == "role"
+
+
+def test_a_genitive_holder_names_no_person_by_its_inflection() -> None:
+    # a lone noun in the genitive is a body, not a person "Tagesspiegels"; a dative plural of a
+    # group noun is a group, not a person "Bewohnern"; a name in the genitive drops its -s
+    tagesspiegel = _reading_after(
+        "Nach Angaben des Berliner Tagesspiegels ist das falsch.", "des Berliner Tagesspiegels"
+    )
+    assert (tagesspiegel.kind, tagesspiegel.name) == ("org", ["Berliner", "Tagesspiegel"])
+    kreml = _reading_after("Nach Angaben des Kremls ist das falsch.", "des Kremls")
+    assert (kreml.kind, kreml.name) == ("org", ["Kreml"])
+    assert _reading_after("Nach Angaben von Bewohnern ist das falsch.", "Bewohnern").kind == "group"
+    barca = _reading_after("Die Vereine einigten sich laut Auskunft Barcas auf 27 Millionen.", "Barcas")
+    assert (barca.kind, barca.name) == ("person", ["Barca"])
+    # not the genitive of another head: "der Arbeitgeber des Mannes" is no man
+    assert _reading_after("Das teilte der Arbeitgeber des Mannes mit.", "der Arbeitgeber des Mannes").kind == "none"
+    # a group noun inside a name stays in it
+    assert _reading_after("Das sei falsch, berichtet Business Insider.", "Business Insider").name == [
+        "Business",
+        "Insider",
+    ]

@@ -162,6 +162,7 @@ def _name_word(word: str) -> bool:
         and not is_media(word)
         and not is_person_noun(word)
         and not is_profession(word)
+        and not _group_noun(word)
     )
 
 
@@ -186,6 +187,7 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
             j = i + 1
             while j < len(words) and (
                 _name_word(words[j])
+                or (_group_noun(words[j]) and is_name_word(words[j]))  # "Business Insider"
                 or words[j].lower() in NAME_PARTICLES
                 and (is_first_name(words[j - 1]) or words[j - 1].lower() in NAME_PARTICLES)
             ):
@@ -228,7 +230,38 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
 
 
 def read(doc: Doc, first: int, last: int) -> Reading:
-    """What the tokens ``[first, last)`` of a source mention say about its holder."""
+    """What the tokens ``[first, last)`` of a source mention say about its holder. A holder given
+    alone after the speech noun that names its act ("der Experten" of "nach Ansicht der
+    Experten") is read as the genitive it is (:func:`_genitive_plural`)."""
+    r = _read(doc, first, last)
+    toks = doc.tokens
+    if r.first == 0 or not _frame_noun(toks[r.first - 1].text):
+        return r
+    if r.kind == "role":
+        return _genitive_plural(r, toks[r.first].text.lower())
+    if r.kind == "person" and r.last - r.first == 1 and not r.roles and r.name[0].endswith("s"):
+        stem = r.name[0][:-1]  # "nach Ansicht Rabmer-Kollers", "laut Auskunft Barcas": a genitive
+        if is_name_word(stem):
+            return Reading("person", name=[stem], first=r.first, last=r.last)
+    return r
+
+
+def _frame_noun(word: str) -> bool:
+    """A noun whose genitive names its holder: "Angaben", "Ansicht", "Bericht" (not the verb
+    "schreiben")."""
+    return is_capitalised(word) and (word.lower() in REPORT_NOUNS or word.lower() in DOCUMENT_NOUNS)
+
+
+def _genitive_plural(r: Reading, det: str) -> Reading:
+    """A genitive "der" before a masculine role is plural, a group: "nach Ansicht der Forscher",
+    "nach Angaben der Ermittler" (one researcher would be "des Forschers"); "der Ministerin" is
+    one woman."""
+    if det == "der" and r.kind == "role" and r.feminine is False and r.affiliation is None:
+        return Reading("group", name=[r.roles[-1]], first=r.first, last=r.last)
+    return r
+
+
+def _read(doc: Doc, first: int, last: int) -> Reading:
     toks = doc.tokens
     while first < last - 1 and toks[first].text.lower() in _LEADING_PREPOSITIONS:
         first += 1
@@ -266,14 +299,17 @@ def read(doc: Doc, first: int, last: int) -> Reading:
     # A party or body in parentheses after a name is its tag, not the holder: "Innenminister
     # Heribert Rech (CDU)"; the institution is sought before them.
     tagged = next((k for k, w in enumerate(words) if w == "(" and k > 0), len(words))
-    org_at = next((k for k, w in enumerate(words[:tagged]) if _institution(w)), -1)
+    # a head in the genitive: "des Arztes", "des Mediziners", "des Kremls" (not "der Arbeitgeber
+    # des Mannes": there the genitive is the head's)
+    stem = _strip_genitive(words[h]) if det in ("des", "eines") else words[h]
+    org_at = next((k for k, w in enumerate(words[:tagged]) if _institution(w) or k == h and _institution(stem)), -1)
     if org_at >= 0:
         own = _own_name(words, org_at)
         if own and _holder_of_body(words, org_at, own):
             own = []  # "der Vizechef der Präsidialverwaltung Andej Taranow": the name is the role's
         if own:  # "die Lokalzeitung Trentino", "die Zeitung „Express“", "die Gewerkschaft Verdi"
-            media = is_media(words[org_at]) and not is_organisation(words[org_at])
             noun = _strip_genitive(words[org_at]) if det in ("des", "eines") else words[org_at]
+            media = any(is_media(w) and not is_organisation(w) for w in {words[org_at], noun})  # "des Sportblatts"
             # "die WHO": the acronym is both the noun and its own name, once
             name = own if media or own == [words[org_at]] else [noun, *own]
             kind = "media" if media else "org"
@@ -289,7 +325,7 @@ def read(doc: Doc, first: int, last: int) -> Reading:
     roles = [
         w
         for k, w in enumerate(words)
-        if _role_word(w)
+        if (_role_word(w) or k == h and _role_word(stem))
         and not (k + 1 == org_at and is_person_noun(w))
         and not (w.lower() in _REGIONAL and k + 1 < len(words) and is_capitalised(words[k + 1]))
     ]
@@ -300,6 +336,18 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         return Reading("media", name=name, proper=True, first=first, last=last)
     if len(name) == 1 and is_acronym(name[0]) and last_role < 0:
         return Reading("org", name=name, proper=True, first=first, last=last)  # "die OSZE"
+    if (
+        len(name) == 1
+        and a == len(words) - 1
+        and name[0].endswith("s")
+        and det in ("des", "eines")
+        and not roles
+        and org_at < 0
+        and all(lows[k] in DETERMINERS or lows[k] in _REGIONAL or not is_capitalised(words[k]) for k in range(a))
+    ):
+        # "des Berliner Tagesspiegels", "des griechischen Stabs": a lone noun in the genitive
+        # names no person (that takes a role: "des Ministers Müller"); a body, if anything
+        return _institution_reading(words, lows, a, det, qualifier, first, last)
     if name:
         return Reading("person", name=name, roles=roles, feminine=_feminine(roles), first=first, last=last)
     if roles and (org_at < 0 or last_role < org_at):
@@ -308,9 +356,15 @@ def read(doc: Doc, first: int, last: int) -> Reading:
         return Reading("group", name=[words[org_at]], first=first, last=last)  # "die Behörden": many bodies
     if org_at >= 0:
         return _institution_reading(words, lows, org_at, det, qualifier, first, last)
-    if is_group_noun(words[h]):
+    if _group_noun(words[h]):
         return Reading("group", name=[words[h]], first=first, last=last)
     return Reading("none", first=first, last=last)
+
+
+def _group_noun(word: str) -> bool:
+    """A plural person noun, also in the dative: "Augenzeugen", "von Bewohnern"."""
+    low = word.lower()
+    return is_group_noun(word) or (low.endswith("n") and not low.endswith("nn") and is_group_noun(low[:-1]))
 
 
 #: Nouns of origin from a city or region that are also its adjective ("der Wiener Bürgermeister");
@@ -409,12 +463,7 @@ def _frame(doc: Doc, first: int, last: int, words: list[str], lows: list[str], h
     while k < len(words) and lows[k] not in _GENITIVE and not is_capitalised(words[k]):
         k += 1
     if k < len(words) and lows[k] in _GENITIVE:
-        sub = read(doc, first + k + (lows[k] in ("von", "vom")), last)
-        if lows[k] == "der" and sub.kind == "role" and sub.feminine is False and sub.affiliation is None:
-            # a genitive "der" before a masculine role is plural: "nach Ansicht der Forscher"
-            # (one researcher would be "des Forschers")
-            role = sub.roles[-1]
-            return Reading("group", name=[role], first=sub.first, last=sub.last)
+        sub = _genitive_plural(read(doc, first + k + (lows[k] in ("von", "vom")), last), lows[k])
         if sub.kind not in ("none", "document"):
             return sub
     if any(w in _OWN for w in lows[:h]):
@@ -464,10 +513,8 @@ def _institution_reading(
 ) -> Reading:
     """An organisation or medium named by its noun: "Der Weltbank" → Weltbank, "das griechische
     Staatsfernsehen" → Griechisches Staatsfernsehen, "des Innenministeriums" → Innenministerium."""
-    noun = words[org_at]
-    kind = "media" if is_media(noun) and not is_organisation(noun) else "org"
-    if det in ("des", "eines"):
-        noun = _strip_genitive(noun)
+    noun = _strip_genitive(words[org_at]) if det in ("des", "eines") else words[org_at]
+    kind = "media" if any(is_media(w) and not is_organisation(w) for w in {words[org_at], noun}) else "org"
     start = max((k + 1 for k in range(org_at) if lows[k] in DETERMINERS), default=0)
     adjectives = [
         _nominative_adjective(w, noun)

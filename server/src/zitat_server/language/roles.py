@@ -214,7 +214,7 @@ _PROFESSION = re.compile(
     r"(iker|ikerin|isten|istin|eur|eurin|euse|therapeut|therapeutin|pädagoge|pädagogin|hacker|hackerin"
     r"|mediziner|medizinerin|jurist|juristin|anwältin|demokrat|demokratin|republikaner|republikanerin|student"
     r"|studentin|schüler|schülerin|lehrer|lehrerin|pfarrer|priester|unternehmer|unternehmerin|investor"
-    r"|investorin|ermittlerin|beamter|beamtin|abgeordnete|vorsitzende|beauftragte|sprecherin|regisseur"
+    r"|investorin|ermittlerin|beamter|beamten|beamtin|abgeordnete|vorsitzende|beauftragte|sprecherin|regisseur"
     r"|regisseurin|moderator|moderatorin|produzent|produzentin|ökonomin|funktionär|funktionärin|bischöfin"
     r"|astronom|astronomin|biologe|biologin|physiker|physikerin|chemiker|chemikerin|pilot|pilotin|professor"
     r"|professorin|dozent|dozentin|aktivistin|trainerin|spielerin|kapitänin|übersetzer|übersetzerin|dolmetscher"
