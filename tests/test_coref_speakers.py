@@ -7,6 +7,7 @@ import re
 
 from zitat_server.document import Doc, Entity, Form, Quote, Span, SpeakerType
 from zitat_server.extraction.coref import Reading, Resolver, read
+from zitat_server.extraction.pipeline import Pipeline
 from zitat_server.extraction.tokenizer import tokenize
 
 
@@ -290,3 +291,15 @@ def test_a_genitive_holder_names_no_person_by_its_inflection() -> None:
         "Business",
         "Insider",
     ]
+
+
+def test_unnamed_media_in_the_plural_are_no_medium_named_before():
+    doc = Pipeline("default").process(
+        "Die Zeitung Bild schrieb, er sei gesund. Zudem berichteten südkoreanische Medien, der Präsident sei krank."
+    )
+    assert [doc.entities[q.entity].name if q.entity is not None else None for q in doc.quotes] == ["Bild", None]
+
+
+def test_a_speech_noun_before_zu_is_no_name_with_a_particle():
+    doc = Pipeline("default").process("Sie sollen nach kubanischen Aussagen zu Unrecht seit 1998 eine Strafe verbüßen.")
+    assert all(doc.span_text(q.source) != "zu Unrecht" for q in doc.quotes if q.source)

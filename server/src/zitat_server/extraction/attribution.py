@@ -1085,7 +1085,11 @@ def _speech_noun_holder(
     rest = noun + 1
     if rest < phrase.last and tokens[rest].text.lower() in {"von", "vom"}:
         rest += 1
-    holder = mentions.classify(tokens, rest, phrase.last) if rest < phrase.last else None
+    first_word = tokens[rest].text if rest < phrase.last else ""
+    genitive = rest < phrase.last and (
+        first_word.lower() in DETERMINERS or first_word[:1].isupper() or _is_modifier(first_word) or rest > noun + 1
+    )  # "der Polizei", "Rabmer-Kollers", "libanesischer Kreise", "von Aktivisten"; not "zu Unrecht"
+    holder = mentions.classify(tokens, rest, phrase.last) if genitive else None
     own = any(tokens[k].text.lower() in _OWN for k in range(phrase.first, noun))
     if holder is None and own and frame_start > first:
         holder = mentions.phrase_after(tokens, first, frame_start)

@@ -75,6 +75,8 @@ DOCUMENT = "document"  # a report or study whose author the text does not give
 NOT_A_HOLDER = "not a holder"  # an abstract noun, a place, a fragment
 NO_ANTECEDENT = "no antecedent"  # a pronoun with no plausible holder before it
 
+#: Plural media nouns that name unnamed media, not the medium named last ("südkoreanische Medien").
+_GENERIC_MEDIA = frozenset({"medien", "zeitungen", "agenturen", "nachrichtenagenturen", "presseagenturen"})
 _DEFINITE = frozenset({"der", "die", "das", "dem", "den", "des"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 _PLURAL_DETS = frozenset({"die", "den", "einige", "viele", "mehrere", "zwei", "drei", "vier", "beide", "alle"})
@@ -896,6 +898,8 @@ class _Resolution:
             return self.person(r.name, r.roles, r.feminine), ""
         if kind == "role":
             return self.role(r, at), ""
+        if kind == "media" and not r.proper and r.name and r.name[-1].lower() in _GENERIC_MEDIA:
+            return None, GROUP  # "südkoreanische Medien", "Zeitungen": unnamed media, no one medium
         if kind in ("org", "media"):
             return self.institution(r), ""
         if kind == "group":

@@ -130,7 +130,13 @@ def _heads(tokens: list[Token], j: int, end: int) -> int:
             if k >= end:
                 break
             j = k + 1
-        elif j > start and w.lower() in NAME_PARTICLES and j + 1 < end and _head_word(tokens[j + 1].text):
+        elif (
+            j > start
+            and w.lower() in NAME_PARTICLES
+            and j + 1 < end
+            and _head_word(tokens[j + 1].text)
+            and not cues.is_speech_frame_noun(tokens[j - 1].text)  # "Aussagen zu Unrecht": no name
+        ):
             j += 1
         else:
             break
