@@ -37,6 +37,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from zitat_server.document import Doc, Entity, Quote, SpeakerType
 from zitat_server.extraction.component import ComponentInfo
@@ -156,6 +157,7 @@ def _nominative_adjective(adj: str, noun: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+@lru_cache(maxsize=1 << 16)
 def _name_word(word: str) -> bool:
     """A word of a personal name: no role, person noun, organisation or medium."""
     return (

@@ -123,17 +123,20 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 _ORGANISATION_WORDS = frozenset({"stadt", "gemeinde", "land", "bund", "staat", "eu", "un", "uno", "who"})
 
 
+@lru_cache(maxsize=1 << 16)
 def is_organisation(word: str) -> bool:
     """An organisation noun or acronym: "Polizei", "Außenministerium", "Sicherheitsrat", "OSZE"."""
     low = word.lower()
     return bool(_ORGANISATION.search(word)) or low in _ORGANISATION_WORDS or is_acronym(word) and not is_media(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_media(word: str) -> bool:
     """A medium that reports: "Zeitung", "Nachrichtenagentur", "Xinhua", "dpa"."""
     return bool(_MEDIA.search(word)) or word.lower() in MEDIA_NAMES
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(word: str) -> bool:
     """ "OSZE", "FIFA", "UN-Sicherheitsrat" is none; at least two capitals and no lower-case run."""
     letters = [c for c in word if c.isalpha()]
@@ -185,6 +188,7 @@ _SPOKES = re.compile(r"^(.+?)-?(pressesprecher|sprecher)(in|innen)?$", re.IGNORE
 _PRESS = re.compile(r"^(.+?)-?pressesprecher(in|innen)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_person_noun(word: str) -> bool:
     """A person named by origin, age or standing ("Franzose", "Titelverteidiger", "48-Jährige")."""
     low = word.lower()
@@ -224,6 +228,7 @@ _PROFESSION = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def is_profession(word: str) -> bool:
     """A noun that names one person by what they do or stand for, beyond :func:`is_role`."""
     return len(word) > 6 and word[:1].isupper() and bool(_PROFESSION.search(word))
