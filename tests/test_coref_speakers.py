@@ -303,3 +303,10 @@ def test_unnamed_media_in_the_plural_are_no_medium_named_before():
 def test_a_speech_noun_before_zu_is_no_name_with_a_particle():
     doc = Pipeline("default").process("Sie sollen nach kubanischen Aussagen zu Unrecht seit 1998 eine Strafe verbüßen.")
     assert all(doc.span_text(q.source) != "zu Unrecht" for q in doc.quotes if q.source)
+
+
+def test_a_kinship_noun_is_no_name():
+    doc = Pipeline("default").process(
+        "Ein Mann hat sich mit seiner 31-jährigen Ehefrau in seinem Haus verschanzt. Er sagte, er sei bewaffnet."
+    )
+    assert all(e.name != "Ehefrau" for e in doc.entities.values())

@@ -164,7 +164,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     titelverteidiger titelverteidigerin weltmeister weltmeisterin olympiasieger olympiasiegerin
     wissenschafter wissenschafterin landeshauptmann landeshauptfrau bürgermeister bürgermeisterin
     angeklagte angeklagter beschuldigte beschuldigter verteidiger verteidigerin kläger klägerin
-    mann frau vater mutter sohn tochter bruder schwester witwe""".split()
+    mann frau vater mutter sohn tochter bruder schwester witwe witwer ehefrau ehemann gattin gatte
+    lebensgefährtin lebensgefährte onkel tante neffe nichte cousin cousine enkel enkelin""".split()
 )
 #: Nouns of speech whose holder is their genitive ("nach Angaben der Polizei", "nach Worten des
 #: Ministers"); compounds end in them ("Polizeiangaben").
