@@ -106,8 +106,8 @@ _MEDIA_MEMBER = re.compile(
     r"|kolumnist|autor|vertreter|gründer|besitzer|eigentümer|intendant|moderator)(in|innen|s|en|e|n)?$",
     re.IGNORECASE,
 )
-#: Words beside a cue verb (by its first five letters) that give it a sense other than speech.
-_NOT_SPEECH_AFTER: dict[str, frozenset[str]] = {"sorgt": frozenset({"dafür", "für"})}
+#: Words beside a cue verb (by its lemma) that give it a sense other than speech.
+_NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {"sorgen": frozenset({"dafür", "für"})}
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -1180,7 +1180,7 @@ def _other_sense(tokens: list[Token], j: int, last: int) -> bool:
     """A cue verb in a sense that is no speech or thought: "sorgte dafür, dass …" (saw to it),
     "sorgte für Aufsehen" (caused), as against "sorgte sich, dass …" (worried)."""
     near = {tokens[k].text.lower() for k in (j - 1, j + 1) if 0 <= k < last}  # "sorgte dafür", "dafür sorgte"
-    return bool(near & _NOT_SPEECH_AFTER.get(tokens[j].text.lower()[:5], frozenset()))
+    return any(near & _NOT_SPEECH_BESIDE.get(e.lemma, frozenset()) for e in cues.lookup(tokens[j].text))
 
 
 def _generic_act(
