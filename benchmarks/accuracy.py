@@ -125,11 +125,6 @@ def reported_sentences(message: set[str], offsets: Offsets) -> set[str]:
     return {f"{i}:{j}" for i in sentences for j in range(len(offsets[i]))}
 
 
-#: Pronouns opening a frame sentence that take up the sentence before as what was said.
-ANAPHORS = frozenset({"Das", "Dies", "Dieses"})
-#: The words of an according-to frame that the task marks as its cue, the rest of the frame
-#: phrase being the source.
-ACCORDING_TO = frozenset({"nach", "laut", "gemäß", "zufolge"})
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:(?:von|vom)\s+)?$")
 
 
@@ -143,8 +138,8 @@ def according_to_roles(
     "von") is widened to it; the noun leaves the cue. "nach eigenen Angaben" with the clause's
     subject as the API source gives the task source "eigenen Angaben"."""
     words = [text[a:b] for a, b in cue]
-    frame = ACCORDING_TO & {w.lower() for w in words} and any(cues.is_speech_frame_noun(w) for w in words)
-    noun = [r for r, w in zip(cue, words, strict=True) if w.lower() not in ACCORDING_TO] if frame else []
+    frame = cues.ACCORDING_TO_WORDS & {w.lower() for w in words} and any(cues.is_speech_frame_noun(w) for w in words)
+    noun = [r for r, w in zip(cue, words, strict=True) if w.lower() not in cues.ACCORDING_TO_WORDS] if frame else []
     keep = tuple(r for r in cue if r not in noun) if noun else tuple(cue)
     if source is not None:
         before = _WORD_BEFORE.search(text, 0, source[0])
@@ -167,7 +162,7 @@ def anaphor_after(message: set[str], cue: set[str], offsets: Offsets, text: str)
     if following >= len(offsets) or not any(t.startswith(f"{following}:") for t in cue):
         return set()
     start, end = offsets[following][0]
-    return {f"{following}:0"} if text[start:end] in ANAPHORS else set()
+    return {f"{following}:0"} if text[start:end] in cues.ANAPHORIC_OPENERS else set()
 
 
 def to_annotations(quotes: Sequence[FoundQuote], offsets: Offsets, frame: str, text: str) -> list[dict[str, Any]]:

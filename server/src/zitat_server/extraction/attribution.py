@@ -34,6 +34,7 @@ from zitat_server.language.marks import (
     is_quote_token,
 )
 from zitat_server.language.mood import (
+    FINITE_HAVE,
     KONJUNKTIV_I,
     KONJUNKTIV_II,
     REPORTING_KONJUNKTIV_II,
@@ -57,8 +58,6 @@ MAX_WIE_CLAUSE = 20
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 #: The longest quoted region taken for a name after an article.
 MAX_NAME_TOKENS = 6
-#: Finite auxiliaries of the perfect, after which an inverted subject stands: "Gestern hat X gesagt".
-_PERFECT_FINITE = frozenset("hat hatte haben hatten".split())
 #: Lower-case words of a noun phrase that are no verb: prepositions and conjunctions.
 _NP_WORDS = frozenset("von vom des der und oder aus in im am an bei für mit zu zum zur".split())
 #: Prepositions of a place or an outlet after a subject: "die Polizei in Kassel", "im indischen …".
@@ -1099,9 +1098,6 @@ def _speech_noun_holder(
     return holder
 
 
-_FRAME_WORDS = cues.POSTPOSITIONS | cues.PREPOSITIONS | {"nach"}
-
-
 def join_speech_noun_frames(doc: Doc) -> dict[Span, Span]:
     """Undo :func:`_speech_noun_holder` on ``doc.quotes`` for a component trained on the task's
     spans (the source ranker): cue "nach Angaben", source "der Polizei" -> cue "nach", source
@@ -1111,15 +1107,15 @@ def join_speech_noun_frames(doc: Doc) -> dict[Span, Span]:
     joined: dict[Span, Span] = {}
     for q in doc.quotes:
         words = [tokens[i] for c in q.cue for i in doc.token_range(c.start, c.end)]
-        frame = any(t.text.lower() in _FRAME_WORDS for t in words)
+        frame = any(t.text.lower() in cues.ACCORDING_TO_WORDS for t in words)
         if len(words) < 2 or not frame or not any(cues.is_speech_frame_noun(t.text) for t in words):
             continue  # not "dachte darüber nach", whose particle spells "nach"
-        noun = [t for t in words if t.text.lower() not in _FRAME_WORDS]
+        noun = [t for t in words if t.text.lower() not in cues.ACCORDING_TO_WORDS]
         start, end = noun[0].start, noun[-1].end
         if q.source is not None and 0 <= q.source.start - end <= len(" von "):
             joined[q.source] = Span(start, q.source.end)
             end = q.source.end
-        q.cue = [Span(t.start, t.end) for t in words if t.text.lower() in _FRAME_WORDS]
+        q.cue = [Span(t.start, t.end) for t in words if t.text.lower() in cues.ACCORDING_TO_WORDS]
         q.source = Span(start, end)
     for q in doc.quotes:
         if not q.cue and q.source in joined:
@@ -1135,7 +1131,7 @@ def split_speech_noun_frames(doc: Doc) -> None:
         if len(q.cue) != 1 or q.source is None:
             continue
         (j,) = doc.token_range(q.cue[0].start, q.cue[0].end) or (None,)
-        if j is None or tokens[j].text.lower() not in _FRAME_WORDS:
+        if j is None or tokens[j].text.lower() not in cues.ACCORDING_TO_WORDS:
             continue
         span = doc.token_range(q.source.start, q.source.end)
         phrase = mentions.classify(tokens, span.start, span.stop) if span else None
@@ -1318,7 +1314,7 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     # after the auxiliary: "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass …"
     subject = mentions.phrase_after(tokens, first, j)
     if subject is None:
-        aux = next((k for k in range(first + 1, j) if tokens[k].text.lower() in _PERFECT_FINITE), None)
+        aux = next((k for k in range(first + 1, j) if tokens[k].text.lower() in FINITE_HAVE), None)
         if aux is not None:
             subject = mentions.phrase_after(tokens, aux + 1, j)
     return subject

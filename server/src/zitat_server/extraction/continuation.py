@@ -106,15 +106,12 @@ def planned(tokens: list[Token], first: int, last: int) -> bool:
     """ "Juventus soll in die Serie C absteigen.": "sollen" as the main clause's verb, what a
     source said is to happen. Without a quote before it, it is as often the reporter's own
     account of a plan, so it counts only as a continuation."""
-    window = tokens[first : min(last, first + MAX_MODAL_POSITION)]
-    return any(
-        (k == 0 or t.text.islower()) and t.text.lower() in REPORTATIVE_MODALS and not _after_comma(window, k)
-        for k, t in enumerate(window)
-    )
-
-
-def _after_comma(window: list[Token], k: int) -> bool:
-    return any(t.text == "," for t in window[:k])
+    for k, t in enumerate(tokens[first : min(last, first + MAX_MODAL_POSITION)]):
+        if t.text == ",":
+            return False  # "…, obwohl die Steuern steigen sollen": a subordinate clause's modal
+        if (k == 0 or t.text.islower()) and t.text.lower() in REPORTATIVE_MODALS:
+            return True
+    return False
 
 
 def room_beside(doc: Doc, sent: Sentence, quoted: SpanIndex, words_needed: int = MIN_WORDS_BESIDE_DIRECT) -> bool:

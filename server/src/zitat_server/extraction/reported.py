@@ -26,6 +26,7 @@ from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
 from zitat_server.language.function_words import DETERMINERS, PRONOUNS
 from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
+from zitat_server.language.mood import FINITE_HAVE
 
 CONFIDENCE = 0.5
 #: Words outside quotation marks a reported sentence needs ("nannte die Absage einen „Vertrauensbruch“").
@@ -38,8 +39,7 @@ AUXILIARIES = frozenset(
     will wolle wollte wollen wollten darf dürfe dürfte dürfen dürften wird werde würde werden würden hat habe
     hätte haben hätten ist sei wäre sind seien wären war waren hatte hatten wurde wurden""".split()
 )
-#: Finite auxiliaries of the perfect and of the passive before a speech verb's participle.
-PERFECT_AUXILIARIES = frozenset("hat hatte haben hatten".split())
+#: Finite auxiliaries of the passive before a speech verb's participle (the perfect: FINITE_HAVE).
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 #: Speech verbs whose participle mostly tells no speech act: "die Ergebnisse wurden mit der
 #: vorhergehenden Studie verglichen".
@@ -82,7 +82,7 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             continue
         if j > first and not text.islower():
             continue  # "Berichte", "Teile": nouns
-        if text.lower() in PERFECT_AUXILIARIES | PASSIVE_AUXILIARIES:
+        if text.lower() in FINITE_HAVE | PASSIVE_AUXILIARIES:
             quote = _compound(tokens, sent, first, j, last, comma)
             if quote is not None:
                 return quote
@@ -135,10 +135,7 @@ def _compound(tokens: list[Token], sent: Sentence, first: int, aux: int, last: i
         return None  # verb-final: a subordinate clause
     if aux > first and tokens[aux - 1].text == "," and _clause_before_comma(tokens, first, aux - 1):
         return None
-    end = aux + 1
-    while end < last and tokens[end].text not in CLAUSE_PUNCT:
-        end += 1
-    participle = end - 1
+    participle = _clause_end(tokens, aux, last) - 1
     if participle <= aux + 1:
         return None
     passive = tokens[aux].text.lower() in PASSIVE_AUXILIARIES

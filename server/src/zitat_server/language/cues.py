@@ -264,6 +264,8 @@ VERBS: dict[str, list[CueVerb]] = _build()
 # Reported-speech markers (SpkAtt Form "Reported"): "ihm zufolge", "laut der Ministerin".
 POSTPOSITIONS: frozenset[str] = frozenset({"zufolge"})
 PREPOSITIONS: frozenset[str] = frozenset({"laut", "gemäß"})
+#: Every word that opens or closes an according-to frame: the task's cue of "nach Angaben der Polizei".
+ACCORDING_TO_WORDS: frozenset[str] = POSTPOSITIONS | PREPOSITIONS | {"nach"}
 # "nach Angaben der Polizei", "nach Ansicht des Ministers", "nach Worten von …"
 NACH_NOUNS: frozenset[str] = frozenset(
     """angaben ansicht meinung worten aussage aussagen einschätzung auffassung darstellung informationen

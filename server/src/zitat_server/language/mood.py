@@ -58,3 +58,6 @@ def pronoun_konjunktiv(previous: str, word: str) -> bool:
 REPORTATIVE_MODALS: frozenset[str] = frozenset({"soll", "sollen"})
 #: The auxiliaries that end a perfect infinitive: "… getötet worden sein", "… geplant haben".
 PERFECT_AUXILIARIES: frozenset[str] = frozenset({"haben", "sein"})
+#: The finite forms of "haben" that build the perfect of a main clause: "hat … gesagt", "Gestern
+#: hatte X … gefordert".
+FINITE_HAVE: frozenset[str] = frozenset({"hat", "hatte", "haben", "hatten"})
