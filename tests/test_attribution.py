@@ -178,6 +178,29 @@ def test_the_subject_of_the_cue_s_own_clause_after_a_comma(pipeline, text, sourc
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a fronted adverbial that looks like a noun phrase is no subject
+        ("Des Weiteren verwies Steinbrück darauf, dass der Entwurf verfassungskonform sei.", "Steinbrück"),
+        # the object of a preposition before the cue is no subject
+        (
+            "Passend zu den Gefahren des Eises warnte die Moderatorin eines Lokalsenders: „Auf dem Eis kann es "
+            "glatt sein.“",
+            "die Moderatorin eines Lokalsenders",
+        ),
+        # a relative clause opened by a preposition: its subject follows
+        (
+            "Einschlägig ist der Skandal, in dessen Folge das Bundesverwaltungsgericht festgestellt hatte, die "
+            "Regierung sei berechtigt gewesen, eine Liste zu veröffentlichen.",
+            "das Bundesverwaltungsgericht",
+        ),
+    ],
+)
+def test_the_subject_is_no_adverbial_and_no_prepositional_object(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "source"),
     [
         (

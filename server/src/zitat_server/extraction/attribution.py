@@ -22,6 +22,7 @@ from zitat_server.language.function_words import (
     COMPLEMENTIZERS,
     DASS,
     DETERMINERS,
+    PREPOSITIONS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
 )
@@ -75,6 +76,7 @@ _WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "a
 _CLAUSE_BOUNDARIES = frozenset({",", ";"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
 _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn"})
+_GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
 #: Adverbs between a verb and its inverted subject, or before a sentence's subject: "erklärten
 #: nur die Gefängnisse", "Auch der Minister sagte".
 _FOCUS_ADVERBS = frozenset("nur auch zudem außerdem jedoch dagegen allerdings bereits ebenfalls erneut".split())
@@ -320,7 +322,7 @@ class RuleAttributor:
                     continue
                 if heisst_es(tokens, j, entry, cue):
                     return _Frame(cue, entry.medium, heisst_es_holder(tokens, start, j, open_tok))
-                src = mentions.phrase_before(tokens, j, start) or mentions.phrase_after(tokens, j + 1, open_tok)
+                src = mentions.subject_before(tokens, j, start) or mentions.phrase_after(tokens, j + 1, open_tok)
                 return _Frame(cue, entry.medium, src)
         return None
 
@@ -1291,6 +1293,13 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         subordinate = tokens[start].text.lower() in _SUBORDINATORS
         if subordinate or tokens[start].text.lower() in _CLAUSE_LINKS:
             start += 1  # ", und der ORF bezweifelt", ", als das Institut mitteilte"
+        elif start + 2 < j and _relative_after_preposition(tokens, start):
+            # ", in dem das Bundesverwaltungsgericht festgestellt hatte"; ", in dessen Folge das …"
+            start += 2
+            if tokens[start - 1].text.lower() in _GENITIVE_RELATIVES:
+                owned = mentions.phrase_after(tokens, start, j)
+                start = owned.last if owned is not None else start
+            subordinate = True
         subject = mentions.phrase_after(tokens, start, j)
         # after a subordinator the first noun phrase is the subject; elsewhere a common noun
         # must reach the verb ("…, Russland seinen Nachbarn …" may be an object)
@@ -1318,6 +1327,11 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         if aux is not None:
             subject = mentions.phrase_after(tokens, aux + 1, j)
     return subject
+
+
+def _relative_after_preposition(tokens: list[Token], k: int) -> bool:
+    """A relative clause opened by a preposition ("in dem", "bei der"): its subject comes next."""
+    return tokens[k].text.lower() in PREPOSITIONS and tokens[k + 1].text.lower() in RELATIVE_PRONOUNS
 
 
 def _subject_with_place(tokens: list[Token], first: int, j: int) -> Mention | None:

@@ -16,6 +16,7 @@ from zitat_server.language.function_words import (
     ATTACHING,
     DASS,
     DETERMINERS,
+    PREPOSITIONS,
     PRONOUNS,
     PRONOUNS_FEM,
     PRONOUNS_MASC,
@@ -216,6 +217,15 @@ def phrase_before(tokens: list[Token], j: int, start: int) -> Mention | None:
                 continue
             return classify(tokens, i, j)
     return None
+
+
+def subject_before(tokens: list[Token], j: int, start: int) -> Mention | None:
+    """:func:`phrase_before`, unless a preposition governs it: "Passend zu den Gefahren des Eises
+    warnte die Moderatorin", "auf der Landebahn teilte dessen Stellvertreter mit"."""
+    phrase = phrase_before(tokens, j, start)
+    if phrase is not None and phrase.first > start and tokens[phrase.first - 1].text.lower() in PREPOSITIONS:
+        return None
+    return phrase
 
 
 # --- every noun phrase of a stretch: the candidates the source ranker chooses among -----------

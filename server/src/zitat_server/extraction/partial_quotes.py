@@ -191,7 +191,7 @@ def _nearest_frame(doc: Doc, c: Candidate) -> tuple[list[Span], Medium, Span | N
             best = i
     if best is None:
         return [], Medium.SPEECH, None
-    mention = mentions.phrase_before(tokens, best, sent.first) or mentions.phrase_after(tokens, best + 1, sent.last)
+    mention = mentions.subject_before(tokens, best, sent.first) or mentions.phrase_after(tokens, best + 1, sent.last)
     source = mention_span(tokens, mention)
     medium = cues.lookup(tokens[best].text)[0].medium
     return [Span(tokens[best].start, tokens[best].end)], medium, source

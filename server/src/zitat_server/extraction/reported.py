@@ -24,7 +24,7 @@ from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.continuation import room_beside
 from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
-from zitat_server.language.function_words import DETERMINERS, PRONOUNS
+from zitat_server.language.function_words import DETERMINERS, PREPOSITIONS, PRONOUNS
 from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
 from zitat_server.language.mood import FINITE_HAVE
 
@@ -48,8 +48,6 @@ NOT_COMPOUND = frozenset({"vergleichen"})
 AGENT_MARKERS = frozenset({"von", "vom"})
 #: Words that join a second verb to the subject of the first: "beklagen Fehler und fordern …".
 COORDINATORS = frozenset({"und", "oder", "sowie"})
-#: Prepositions before a word make it a noun or adjective: "nach Berichten", "mit der genannten".
-PREPOSITIONS = frozenset("in im am an auf aus bei mit nach von vom vor zu zum zur für über unter durch".split())
 
 
 def reported(doc: Doc, quotes: list[Quote]) -> list[Quote]:

@@ -24,6 +24,11 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(
     "der die das dem den denen deren dessen welche welcher welches welchem welchen".split()
 )
 
+#: Prepositions: a noun phrase after one is its object, never a subject ("nach Berichten", "zu den
+#: Gefahren des Eises warnte die Moderatorin").
+PREPOSITIONS: frozenset[str] = frozenset(
+    "in im am an auf aus bei beim mit nach von vom vor zu zum zur für über unter durch gegenüber".split()
+)
 #: Conjunctions that open the content clause of an indirect quote.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann"})
 DASS: frozenset[str] = frozenset({"dass", "daß"})
@@ -44,7 +49,8 @@ CLAUSE_OPENERS: frozenset[str] = frozenset(
     eben gerade ganz sehr früher einst bald oft manchmal meist meistens zuletzt anfangs""".split()
 )
 #: Adverbs and participles that open sentences and, capitalised there, look like names ("Ebenso
-#: plädierte auch Volker Beck", "Unterdessen sagte …", "Überrascht hat …"); never a speaker.
+#: plädierte auch Volker Beck", "Unterdessen sagte …", "Überrascht hat …", "Des Weiteren verwies
+#: Steinbrück darauf"); never a speaker.
 SENTENCE_ADVERBS: frozenset[str] = frozenset(
     """ebenso einzig lediglich dies hierzu hierbei hierfür darüber darauf daraufhin darin davon dagegen
     dafür dadurch dazwischen unterdessen indessen indes stattdessen gar überdies zugleich zumindest
@@ -53,7 +59,8 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
     insbesondere zuerst erstens zweitens drittens letztlich endlich schlussendlich offensichtlich
     anscheinend angeblich vermutlich bekanntlich eigentlich wiederum demgegenüber überraschend überrascht
     dementsprechend entsprechend andererseits einerseits jüngst neulich kürzlich ähnlich genauso ebendies
-    deswegen weshalb wodurch womit wonach worauf hiernach infolgedessen lasst lass ja nein""".split()
+    deswegen weshalb wodurch womit wonach worauf hiernach infolgedessen lasst lass ja nein daraus hieraus
+    weiteren öfteren übrigen einschlägig""".split()
 )
 #: Finite verbs that open questions and conditionals ("Sollte …", "Wäre …", "Gibt es …"):
 #: capitalised there, never a name.
