@@ -201,6 +201,22 @@ def test_the_subject_is_no_adverbial_and_no_prepositional_object(pipeline, text,
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a compound on a lower-case outlet or union is a noun like any other
+        ("Die Arbeitskämpfe werden ausgesetzt, so verdi-Chef Frank Bäsler.", "verdi-Chef Frank Bäsler"),
+        # the subject after a fronted adverb and a modal, before the infinitive cue
+        (
+            "Heute will Außenminister Straw vor dem Parlament bekannt geben, dass das Verfahren ausgesetzt wird.",
+            "Außenminister Straw",
+        ),
+    ],
+)
+def test_lower_case_compounds_and_modal_frames(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "source"),
     [
         (

@@ -36,6 +36,7 @@ from zitat_server.language.marks import (
 )
 from zitat_server.language.mood import (
     FINITE_HAVE,
+    FINITE_MODALS,
     KONJUNKTIV_I,
     KONJUNKTIV_II,
     REPORTING_KONJUNKTIV_II,
@@ -1323,9 +1324,12 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     # after the auxiliary: "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass …"
     subject = mentions.phrase_after(tokens, first, j)
     if subject is None:
-        aux = next((k for k in range(first + 1, j) if tokens[k].text.lower() in FINITE_HAVE), None)
+        aux = next((k for k in range(first + 1, j) if tokens[k].text.lower() in FINITE_HAVE | FINITE_MODALS), None)
         if aux is not None:
-            subject = mentions.phrase_after(tokens, aux + 1, j)
+            k = aux + 1
+            while k < j and tokens[k].text in CLAUSE_OPENERS and tokens[k].text not in DETERMINERS:
+                k += 1  # "will heute Außenminister Straw … bekannt geben"
+            subject = mentions.phrase_after(tokens, k, j)
     return subject
 
 

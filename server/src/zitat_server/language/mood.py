@@ -61,3 +61,9 @@ PERFECT_AUXILIARIES: frozenset[str] = frozenset({"haben", "sein"})
 #: The finite forms of "haben" that build the perfect of a main clause: "hat … gesagt", "Gestern
 #: hatte X … gefordert".
 FINITE_HAVE: frozenset[str] = frozenset({"hat", "hatte", "haben", "hatten"})
+#: Finite modals and the future's "werden" before an infinitive cue: "Heute will Außenminister
+#: Straw … bekannt geben, dass …", "Morgen wird die Ministerin erklären, …".
+FINITE_MODALS: frozenset[str] = frozenset(
+    "will wollen wollte wollten soll sollen sollte sollten kann können konnte konnten muss müssen musste"
+    " mussten möchte möchten wird werden".split()
+)

@@ -27,10 +27,15 @@ _NOUN_SUFFIX = re.compile(
 )
 # Arabic and other name particles written with a hyphen: "al-Assad", "el-Sisi".
 _HYPHEN_PARTICLE = re.compile(r"^(al|el|ad|as|ash|at|ibn|bin|abu|ul)-[A-ZÄÖÜ]")
+_LOWER_COMPOUND = re.compile(r"^[a-zäöü][\w.]*-[A-ZÄÖÜ][a-zäöüß]")
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and any(ch.isalpha() for ch in word)
+    """Capitalised as a noun or name is, including compounds on a lower-case brand or outlet:
+    "verdi-Verhandlungsführer", "taz-Chefredakteurin", "dpa-Korrespondent"."""
+    if word[:1].isupper():
+        return any(ch.isalpha() for ch in word)
+    return bool(_LOWER_COMPOUND.match(word))
 
 
 def has_hyphen_particle(word: str) -> bool:
