@@ -168,3 +168,17 @@ def test_a_quoted_name_opening_the_sentence_before_its_cue_is_the_speaker(defaul
                  "Wie „heise online“ berichtet, sperrten die Behörden den Zugang."):
         doc = default_pipeline.process(text)
         assert all(q.form is not Form.DIRECT for q in doc.quotes), text
+
+
+def test_a_quoted_name_in_the_genitive_of_a_noun_is_no_quote_but_quoted_words_are(default_pipeline):
+    name = (
+        "Ein nicht genannter Vertreter der „con energy ag“ bezeichnet die Investition als "
+        "„strategisch“ und nimmt Bezug auf das Elektroauto."
+    )
+    doc = default_pipeline.process(name)
+    direct = [name[q.message[0].start : q.message[0].end] for q in doc.quotes if q.form is Form.DIRECT]
+    assert "„con energy ag“" not in direct
+    words = "Die Organisation warnte vor der Gefahr der „schockierenden Szenen der Gewalt“ in der Stadt."
+    doc = default_pipeline.process(words)
+    direct = [words[q.message[0].start : q.message[0].end] for q in doc.quotes if q.form is Form.DIRECT]
+    assert direct == ["„schockierenden Szenen der Gewalt“"]

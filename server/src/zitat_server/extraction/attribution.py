@@ -78,6 +78,8 @@ _CLAUSE_BOUNDARIES = frozenset({",", ";"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
 _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn"})
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
+#: Words that join a name to the noun it belongs to: "ein Vertreter der „con energy ag“".
+_GENITIVE_OF = frozenset({"der", "des", "von", "vom"})
 #: Adverbs between a verb and its inverted subject, or before a sentence's subject: "erklärten
 #: nur die Gefängnisse", "Auch der Minister sagte".
 _FOCUS_ADVERBS = frozenset("nur auch zudem außerdem jedoch dagegen allerdings bereits ebenfalls erneut".split())
@@ -238,7 +240,7 @@ class RuleAttributor:
             p = prev[0]
             message = Span(q.outer.start, q.outer.end)
             return Quote([message], Form.DIRECT, p.medium, list(p.cue), p.source, confidence=p.confidence), last_sent
-        if _names_a_thing(tokens, open_tok, sent.first, len(inner)):
+        if names_a_thing(tokens, open_tok, sent.first, len(inner)):
             return None, -1  # die „Kampagne für ein Freies Tibet“, die Studie „Linke Gewalt in Berlin“
         frame = self._frame_after(ctx, close_tok, sent_last.last)
         if frame is None:
@@ -988,7 +990,7 @@ def _verb_position(tokens: list[Token], j: int, start: int) -> bool:
     return j == start or tokens[j - 1].text.lower() not in _NOT_BEFORE_VERBS
 
 
-def _names_a_thing(tokens: list[Token], open_tok: int, start: int, inner: int) -> bool:
+def names_a_thing(tokens: list[Token], open_tok: int, start: int, inner: int) -> bool:
     """Does the quoted region name something rather than quote someone: the subject of the cue
     after it ("Die „Kampagne für ein Freies Tibet“ berichtete"), or the title of the noun before
     it ("die Studie „Linke Gewalt in Berlin“")?"""
@@ -997,7 +999,11 @@ def _names_a_thing(tokens: list[Token], open_tok: int, start: int, inner: int) -
     before = tokens[open_tok - 1].text.lower()
     if before in cues.TITLE_NOUNS:
         return True
-    if before not in _ARTICLES or inner > MAX_NAME_TOKENS:
+    if inner > MAX_NAME_TOKENS or mentions.is_adjective(tokens[open_tok + 1].text):
+        return False  # an adjective opens quoted words: "der „schockierenden Szenen“", "Eine „ernste Spur“"
+    if before in _GENITIVE_OF and open_tok - 2 >= start and tokens[open_tok - 2].text[:1].isupper():
+        return True  # the name in the genitive of a noun: "ein Vertreter der „con energy ag“ bezeichnet …"
+    if before not in _ARTICLES:
         return False
     # the subject before its verb: "Die „Kampagne für ein Freies Tibet“ berichtete"
     after = open_tok + inner + 2  # the token after the closing mark

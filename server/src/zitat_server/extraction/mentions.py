@@ -36,7 +36,8 @@ from zitat_server.language.roles import is_role
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
-def _is_adjective(word: str) -> bool:
+def is_adjective(word: str) -> bool:
+    """An inflected adjective: "ukrainische", "gemeinsamen" (lower case, with an ending)."""
     return word.islower() and word.isalpha() and word.endswith(_ADJ_ENDINGS) and len(word) > 3
 
 
@@ -97,7 +98,7 @@ def _premodifiers(tokens: list[Token], j: int, end: int) -> int:
     """Skip a determiner and inflected adjectives: "der ukrainische", "eine Sprecherin"."""
     if j < end and tokens[j].text.lower() in DETERMINERS:
         j += 1
-    while j < end and (_is_adjective(tokens[j].text) or _adverb_before_adjective(tokens, j, end)):
+    while j < end and (is_adjective(tokens[j].text) or _adverb_before_adjective(tokens, j, end)):
         j += 1
     return j
 
@@ -111,7 +112,7 @@ def _adverb_before_adjective(tokens: list[Token], j: int, end: int) -> bool:
         and word.islower()
         and word.isalpha()
         and word.endswith(("lich", "isch", "ig"))
-        and _is_adjective(tokens[j + 1].text)
+        and is_adjective(tokens[j + 1].text)
     )
 
 
@@ -153,7 +154,7 @@ def _indefinite_role(tokens: list[Token], i: int, end: int) -> bool:
     if tokens[i].text not in INDEFINITE:
         return False
     k = i + 1
-    while k < end and _is_adjective(tokens[k].text):
+    while k < end and is_adjective(tokens[k].text):
         k += 1
     return k < end and is_role(tokens[k].text)
 
@@ -212,7 +213,7 @@ def phrase_before(tokens: list[Token], j: int, start: int) -> Mention | None:
         return classify(tokens, j - 1, j)
     for i in range(max(start, j - 25), j):
         w = tokens[i].text
-        if (w.lower() in DETERMINERS or _is_adjective(w) or _head_word(w)) and _noun_phrase(tokens, i, j) == j:
+        if (w.lower() in DETERMINERS or is_adjective(w) or _head_word(w)) and _noun_phrase(tokens, i, j) == j:
             if i > start and tokens[i - 1].text.lower() in DETERMINERS | {"des", "der"}:
                 continue
             return classify(tokens, i, j)

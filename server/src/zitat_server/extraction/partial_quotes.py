@@ -17,7 +17,13 @@ from pathlib import Path
 
 from zitat_server.document import Doc, Form, Medium, Quote, Quoted, Sentence, Span, Token
 from zitat_server.extraction import mentions
-from zitat_server.extraction.attribution import MIN_DIRECT_TOKENS, konjunktiv_clause, mention_span, name_like
+from zitat_server.extraction.attribution import (
+    MIN_DIRECT_TOKENS,
+    konjunktiv_clause,
+    mention_span,
+    name_like,
+    names_a_thing,
+)
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.language import cues
 from zitat_server.language.marks import SENTENCE_FINAL
@@ -136,6 +142,8 @@ class PartialQuoteFinder:
                 continue  # „YouTube“: a short name, as the rules decide for their frames too
             if _speaker_named(doc, c):
                 continue
+            if names_a_thing(doc.tokens, c.inner[0] - 1, doc.sentences[c.sentence].first, len(c.inner)):
+                continue  # die Studie „…“, ein Vertreter der „con energy ag“: a name, as for the rules
             p = self.probability(doc, c)
             if p >= self.threshold:
                 added.append((self._quote(doc, c, p), c.container))
