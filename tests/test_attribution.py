@@ -828,3 +828,35 @@ def test_gemaess_a_rule_and_nach_reports_about_are_no_frames(pipeline, text):
 def test_gemaess_a_source_is_a_frame(pipeline):
     got = _one(pipeline, "Gemäß einer Entscheidung des EuGH müssen die Staaten die Daten löschen.")
     assert got[2] == ["Gemäß"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "message"),
+    [
+        (
+            "Manche Analysten halten es für möglich, dass er sich als Außenseiter bewirbt.",
+            ["halten", "es", "für", "möglich"],
+            "Manche Analysten",
+            "dass er sich als Außenseiter bewirbt",
+        ),
+        (
+            "Beobachter halten es jedoch für unwahrscheinlich, dass das Gericht die Entscheidung kassiert.",
+            ["halten", "es", "für", "unwahrscheinlich"],
+            "Beobachter",
+            "dass das Gericht die Entscheidung kassiert",
+        ),
+        (
+            "Da die Flugbegleiter es für sinnvoll hielten, die Passagiere zu evakuieren, öffneten sie die Türen.",
+            ["es", "für", "sinnvoll", "hielten"],
+            "die Flugbegleiter",
+            "die Passagiere zu evakuieren",
+        ),
+    ],
+)
+def test_holding_it_possible_is_an_opinion_about_the_clause_after(pipeline, text, cue, source, message):
+    got = _quotes(pipeline, text)[0]
+    assert (got[1], got[2], got[3]) == (message, cue, source)
+
+
+def test_holding_without_it_and_an_adjective_is_no_cue(pipeline):
+    assert _quotes(pipeline, "Er hält die Tür offen, damit die Gäste eintreten können.") == []

@@ -78,6 +78,8 @@ _CLAUSE_BOUNDARIES = frozenset({",", ";"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
 _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn"})
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
+#: Forms of "halten" in "es für möglich halten, dass …".
+_HOLD = frozenset("hält hielt hielten halte halten hielte".split())
 #: Words that join a name to the noun it belongs to: "ein Vertreter der „con energy ag“".
 _GENITIVE_OF = frozenset({"der", "des", "von", "vom"})
 #: Adverbs between a verb and its inverted subject, or before a sentence's subject: "erklärten
@@ -388,6 +390,11 @@ class RuleAttributor:
                 if quote is not None:
                     return quote
                 continue
+            if low in _HOLD:
+                quote = self._opinion_frame(ctx, j, first, last)
+                if quote is not None:
+                    return quote
+                continue
             if j > first and tokens[j].text[:1].isupper():
                 continue  # "die Frage, ob …", "Berichte über …": a noun, not the verb it spells
             entries = cues.lookup(tokens[j].text)
@@ -688,6 +695,42 @@ class RuleAttributor:
         if before[1] - before[0] < 2 or rest[1] - rest[0] < 2:
             return None
         return self._parts_quote(ctx, [before, rest], cue, source, Medium.SPEECH, 0.7)
+
+    def _opinion_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
+        """Analysten halten es für möglich, dass … / Da die Begleiter es für sinnvoll hielten, … zu …
+
+        "es für <adjective> halten" is an opinion about the clause after the comma; the task's cue
+        is the whole phrase ("hält es für möglich").
+        """
+        tokens = ctx.doc.tokens
+        fuer = j + 2
+        while fuer < min(last, j + 4) and tokens[fuer].text != "für" and tokens[fuer].text in CLAUSE_OPENERS:
+            fuer += 1  # "hält es jedoch für möglich"
+        if fuer + 2 < last and tokens[j + 1].text == "es" and tokens[fuer].text == "für":
+            k = fuer + 1
+            while k < last and k < fuer + 3 and tokens[k].text.islower() and tokens[k].text.isalpha():
+                k += 1  # "für möglich", "für immer unwahrscheinlicher"
+            cue, comma, subject_end = [j, j + 1, *range(fuer, k)], k, j
+        elif j - 3 >= first and tokens[j - 3].text == "es" and tokens[j - 2].text == "für":
+            cue, comma, subject_end = list(range(j - 3, j + 1)), j + 1, j - 3
+        else:
+            return None
+        if comma >= last or len(cue) < 4 or tokens[comma].text != "," or any(i in ctx.used for i in cue):
+            return None
+        m_start = comma + 1
+        opener = tokens[m_start].text.lower() if m_start < last else ""
+        if opener not in DASS and not _infinitive_clause(tokens, m_start, last):
+            return None
+        if tokens[first].text.lower() in _SUBORDINATORS:
+            source = mentions.phrase_after(tokens, first + 1, subject_end)  # "Da die Begleiter es für … hielten"
+        else:
+            source = source_for(tokens, first, subject_end, comma)
+        if source is None:
+            return None
+        end = _message_end(tokens, m_start, last)
+        if opener not in DASS:
+            end = next((i for i in range(m_start, end) if tokens[i].text == ","), end)  # "…, zu evakuieren, erteilten"
+        return self._quote(ctx, m_start, end, cue, source, Medium.THOUGHT, 0.6)
 
     def _noun_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
         """Gysi vertrat die These, die Partei stagniere … / die Forderung der Gewerkschaft, … zu senken.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DETERMINERS: frozenset[str] = frozenset(
     """der die das des dem den ein eine einer eines einem einen dieser diese dieses diesem diesen
     sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren kein keine unser unsere
-    mehrere viele einige zwei drei vier beide alle""".split()
+    mehrere viele einige zwei drei vier beide alle manche mancher manchen zahlreiche weitere andere""".split()
 )
 #: Genitive and dative articles and prepositions that attach a noun phrase to the one before
 #: ("der Sprecher des Ministeriums", "ein Sprecher von Siemens").
