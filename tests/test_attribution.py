@@ -205,6 +205,12 @@ def test_the_subject_is_no_adverbial_and_no_prepositional_object(pipeline, text,
     [
         # a compound on a lower-case outlet or union is a noun like any other
         ("Die Arbeitskämpfe werden ausgesetzt, so verdi-Chef Frank Bäsler.", "verdi-Chef Frank Bäsler"),
+        # a name with its apposition between commas before the cue
+        (
+            "Der Direktor des World Service, Peter Horrocks, bezeichnete die Maßnahme als Versuch, die BBC "
+            "an der Berichterstattung zu hindern.",
+            "Der Direktor des World Service, Peter Horrocks",
+        ),
         # the subject after a fronted adverb and a modal, before the infinitive cue
         (
             "Heute will Außenminister Straw vor dem Parlament bekannt geben, dass das Verfahren ausgesetzt wird.",

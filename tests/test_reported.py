@@ -208,3 +208,11 @@ def test_no_reported_speech_in_other_compounds(pipeline, text):
 )
 def test_reported_speech_subject_and_clause(pipeline, text, expected):
     assert _messages(pipeline, text) == expected
+
+
+def test_a_name_with_its_apposition_before_the_verb_is_the_source(pipeline):
+    text = "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als verantwortungsbewusst."
+    doc = pipeline.process(text)
+    assert [(q.form, doc.span_text(q.source)) for q in doc.quotes] == [
+        (Form.REPORTED, "Lars Schauer, Manager von Energie Cottbus")
+    ]

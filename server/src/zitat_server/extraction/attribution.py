@@ -1332,6 +1332,10 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     """
     if j + 1 < end and tokens[j + 1].text.lower() in PRONOUNS:
         return mentions.phrase_after(tokens, j + 1, end)
+    if j - 1 > first and tokens[j - 1].text == ",":
+        subject = mentions.phrase_after(tokens, first, j)
+        if subject is not None and subject.last == j - 1 and "," in (t.text for t in tokens[first : j - 1]):
+            return subject  # "Lars Schauer, Manager von Energie Cottbus, bezeichnete …": name and apposition
     before = mentions.phrase_before(tokens, j, first)
     if before is not None and before.first == first:
         return before
