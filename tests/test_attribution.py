@@ -866,3 +866,25 @@ def test_holding_it_possible_is_an_opinion_about_the_clause_after(pipeline, text
 
 def test_holding_without_it_and_an_adjective_is_no_cue(pipeline):
     assert _quotes(pipeline, "Er hält die Tür offen, damit die Gäste eintreten können.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        ("Sie sicherte Johnson ihre „volle Unterstützung“ zu.", "„volle Unterstützung“", ["sicherte", "zu"], "Sie"),
+        (
+            "Die bayerische Justizministerin Beate Merk wies den Vorwurf als „eine glatte Unverschämtheit“ zurück.",
+            "„eine glatte Unverschämtheit“",
+            ["wies", "zurück"],
+            "Die bayerische Justizministerin Beate Merk",
+        ),
+    ],
+)
+def test_a_separated_particle_after_a_quoted_phrase_completes_the_cue_before_it(pipeline, text, message, cue, source):
+    got = _quotes(pipeline, text)
+    assert [(g[0], g[1], g[2], g[3]) for g in got] == [("DIRECT", message, cue, source)]
+
+
+def test_one_quoted_adjective_before_its_noun_is_no_quote(pipeline):
+    text = "Koppelin erklärte, dass die Schulden nur wegen der „drastischen“ Steuererhöhung sinken würden."
+    assert [g[0] for g in _quotes(pipeline, text)] == ["INDIRECT"]

@@ -152,10 +152,9 @@ def _direct_after_rules(rules_and_shipped_model, text: str) -> list[tuple[str, l
 
 
 def test_shipped_model_accepts_quoted_words(rules_and_shipped_model):
-    text = "Die bayerische Justizministerin Beate Merk wies den Vorwurf als „eine glatte Unverschämtheit“ zurück."
-    assert _direct_after_rules(rules_and_shipped_model, text) == [
-        ("„eine glatte Unverschämtheit“", ["wies"], "Die bayerische Justizministerin Beate Merk")
-    ]
+    # (the rules frame "wies … als „…“ zurück" themselves now; a quote nested in indirect speech is the model's)
+    text = "Er werde „einen besseren Deal“ aushandeln, sagte Johnson."
+    assert _direct_after_rules(rules_and_shipped_model, text) == [("„einen besseren Deal“", ["sagte"], "Johnson")]
 
 
 def test_shipped_model_rejects_a_quoted_name(rules_and_shipped_model):

@@ -23,6 +23,7 @@ from zitat_server.extraction.attribution import (
     mention_span,
     name_like,
     names_a_thing,
+    scare_adjective,
 )
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.language import cues
@@ -142,8 +143,11 @@ class PartialQuoteFinder:
                 continue  # „YouTube“: a short name, as the rules decide for their frames too
             if _speaker_named(doc, c):
                 continue
-            if names_a_thing(doc.tokens, c.inner[0] - 1, doc.sentences[c.sentence].first, len(c.inner)):
+            open_tok = c.inner[0] - 1
+            if names_a_thing(doc.tokens, open_tok, doc.sentences[c.sentence].first, len(c.inner)):
                 continue  # die Studie „…“, ein Vertreter der „con energy ag“: a name, as for the rules
+            if scare_adjective(doc.tokens, open_tok, len(c.inner)):
+                continue
             p = self.probability(doc, c)
             if p >= self.threshold:
                 added.append((self._quote(doc, c, p), c.container))
