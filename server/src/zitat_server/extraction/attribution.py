@@ -78,6 +78,9 @@ _CLAUSE_BOUNDARIES = frozenset({",", ";"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
 _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn"})
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
+#: Adverbs between a finite auxiliary and its subject: "will heute Außenminister Straw …" (not
+#: "man", a pronoun subject, nor a preposition: "wird man ohne Übertreibung sagen dürfen").
+_SKIPPED_BEFORE_SUBJECT = CLAUSE_OPENERS - DETERMINERS - PREPOSITIONS - PRONOUNS - {"es", "jeder", "jede"}
 #: Forms of "halten" in "es für möglich halten, dass …".
 _HOLD = frozenset("hält hielt hielten halte halten hielte".split())
 #: Words that join a name to the noun it belongs to: "ein Vertreter der „con energy ag“".
@@ -103,7 +106,7 @@ _WIE_VERBS: dict[str, list[cues.CueVerb]] = {
 #: Verbs of knowing that, with "man" or no subject, state common knowledge, not a thought.
 _KNOWING = frozenset({"wissen"})
 #: Modals that make a cue verb generic with "man" or no subject: "kann man nicht davon sprechen".
-_MODALS = frozenset("kann könne konnte können darf dürfe durfte muss müsse musste lässt".split())
+_MODALS = frozenset("kann könne konnte können darf dürfe durfte dürfen muss müsse musste müssen lässt".split())
 #: "eigenen Angaben": the holder is the clause's subject.
 _OWN = frozenset({"eigenen", "eigener", "eigene"})
 #: Role nouns of people who work for a medium, whose genitive names it: "der Chefredakteur der Zeitung".
@@ -1400,7 +1403,7 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         aux = next((k for k in range(first + 1, j) if tokens[k].text.lower() in FINITE_HAVE | FINITE_MODALS), None)
         if aux is not None:
             k = aux + 1
-            while k < j and tokens[k].text in CLAUSE_OPENERS and tokens[k].text not in DETERMINERS:
+            while k < j and tokens[k].text in _SKIPPED_BEFORE_SUBJECT:
                 k += 1  # "will heute Außenminister Straw … bekannt geben"
             subject = mentions.phrase_after(tokens, k, j)
     return subject
