@@ -888,3 +888,26 @@ def test_a_separated_particle_after_a_quoted_phrase_completes_the_cue_before_it(
 def test_one_quoted_adjective_before_its_noun_is_no_quote(pipeline):
     text = "Koppelin erklärte, dass die Schulden nur wegen der „drastischen“ Steuererhöhung sinken würden."
     assert [g[0] for g in _quotes(pipeline, text)] == ["INDIRECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Wähler hätten zudem, schreibt Politico, eine Schwäche für abseitige Kandidaten.",
+            ["Wähler hätten zudem", "eine Schwäche für abseitige Kandidaten"],
+        ),
+        (
+            "Die Regierung habe versagt, sagte Müller, sie müsse zurücktreten.",
+            ["Die Regierung habe versagt", "sie müsse zurücktreten"],
+        ),
+        # an apposition of the source after the frame is no part of the message
+        (
+            "Alle Gebiete seien unter Kontrolle, sagte Charles Bouchard, kanadischer General und Kommandeur.",
+            ["Alle Gebiete seien unter Kontrolle"],
+        ),
+    ],
+)
+def test_a_frame_inserted_in_reported_content_leaves_both_parts_to_the_message(pipeline, text, parts):
+    doc = pipeline.process(text)
+    assert [[doc.span_text(m) for m in q.message] for q in doc.quotes] == [parts]

@@ -534,6 +534,17 @@ class RuleAttributor:
         if _generic_act(tokens, first, j, k, entry, source):
             return None
         end = _message_end(tokens, m_start, last)
+        head = min(cue) - 1  # "Die Regierung habe versagt, sagte Müller, sie müsse gehen": both parts
+        if (
+            source is not None
+            and source.first > j
+            and head > first + 1
+            and tokens[head].text == ","
+            and konjunktiv_clause(tokens, first, head)
+            and not _adverbial_clause(tokens, first)
+        ):
+            parts = [(first, head), (m_start, end)]
+            return self._parts_quote(ctx, parts, cue, source, entry.medium, 0.75)
         return self._quote(ctx, m_start, end, cue, source, entry.medium, 0.75 if source else 0.5)
 
     def _clause_before(
@@ -563,6 +574,10 @@ class RuleAttributor:
             return None
         if not konj and not _may_hold_a_verb(tokens, first, comma):
             return None  # "Die Politikerin von Bündnis 90 / Die Grünen, Anja Hajduk, kritisierte …"
+        tail = _interrupted_tail(tokens, source.last, last) if konj else None
+        if tail is not None:
+            # "Wähler hätten zudem, schreibt Politico, eine Schwäche für …": the frame interrupts
+            return self._parts_quote(ctx, [(first, comma), tail], cue, source, entry.medium, 0.7)
         return self._quote(ctx, first, comma, cue, source, entry.medium, 0.7)
 
     def _wie_frame(self, ctx: _Context, w: int, first: int, last: int) -> Quote | None:
@@ -1463,6 +1478,28 @@ def _particle_after(
         return None
     entry = next((e for e in entries if e.particle and e.particle == tokens[p].text.lower()), None)
     return None if entry is None else (entry, p)
+
+
+def _interrupted_tail(tokens: list[Token], after_source: int, last: int) -> tuple[int, int] | None:
+    """The rest of a message an inserted frame interrupts: "…, schreibt Politico, eine Schwäche für
+    …" (not an apposition of the source: "…, sagte Müller, Sprecher der Firma.")."""
+    k = after_source
+    while k < min(last, after_source + 3) and tokens[k].text.islower() and tokens[k].text.isalpha():
+        k += 1  # "sagte X noch am Montag," is no frame word, but "weiter", "noch" are
+    if k >= last or tokens[k].text != ",":
+        return None
+    start, end = _strip_punct(tokens, k + 1, last)
+    opener = tokens[start].text.lower()
+    if end - start < 2 or opener in RELATIVE_PRONOUNS | COMPLEMENTIZERS | PREPOSITIONS:
+        return None  # "…, betonte die Chefin, am Sonntag in einer Aussendung": the frame's adverbial
+    if opener in CLAUSE_OPENERS and opener not in DETERMINERS | PRONOUNS:
+        return None
+    np = mentions.phrase_after(tokens, start, end)
+    if np is not None and np.kind in ("role", "name"):
+        return None  # "…, sagte Charles Bouchard, kanadischer General und Kommandeur des Einsatzes"
+    if any(cues.lookup(t.text) or is_quote_token(t.text) for t in tokens[start:end]):
+        return None  # a frame or a quotation of its own
+    return start, end
 
 
 def _closes_clause(text: str) -> bool:
