@@ -911,3 +911,18 @@ def test_one_quoted_adjective_before_its_noun_is_no_quote(pipeline):
 def test_a_frame_inserted_in_reported_content_leaves_both_parts_to_the_message(pipeline, text, parts):
     doc = pipeline.process(text)
     assert [[doc.span_text(m) for m in q.message] for q in doc.quotes] == [parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('Parlament stimmt für Referendum – Tsipras: "Referendum wird stattfinden, ob ihr wollt". Athen.', "Tsipras"),
+        (
+            'Klubführung spricht Trainer Vertrauen aus – Als Nachfolger gehandelter Zidane: "Mir fehlt noch einiges".',
+            "Zidane",
+        ),
+    ],
+)
+def test_a_headline_speaker_label_after_its_dash_is_the_source(pipeline, text, source):
+    got = _quotes(pipeline, text)
+    assert [(g[0], g[2], g[3]) for g in got] == [("DIRECT", [], source)]

@@ -43,6 +43,7 @@ from zitat_server.language.mood import (
     konjunktiv_in_e,
     pronoun_konjunktiv,
 )
+from zitat_server.language.names import is_name_word
 from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES, is_media, is_role
 
 _ZU_INFIX = re.compile(
@@ -248,7 +249,7 @@ class RuleAttributor:
         if names_a_thing(tokens, open_tok, sent.first, len(inner)) or scare_adjective(tokens, open_tok, len(inner)):
             return None, -1  # die „Kampagne für ein Freies Tibet“, die Studie „Linke Gewalt in Berlin“
         frame = self._frame_after(ctx, close_tok, sent_last.last)
-        if frame is None:
+        if frame is None and not _labelled(tokens, sent.first, open_tok):
             frame = self._frame_before(ctx, sent.first, open_tok, close_tok, sent_last.last)
         if frame is None:
             frame = self._colon_frame(ctx, sent.first, open_tok, first_sent)
@@ -352,6 +353,14 @@ class RuleAttributor:
             clause_start = ctx.doc.sentences[sent_index - 1].first
         else:
             return None
+        dash = _label_dash(tokens, clause_start, colon)
+        if dash is not None:
+            # a headline's speaker label after its dash: "Parlament stimmt für Referendum – Tsipras: „…“",
+            # "… – Als Nachfolger gehandelter Zidane: „…“" (the clause before the dash is another one)
+            clause_start = dash + 1
+            label = _speaker_label(tokens, dash, colon)
+            if label is not None:
+                return _Frame([], Medium.SPEECH, label)
         frame = self._frame_before(ctx, clause_start, colon)
         if frame is not None:
             return frame
@@ -1500,6 +1509,29 @@ def _interrupted_tail(tokens: list[Token], after_source: int, last: int) -> tupl
     if any(cues.lookup(t.text) or is_quote_token(t.text) for t in tokens[start:end]):
         return None  # a frame or a quotation of its own
     return start, end
+
+
+def _label_dash(tokens: list[Token], start: int, colon: int) -> int | None:
+    """The dash before a speaker label "– Tsipras:" between ``start`` and the colon, if any."""
+    return next((k for k in range(colon - 1, start, -1) if tokens[k].text in _DASHES), None)
+
+
+def _labelled(tokens: list[Token], start: int, open_tok: int) -> bool:
+    """Does a headline's speaker label ("… – Zidane: „…“") stand right before the quotation?"""
+    colon = open_tok - 1
+    if colon <= start or tokens[colon].text != ":":
+        return False
+    dash = _label_dash(tokens, start, colon)
+    return dash is not None and _speaker_label(tokens, dash, colon) is not None
+
+
+def _speaker_label(tokens: list[Token], dash: int, colon: int) -> Mention | None:
+    """The name closing a headline's label between its dash and colon: "Tsipras", "Als Nachfolger
+    gehandelter Zidane" (the name alone)."""
+    k = colon
+    while k - 1 > dash and is_name_word(tokens[k - 1].text):
+        k -= 1
+    return mentions.classify(tokens, k, colon) if k < colon else None
 
 
 def _closes_clause(text: str) -> bool:
