@@ -926,3 +926,20 @@ def test_a_frame_inserted_in_reported_content_leaves_both_parts_to_the_message(p
 def test_a_headline_speaker_label_after_its_dash_is_the_source(pipeline, text, source):
     got = _quotes(pipeline, text)
     assert [(g[0], g[2], g[3]) for g in got] == [("DIRECT", [], source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Entsprechende Bewerbe verlangen von einem ab, Strecken so schnell wie möglich zu meistern.",
+        "Der Boxer teilte in der dritten Runde kräftig aus.",
+        "Er rief seinen Bruder an, um das Abo zu kündigen.",
+    ],
+)
+def test_a_particle_none_of_the_cue_s_readings_takes_makes_another_verb(pipeline, text):
+    assert _quotes(pipeline, text) == []
+
+
+def test_the_subject_of_an_inverted_first_clause_serves_the_coordinated_cue(pipeline):
+    text = "Als Beispiel führte er die Proteste an und führte aus, hier gäbe es eine Entwicklung."
+    assert _quotes(pipeline, text)[0][2:4] == (["führte", "aus"], "er")

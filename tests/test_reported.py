@@ -216,3 +216,8 @@ def test_a_name_with_its_apposition_before_the_verb_is_the_source(pipeline):
     assert [(q.form, doc.span_text(q.source)) for q in doc.quotes] == [
         (Form.REPORTED, "Lars Schauer, Manager von Energie Cottbus")
     ]
+
+
+def test_einfordern_is_a_demand_with_its_particle(pipeline):
+    doc = pipeline.process("Nun fordern die beiden Länder das Geld von Island ein.")
+    assert [[doc.span_text(c) for c in q.cue] for q in doc.quotes] == [["fordern", "ein"]]

@@ -82,6 +82,8 @@ _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
 #: Adverbs between a finite auxiliary and its subject: "will heute Außenminister Straw …" (not
 #: "man", a pronoun subject, nor a preposition: "wird man ohne Übertreibung sagen dürfen").
 _SKIPPED_BEFORE_SUBJECT = CLAUSE_OPENERS - DETERMINERS - PREPOSITIONS - PRONOUNS - {"es", "jeder", "jede"}
+#: Pronouns that can only be a subject (not "sie", which may be an object).
+_SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir"})
 #: Forms of "halten" in "es für möglich halten, dass …".
 _HOLD = frozenset("hält hielt hielten halte halten hielte".split())
 #: Words that join a name to the noun it belongs to: "ein Vertreter der „con energy ag“".
@@ -297,6 +299,8 @@ class RuleAttributor:
         entries = cues.lookup(w)
         if not entries or not _verb_position(tokens, j, i) or ctx.in_parens[j]:
             return None
+        if foreign_particle(entries, tokens, j, end):
+            return None
         cue = [j]
         entry = pick_entry(entries, tokens, j, end, cue)
         if entry.particle and len(cue) == 1:
@@ -417,7 +421,7 @@ class RuleAttributor:
             if j > first and tokens[j].text[:1].isupper():
                 continue  # "die Frage, ob …", "Berichte über …": a noun, not the verb it spells
             entries = cues.lookup(tokens[j].text)
-            if not entries or _other_sense(tokens, j, last):
+            if not entries or _other_sense(tokens, j, last) or foreign_particle(entries, tokens, j, last):
                 continue
             cue = [j]
             entry = pick_entry(entries, tokens, j, last, cue)
@@ -1418,6 +1422,19 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         # "Auch Lawrow sprach sich dagegen aus und sagte, …": the subject of the first verb
         opener = first + 1 if tokens[first].text.lower() in _FOCUS_ADVERBS else first
         subject = mentions.phrase_after(tokens, opener, j)
+        if subject is None:
+            # an inverted first clause: "Als Beispiel führte er … an und führte aus, …"
+            pronoun = next(
+                (
+                    k
+                    for k in range(first + 2, j)
+                    if tokens[k].text in _SUBJECT_PRONOUNS
+                    and tokens[k - 1].text.islower()
+                    and tokens[k - 1].text not in CLAUSE_OPENERS  # "Nachdem er …": a subordinate clause
+                ),
+                None,
+            )
+            subject = None if pronoun is None else mentions.phrase_after(tokens, pronoun, j)
         if subject is not None:
             return subject
     # participle frames: "X hat am Montag gesagt, …" — subject at the clause start, or right
@@ -1532,6 +1549,21 @@ def _speaker_label(tokens: list[Token], dash: int, colon: int) -> Mention | None
     while k - 1 > dash and is_name_word(tokens[k - 1].text):
         k -= 1
     return mentions.classify(tokens, k, colon) if k < colon else None
+
+
+def foreign_particle(entries: list[cues.CueVerb], tokens: list[Token], j: int, end: int) -> bool:
+    """Does the clause of the verb at ``j`` close with a particle none of its readings takes, so that
+    it is another verb: "Entsprechende Bewerbe verlangen von einem ab" (abverlangen), "teilte …
+    aus" (austeilen)?"""
+    stop = min(end, j + 1 + MAX_PARTICLE_DISTANCE)
+    k = j + 1
+    while k < stop and not _closes_clause(tokens[k].text) and tokens[k].text not in _COORDINATORS:
+        k += 1
+    if k >= stop and stop != end or k - 1 <= j or k < end and is_quote_token(tokens[k].text):
+        return False
+    word = tokens[k - 1].text
+    readings = cues.lookup(tokens[j].text)  # all of them: "forderte … auf" is auffordern
+    return word in cues.SEPARABLE_PARTICLES and not any(e.particle == word for e in [*entries, *readings])
 
 
 def _closes_clause(text: str) -> bool:

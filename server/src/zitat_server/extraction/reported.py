@@ -19,7 +19,7 @@ from __future__ import annotations
 from zitat_server import __version__
 from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex, Token
 from zitat_server.extraction import mentions
-from zitat_server.extraction.attribution import after_dateline, mention_span, pick_entry, source_for
+from zitat_server.extraction.attribution import after_dateline, foreign_particle, mention_span, pick_entry, source_for
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.continuation import room_beside
 from zitat_server.extraction.mentions import Mention
@@ -94,6 +94,8 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             continue  # "Wir wollen …, kündigte er an": a frame after its message, not reported speech
         if tokens[j + 1].text.lower() in AUXILIARIES:
             continue  # "…, die den Schlüssel verlangen könnten": an infinitive in a subordinate clause
+        if foreign_particle(entries, tokens, j, last):
+            continue  # "verlangen … ab", "teilte … aus": another verb
         cue = [j]
         entry = pick_entry(entries, tokens, j, last, cue)
         if entry.particle and len(cue) == 1:

@@ -181,6 +181,7 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("einschätzen", ST, ["schätzt", "schätzte", "schätzten", "schätze"], "ein"),
     ("einstufen", SW, ["stuft", "stufte", "stuften", "stufe"], "ein"),
     ("aussprechen", SW, ["spricht", "sprach", "sprachen", "spreche"], "aus"),
+    ("einfordern", SW, ["fordert", "forderte", "forderten", "fordere"], "ein"),
 ]
 
 
@@ -355,7 +356,16 @@ REPORTED_OBJECTS: dict[str, frozenset[str]] = {
     "begründen": frozenset({"mit"}),
     "würdigen": frozenset({"als"}),
     "erwägen": frozenset(),
+    "einfordern": frozenset(),
 }
+
+
+#: Separable verb particles: one that closes the clause of a cue verb none of whose readings
+#: takes it makes another verb ("verlangen … ab": abverlangen, "teilte … aus": austeilen).
+SEPARABLE_PARTICLES: frozenset[str] = frozenset(
+    "ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück um durch dar entgegen fort heraus hervor"
+    " hinzu zusammen".split()
+)
 
 
 #: Sentence openers that refer back to the sentence before as what was said: "Dies bestätigte
