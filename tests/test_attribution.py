@@ -943,3 +943,14 @@ def test_a_particle_none_of_the_cue_s_readings_takes_makes_another_verb(pipeline
 def test_the_subject_of_an_inverted_first_clause_serves_the_coordinated_cue(pipeline):
     text = "Als Beispiel führte er die Proteste an und führte aus, hier gäbe es eine Entwicklung."
     assert _quotes(pipeline, text)[0][2:4] == (["führte", "aus"], "er")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein Sprecher der Armee wollte nicht bestätigen, dass alle Insassen Soldaten waren.",
+        "Damit bestätigt sich, dass das Virus sich ausbreitet.",
+    ],
+)
+def test_a_refusal_or_a_reflexive_confirmation_is_no_act(pipeline, text):
+    assert _quotes(pipeline, text) == []

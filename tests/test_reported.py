@@ -221,3 +221,7 @@ def test_a_name_with_its_apposition_before_the_verb_is_the_source(pipeline):
 def test_einfordern_is_a_demand_with_its_particle(pipeline):
     doc = pipeline.process("Nun fordern die beiden Länder das Geld von Island ein.")
     assert [[doc.span_text(c) for c in q.cue] for q in doc.quotes] == [["fordern", "ein"]]
+
+
+def test_the_agentless_passive_of_ansehen_is_a_view_not_a_speech_act(pipeline):
+    assert pipeline.process("Der Wahlablauf wird als Prüfstein für die Demokratie angesehen.").quotes == []

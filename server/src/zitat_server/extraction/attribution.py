@@ -110,6 +110,7 @@ _WIE_VERBS: dict[str, list[cues.CueVerb]] = {
 _KNOWING = frozenset({"wissen"})
 #: Modals that make a cue verb generic with "man" or no subject: "kann man nicht davon sprechen".
 _MODALS = frozenset("kann könne konnte können darf dürfe durfte dürfen muss müsse musste müssen lässt".split())
+_WILL = frozenset("wollte wollten will wollen konnte konnten kann können".split())
 #: "eigenen Angaben": the holder is the clause's subject.
 _OWN = frozenset({"eigenen", "eigener", "eigene"})
 #: Role nouns of people who work for a medium, whose genitive names it: "der Chefredakteur der Zeitung".
@@ -118,8 +119,12 @@ _MEDIA_MEMBER = re.compile(
     r"|kolumnist|autor|vertreter|gründer|besitzer|eigentümer|intendant|moderator)(in|innen|s|en|e|n)?$",
     re.IGNORECASE,
 )
-#: Words beside a cue verb (by its lemma) that give it a sense other than speech.
-_NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {"sorgen": frozenset({"dafür", "für"})}
+#: Words beside a cue verb (by its lemma) that give it a sense other than speech ("bestätigt sich
+#: die Befürchtung": proves true).
+_NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {
+    "sorgen": frozenset({"dafür", "für"}),
+    "bestätigen": frozenset({"sich"}),
+}
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -1293,6 +1298,8 @@ def _generic_act(
     clause = range(max(first, j - 4), min(k, j + 4))
     if generic and any(tokens[i].text.lower() in _MODALS for i in clause):
         return True
+    if j - 1 > first and tokens[j - 1].text == "nicht" and any(tokens[i].text.lower() in _WILL for i in clause):
+        return True  # "wollte nicht bestätigen, dass …": a refusal, nothing was confirmed
     opener = next((i for i in range(j - 1, first - 1, -1) if tokens[i].text in CLAUSE_PUNCT), None)
     return opener is not None and opener + 1 < j and tokens[opener + 1].text.lower() == "was"
 

@@ -43,7 +43,7 @@ AUXILIARIES = frozenset(
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 #: Speech verbs whose participle mostly tells no speech act: "die Ergebnisse wurden mit der
 #: vorhergehenden Studie verglichen".
-NOT_COMPOUND = frozenset({"vergleichen"})
+NOT_COMPOUND = frozenset({"vergleichen", "ansehen"})
 #: The agent of a passive: "von Stolpe als unrealistisch bezeichnet".
 AGENT_MARKERS = frozenset({"von", "vom"})
 #: Words that join a second verb to the subject of the first: "beklagen Fehler und fordern …".
