@@ -537,3 +537,10 @@ def test_both_parts_of_a_message_with_a_possessive_source_take_its_holder():
     readings = resolve_anaphors(doc, [key, Reading(reason=NOT_A_HOLDER), Reading(reason=NOT_A_HOLDER)],
                                 MentionReader(Evidence(text)))
     assert [r.holder.name for r in readings] == ["John Key"] * 3
+
+
+def test_a_place_adjective_before_an_acronym_qualifies_it_and_new_organisation_heads():
+    article = "In Berlin tagte der Senat. Die Berliner SPD lehnt das ab."
+    assert holder("Die Berliner SPD", article) == (ORG, "SPD", "Berlin")
+    assert holder("das UN-Kinderhilfswerk UNICEF") == (ORG, "UNICEF", "")
+    assert holder("die Deutsche Bischofskonferenz") == (ORG, "Deutsche Bischofskonferenz", "")

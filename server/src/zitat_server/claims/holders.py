@@ -948,6 +948,10 @@ class MentionReader:
             return None
         if _is_acronym(body[0]) or _is_acronym(body[0].rpartition("-")[2]):
             return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord", "der Landes-SPD"
+        if len(body) == 2 and _is_acronym(body[1]) and body[0].endswith("er") and (
+            body[0][:-2] in PLACES or body[0][:-2] in self.ev.capitalised
+        ):
+            return Holder(SpeakerType.ORGANIZATION, body[1], body[0][:-2])  # "Die Berliner SPD": SPD (Berlin)
         if len(body) == 1 and " " in body[0]:
             # a quoted name: "die „Aktion Deutschland hilft“"; an adjective the article inflected
             # is named in the nominative: "der neue „Oberste Rat …“" → "Oberster Rat …"
