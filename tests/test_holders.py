@@ -455,6 +455,36 @@ def test_a_possessive_frame_is_the_holder_of_the_quote_just_before_it():
     assert readings[2].holder is None  # the quote before it is two sentences back
 
 
+
+def _possessive_readings(text: str, *sources: str) -> list[Reading]:
+    doc = _quotes(text, *sources)
+    doc.sentences = [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.]+\.", text)]
+    return resolve_anaphors(doc, [Reading(reason=NOT_A_HOLDER)] * len(sources), MentionReader(Evidence(text)))
+
+
+def test_a_possessive_frame_without_a_quote_before_it_is_the_person_named_just_before():
+    text = ("Air-France-Chef Jean-Cyril Spinetta weist die Vorwürfe zurück. Seiner Meinung nach war es falsch. "
+            "Joe Stork von HRW fordert von der Regierung eine Untersuchung des Vorfalls, bei dem es sich "
+            "seiner Ansicht nach um Mord handelt.")
+    readings = _possessive_readings(text, "Seiner Meinung", "seiner Ansicht")
+    assert [r.holder.name for r in readings] == ["Jean-Cyril Spinetta", "Joe Stork"]
+
+
+def test_a_possessive_frame_after_an_unnamed_person_or_of_the_wrong_gender_names_nobody():
+    text = ("Peter Müller leitet das Amt. Im Bericht wird ein Augenzeuge zitiert. Seiner Darstellung zufolge "
+            "fielen Bomben. Peter Müller sprach. Nach ihrer Auffassung ist das falsch. Das ist klar. "
+            "Wikinews fragt Peter Müller, ob Ihrer Meinung nach das gut sei.")
+    readings = _possessive_readings(text, "Seiner Darstellung", "ihrer Auffassung", "Ihrer Meinung")
+    # an eyewitness; "ihrer" is no man; the polite "Ihrer" is the one addressed, not the man named
+    assert [r.holder for r in readings] == [None, None, None]
+
+
+def test_a_definite_article_before_a_surname_the_article_gives_in_full_is_that_person():
+    article = "Oberbürgermeister Ingolf Roßberg sprach. Die Alternative, die Roßberg nannte, ist teuer."
+    assert holder("die Roßberg", article) == (PERSON, "Ingolf Roßberg", "")
+    assert holder("die Roßberg", "Die Roßberg ist ein Berg. Die Roßberg liegt hoch.") is None
+    assert holder("Die Alternative", article) is None
+
 @pytest.mark.parametrize(
     ("mention", "expected"),
     [
@@ -507,3 +537,10 @@ def test_both_parts_of_a_message_with_a_possessive_source_take_its_holder():
     readings = resolve_anaphors(doc, [key, Reading(reason=NOT_A_HOLDER), Reading(reason=NOT_A_HOLDER)],
                                 MentionReader(Evidence(text)))
     assert [r.holder.name for r in readings] == ["John Key"] * 3
+
+
+def test_a_place_adjective_before_an_acronym_qualifies_it_and_new_organisation_heads():
+    article = "In Berlin tagte der Senat. Die Berliner SPD lehnt das ab."
+    assert holder("Die Berliner SPD", article) == (ORG, "SPD", "Berlin")
+    assert holder("das UN-Kinderhilfswerk UNICEF") == (ORG, "UNICEF", "")
+    assert holder("die Deutsche Bischofskonferenz") == (ORG, "Deutsche Bischofskonferenz", "")

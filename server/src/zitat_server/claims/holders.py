@@ -56,7 +56,13 @@ from zitat_server.language.holders import (
     STRONG_ENDINGS,
     gender,
 )
-from zitat_server.language.names import NAME_PARTICLES, NOT_NAMES, has_hyphen_particle, is_name_word
+from zitat_server.language.names import (
+    NAME_PARTICLES,
+    NOT_NAMES,
+    first_name_feminine,
+    has_hyphen_particle,
+    is_name_word,
+)
 from zitat_server.language.roles import TITLES, is_role
 
 # Why a claim with a source has no speaker record (``Claim.unresolved_reason``).
@@ -739,6 +745,10 @@ class MentionReader:
             # No personal name takes an article or an adjective of its own: "Der Prozess", "die
             # Kanadier", "spanischen Händlern"; organisations may: "die FIFA".
             holder = self._named_after_article(body, paren)
+            if holder is None and determiner in _DEFINITE and not adjectives and not tail:
+                # …unless it is a surname the article gives in full ("Oberbürgermeister Ingolf
+                # Roßberg" … "die Roßberg"): the colloquial article, or a relative "die" before it.
+                holder = self._surname_known(body)
             return Reading(holder=holder) if holder else Reading(reason=NOT_A_HOLDER)
         name_words = body[roles[-1] + 1 :] if roles else body
         if roles and name_words and name_words[0].lower() in ("von", "vom"):
@@ -938,6 +948,10 @@ class MentionReader:
             return None
         if _is_acronym(body[0]) or _is_acronym(body[0].rpartition("-")[2]):
             return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord", "der Landes-SPD"
+        if len(body) == 2 and _is_acronym(body[1]) and body[0].endswith("er") and (
+            body[0][:-2] in PLACES or body[0][:-2] in self.ev.capitalised
+        ):
+            return Holder(SpeakerType.ORGANIZATION, body[1], body[0][:-2])  # "Die Berliner SPD": SPD (Berlin)
         if len(body) == 1 and " " in body[0]:
             # a quoted name: "die „Aktion Deutschland hilft“"; an adjective the article inflected
             # is named in the nominative: "der neue „Oberste Rat …“" → "Oberster Rat …"
@@ -987,6 +1001,19 @@ class MentionReader:
         written = " ".join(w for w in person.split() if w in words)
         aliases = (written,) if written and written != person else ()
         return Holder(SpeakerType.PERSON, person, aliases=aliases, roles=roles)
+
+    def _surname_known(self, body: list[str]) -> Holder | None:
+        """The person whose surname is the one word ``body``, when the article names them with one
+        first name and never uses the word as a common noun or a place."""
+        if len(body) != 1 or self.ev.is_common_form(body[0]) or self.ev.is_place(body[0]):
+            return None
+        firsts = {f for f in self.ev.first_names.get(body[0], set()) if self._first_name_like(f)}
+        if len(firsts) != 1:
+            return None
+        holder = self._named(body, (), [])
+        if holder is None or holder.type is not SpeakerType.PERSON or " " not in holder.name:
+            return None
+        return holder
 
     def _full_name(self, name: str) -> str:
         """A one-word name with what the article gives it elsewhere: its one first name
@@ -1271,9 +1298,77 @@ def resolve_anaphors(doc: Doc, readings: list[Reading], reader: MentionReader) -
         elif first not in _POSSESSIVES:
             continue
         previous = _previous_holder(doc, i, readings)
+        if previous is None and first in _POSSESSIVES and not _formal_address(doc, quote.source, words[0]):
+            previous = _possessor(doc, quote.source, reader, first)
         if previous is not None:
             out[i] = Reading(holder=previous)
     return out
+
+
+_MASCULINE_POSSESSIVES = frozenset({"sein", "seine", "seiner", "seines", "seinem", "seinen", "dessen"})
+_WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
+
+
+def _formal_address(doc: Doc, source: Span, possessive: str) -> bool:
+    """ "Ihrer Meinung nach" inside a sentence: the polite "you", the one addressed, not "her"."""
+    if not possessive.startswith("Ihr"):
+        return False
+    at = doc.text.find(possessive, source.start)
+    start, _ = _sentence_span(doc, source.start)
+    return not all(w.lower() in LEADING_NOISE for w in doc.text[start:at].split())
+
+
+def _possessor(doc: Doc, source: Span, reader: MentionReader, possessive: str) -> Holder | None:
+    """The person a possessive frame's pronoun refers to ("Seiner Meinung nach", "nach ihrer
+    Auffassung"): the nearest person named before it in its own or the previous sentence whose
+    gender fits ("seiner" a man or unknown, "ihrer" a woman by first name or role), unless an
+    unnamed person stands closer ("Im Bericht wird ein Augenzeuge zitiert. Seiner Darstellung
+    zufolge": nobody named)."""
+    start, _ = _sentence_span(doc, source.start)
+    region_start, _ = _sentence_span(doc, max(start - 1, 0))
+    tokens = [(m.start(), m.group()) for m in _WORD.finditer(doc.text, region_start, source.start)]
+    feminine = possessive not in _MASCULINE_POSSESSIVES and possessive != "deren"
+    # runs of capitalised words (with name particles inside), nearest first
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, (_, word) in enumerate(tokens):
+        if is_capitalised(word) or (current and word.lower() in NAME_PARTICLES):
+            current.append(k)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in reversed(runs):
+        while run and tokens[run[-1]][1].lower() in NAME_PARTICLES:
+            run = run[:-1]
+        if not run:
+            continue
+        before = [w for _, w in tokens[max(run[0] - 2, 0) : run[0]]]
+        opener = next((j for j, w in enumerate(before) if w.lower() in INDEFINITE), -1)
+        if opener >= 0 and all(_is_lower_adjective(w) for w in before[opener + 1 :]):
+            unnamed = reader.read(" ".join([*before[opener:], tokens[run[0]][1]]))
+            if unnamed.anonymous or unnamed.reason == ANONYMOUS:
+                return None  # "ein Augenzeuge", "ein örtlicher Mitarbeiter": an unnamed person is meant
+            continue
+        reading = reader.read(" ".join(tokens[k][1] for k in run))
+        h = reading.holder
+        if reading.anonymous:
+            return None
+        if h is None or h.type is not SpeakerType.PERSON or " " not in h.name:
+            continue
+        words = [tokens[k][1] for k in run]
+        roles = [w for w in words if is_role(w)] + ([before[-1]] if before and is_role(before[-1]) else [])
+        female = first_name_feminine(h.name.split()[0])
+        if female is None and roles:
+            female = roles[-1].lower().endswith("in")
+        if female is None and feminine:
+            continue  # "ihrer" needs evidence of a woman
+        if female is not None and female != feminine:
+            continue
+        return replace(h, roles=(), aliases=())
+    return None
 
 
 def _sentence_span(doc: Doc, at: int) -> tuple[int, int]:

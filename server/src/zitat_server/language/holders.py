@@ -75,7 +75,7 @@ ORGANISATION_HEAD = re.compile(
     r"|institute|university|council|committee|association|foundation|organization|ministry|department"
     r"|commission|authority|bureau|office|sicherheitsrat|bundesrat|nationalrat|europarat|betriebsrat"
     r"|aufsichtsrat|übergangsrat|ältestenrat|wächterrat|ethikrat|sachverständigenrat|verwaltungsrat|gruppe"
-    r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden)$"
+    r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz)$"
 )
 #: Heads that name a class, not an institution: bare ("das Ministerium", "die Partei", "Das
 #: zwölfköpfige Gremium") they refer back to one named before, so they make no record of their
@@ -108,7 +108,7 @@ DESCRIPTOR_HEAD = re.compile(
     r"(organisation|firma|konzern|unternehmen|gesellschaft|verband|partei|gewerkschaft|initiative"
     r"|vereinigung|hersteller|betreiber|betreiberfirma|bank|stiftung|verein|club|klub|gruppe|agentur"
     r"|institut|dienstleister|anbieter|versicherer|airline|autobauer|händler|bewegung|miliz|netzwerk"
-    r"|versorger|fluggesellschaft|provider|verlag|kette|ratingagentur)$"
+    r"|versorger|fluggesellschaft|provider|verlag|kette|ratingagentur|hilfswerk)$"
 )
 
 # One line per outlet: its canonical name, then the other ways news write it.
