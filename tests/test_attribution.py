@@ -954,3 +954,21 @@ def test_the_subject_of_an_inverted_first_clause_serves_the_coordinated_cue(pipe
 )
 def test_a_refusal_or_a_reflexive_confirmation_is_no_act(pipeline, text):
     assert _quotes(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # an adjective in "-te" before its noun is no verb that ends the content
+        (
+            "Die Forscher erklärten, dass Österreich zu wenig innovative, zukunftsgerichtete Produkte exportiere.",
+            "dass Österreich zu wenig innovative, zukunftsgerichtete Produkte exportiere",
+        ),
+        (
+            "Das Gericht stellte fest, die Regierung dürfe eine Liste mit Abfüllern und konkreten Produkten nennen.",
+            "die Regierung dürfe eine Liste mit Abfüllern und konkreten Produkten nennen",
+        ),
+    ],
+)
+def test_the_content_does_not_end_at_an_adjective(pipeline, text, message):
+    assert _quotes(pipeline, text)[0][1] == message

@@ -225,3 +225,11 @@ def test_einfordern_is_a_demand_with_its_particle(pipeline):
 
 def test_the_agentless_passive_of_ansehen_is_a_view_not_a_speech_act(pipeline):
     assert pipeline.process("Der Wahlablauf wird als Prüfstein für die Demokratie angesehen.").quotes == []
+
+
+def test_a_relative_clause_after_the_participle_tells_more_of_what_was_reported(pipeline):
+    text = "Das Netzwerk hatte über Hunderte Fälle berichtet, in denen Konzerne Steuern vermieden."
+    doc = pipeline.process(text)
+    assert [[doc.span_text(m) for m in q.message] for q in doc.quotes] == [
+        ["über Hunderte Fälle", "in denen Konzerne Steuern vermieden"]
+    ]

@@ -529,7 +529,7 @@ class RuleAttributor:
         if m_start >= last or ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS:
             return None
         opener = tokens[m_start].text.lower()
-        if _relative_clause(tokens, m_start, last):
+        if relative_clause(tokens, m_start, last):
             return None
         content = (
             opener in COMPLEMENTIZERS
@@ -559,7 +559,6 @@ class RuleAttributor:
             and head > first + 1
             and tokens[head].text == ","
             and konjunktiv_clause(tokens, first, head)
-            and not _adverbial_clause(tokens, first)
         ):
             parts = [(first, head), (m_start, end)]
             return self._parts_quote(ctx, parts, cue, source, entry.medium, 0.75)
@@ -693,7 +692,7 @@ class RuleAttributor:
         # inside it ("Die Feuerwehr hat nach eigenen Angaben … abgesucht", "X, laut Y, habe …"),
         # only the side after it when a comma closes the clause before ("…, laut Y starben …").
         after = frame[1]
-        if after + 1 < last and tokens[after].text == "," and _relative_clause(tokens, after + 1, last):
+        if after + 1 < last and tokens[after].text == "," and relative_clause(tokens, after + 1, last):
             after = ctx.next_break[after + 1]  # "Nach Angaben eines Experten, der … befragt wurde, würde …"
         sides = [_strip_punct(tokens, after, last)]
         comma_before = frame[0] > first and tokens[frame[0] - 1].text in CLAUSE_PUNCT
@@ -800,7 +799,7 @@ class RuleAttributor:
         if k + 1 >= last or tokens[k].text != ",":
             return None
         m_start = k + 1
-        if ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS or _relative_clause(tokens, m_start, last):
+        if ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS or relative_clause(tokens, m_start, last):
             return None
         if not (
             tokens[m_start].text.lower() in COMPLEMENTIZERS - {"wie"}
@@ -976,7 +975,7 @@ def _so_inserted(tokens: list[Token], i: int, last: int) -> bool:
     k = i
     while k < last and k - i < 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
         k += 1
-    return k < last - 1 and tokens[k].text in _INSERT_MARKS and not _relative_clause(tokens, k + 1, last)
+    return k < last - 1 and tokens[k].text in _INSERT_MARKS and not relative_clause(tokens, k + 1, last)
 
 
 def _message_end(tokens: list[Token], first: int, last: int) -> int:
@@ -990,7 +989,8 @@ def _message_end(tokens: list[Token], first: int, last: int) -> int:
         low = word.lower()
         if not (word.isalpha() and word.islower()) or low in _FRAMED_MOOD or low in cues.CLAUSE_OPENERS_NOT_SAID:
             continue
-        if any(e.finite for e in cues.lookup(word)) or len(low) > 4 and low.endswith(("te", "ten")):
+        adjective = k + 2 < last and tokens[k + 2].text[:1].isupper()  # "innovative, zukunftsgerichtete Produkte"
+        if any(e.finite for e in cues.lookup(word)) or len(low) > 4 and low.endswith(("te", "ten")) and not adjective:
             return k
     return last
 
@@ -1109,7 +1109,7 @@ def scare_adjective(tokens: list[Token], open_tok: int, inner: int) -> bool:
     )
 
 
-def _relative_clause(tokens: list[Token], i: int, last: int) -> bool:
+def relative_clause(tokens: list[Token], i: int, last: int) -> bool:
     """Does a relative clause open at ``i``: "…, der sagte, …", "…, die von … kamen"?
 
     A relative pronoun is followed by a verb, adverb or preposition; an article by its noun

@@ -19,12 +19,19 @@ from __future__ import annotations
 from zitat_server import __version__
 from zitat_server.document import Doc, Form, Quote, Sentence, Span, SpanIndex, Token
 from zitat_server.extraction import mentions
-from zitat_server.extraction.attribution import after_dateline, foreign_particle, mention_span, pick_entry, source_for
+from zitat_server.extraction.attribution import (
+    after_dateline,
+    foreign_particle,
+    mention_span,
+    pick_entry,
+    relative_clause,
+    source_for,
+)
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.continuation import room_beside
 from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
-from zitat_server.language.function_words import DETERMINERS, PREPOSITIONS, PRONOUNS
+from zitat_server.language.function_words import DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVE_PRONOUNS
 from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
 from zitat_server.language.mood import FINITE_HAVE
 
@@ -160,8 +167,11 @@ def _compound(tokens: list[Token], sent: Sentence, first: int, aux: int, last: i
         if source is None or comma and source.first > aux or tokens[source.first].text.lower() == "man":
             return None
     frame = {aux, participle} | ({agent} if passive and source is not None else set())
+    end = participle + 1
+    if end + 2 < last and tokens[end].text == "," and _relative_after(tokens, end + 1, last):
+        end = last  # "hatte … über Hunderte Fälle berichtet, in denen Konzerne Steuern vermieden"
     return Quote(
-        _content(tokens, first, participle + 1, frame, source),
+        _content(tokens, first, end, frame, source),
         Form.REPORTED,
         entry.medium,
         cue=[Span(tokens[participle].start, tokens[participle].end)],
@@ -211,6 +221,13 @@ def _adverbial(tokens: list[Token], first: int, last: int) -> bool:
 
 #: Capitalised sentence openers that are adverbs, not the start of a fronted object.
 _ADVERB_OPENERS = frozenset("so dabei gestern heute damals bereits zuletzt auch zudem außerdem nun jetzt".split())
+
+
+def _relative_after(tokens: list[Token], k: int, last: int) -> bool:
+    """A relative clause at ``k`` that tells more of the object: "…, die …", "…, in denen …"."""
+    if tokens[k].text.lower() in PREPOSITIONS and tokens[k + 1].text.lower() in RELATIVE_PRONOUNS:
+        return True
+    return relative_clause(tokens, k, last)
 
 
 def _clause_end(tokens: list[Token], j: int, last: int) -> int:
