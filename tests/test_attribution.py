@@ -972,3 +972,17 @@ def test_a_refusal_or_a_reflexive_confirmation_is_no_act(pipeline, text):
 )
 def test_the_content_does_not_end_at_an_adjective(pipeline, text, message):
     assert _quotes(pipeline, text)[0][1] == message
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Die Internationale Organisation für Migration (IOM) erklärte, die Flüchtlinge seien verdurstet.",
+            "Die Internationale Organisation für Migration (IOM)",
+        ),
+        ("Die Dividende soll sinken, teilte der Konzern Mittwochabend mit.", "der Konzern"),
+    ],
+)
+def test_an_organisation_s_name_goes_on_with_fuer_and_a_time_word_ends_a_mention(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

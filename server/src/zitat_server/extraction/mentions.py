@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from zitat_server.document import Token
 from zitat_server.language import cues
+from zitat_server.language.dates import WEEKDAYS
 from zitat_server.language.function_words import (
     ATTACHING,
     DASS,
@@ -30,7 +31,7 @@ from zitat_server.language.names import (
     is_first_name,
     is_name_word,
 )
-from zitat_server.language.roles import is_role
+from zitat_server.language.roles import is_organisation, is_role
 
 # Endings of inflected adjectives ("der ukrainische", "des früheren").
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
@@ -91,6 +92,9 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
 
 @lru_cache(maxsize=1 << 16)
 def _head_word(word: str) -> bool:
+    """A word that can head a noun phrase; not a time word ("teilte der Konzern Mittwochabend mit")."""
+    if word.startswith(WEEKDAYS):
+        return False
     return (is_capitalised(word) and word not in NOT_NAMES) or has_hyphen_particle(word)
 
 
@@ -172,6 +176,10 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
             if k == j + 1:
                 break
             j = k
+        elif low == "für" and j + 1 < end and is_organisation(tokens[j - 1].text) and _head_word(tokens[j + 1].text):
+            # the name of an organisation goes on: "die Internationale Organisation für Migration
+            # (IOM)", "der Syrischen Beobachtungsstelle für Menschenrechte"
+            j = _heads(tokens, j + 1, end)
         elif w == "(":
             k = j + 1
             while k < end and k - j <= 5 and tokens[k].text != ")":

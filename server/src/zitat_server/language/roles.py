@@ -59,7 +59,7 @@ _ORGANISATION = re.compile(
     r"|fraktion|vereinigung|initiative|versicherung|stiftung|senat|senats|parlament|parlaments|union|liga"
     r"|gruppe|team|teams|mannschaft|heer|heeres|klub|klubs|verein|vereins|streitkräfte|hersteller|herstellers|betreiber"
     r"|betreibers|firma|kammer|komitee|komitees|ausschuss|ausschusses|kabinett|kabinetts|dienst|dienstes"
-    r"|gesellschaft|holding|gmbh|bundesamt|kreml|vatikan|rathaus|caritas|zentrale|sicherheitsrat"
+    r"|gesellschaft|holding|gmbh|bundesamt|kreml|vatikan|rathaus|caritas|zentrale|stelle|sicherheitsrat"
     r"|sicherheitsrats|fiskalrat|nationalrat|bundesrat|europarat|ministerrat|aufsichtsrat|betriebsrat|ethikrat"
     r"|verwaltungsrat|beirat|presserat|zentralrat|wissenschaftsrat|stiftungsrat|staatsanwaltschaft|generalstaatsanwaltschaft|bundesanwaltschaft|landesregierung"
     r"|bundesregierung|rechnungshof|rechnungshofs|aufsicht|netzwerk|bündnis|bündnisses|allianz|akademie"
