@@ -986,3 +986,8 @@ def test_the_content_does_not_end_at_an_adjective(pipeline, text, message):
 )
 def test_an_organisation_s_name_goes_on_with_fuer_and_a_time_word_ends_a_mention(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_own_statements_at_the_sentence_start_belong_to_the_subject_after_the_verb(pipeline):
+    got = _quotes(pipeline, "Eigenen Angaben zufolge hat der Oligarch über 80 Millionen Euro investiert.")[0]
+    assert got[2:4] == (["Eigenen", "Angaben", "zufolge"], "der Oligarch")

@@ -688,6 +688,12 @@ class RuleAttributor:
             frame = (j, end)
         cue = [j]
         source = _speech_noun_holder(tokens, source, cue, first, frame[0])
+        if frame[0] == first and frame[1] + 1 < last and _own(tokens, source):
+            # "Eigenen Angaben zufolge hat der Oligarch … investiert": the subject after the verb
+            subject = mentions.phrase_after(tokens, frame[1] + 1, last)
+            if subject is not None and tokens[subject.first].text.lower() in DETERMINERS | PRONOUNS:
+                cue.extend(k for k in range(source.first, source.last) if k not in cue)
+                source = subject
         # The message is the clause around the frame phrase: both sides when the phrase sits
         # inside it ("Die Feuerwehr hat nach eigenen Angaben … abgesucht", "X, laut Y, habe …"),
         # only the side after it when a comma closes the clause before ("…, laut Y starben …").
@@ -1204,6 +1210,13 @@ def _speech_noun_holder(
         return phrase  # "nach ersten Angaben", "israelischen Angaben": no holder named, the phrase stays
     cue.extend(range(phrase.first, noun + 1))
     return holder
+
+
+def _own(tokens: list[Token], phrase: Mention) -> bool:
+    """ "eigenen Angaben", "Eigener Darstellung": a speech noun whose holder is the clause's subject."""
+    return any(tokens[k].text.lower() in _OWN for k in range(phrase.first, phrase.last)) and any(
+        cues.is_speech_frame_noun(tokens[k].text) for k in range(phrase.first, phrase.last)
+    )
 
 
 def join_speech_noun_frames(doc: Doc) -> dict[Span, Span]:
