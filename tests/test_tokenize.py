@@ -230,3 +230,11 @@ def test_doc_from_sentences_keeps_the_tokenisation() -> None:
 def test_doc_from_sentences_rejects_what_cannot_be_written(sentences_: list[list[str]], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         doc_from_sentences(sentences_)
+
+
+def test_a_bracket_glued_to_the_final_period_opens_a_new_sentence():
+    doc = tokenize("Er warnt vor einem Flächenbrand, den die FPÖ nutze.(Michael Völker, 25.6.2015)")
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == [
+        "Er warnt vor einem Flächenbrand, den die FPÖ nutze.",
+        "(Michael Völker, 25.6.2015)",
+    ]

@@ -116,6 +116,9 @@ _TOKEN_RE = re.compile(
 # Starts with a character class so that ``re`` can skip ahead to candidates quickly.
 _SENTENCE_END_RE = re.compile(rf"[.!?…](?<![\[(.!?…].)[.!?…]*[“”\"»«’‘')\]]*(?={_GAP}+([^\s{_CONTROL}]))")
 _CONTROL_CHARS = frozenset(map(chr, (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)))
+# A bracket glued to the final period opens a sentence of its own: the byline at an article's end,
+# "… zunutze mache.(Michael Völker, 25.6.2015)".
+_GLUED_BRACKET_RE = re.compile(r"(?<=\w)[.!?](?=\([A-ZÄÖÜ])")
 
 
 def _content_end(text: str) -> int:
@@ -152,6 +155,8 @@ def tokenize(text: str) -> Doc:
         token = tokens[bisect_right(starts, m.start()) - 1].text
         if token[0] in SENTENCE_FINAL or token in END_ABBREVIATIONS:
             cuts.add(bisect_left(starts, m.end()))
+    for m in _GLUED_BRACKET_RE.finditer(text):
+        cuts.add(bisect_left(starts, m.end()))
     cuts.add(len(tokens))
     first = 0
     for cut in sorted(cuts):
