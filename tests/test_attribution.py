@@ -991,3 +991,33 @@ def test_an_organisation_s_name_goes_on_with_fuer_and_a_time_word_ends_a_mention
 def test_own_statements_at_the_sentence_start_belong_to_the_subject_after_the_verb(pipeline):
     got = _quotes(pipeline, "Eigenen Angaben zufolge hat der Oligarch über 80 Millionen Euro investiert.")[0]
     assert got[2:4] == (["Eigenen", "Angaben", "zufolge"], "der Oligarch")
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "source"),
+    [
+        (
+            "Die Strafe sei zu milde, hatte der Staatsanwalt gesagt.",
+            "Die Strafe sei zu milde",
+            ["hatte", "gesagt"],
+            "der Staatsanwalt",
+        ),
+        # the content of an inner frame stops before an outer so-frame
+        (
+            "Danach wusste ich, dass ich Dirigent werden wollte, so Dudamel, der den Klang im Ohr hatte.",
+            "dass ich Dirigent werden wollte",
+            ["wusste"],
+            "ich",
+        ),
+        # a speech noun opening the sentence: its clause ends where the main verb comes
+        (
+            "Die Behauptung, dass sie an illegalen Aktivitäten beteiligt waren, ist unmöglich, sagte ein Sprecher.",
+            "dass sie an illegalen Aktivitäten beteiligt waren",
+            ["Die", "Behauptung"],
+            None,
+        ),
+    ],
+)
+def test_frames_and_content_ends(pipeline, text, message, cue, source):
+    got = _quotes(pipeline, text)[0]
+    assert got[1:4] == (message, cue, source)

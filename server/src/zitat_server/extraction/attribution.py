@@ -82,6 +82,10 @@ _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
 #: Adverbs between a finite auxiliary and its subject: "will heute Außenminister Straw …" (not
 #: "man", a pronoun subject, nor a preposition: "wird man ohne Übertreibung sagen dürfen").
 _SKIPPED_BEFORE_SUBJECT = CLAUSE_OPENERS - DETERMINERS - PREPOSITIONS - PRONOUNS - {"es", "jeder", "jede"}
+#: Finite forms of "sein", "werden", "haben" that a main clause goes on with after a comma.
+_MAIN_VERBS = frozenset(
+    "ist sind war waren sei seien wäre wären wird werden wurde wurden hat haben hatte hatten".split()
+)
 #: Pronouns that can only be a subject (not "sie", which may be an object).
 _SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir"})
 #: Forms of "halten" in "es für möglich halten, dass …".
@@ -569,6 +573,10 @@ class RuleAttributor:
     ) -> Quote | None:
         """Er habe …, sagte X. / Es sah so aus, als ob …, sagte X weiter. / …, heißt es."""
         tokens = ctx.doc.tokens
+        if not entry.finite:
+            perfect = self._perfect_frame_after(ctx, first, j, cue, entry)
+            if perfect is not None:
+                return perfect
         comma = j - 1
         if comma > first + 1 and tokens[comma].text.lower() in _ANAPHORS and tokens[comma - 1].text == ",":
             comma -= 1  # "…, das teilte das Institut mit": the pronoun takes up the clause before
@@ -596,6 +604,25 @@ class RuleAttributor:
             # "Wähler hätten zudem, schreibt Politico, eine Schwäche für …": the frame interrupts
             return self._parts_quote(ctx, [(first, comma), tail], cue, source, entry.medium, 0.7)
         return self._quote(ctx, first, comma, cue, source, entry.medium, 0.7)
+
+    def _perfect_frame_after(
+        self, ctx: _Context, first: int, j: int, cue: list[int], entry: cues.CueVerb
+    ) -> Quote | None:
+        """Die Strafe sei zu milde, hatte der Staatsanwalt gesagt. — a frame in the perfect after its
+        content: the auxiliary opens it after a comma, the participle closes the sentence."""
+        tokens = ctx.doc.tokens
+        aux = next((k for k in range(j - 1, first + 1, -1) if tokens[k].text.lower() in FINITE_HAVE), None)
+        if aux is None or tokens[aux - 1].text != "," or not _ends_clause(tokens, j, ctx.doc.sentences[
+            ctx.doc.sentence_of(j)
+        ].last):
+            return None
+        source = mentions.phrase_after(tokens, aux + 1, j)
+        end = j - 1 if tokens[j - 1].text == "," else j
+        if source is None or source.last != end:
+            return None  # "…, hatte die Oberstaatsanwältin von Grosseto, Maria Navarro, gesagt"
+        if not konjunktiv_clause(tokens, first, aux - 1):
+            return None
+        return self._quote(ctx, first, aux - 1, [aux, *cue], source, entry.medium, 0.7)
 
     def _wie_frame(self, ctx: _Context, w: int, first: int, last: int) -> Quote | None:
         """Wie die Agentur AFP berichtet, habe sich … / …, wie ein Sprecher mitteilte. / …, wie es hieß, …
@@ -826,7 +853,14 @@ class RuleAttributor:
             subject = mentions.phrase_after(tokens, first, min(cue))
             if subject is not None and (subject.kind != "noun" or subject.last == min(cue)):
                 source = subject  # "Gysi hatte … vertreten", "Die Staatsanwaltschaft hegt den Verdacht"
-        return self._quote(ctx, m_start, last, cue, source, Medium.SPEECH, 0.5)
+        end = last
+        if min(cue) == first:
+            # the noun opens the sentence as its subject: the clause ends where the main verb comes
+            # ("Die Behauptung, dass …, ist unmöglich, sagte …")
+            end = next((i for i in range(m_start + 2, last - 1) if tokens[i].text == "," and tokens[
+                i + 1
+            ].text in _MAIN_VERBS), last)
+        return self._quote(ctx, m_start, end, cue, source, Medium.SPEECH, 0.5)
 
     def _relative_frame(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
         """Ein Bericht, wonach der Minister festgenommen worden sein soll, … / Studien, nach denen …
@@ -993,6 +1027,8 @@ def _message_end(tokens: list[Token], first: int, last: int) -> int:
             continue
         word = tokens[k + 1].text
         low = word.lower()
+        if tokens[k].text == "," and low == _SO and k + 2 < last and tokens[k + 2].text[:1].isupper():
+            return k  # "…, dass ich Dirigent werden wollte, so Dudamel, der …": an outer frame
         if not (word.isalpha() and word.islower()) or low in _FRAMED_MOOD or low in cues.CLAUSE_OPENERS_NOT_SAID:
             continue
         adjective = k + 2 < last and tokens[k + 2].text[:1].isupper()  # "innovative, zukunftsgerichtete Produkte"
