@@ -233,3 +233,32 @@ def test_a_relative_clause_after_the_participle_tells_more_of_what_was_reported(
     assert [[doc.span_text(m) for m in q.message] for q in doc.quotes] == [
         ["über Hunderte Fälle", "in denen Konzerne Steuern vermieden"]
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Arithmetik und der Kalender sprechen für Romney.",  # no holder, no act
+        "Die Identität des Kindes gab die Behörde nicht bekannt.",  # denied: nothing was said
+    ],
+)
+def test_no_reported_speech_without_a_holder_or_with_a_denied_act(pipeline, text):
+    assert pipeline.process(text).quotes == []
+
+
+def test_a_negation_in_the_next_coordinated_clause_does_not_deny_the_first_act(pipeline):
+    doc = pipeline.process("Ein Militärsprecher verwies auf das Wetter und möchte nicht spekulieren.")
+    assert [q.form for q in doc.quotes] == [Form.REPORTED]
+
+
+@pytest.mark.parametrize("text", ["Die Armeeleitung sprach von einem Absturz.", "Der Jahresbericht nennt hohe Zahlen."])
+def test_documents_and_a_body_s_lead_hold_claims(pipeline, text):
+    assert [q.form for q in pipeline.process(text).quotes] == [Form.REPORTED]
+
+
+def test_the_frame_of_a_direct_quote_after_its_colon_is_no_reported_speech(pipeline):
+    text = "Dazu gab das Ministerium weiter bekannt: „Trojanow machte Aussagen gegenüber Mitarbeitern der Behörde.“"
+    doc = pipeline.process(text)
+    assert [(q.form, [doc.span_text(c) for c in q.cue], doc.span_text(q.source)) for q in doc.quotes] == [
+        (Form.DIRECT, ["gab", "bekannt"], "das Ministerium")
+    ]

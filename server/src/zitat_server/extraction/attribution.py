@@ -340,6 +340,8 @@ class RuleAttributor:
             entries = cues.lookup(tokens[j].text)
             if entries and not _verb_position(tokens, j, start) or ctx.in_parens[j]:
                 continue  # "einem bekannten Rechtsextremisten", "(Wikinews berichtete)"
+            if entries and _particle_of_earlier_verb(tokens, start, j):
+                continue  # "gab … bekannt:": the particle of "gab", not the participle of "bekennen"
             if entries:
                 cue = [j]
                 entry = pick_entry(entries, tokens, j, open_tok, cue)
@@ -1620,6 +1622,17 @@ def foreign_particle(entries: list[cues.CueVerb], tokens: list[Token], j: int, e
     word = tokens[k - 1].text
     readings = cues.lookup(tokens[j].text)  # all of them: "forderte … auf" is auffordern
     return word in cues.SEPARABLE_PARTICLES and not any(e.particle == word for e in [*entries, *readings])
+
+
+def _particle_of_earlier_verb(tokens: list[Token], start: int, j: int) -> bool:
+    """Is the word at ``j`` the separated particle of a cue verb earlier in its clause?"""
+    word = tokens[j].text
+    for k in range(j - 1, max(start, j - MAX_PARTICLE_DISTANCE) - 1, -1):
+        if _closes_clause(tokens[k].text):
+            return False
+        if any(e.particle == word for e in cues.lookup(tokens[k].text)):
+            return True
+    return False
 
 
 def _closes_clause(text: str) -> bool:

@@ -39,7 +39,7 @@ _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 def is_adjective(word: str) -> bool:
     """An inflected adjective: "ukrainische", "gemeinsamen" (lower case, with an ending)."""
-    return word.islower() and word.isalpha() and word.endswith(_ADJ_ENDINGS) and len(word) > 3
+    return word.islower() and word.replace("-", "").isalpha() and word.endswith(_ADJ_ENDINGS) and len(word) > 3
 
 
 @dataclass(frozen=True, slots=True)

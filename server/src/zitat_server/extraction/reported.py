@@ -32,8 +32,11 @@ from zitat_server.extraction.continuation import room_beside
 from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
 from zitat_server.language.function_words import DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVE_PRONOUNS
+from zitat_server.language.holders import FRAME_COMPOUND_ENDS, FRAME_NOUNS
 from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
 from zitat_server.language.mood import FINITE_HAVE
+from zitat_server.language.names import is_name_word
+from zitat_server.language.roles import is_group_noun, is_media, is_organisation, is_person_noun
 
 CONFIDENCE = 0.5
 #: Words outside quotation marks a reported sentence needs ("nannte die Absage einen „Vertrauensbruch“").
@@ -55,12 +58,20 @@ NOT_COMPOUND = frozenset({"vergleichen", "ansehen"})
 AGENT_MARKERS = frozenset({"von", "vom"})
 #: Words that join a second verb to the subject of the first: "beklagen Fehler und fordern …".
 COORDINATORS = frozenset({"und", "oder", "sowie"})
+#: Words that deny the act: "gab die Behörde nicht bekannt", "nannte keine Einzelheiten".
+_NEGATIONS = frozenset({"nicht", "keine", "keinen", "keinerlei", "nie", "niemals"})
 
 
 def reported(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """``REPORTED`` quotes for the sentences no quote in ``quotes`` covers (a direct quote may
     nest inside), at most one per sentence."""
-    covered = SpanIndex(m for q in quotes if q.form is not Form.DIRECT for m in q.message)
+    covered = SpanIndex(
+        [
+            *(m for q in quotes if q.form is not Form.DIRECT for m in q.message),
+            # "gab bekannt: „…“": the frame of the direct quote after its colon, not reported speech
+            *(c for q in quotes if q.form is Form.DIRECT and _after_colon(doc.text, q.start) for c in q.cue),
+        ]
+    )
     quoted = SpanIndex([*(r.outer for r in doc.quoted_regions()), *(m for q in quotes for m in q.message)])
     out: list[Quote] = []
     for sent in doc.sentences:
@@ -122,6 +133,10 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             continue
         if tokens[source.first].text.lower() == "man":
             continue  # "Rosinenbomber nannte man …": a name, not a speech act
+        if not may_hold(tokens, source):
+            continue  # "Die Arithmetik und der Kalender sprechen für Romney": no holder, no act
+        if _negated(tokens, j, _clause_end(tokens, j, last)):
+            continue  # "Die Identität des Kindes gab die Behörde nicht bekannt": nothing was said
         return Quote(
             _content(tokens, first, last, frame, source),
             Form.REPORTED,
@@ -221,6 +236,42 @@ def _adverbial(tokens: list[Token], first: int, last: int) -> bool:
 
 #: Capitalised sentence openers that are adverbs, not the start of a fronted object.
 _ADVERB_OPENERS = frozenset("so dabei gestern heute damals bereits zuletzt auch zudem außerdem nun jetzt".split())
+
+
+def may_hold(tokens: list[Token], source: Mention) -> bool:
+    """Can the mention hold a speech act: a person, a role, an organisation, a medium, a group or
+    a pronoun ("die Polizei", "Merkel", "Experten"), not a thing ("Die Arithmetik", "Seinen
+    Ausstieg aus der Serie", "Die Identität des Kindes")?"""
+    if source.kind in ("name", "pronoun", "role"):
+        return True
+    words = [t.text for t in tokens[source.first : source.last]]
+    return any(
+        is_organisation(w) or is_media(w) or is_group_noun(w) or is_person_noun(w) or is_name_word(w) or _document(w)
+        for w in words
+        if w[:1].isupper()
+    )
+
+
+def _document(word: str) -> bool:
+    """A document or a body's lead, which hold claims too: "Der ROG-Jahresbericht", "Eine aktuelle
+    Schätzung", "die Vereinsführung", "Die Armeeleitung"."""
+    low = word.lower()
+    return low in FRAME_NOUNS or low.endswith(FRAME_COMPOUND_ENDS)
+
+
+def _after_colon(text: str, start: int) -> bool:
+    """Does a colon introduce the quotation starting at ``start``?"""
+    return text[:start].rstrip().endswith(":")
+
+
+def _negated(tokens: list[Token], j: int, end: int) -> bool:
+    """Is the clause of the verb at ``j`` negated ("gab … nicht bekannt", "nannte keine Namen")?"""
+    for t in tokens[j + 1 : end]:
+        if t.text in COORDINATORS or t.text == "aber":
+            return False  # "verwies auf … und möchte nicht …": the next verb's clause
+        if t.text in _NEGATIONS:
+            return True
+    return False
 
 
 def _relative_after(tokens: list[Token], k: int, last: int) -> bool:
