@@ -1021,3 +1021,13 @@ def test_own_statements_at_the_sentence_start_belong_to_the_subject_after_the_ve
 def test_frames_and_content_ends(pipeline, text, message, cue, source):
     got = _quotes(pipeline, text)[0]
     assert got[1:4] == (message, cue, source)
+
+
+def test_a_question_with_an_according_to_phrase_reports_nothing(pipeline):
+    text = "Wikinews: Welche Vorschläge der Gesetzesnovelle sind Ihrer Meinung nach verfassungswidrig?"
+    assert _quotes(pipeline, text) == []
+
+
+def test_a_direct_quote_after_a_colon_frame_is_no_indirect_quote_of_the_frame_after_it(pipeline):
+    text = "Besorgt äußerte sich auch der Vorsitzende: „Wir befürchten das Schlimmste“, sagte er gegenüber dem Radio."
+    assert [g[0] for g in _quotes(pipeline, text)] == ["DIRECT"]

@@ -596,6 +596,8 @@ class RuleAttributor:
         subject = mentions.phrase_after(tokens, first, comma)
         if subject is not None and subject.last >= comma:
             return None  # "Die Fraktionschefin, Petra Pau, forderte …": a noun phrase, no clause
+        if _colon_quotation(tokens, first, comma):
+            return None  # "X äußerte sich besorgt: „Wir befürchten das Schlimmste“, sagte er": a direct quote
         konj = konjunktiv_clause(tokens, first, comma) or tokens[first].text.lower() in COMPLEMENTIZERS
         if not konj and not _ends_clause(tokens, source.last, last):
             return None
@@ -682,6 +684,8 @@ class RuleAttributor:
     def _according_to(self, ctx: _Context, j: int, first: int, last: int) -> Quote | None:
         """Ihm zufolge … / Laut der Ministerin … / Nach Angaben der Polizei … / Nach einer Studie …"""
         tokens = ctx.doc.tokens
+        if _question(tokens, last):
+            return None  # "Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?": asked, not reported
         low = tokens[j].text.lower()
         if low in cues.POSTPOSITIONS:
             source = mentions.phrase_before(tokens, j, first)
@@ -1622,6 +1626,18 @@ def foreign_particle(entries: list[cues.CueVerb], tokens: list[Token], j: int, e
     word = tokens[k - 1].text
     readings = cues.lookup(tokens[j].text)  # all of them: "forderte … auf" is auffordern
     return word in cues.SEPARABLE_PARTICLES and not any(e.particle == word for e in [*entries, *readings])
+
+
+def _question(tokens: list[Token], last: int) -> bool:
+    """Does the sentence ending before ``last`` (its final punctuation or the token before) ask?"""
+    return any(tokens[k].text == "?" for k in range(max(0, last - 2), min(last + 1, len(tokens))))
+
+
+def _colon_quotation(tokens: list[Token], first: int, comma: int) -> bool:
+    """Does the stretch before ``comma`` end with a quotation opened right after a colon?"""
+    if comma - 1 <= first or not is_quote_token(tokens[comma - 1].text):
+        return False
+    return any(tokens[k].text == ":" and is_quote_token(tokens[k + 1].text) for k in range(first, comma - 2))
 
 
 def _particle_of_earlier_verb(tokens: list[Token], start: int, j: int) -> bool:
