@@ -1031,3 +1031,19 @@ def test_a_question_with_an_according_to_phrase_reports_nothing(pipeline):
 def test_a_direct_quote_after_a_colon_frame_is_no_indirect_quote_of_the_frame_after_it(pipeline):
     text = "Besorgt äußerte sich auch der Vorsitzende: „Wir befürchten das Schlimmste“, sagte er gegenüber dem Radio."
     assert [g[0] for g in _quotes(pipeline, text)] == ["DIRECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the subject with its apposition before the cue of a colon frame
+        (
+            "Auch die Delegationsleiterin, Sharon Hayes, äußerte sich zufrieden: „Das ist ein gutes Dokument.“",
+            "die Delegationsleiterin, Sharon Hayes",
+        ),
+        # a time phrase is no subject
+        ("Wenige Stunden später erklärte: „Der Rat übernimmt ab heute die Macht im ganzen Land.“", None),
+    ],
+)
+def test_colon_frame_subjects(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

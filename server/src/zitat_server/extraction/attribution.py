@@ -353,7 +353,7 @@ class RuleAttributor:
                     cue.append(after[1])
                 if heisst_es(tokens, j, entry, cue):
                     return _Frame(cue, entry.medium, heisst_es_holder(tokens, start, j, open_tok))
-                src = mentions.subject_before(tokens, j, start) or mentions.phrase_after(tokens, j + 1, open_tok)
+                src = mentions.subject_before(tokens, j, start) or source_for(tokens, start, j, open_tok)
                 return _Frame(cue, entry.medium, src)
         return None
 
@@ -1446,8 +1446,9 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     if j + 1 < end and tokens[j + 1].text.lower() in PRONOUNS:
         return mentions.phrase_after(tokens, j + 1, end)
     if j - 1 > first and tokens[j - 1].text == ",":
-        subject = mentions.phrase_after(tokens, first, j)
-        if subject is not None and subject.last == j - 1 and "," in (t.text for t in tokens[first : j - 1]):
+        opener = first + 1 if tokens[first].text.lower() in _FOCUS_ADVERBS else first  # "Auch die …, X, sagte"
+        subject = mentions.phrase_after(tokens, opener, j)
+        if subject is not None and subject.last == j - 1 and "," in (t.text for t in tokens[opener : j - 1]):
             return subject  # "Lars Schauer, Manager von Energie Cottbus, bezeichnete …": name and apposition
     before = mentions.phrase_before(tokens, j, first)
     if before is not None and before.first == first:

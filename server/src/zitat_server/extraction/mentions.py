@@ -90,10 +90,17 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
     return Mention(first, last, kind, name, roles, feminine)
 
 
+#: Units of time head no mention: "Wenige Stunden später erklärte …", "vor einem Monat".
+_TIME_NOUNS = frozenset(
+    """Sekunde Sekunden Minute Minuten Stunde Stunden Tag Tage Tagen Woche Wochen Monat Monate Monaten
+    Jahr Jahre Jahren Jahrzehnt Jahrzehnte Jahrhundert Wochenende""".split()
+)
+
+
 @lru_cache(maxsize=1 << 16)
 def _head_word(word: str) -> bool:
     """A word that can head a noun phrase; not a time word ("teilte der Konzern Mittwochabend mit")."""
-    if word.startswith(WEEKDAYS):
+    if word.startswith(WEEKDAYS) or word in _TIME_NOUNS:
         return False
     return (is_capitalised(word) and word not in NOT_NAMES) or has_hyphen_particle(word)
 

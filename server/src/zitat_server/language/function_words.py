@@ -60,7 +60,7 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
     anscheinend angeblich vermutlich bekanntlich eigentlich wiederum demgegenüber überraschend überrascht
     dementsprechend entsprechend andererseits einerseits jüngst neulich kürzlich ähnlich genauso ebendies
     deswegen weshalb wodurch womit wonach worauf hiernach infolgedessen lasst lass ja nein daraus hieraus
-    weiteren öfteren übrigen einschlägig""".split()
+    weiteren öfteren übrigen einschlägig wenige letzte letzten vergangene vergangenen kommende""".split()
 )
 #: Finite verbs that open questions and conditionals ("Sollte …", "Wäre …", "Gibt es …"):
 #: capitalised there, never a name.
