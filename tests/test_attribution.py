@@ -1047,3 +1047,7 @@ def test_a_direct_quote_after_a_colon_frame_is_no_indirect_quote_of_the_frame_af
 )
 def test_colon_frame_subjects(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_a_quantifier_standing_alone_is_the_subject(pipeline):
+    assert _quotes(pipeline, "Manche sagen, das Asylthema sei nur ein Ventil für andere Sorgen.")[0][3] == "Manche"

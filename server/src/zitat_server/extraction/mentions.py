@@ -90,6 +90,8 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
     return Mention(first, last, kind, name, roles, feminine)
 
 
+#: Quantifiers that stand for people when no noun follows: "Manche sagen, …".
+_QUANTIFIER_PRONOUNS = frozenset("manche einige viele mehrere beide andere".split())
 #: Units of time head no mention: "Wenige Stunden später erklärte …", "vor einem Monat".
 _TIME_NOUNS = frozenset(
     """Sekunde Sekunden Minute Minuten Stunde Stunden Tag Tage Tagen Woche Wochen Monat Monate Monaten
@@ -217,7 +219,17 @@ def phrase_after(tokens: list[Token], i: int, end: int) -> Mention | None:
     if tokens[i].text.lower() in PRONOUNS:
         return classify(tokens, i, i + 1)
     j = _noun_phrase(tokens, i, end)
+    if j == i and _quantifier_alone(tokens, i, end):
+        return Mention(i, i + 1, "noun", [], [])  # "Manche sagen, …", "Viele meinen, …": the quantifier stands alone
     return classify(tokens, i, j) if j > i else None
+
+
+def _quantifier_alone(tokens: list[Token], i: int, end: int) -> bool:
+    """ "Manche sagen", "sagen viele": a quantifier standing for people (not "so viele wie nie")."""
+    if tokens[i].text.lower() not in _QUANTIFIER_PRONOUNS or i + 1 >= end:
+        return False
+    following = tokens[i + 1].text
+    return not following[:1].isupper() and following not in {"wie", "als"} and (i == 0 or tokens[i - 1].text != "so")
 
 
 def phrase_before(tokens: list[Token], j: int, start: int) -> Mention | None:
