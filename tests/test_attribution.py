@@ -1051,3 +1051,18 @@ def test_colon_frame_subjects(pipeline, text, source):
 
 def test_a_quantifier_standing_alone_is_the_subject(pipeline):
     assert _quotes(pipeline, "Manche sagen, das Asylthema sei nur ein Ventil für andere Sorgen.")[0][3] == "Manche"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("STANDARD: Manche sagen, das Asylthema sei nur ein Ventil für andere Sorgen.", "Manche"),
+        # a dative pronoun is no speaker; the accusation is the prosecutors'
+        (
+            "Die Staatsanwaltschaft hat Anklage erhoben: Ihm wird vorgeworfen, seine Tochter misshandelt zu haben.",
+            "Die Staatsanwaltschaft",
+        ),
+    ],
+)
+def test_a_colon_opens_a_clause_whose_subject_is_the_source(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

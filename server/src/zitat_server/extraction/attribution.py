@@ -75,7 +75,7 @@ _DASHES = frozenset({"–", "—", "-"})
 #: Prepositions after "heißt es" before the document or body that says it.
 _WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "aus", "von", "vom"})
 #: Words that open the clause a cue verb stands in, after the sentence start.
-_CLAUSE_BOUNDARIES = frozenset({",", ";"})
+_CLAUSE_BOUNDARIES = frozenset({",", ";", ":"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
 _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn"})
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
@@ -86,6 +86,8 @@ _SKIPPED_BEFORE_SUBJECT = CLAUSE_OPENERS - DETERMINERS - PREPOSITIONS - PRONOUNS
 _MAIN_VERBS = frozenset(
     "ist sind war waren sei seien wäre wären wird werden wurde wurden hat haben hatte hatten".split()
 )
+#: Pronouns that are never a subject.
+_OBJECT_PRONOUNS = frozenset({"ihm", "ihn"})
 #: Pronouns that can only be a subject (not "sie", which may be an object).
 _SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir"})
 #: Forms of "halten" in "es für möglich halten, dass …".
@@ -1469,6 +1471,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
                 start = owned.last if owned is not None else start
             subordinate = True
         subject = mentions.phrase_after(tokens, start, j)
+        if subject is not None and tokens[subject.first].text.lower() in _OBJECT_PRONOUNS:
+            subject = None  # "…: Ihm wird vorgeworfen, …": a dative, not the speaker
         # after a subordinator the first noun phrase is the subject; elsewhere a common noun
         # must reach the verb ("…, Russland seinen Nachbarn …" may be an object)
         if subject is not None and (subordinate or subject.kind != "noun" or subject.last == j):

@@ -238,6 +238,8 @@ def phrase_before(tokens: list[Token], j: int, start: int) -> Mention | None:
         return None
     if tokens[j - 1].text.lower() in PRONOUNS:
         return classify(tokens, j - 1, j)
+    if _quantifier_alone(tokens, j - 1, j + 1):
+        return Mention(j - 1, j, "noun", [], [])  # "Manche sagen"
     for i in range(max(start, j - 25), j):
         w = tokens[i].text
         if (w.lower() in DETERMINERS or is_adjective(w) or _head_word(w)) and _noun_phrase(tokens, i, j) == j:
