@@ -262,3 +262,14 @@ def test_the_frame_of_a_direct_quote_after_its_colon_is_no_reported_speech(pipel
     assert [(q.form, [doc.span_text(c) for c in q.cue], doc.span_text(q.source)) for q in doc.quotes] == [
         (Form.DIRECT, ["gab", "bekannt"], "das Ministerium")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aufbruch nennt sich die Bewegung, die im Juni eine Konferenz abhalten will.",  # naming
+        "Wir sprechen über ein extremes Umfeld, in dem die Verschmutzung sehr hoch ist.",  # inside somebody's words
+    ],
+)
+def test_naming_and_first_person_are_no_reported_speech(pipeline, text):
+    assert pipeline.process(text).quotes == []

@@ -130,6 +130,7 @@ _MEDIA_MEMBER = re.compile(
 _NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {
     "sorgen": frozenset({"dafür", "für"}),
     "bestätigen": frozenset({"sich"}),
+    "nennen": frozenset({"sich"}),  # "Aufbruch nennt sich die Bewegung": naming
 }
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
@@ -434,7 +435,7 @@ class RuleAttributor:
             if j > first and tokens[j].text[:1].isupper():
                 continue  # "die Frage, ob …", "Berichte über …": a noun, not the verb it spells
             entries = cues.lookup(tokens[j].text)
-            if not entries or _other_sense(tokens, j, last) or foreign_particle(entries, tokens, j, last):
+            if not entries or other_sense(tokens, j, last) or foreign_particle(entries, tokens, j, last):
                 continue
             cue = [j]
             entry = pick_entry(entries, tokens, j, last, cue)
@@ -1337,7 +1338,7 @@ def _medium_addressee(doc: Doc, quote: Quote) -> Span | None:
     return None
 
 
-def _other_sense(tokens: list[Token], j: int, last: int) -> bool:
+def other_sense(tokens: list[Token], j: int, last: int) -> bool:
     """A cue verb in a sense that is no speech or thought: "sorgte dafür, dass …" (saw to it),
     "sorgte für Aufsehen" (caused), as against "sorgte sich, dass …" (worried)."""
     near = {tokens[k].text.lower() for k in (j - 1, j + 1) if 0 <= k < last}  # "sorgte dafür", "dafür sorgte"

@@ -23,6 +23,7 @@ from zitat_server.extraction.attribution import (
     after_dateline,
     foreign_particle,
     mention_span,
+    other_sense,
     pick_entry,
     relative_clause,
     source_for,
@@ -58,6 +59,9 @@ NOT_COMPOUND = frozenset({"vergleichen", "ansehen"})
 AGENT_MARKERS = frozenset({"von", "vom"})
 #: Words that join a second verb to the subject of the first: "beklagen Fehler und fordern …".
 COORDINATORS = frozenset({"und", "oder", "sowie"})
+#: Subjects of no reported speech act: generic "man", and the first person, which news uses
+#: inside somebody's (often unmarked) words.
+_NOT_REPORTERS = frozenset({"man", "ich", "wir"})
 #: Words that deny the act: "gab die Behörde nicht bekannt", "nannte keine Einzelheiten".
 _NEGATIONS = frozenset({"nicht", "keine", "keinen", "keinerlei", "nie", "niemals"})
 
@@ -112,8 +116,8 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             continue  # "Wir wollen …, kündigte er an": a frame after its message, not reported speech
         if tokens[j + 1].text.lower() in AUXILIARIES:
             continue  # "…, die den Schlüssel verlangen könnten": an infinitive in a subordinate clause
-        if foreign_particle(entries, tokens, j, last):
-            continue  # "verlangen … ab", "teilte … aus": another verb
+        if foreign_particle(entries, tokens, j, last) or other_sense(tokens, j, last):
+            continue  # "verlangen … ab", "teilte … aus": another verb; "nennt sich": naming
         cue = [j]
         entry = pick_entry(entries, tokens, j, last, cue)
         if entry.particle and len(cue) == 1:
@@ -131,8 +135,9 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             source = source_for(tokens, first, j, last)
         if source is None or comma and source.first > j:
             continue
-        if tokens[source.first].text.lower() == "man":
-            continue  # "Rosinenbomber nannte man …": a name, not a speech act
+        if tokens[source.first].text.lower() in _NOT_REPORTERS:
+            # "Rosinenbomber nannte man …": a name; "Wir sprechen über …": inside somebody's speech
+            continue
         if not may_hold(tokens, source):
             continue  # "Die Arithmetik und der Kalender sprechen für Romney": no holder, no act
         if _negated(tokens, j, _clause_end(tokens, j, last)):
@@ -179,7 +184,7 @@ def _compound(tokens: list[Token], sent: Sentence, first: int, aux: int, last: i
         source = None if agent is None else mentions.phrase_after(tokens, agent + 1, participle)
     else:
         source = source_for(tokens, first, aux, participle)
-        if source is None or comma and source.first > aux or tokens[source.first].text.lower() == "man":
+        if source is None or comma and source.first > aux or tokens[source.first].text.lower() in _NOT_REPORTERS:
             return None
     frame = {aux, participle} | ({agent} if passive and source is not None else set())
     end = participle + 1
