@@ -1066,3 +1066,8 @@ def test_a_quantifier_standing_alone_is_the_subject(pipeline):
 )
 def test_a_colon_opens_a_clause_whose_subject_is_the_source(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_a_wie_frame_out_of_a_document_takes_the_document_as_source(pipeline):
+    got = _quotes(pipeline, "Viele warteten auf die Weiterreise, wie aus der Polizeistatistik hervorgeht.")[0]
+    assert got[2:4] == (["wie", "hervorgeht"], "der Polizeistatistik")

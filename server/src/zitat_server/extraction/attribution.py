@@ -655,6 +655,8 @@ class RuleAttributor:
         subject_end = min(cue[1:])
         source = mentions.phrase_after(tokens, w + 1, subject_end)
         entry = entries[0]
+        if source is None and entry.source_after and tokens[w + 1].text.lower() == entry.source_after:
+            source = mentions.phrase_after(tokens, w + 2, subject_end)  # "wie aus der Polizeistatistik hervorgeht"
         if w == first or opening:
             return self._quote(ctx, end + 1, last, cue, source, entry.medium, 0.7)
         before = _strip_punct(tokens, first, w)
