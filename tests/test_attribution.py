@@ -1071,3 +1071,14 @@ def test_a_colon_opens_a_clause_whose_subject_is_the_source(pipeline, text, sour
 def test_a_wie_frame_out_of_a_document_takes_the_document_as_source(pipeline):
     got = _quotes(pipeline, "Viele warteten auf die Weiterreise, wie aus der Polizeistatistik hervorgeht.")[0]
     assert got[2:4] == (["wie", "hervorgeht"], "der Polizeistatistik")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("„Es ist mir eine große Ehre, hier zu sein“, sagte der Generalsekretär zu Beginn.", "der Generalsekretär"),
+        ("In Italien wurde Medienberichten zufolge ein Algerier festgenommen.", "Medienberichten"),
+    ],
+)
+def test_a_role_takes_no_name_particle_and_an_auxiliary_is_no_adjective(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

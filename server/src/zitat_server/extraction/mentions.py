@@ -23,6 +23,7 @@ from zitat_server.language.function_words import (
     PRONOUNS_MASC,
 )
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
+from zitat_server.language.mood import AUXILIARIES
 from zitat_server.language.names import (
     NAME_PARTICLES,
     NOT_NAMES,
@@ -39,7 +40,13 @@ _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 def is_adjective(word: str) -> bool:
     """An inflected adjective: "ukrainische", "gemeinsamen" (lower case, with an ending)."""
-    return word.islower() and word.replace("-", "").isalpha() and word.endswith(_ADJ_ENDINGS) and len(word) > 3
+    return (
+        word.islower()
+        and word.replace("-", "").isalpha()
+        and word.endswith(_ADJ_ENDINGS)
+        and len(word) > 3
+        and word not in AUXILIARIES
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +64,8 @@ class Mention:
 def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
     """Read the phrase ``tokens[first:last]`` as a mention, or None if it is none."""
     words = [t.text for t in tokens[first:last]]
-    if not words:
-        return None
+    if not words or len(words) == 1 and words[0].lower() in _BARE_ARTICLES:
+        return None  # "Das hatte sich zugespitzt": an article alone names nobody
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         low = words[0].lower()
         fem = True if low in PRONOUNS_FEM else (False if low in PRONOUNS_MASC else None)
@@ -90,6 +97,8 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
     return Mention(first, last, kind, name, roles, feminine)
 
 
+#: Articles that never stand alone for a person ("der", "die" do, as relative or demonstrative pronouns).
+_BARE_ARTICLES = frozenset("das den dem des ein eine einen einem einer eines".split())
 #: Quantifiers that stand for people when no noun follows: "Manche sagen, …".
 _QUANTIFIER_PRONOUNS = frozenset("manche einige viele mehrere beide andere".split())
 #: Units of time head no mention: "Wenige Stunden später erklärte …", "vor einem Monat".
@@ -150,6 +159,7 @@ def _heads(tokens: list[Token], j: int, end: int) -> int:
             and w.lower() in NAME_PARTICLES
             and j + 1 < end
             and _head_word(tokens[j + 1].text)
+            and is_name_word(tokens[j - 1].text)  # "Karl-Theodor zu Guttenberg", not "Generalsekretär zu Beginn"
             and not cues.is_speech_frame_noun(tokens[j - 1].text)  # "Aussagen zu Unrecht": no name
         ):
             j += 1

@@ -35,7 +35,7 @@ from zitat_server.language import cues
 from zitat_server.language.function_words import DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVE_PRONOUNS
 from zitat_server.language.holders import FRAME_COMPOUND_ENDS, FRAME_NOUNS
 from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
-from zitat_server.language.mood import FINITE_HAVE
+from zitat_server.language.mood import AUXILIARIES, FINITE_HAVE
 from zitat_server.language.names import is_name_word
 from zitat_server.language.roles import is_group_noun, is_media, is_organisation, is_person_noun
 
@@ -44,12 +44,6 @@ CONFIDENCE = 0.5
 MIN_WORDS_BESIDE_QUOTES = 4
 #: The finite verb of a main clause stands early: after one constituent (V2), rarely beyond this.
 MAX_VERB_POSITION = 25
-#: Finite auxiliaries and modals after a verb form make it an infinitive or participle.
-AUXILIARIES = frozenset(
-    """kann könne könnte können könnten muss müsse müsste müssen müssten soll solle sollte sollen sollten
-    will wolle wollte wollen wollten darf dürfe dürfte dürfen dürften wird werde würde werden würden hat habe
-    hätte haben hätten ist sei wäre sind seien wären war waren hatte hatten wurde wurden""".split()
-)
 #: Finite auxiliaries of the passive before a speech verb's participle (the perfect: FINITE_HAVE).
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 #: Speech verbs whose participle mostly tells no speech act: "die Ergebnisse wurden mit der

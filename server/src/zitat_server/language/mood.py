@@ -67,3 +67,10 @@ FINITE_MODALS: frozenset[str] = frozenset(
     "will wollen wollte wollten soll sollen sollte sollten kann können konnte konnten muss müssen musste"
     " mussten möchte möchten wird werden".split()
 )
+#: Finite auxiliaries and modals: after a verb form they make it an infinitive or participle, and
+#: they are never adjectives ("wurde", "hatte" end like "große").
+AUXILIARIES: frozenset[str] = frozenset(
+    """kann könne könnte können könnten muss müsse müsste müssen müssten soll solle sollte sollen sollten
+    will wolle wollte wollen wollten darf dürfe dürfte dürfen dürften wird werde würde werden würden hat habe
+    hätte haben hätten ist sei wäre sind seien wären war waren hatte hatten wurde wurden""".split()
+)
