@@ -26,7 +26,10 @@ key overrides an earlier one):
   a place only as the qualifier) and ``type_ok`` (person, organisation, medium or group as the
   holder is), with a ``note`` when either is false. A place adjective the text writes in lower
   case is no part of the name ("die britische Armee": "Armee (britisch)"); a name said twice
-  ("WHO WHO") is no clean name; a generic plural ("Afghanische Behörden") names no group;
+  ("WHO WHO") is no clean name; a group is named by its noun in the nominative plural, without
+  article or adjectives, a place or nationality as its qualifier ("Afghanische Behörden":
+  "Behörden (afghanisch)"; "von Bewohnern": "Bewohner"), and its record stands for every
+  article's group of that name and qualifier (the store merges groups as it merges organisations);
 * a claim: the holder its source mention refers to in the article, as the record should name it:
   ``holder`` (the canonical name), ``type`` and ``qualifier``, with ``also`` for other acceptable
   names ("Name" or "Name (Qualifier)"); or ``holder: null`` with ``why`` (pronoun, group,
@@ -34,7 +37,11 @@ key overrides an earlier one):
   to whom the article means, a role whose holder the article does not name to nobody (role); an
   anonymous member ("ein Sprecher der Polizei") to the organisation it speaks for, or to nobody
   (anonymous) when it acts or reports on its own (a pilot on board, an investigator's findings);
-  a claim without a source mention to nobody. The record a claim
+  a claim without a source mention to nobody. A group of people or of institutions named by a
+  noun ("Augenzeugen", "die Forscher", "die Behörden in Kassel", "US-Medien", a frame such as
+  "Zeugenaussagen": Zeugen) is that group, type group; ``why: group`` is only for "man", "wir"
+  and a plural pronoun the article does not resolve; anonymous sources ("Quellen", "informierter
+  Kreise") refer to nobody (anonymous). The record a claim
   gets is then right when its type family, name and qualifier match (names compared normalised),
   so a claim's judgement holds for any later system: it judges the text, not the output.
 

@@ -237,3 +237,17 @@ def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere() -> None:
     assert "\r[###############...............] 10/20 documents (" in tty.getvalue()
     assert "\r[##############################] 20/20 documents (" in tty.getvalue()
     assert log.getvalue().splitlines() == [f"{n}/20 documents" for n in (1, *range(2, 21, 2))]
+
+
+def test_groups_get_group_records(scratch_server: str, tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(
+            "Kassel – In der Innenstadt brannte es am Montag. Augenzeugen berichteten, sie hätten eine laute "
+            "Explosion gehört. Man wisse noch nichts, hieß es.", encoding="utf-8")
+        assert zitat("ingest", str(tmp_path / f"{name}.txt"), "--outlet", "GRP", "--date", "2024-03-04",
+                     "--server", scratch_server)[0] == 0
+    # one record for the group of both articles: groups merge by name and qualifier
+    _, out, _ = zitat("speakers", "--type", "group", "--name", "augenzeugen", "--server", scratch_server)
+    assert out.splitlines() == ["Augenzeugen [group]: 2 claims, 2024-03-04..2024-03-04"]
+    _, out, _ = zitat("claims", "--outlet", "GRP", "--type", "group", "--format", "json", "--server", scratch_server)
+    assert {c["speaker_type"] for c in json.loads(out)} == {"GROUP"}

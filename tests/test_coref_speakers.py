@@ -297,7 +297,8 @@ def test_unnamed_media_in_the_plural_are_no_medium_named_before():
     doc = Pipeline("default").process(
         "Die Zeitung Bild schrieb, er sei gesund. Zudem berichteten südkoreanische Medien, der Präsident sei krank."
     )
-    assert [doc.entities[q.entity].name if q.entity is not None else None for q in doc.quotes] == ["Bild", None]
+    named = [(doc.entities[q.entity].type, doc.entities[q.entity].name) for q in doc.quotes]
+    assert named == [(SpeakerType.MEDIA, "Bild"), (SpeakerType.GROUP, "Medien")]  # a group, not Bild
 
 
 def test_a_speech_noun_before_zu_is_no_name_with_a_particle():

@@ -21,7 +21,7 @@ from zitat_server.claims.holders import (
 )
 from zitat_server.document import Doc, Entity, Form, Quote, Sentence, Span, SpeakerType
 
-PERSON, ORG, MEDIA = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA
+PERSON, ORG, MEDIA, GROUP_TYPE = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
 
 
 def read(mention: str, article: str = "") -> Reading:
@@ -94,11 +94,19 @@ def test_holders_of_mentions(mention, expected):
         ("nach eigenen Angaben", PRONOUN),
         ("seiner Ansicht", PRONOUN),
         ("wir", GROUP),
-        ("Augenzeugen", GROUP),
-        ("Die Kritiker", GROUP),
-        ("Medienberichten", GROUP),
-        ("Internationale Wahlbeobachter", GROUP),
+        ("man", GROUP),
+        ("Quellen", GROUP),  # anonymous sources: nobody named
+        ("Andere Quellen", GROUP),
+        ("näher genannten Quellen", GROUP),
+        ("informierter Kreise", GROUP),
+        ("Insider", GROUP),
+        ("jegliche Koalition", GROUP),
+        ("keine Experten", GROUP),
+        ("Bundeskanzler", GROUP),  # one or many: no group record
+        ("dem Zeugen", ROLE),  # one witness, not a group
+        ("Der Vertreter der Arbeitgeber", ROLE),  # one man
         ("ein Augenzeuge", ANONYMOUS),
+        ("ein Sprecher", ANONYMOUS),
         ("der Verteidigungsminister", ROLE),
         ("Die Hilfsorganisation", ROLE),
         ("das Ministerium", ROLE),
@@ -107,14 +115,14 @@ def test_holders_of_mentions(mention, expected):
         ("Wutrede", NOT_A_HOLDER),
         ("Insbesondere", NOT_A_HOLDER),
         ("Sinngemäß", NOT_A_HOLDER),
-        ("Einer Pressemitteilung", GROUP),  # "Presse": the press, nobody in particular
-        ("Pressemitteilung", GROUP),
+        ("Einer Pressemitteilung", NOT_A_HOLDER),  # a frame: whose, it does not say
+        ("Pressemitteilung", NOT_A_HOLDER),
         ("Gegenüber NDR Info", NOT_A_HOLDER),  # an addressee
         ("Dortmund", NOT_A_HOLDER),
         ("die USA", NOT_A_HOLDER),
         ("Ein neuer Vorschlag", NOT_A_HOLDER),
         ("Der Prozess", NOT_A_HOLDER),
-        ("über vermisste Mädchen", GROUP),
+        ("über vermisste Mädchen", NOT_A_HOLDER),  # what is spoken about
     ],
 )
 def test_mentions_without_a_holder_say_why(mention, reason):
@@ -185,7 +193,8 @@ def test_typed_entities_from_coref_keep_their_type_and_qualifier():
     assert reader.read_entity(doc, police).holder == read("Polizei").holder.__class__(ORG, "Polizei", "Kassel")
     anonymous = reader.read_entity(doc, member)
     assert anonymous.anonymous and anonymous.role == "Sprecher" and anonymous.holder.name == "Innenministerium"
-    assert reader.read_entity(doc, crowd).reason == GROUP
+    group = reader.read_entity(doc, crowd).holder
+    assert (group.type, group.name, group.qualifier) == (GROUP_TYPE, "Demonstranten", "")  # a group record
     assert reader.read_entity(doc, agency).holder.type is MEDIA  # a known agency stays a medium
 
 
@@ -305,11 +314,11 @@ def test_a_compound_name_from_coref_is_more_specific_than_a_class_noun():
 
 def test_corefs_name_is_not_trusted_inside_a_mention_the_reader_refused():
     text = ("Der Pilot der deutschen Fluggesellschaft LTU musste landen. Einen „Plan B“ gebe es nicht. "
-            "Gegenüber NDR Info sagte er das. Das meldeten verschiedener US-Medien.")
+            "Gegenüber NDR Info sagte er das. Die Linkspartei schloss jegliche Koalition aus.")
     cases = [("Fluggesellschaft LTU", ORG, "Der Pilot der deutschen Fluggesellschaft LTU", NOT_A_HOLDER),
              ("Plan B", MEDIA, "Einen „Plan B“", NOT_A_HOLDER),
              ("NDR", ORG, "Gegenüber NDR Info", NOT_A_HOLDER),
-             ("US-Medien", MEDIA, "verschiedener US-Medien", GROUP)]
+             ("jegliche Koalition", ORG, "jegliche Koalition", GROUP)]
     for name, kind, mention, reason in cases:
         entity = Entity("e1", name, mentions=[_span(text, mention)], type=kind)
         reading = MentionReader(Evidence(text)).read_entity(_doc(text, [entity]), entity)
@@ -362,14 +371,72 @@ def test_more_holders_of_mentions(mention, expected):
 
 
 @pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a group of people named by a plural noun: the noun in the nominative plural
+        ("Augenzeugen", (GROUP_TYPE, "Augenzeugen", "")),
+        ("Demonstranten", (GROUP_TYPE, "Demonstranten", "")),
+        ("Experten", (GROUP_TYPE, "Experten", "")),
+        ("Analysten", (GROUP_TYPE, "Analysten", "")),
+        ("Beobachter", (GROUP_TYPE, "Beobachter", "")),
+        ("Ärzte", (GROUP_TYPE, "Ärzte", "")),
+        ("die Forscher", (GROUP_TYPE, "Forscher", "")),
+        ("Die Kritiker", (GROUP_TYPE, "Kritiker", "")),
+        ("Die Veranstalter der Demonstration", (GROUP_TYPE, "Veranstalter", "")),
+        ("Ohrenzeugen", (GROUP_TYPE, "Ohrenzeugen", "")),
+        ("Datenschützer", (GROUP_TYPE, "Datenschützer", "")),
+        ("Die Passagiere", (GROUP_TYPE, "Passagiere", "")),
+        ("Medienvertreter", (GROUP_TYPE, "Medienvertreter", "")),
+        ("Internationale Wahlbeobachter", (GROUP_TYPE, "Wahlbeobachter", "")),  # adjectives drop
+        ("von Bewohnern", (GROUP_TYPE, "Bewohner", "")),  # the dative plural
+        ("den Teilnehmern", (GROUP_TYPE, "Teilnehmer", "")),
+        ("die Jugendlichen", (GROUP_TYPE, "Jugendliche", "")),
+        ("Alle US-Beamten", (GROUP_TYPE, "US-Beamte", "")),
+        ("Weitere Twitter-Benutzer", (GROUP_TYPE, "Twitter-Benutzer", "")),
+        ("Einige der einflussreichsten britischen Moslems", (GROUP_TYPE, "Moslems", "britisch")),
+        ("vieler Experten und Fans", (GROUP_TYPE, "Experten", "")),
+        ("chinesische Experten", (GROUP_TYPE, "Experten", "chinesisch")),
+        ("Experten in Kassel", (GROUP_TYPE, "Experten", "Kassel")),
+        ("Angaben der politischen Opposition", (GROUP_TYPE, "Opposition", "")),  # "politisch" is no place
+        # frames give way to the group that holds them
+        ("Zeugenaussagen", (GROUP_TYPE, "Zeugen", "")),
+        ("Augenzeugenberichten", (GROUP_TYPE, "Augenzeugen", "")),
+        ("nach Angaben von Augenzeugen", (GROUP_TYPE, "Augenzeugen", "")),
+        ("Medienberichten", (GROUP_TYPE, "Medien", "")),
+        # groups of institutions; a nationality or place is the qualifier, as for an organisation
+        ("die Behörden", (GROUP_TYPE, "Behörden", "")),
+        ("die afghanischen Behörden", (GROUP_TYPE, "Behörden", "afghanisch")),
+        ("Afghanischen Behörden", (GROUP_TYPE, "Behörden", "afghanisch")),
+        ("die Behörden in Kassel", (GROUP_TYPE, "Behörden", "Kassel")),
+        ("Sicherheitsbehörden", (GROUP_TYPE, "Sicherheitsbehörden", "")),
+        ("der Sicherheitsbehörden", (GROUP_TYPE, "Sicherheitsbehörden", "")),
+        ("Flugsicherheitsbehörden", (GROUP_TYPE, "Flugsicherheitsbehörden", "")),
+        ("US-Medien", (GROUP_TYPE, "US-Medien", "")),
+        ("verschiedener US-Medien", (GROUP_TYPE, "US-Medien", "")),
+        ("Verschiedene Länderparlamente", (GROUP_TYPE, "Länderparlamente", "")),
+        ("die Gewerkschaften", (GROUP_TYPE, "Gewerkschaften", "")),
+        ("Angaben der Forscher", (GROUP_TYPE, "Forscher", "")),  # a genitive "der": plural
+        ("der Presseagenturen", (GROUP_TYPE, "Presseagenturen", "")),
+        ("die Organisationen Bürger", (GROUP_TYPE, "Organisationen", "")),  # "… fordern Bürger auf"
+        # a name, not a group of doctors
+        ("Ärzte ohne Grenzen", (ORG, "Ärzte ohne Grenzen", "")),
+    ],
+)
+def test_groups_of_people_or_institutions_are_group_holders(mention, expected):
+    assert holder(mention) == expected
+
+
+def test_a_group_takes_its_place_from_the_words_after_the_mention():
+    text = "Nach Angaben der Gesundheitsbehörden in Gaza stieg die Zahl. Augenzeugen in der Stadt sahen es."
+    reader = MentionReader(Evidence(text))
+    doc = _doc(text, [])
+    assert reader.read_span(doc, _span(text, "der Gesundheitsbehörden")).holder.qualifier == "Gaza"
+    assert reader.read_span(doc, _span(text, "Augenzeugen")).holder.qualifier == ""  # "in der Stadt": no place
+
+
+@pytest.mark.parametrize(
     ("mention", "reason"),
     [
-        ("Verschiedene Länderparlamente", GROUP),
-        ("Weitere Twitter-Benutzer", GROUP),
-        ("Einige der einflussreichsten britischen Moslems", GROUP),
-        ("Afghanischen Behörden", GROUP),
-        ("Angaben der politischen Opposition", GROUP),
-        ("Die Passagiere", GROUP),
         ("Letzte Woche", NOT_A_HOLDER),
         ("Indem", NOT_A_HOLDER),
     ],
@@ -440,7 +507,8 @@ def test_a_reflexive_frame_is_the_subject_of_its_clause_when_that_names_a_holder
     doc.sentences = [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.]+\.", text)]
     readings = resolve_anaphors(doc, [Reading(reason=PRONOUN)] * 3, MentionReader(Evidence(text)))
     assert (readings[0].holder.type, readings[0].holder.name) == (ORG, "Feuerwehr")
-    assert readings[1].holder is None and readings[2].holder is None  # a group; a pronoun
+    assert (readings[1].holder.type, readings[1].holder.name) == (GROUP_TYPE, "Helfer")  # a group
+    assert readings[2].holder is None  # a pronoun
 
 
 def test_a_possessive_frame_is_the_holder_of_the_quote_just_before_it():
@@ -525,7 +593,7 @@ def test_members_that_coref_typed_as_a_medium_or_group_speak_for_their_organisat
     for entity, name in ((journalist, "dpa"), (spokesman, "Polizei")):
         reading = reader.read_entity(doc, entity)
         assert reading.anonymous and reading.holder.name == name
-    assert read("Die Mitarbeiter").reason == GROUP  # with an article, a plural
+    assert holder("Die Mitarbeiter") == (GROUP_TYPE, "Mitarbeiter", "")  # with an article, a plural
 
 
 def test_both_parts_of_a_message_with_a_possessive_source_take_its_holder():
@@ -544,3 +612,19 @@ def test_a_place_adjective_before_an_acronym_qualifies_it_and_new_organisation_h
     assert holder("Die Berliner SPD", article) == (ORG, "SPD", "Berlin")
     assert holder("das UN-Kinderhilfswerk UNICEF") == (ORG, "UNICEF", "")
     assert holder("die Deutsche Bischofskonferenz") == (ORG, "Deutsche Bischofskonferenz", "")
+
+
+def test_members_of_a_named_organisation_stay_its_anonymous_members_in_a_group_entity():
+    text = "Die Richter des Bundesverwaltungsgerichtes urteilten. Die Richter sagten, es sei rechtens."
+    later = text.index("Die Richter sagten")
+    judges = Entity("e1", "Richter", type=SpeakerType.GROUP,
+                    mentions=[_span(text, "Die Richter des Bundesverwaltungsgerichtes"), Span(later, later + 11)])
+    reading = MentionReader(Evidence(text)).read_entity(_doc(text, [judges]), judges)
+    assert reading.anonymous and reading.holder.name == "Bundesverwaltungsgericht"
+
+
+def test_a_group_entity_that_coref_took_for_one_organisation_is_a_group():
+    text = "Verschiedene Länderparlamente fordern nun Konsequenzen."
+    parliaments = Entity("e1", "Länderparlamente", type=ORG, mentions=[_span(text, "Verschiedene Länderparlamente")])
+    assert _typed(MentionReader(Evidence(text)), _doc(text, [parliaments]), parliaments) == (
+        GROUP_TYPE, "Länderparlamente", "")

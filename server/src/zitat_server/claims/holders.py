@@ -13,6 +13,11 @@ under a name that is none ("Zitat von Schröder", "Landes Niedersachsen Christia
 * organisations and media get canonical names in the nominative ("des Auswärtigen Amtes" →
   Auswärtiges Amt, "der chinesischen Presseagentur Xinhua" → Xinhua); a local institution keeps
   its place as a qualifier ("Polizeidirektion Hannover" → Polizeidirektion, Hannover);
+* a group of people or of institutions named by a plural noun is a GROUP holder under the noun in
+  the nominative plural, a nationality or place as its qualifier as for an organisation
+  ("Augenzeugen", "von Bewohnern" → Bewohner, "die afghanischen Behörden" → Behörden, afghanisch,
+  "Zeugenaussagen" → Zeugen); "man", "wir" and anonymous sources ("Quellen", "informierter
+  Kreise") name nobody;
 * a person's name loses what is not part of it: prepositions, genitive heads, case endings;
   an apposition after a comma names the holder when the phrase before it does not
   ("der Vorsitzende des Linux-Verbandes, Elmar Gesse").
@@ -47,6 +52,7 @@ from zitat_server.language.holders import (
     MEDIA_HEAD,
     MEMBER_NOUNS,
     MORE_PRONOUNS,
+    NOBODY_PLURALS,
     NOT_NAME_OPENERS,
     ORGANISATION_HEAD,
     PERSON_TITLES,
@@ -63,11 +69,11 @@ from zitat_server.language.names import (
     has_hyphen_particle,
     is_name_word,
 )
-from zitat_server.language.roles import TITLES, is_role
+from zitat_server.language.roles import TITLES, is_group_noun, is_plural_body, is_role
 
 # Why a claim with a source has no speaker record (``Claim.unresolved_reason``).
 PRONOUN = "pronoun"  # a pronoun or anaphor the article does not resolve ("er", "nach eigenen Angaben")
-GROUP = "group"  # "wir", "man", a group of people ("Augenzeugen", "Experten")
+GROUP = "group"  # "wir", "man", a plural naming nobody ("Quellen", "jegliche Koalition"): many or no one
 ANONYMOUS = "anonymous"  # an unnamed person or organisation ("ein Augenzeuge", "eine Hilfsorganisation")
 ROLE = "role"  # a role or class noun whose holder is not known: "der Verteidigungsminister", "die Partei"
 NOT_A_HOLDER = "not a holder"  # a speech noun, document, place or other word that names no holder
@@ -388,14 +394,50 @@ def _is_descriptor(word: str, *, before_name: bool) -> bool:
     return before_name or not (low.startswith("welt") or _is_hyphen_name(word))
 
 
+#: Determiners of a singular noun: "dem Zeugen", "diesem Zeugen" are one witness.
+_SINGULAR = frozenset({"dem", "diesem", "jenem", "des", "dieses", "jenes", "ein", "eine", "einer", "eines", "einem",
+                       "einen", "dieser", "jener"})
+_NEGATIVE_QUANTIFIERS = frozenset({"keine", "keiner", "keinen", "keinem", "keines", "jegliche", "jeglicher",
+                                   "jeglichen", "jegliches", "jeglichem"})
+
+
+def _group_word(word: str) -> bool:
+    """A listed plural of people or institutions, also in the dative and as the last part of a
+    compound with a hyphen: "Augenzeugen", "Teilnehmern", "US-Medien", "Twitter-Benutzer"."""
+    low = word.lower().rpartition("-")[2]
+    forms = (low, low[:-1]) if low.endswith("n") and not low.endswith("nn") else (low,)
+    return any(f in GROUP_NOUNS or is_group_noun(f) for f in forms) or is_plural_body(low)
+
+
 def _is_plural_people(word: str, determiner: str) -> bool:
-    """A group of people: "Augenzeugen", "die Kritiker", "Experten" (not "die Sprecherin")."""
+    """A group of people: "Augenzeugen", "die Kritiker", "Experten" (not "die Sprecherin", "dem
+    Zeugen")."""
     low = word.lower()
-    if low in GROUP_NOUNS:
+    if determiner in _SINGULAR or (determiner == "der" and low.endswith(("er", "el"))):
+        return False  # "dem Zeugen", "Der Vertreter der Arbeitgeber" (but "der Demonstranten")
+    if _group_word(word):
         return True
     if not is_role(word) or low.endswith("in"):
         return False
     return determiner in ("die", "den", "") and low.endswith(("en", "er", "e", "innen"))
+
+
+def _nominative_plural(word: str) -> str:
+    """A group noun in the nominative plural: "Bewohnern" → "Bewohner", "Jugendlichen" →
+    "Jugendliche", "US-Beamten" → "US-Beamte"; "Experten", "Behörden" stay."""
+    prefix, hyphen, last = word.rpartition("-")
+    low = last.lower()
+    if len(low) > 4 and low.endswith("n") and not low.endswith("nn"):
+        stem = low[:-1]
+        if stem in GROUP_NOUNS or is_group_noun(stem) or (stem.endswith(("er", "el")) and is_role(stem)):
+            return prefix + hyphen + last[:-1]
+    return word
+
+
+def _group_of_nobody(name: str) -> bool:
+    """ "Quellen", "Sicherheitskreise", "Insider": anonymous sources, not a group anyone names."""
+    low = name.lower().rpartition("-")[2]
+    return low in NOBODY_PLURALS or low.endswith(("quellen", "kreise"))
 
 
 def _initials_match(acronym: str, words: list[str]) -> bool:
@@ -422,7 +464,12 @@ class MentionReader:
 
     def read(self, text: str) -> Reading:
         words, paren = words_of(text)
-        return self._read(words, paren, 0)
+        reading = self._read(words, paren, 0)
+        if words and words[0].lower() == "über" and reading.holder is not None and (
+            reading.holder.type is SpeakerType.GROUP
+        ):
+            return Reading(reason=NOT_A_HOLDER)  # "über vermisste Mädchen": what is spoken about
+        return reading
 
     def read_span(self, doc: Doc, span: Span) -> Reading:
         """A source mention read in its sentence, where it may stop short of what it names: a
@@ -439,14 +486,15 @@ class MentionReader:
             ):
                 return replace(reading, holder=replace(holder, name=f"{holder.name} {surname}"))
             return reading
-        if holder is None or holder.qualifier or not LOCAL_HEAD.search(holder.name.lower()):
+        group = holder is not None and holder.type is SpeakerType.GROUP
+        if holder is None or holder.qualifier or not (group or LOCAL_HEAD.search(holder.name.lower())):
             return reading
         after = _PLACE_AFTER.match(doc.text, span.end)
         if after is None:
             return reading
         place = after.group(1)
-        if self._not_name_word(place) and not self.ev.is_place(place):
-            return reading  # "in Sicherheit"
+        if (self._not_name_word(place) and not self.ev.is_place(place)) or (group and not _known_place(place)):
+            return reading  # "in Sicherheit"; a group only in a known place ("der Gesundheitsbehörden | in Gaza")
         return replace(reading, holder=replace(holder, qualifier=place))
 
     def read_entity(self, doc: Doc, entity: Entity, depth: int = 0) -> Reading:
@@ -526,6 +574,8 @@ class MentionReader:
         Info": a member acting on his own, no holder, an addressee)."""
         kind = entity.type
         named = self.read(entity.name) if entity.name.strip() else Reading(reason=NOT_A_HOLDER)
+        if named.holder is not None and named.holder.type is SpeakerType.GROUP and kind is not SpeakerType.GROUP:
+            named = Reading(reason=GROUP)  # coref's cut name of one body: "Presse" of "der Deutschen Presse Agentur"
         refused = next((r for r, text in zip(readings, texts, strict=True)
                         if r.reason in (NOT_A_HOLDER, GROUP) and _names_in(text, entity.name)), None)
         if refused is not None and all(r.holder is None for r in readings):
@@ -537,13 +587,26 @@ class MentionReader:
         # a person in full names the holder ("Günter Metzges vom Online-Netzwerk Campact").
         person = next((r for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON
                        and " " in r.holder.name and not r.anonymous), None)
-        for reading in (*readings, named):
+        member = next((r for r in readings if r.anonymous and r.holder is not None), None)
+        for reading, text in (*zip(readings, texts, strict=True), (named, entity.name)):
             holder = reading.holder
             if reading is named and person is not None:
                 return person
+            if holder is not None and holder.type is SpeakerType.GROUP and member is not None:
+                # members of an organisation the article names: "Die Richter des
+                # Bundesverwaltungsgerichtes" … "die Richter", "Vertreter der jemenitischen Armee"
+                return member
             if holder is not None and holder.type is not SpeakerType.PERSON and not reading.anonymous:
                 if holder.type is SpeakerType.MEDIA:
                     kind = SpeakerType.MEDIA
+                elif SpeakerType.GROUP in (holder.type, kind):
+                    # the mention says whether it is a group ("Verschiedene Länderparlamente" that
+                    # coref took for one organisation, "Ärzte ohne Grenzen" that it took for
+                    # doctors), unless coref found the one body a plural stands for ("Die Beamten"
+                    # of the Polizei)
+                    if holder.type is SpeakerType.GROUP and reading is not named and not _names_in(text, entity.name):
+                        continue
+                    kind = holder.type
                 elif kind is SpeakerType.MEDIA and reading is not named:
                     # coref takes quoted names for media; the mention says what the name is
                     # (Die „Kampagne für ein Freies Tibet“, „Ärzte ohne Grenzen“)
@@ -555,16 +618,21 @@ class MentionReader:
             return person
         if refused is not None:
             return refused
-        member = next((r for r in readings if r.anonymous and r.holder is not None), None)
         if member is not None and (named.holder is None or named.anonymous):
             return member  # "Ein Journalist der Deutschen Presse Agentur (dpa)" that coref named "Presse"
         if named.holder is None and named.reason in (ROLE, ANONYMOUS, GROUP, PRONOUN):
             return named
         words, _ = words_of(entity.name)
+        modifiers: list[str] = []
         while words and (words[0].lower() in _ARTICLE_LIKE or _is_lower_adjective(words[0])):
-            words = words[1:]
-        if kind is SpeakerType.GROUP and (not words or _is_plural_people(words[-1], "die")):
-            return Reading(reason=GROUP)  # "Demonstranten": nobody in particular
+            modifiers, words = [*modifiers, words[0]], words[1:]
+        if kind is SpeakerType.GROUP and (not words or _is_plural_people(words[-1], "die") or _group_word(words[-1])):
+            if not words:
+                return Reading(reason=GROUP)
+            group = self._group(words[-1], "die", [*modifiers, *words[:-1]])  # "Demonstranten"
+            if group.holder is not None and entity.qualifier:
+                return Reading(holder=replace(group.holder, qualifier=entity.qualifier))
+            return group
         if not words or not any(is_capitalised(w) for w in words):
             return Reading(reason=NOT_A_HOLDER)
         return Reading(holder=Holder(kind, " ".join(w for w in words if w != ","), entity.qualifier))
@@ -619,7 +687,7 @@ class MentionReader:
         if _is_frame(words[k]):
             return self._frame(words, k, low[:k], paren, depth)
         if any(w in QUANTIFIERS for w in low[: k + 1]):
-            return Reading(reason=GROUP)  # "Verschiedene Länderparlamente", "verschiedener US-Medien"
+            return self._quantified(words, k)  # "Verschiedene Länderparlamente", "verschiedener US-Medien"
         if determiner in INDEFINITE:
             return self._indefinite(words, k, depth)
         return self._phrase(words, k, determiner, low[:k], paren, depth)
@@ -627,13 +695,19 @@ class MentionReader:
     def _frame(self, words: list[str], k: int, premodifiers: list[str], paren: list[str], depth: int) -> Reading:
         """ "Angaben der Polizei", "Zitat von Schröder", "Meinung Russlands", "Polizeiangaben"."""
         rest = words[k + 1 :]
-        if rest and rest[0].lower() in ("der", "des", "eines", "einer", "dem"):
+        if rest and rest[0].lower() == "der":
+            # a genitive "der" is plural or feminine, never the masculine "der Forscher" (one man):
+            # "Angaben der Forscher" are the researchers'
+            return self._read(["die", *rest[1:]], paren, depth + 1)
+        if rest and rest[0].lower() in ("des", "eines", "einer", "dem"):
             return self._read(rest, paren, depth + 1)
         if rest and rest[0].lower() in ("von", "vom"):
             return self._read(rest[1:], paren, depth + 1)
         if rest and is_capitalised(rest[0]) and rest[0].lower() not in _ARTICLE_LIKE:
             return self._read(rest, paren, depth + 1)  # a genitive name: "Angaben Ibrahims"
         prefix = _compound_prefix(words[k], FRAME_COMPOUND_ENDS)
+        if prefix.lower() == "presse":
+            return Reading(reason=NOT_A_HOLDER)  # "Pressemitteilung", "Presseerklärung": whose, it does not say
         if prefix:
             reading = self._read([prefix], [], depth + 1)
             if reading.holder is not None and reading.holder.type is SpeakerType.PERSON:
@@ -642,6 +716,45 @@ class MentionReader:
         if any(p in ANAPHORIC_DETERMINERS for p in premodifiers):
             return Reading(reason=PRONOUN)  # "nach eigenen Angaben", "seiner Ansicht nach"
         return Reading(reason=NOT_A_HOLDER)
+
+    def _quantified(self, words: list[str], k: int) -> Reading:
+        """What a plural quantifier counts ("Verschiedene Länderparlamente", "Einige der
+        einflussreichsten britischen Moslems", "vieler Experten und Fans"): a group of people or of
+        institutions, read as :meth:`_group`; nobody after "keine", "jegliche", and for what is no
+        group ("Andere Formen des Protestes", "Anderen Aussagen")."""
+        low = [w.lower() for w in words]
+        if any(w in _NEGATIVE_QUANTIFIERS for w in low[: k + 1]):
+            return Reading(reason=GROUP)
+        i = 0
+        while i < len(words) and (low[i] in QUANTIFIERS or low[i] in _ARTICLE_LIKE or _is_lower_adjective(words[i])
+                                  or (i < k and _ADJECTIVE.search(low[i]))):
+            i += 1
+        if i >= len(words):
+            return Reading(reason=GROUP)
+        head = words[i]
+        low_head = head.lower()
+        bodies = any(_is_org_head(low_head[: len(low_head) - cut]) for cut in (0, 1, 2))  # "Länderparlamente"
+        if _group_word(head) or is_role(head) or bodies:
+            return self._group(head, "die", words[:i], words[i + 1 :], counted=True)
+        return Reading(reason=GROUP)
+
+    def _group(self, head: str, determiner: str, modifiers: Sequence[str], tail: Sequence[str] = (), *,
+               counted: bool = False) -> Reading:
+        """A group of people or of institutions that a plural noun names: a GROUP holder under the
+        noun in the nominative plural, without article or adjectives; a place or nationality is its
+        qualifier as for an organisation ("die Behörden in Kassel" → Behörden, Kassel; "die
+        afghanischen Behörden" → Behörden, afghanisch). No holder for anonymous sources
+        ("Quellen") nor for a role noun that may as well be one person ("Bundeskanzler", "den
+        Minister") unless a quantifier counts it (``counted``: "mehrere Minister")."""
+        name = _nominative_plural(head)
+        low = head.lower()
+        plural = counted or _group_word(head) or low.endswith(("innen", "en", "ern")) or (
+            determiner == "die" and low.endswith("er"))
+        if _group_of_nobody(name) or not plural:
+            return Reading(reason=GROUP)
+        national = _nationality([w.lower() for w in modifiers])
+        place = self._place_of(list(tail))  # a known place only: not "Politiker in Zukunft"
+        return Reading(holder=Holder(SpeakerType.GROUP, name, (place if _known_place(place) else "") or national))
 
     def _indefinite(self, words: list[str], k: int, depth: int) -> Reading:
         """ "ein Sprecher des Innenministeriums", "ein Polizeisprecher", "ein Augenzeuge"."""
@@ -709,7 +822,8 @@ class MentionReader:
         if last and (_is_member(last) or (roles and roles[-1] == len(body) - 1)):
             singular_member = not determiner and len(body) == 1 and self._affiliation(body, 0, depth) is not None
             if _is_plural_people(last, determiner) and not tail and not singular_member:
-                return Reading(reason=GROUP)  # "Die Mitarbeiter", "die Kritiker"; not "laut Polizeisprecher"
+                # "Die Mitarbeiter", "die Kritiker", "Konservative Politiker"; not "laut Polizeisprecher"
+                return self._group(last, determiner, [*premodifiers, *body[:-1]])
             named = self._name_after_organisation(tail)
             if named:
                 # "dem Direktor der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez"
@@ -723,9 +837,21 @@ class MentionReader:
                     return reading
             if singular_member:
                 return self._member(body, 0, depth)  # "laut Polizeisprecher"
+            if _is_plural_people(last, determiner) and tail[0].lower() not in ("des", "der", "von", "vom"):
+                group = self._group(last, determiner, [*premodifiers, *body[:-1]], tail)
+                if group.holder is not None:
+                    return group  # "Die Bewohner des Dorfes", "Experten in Kassel"
             return Reading(role=last, reason=ROLE, roles=role_words)
+        bodies = next((i for i, w in enumerate(body[:-1]) if is_plural_body(w)), -1)
+        if bodies >= 0 and all(w.endswith(_ADJECTIVE_ENDINGS) for w in body[:bodies]):
+            # a plural introduces no one name: "fordern die Organisationen Bürger dazu auf"
+            return self._group(body[bodies], determiner, [*premodifiers, *body[:bodies]])
         if _is_plural_people(last, determiner) and all(w.endswith(_ADJECTIVE_ENDINGS) for w in body[:-1]):
-            return Reading(reason=GROUP)  # "Augenzeugen", "Internationale Wahlbeobachter"
+            if len(tail) >= 2 and tail[0] in ("ohne", "für") and is_capitalised(tail[1]) and not body[:-1]:
+                # a name: "Ärzte ohne Grenzen", "Reporter ohne Grenzen"
+                return Reading(holder=Holder(SpeakerType.ORGANIZATION, " ".join([*body, *tail[:2]])))
+            # "Augenzeugen", "Internationale Wahlbeobachter", "Die Veranstalter der Demonstration"
+            return self._group(last, determiner, [*premodifiers, *body[:-1]], tail)
         adjectives = any(not (p in _ARTICLE_LIKE or p in ANAPHORIC_DETERMINERS) for p in premodifiers)
         if adjectives and not roles and len(body) > 1:
             # "der ugandische Schriftsteller Musa", "Der 84-jährige Küng": a noun, then the name.
@@ -811,8 +937,11 @@ class MentionReader:
         known = KNOWN_MEDIA.get(" ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower())
         if known and not after:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))  # "Süddeutscher Zeitung"
-        if not after and low in GROUP_NOUNS and all(w.endswith(_ADJECTIVE_ENDINGS) for w in before):
-            return Reading(reason=GROUP)  # "der Sicherheitsbehörden", "die Behörden", "Afghanischen Behörden"
+        if not after and (low in GROUP_NOUNS or is_plural_body(low)) and all(
+            w.endswith(_ADJECTIVE_ENDINGS) for w in before
+        ):
+            # "der Sicherheitsbehörden", "die Behörden in Kassel", "Afghanischen Behörden"
+            return self._group(head, determiner, [*premodifiers, *before], tail)
         place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
         if not after and not name_tail and place_adjectives and (
             _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
@@ -824,12 +953,12 @@ class MentionReader:
                 if reading.holder is not None and reading.holder.type is not SpeakerType.PERSON:
                     return reading
             if low in GROUP_NOUNS:
-                return Reading(reason=GROUP)  # "die Behörden"
+                return self._group(head, determiner, premodifiers, tail)  # "die Behörden"
             if determiner in _DEFINITE:
                 named = self._introduced(low, depth)
                 if named is not None:
                     return Reading(holder=named)  # "Die Ratingagentur" after "die Ratingagentur Moody's"
-            national = next((_place_adjective(w) for w in premodifiers if _NATIONALITY.match(w)), "")
+            national = _nationality(premodifiers)
             if national and low in _NATIONAL_MEDIA and not before:
                 return Reading(holder=Holder(SpeakerType.MEDIA, head, national))  # "das sudanesische Fernsehen"
             return Reading(reason=ROLE if determiner in _DEFINITE else ANONYMOUS)
@@ -851,9 +980,7 @@ class MentionReader:
         elif after:
             name_words += after  # "Friedrich-Schiller-Universität Jena"
         if local and not qualifier:
-            qualifier = self._place_of(tail) or next(
-                (_place_adjective(w) for w in premodifiers if _NATIONALITY.match(w)), ""
-            )
+            qualifier = self._place_of(tail) or _nationality(premodifiers)
         name = " ".join(name_words)
         known = KNOWN_MEDIA.get(name.lower()) or KNOWN_MEDIA.get(
             " ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower()
@@ -1123,6 +1250,10 @@ class MentionReader:
         )
 
 
+def _known_place(word: str) -> bool:
+    return word in PLACES or (word.endswith("s") and word[:-1] in PLACES)
+
+
 def _known_medium(word: str) -> str:
     """The canonical name of a medium written as one word ("Spiegel-Online"), or ""."""
     return KNOWN_MEDIA.get(word.lower(), "") or KNOWN_MEDIA.get(word.lower().replace("-", " "), "")
@@ -1147,6 +1278,23 @@ def _specific(named: Holder | None, read: Holder) -> bool:
     if named is None or named.type is SpeakerType.PERSON or " " in read.name or " " in named.name:
         return False
     return len(named.name) > len(read.name) and named.name.lower().endswith(read.name.lower())
+
+
+#: Adjectives in -isch that name no place: "die politische Opposition", "militärische Kreise".
+_NOT_PLACE_ADJECTIVES = frozenset("""politisch kritisch praktisch technisch medizinisch militärisch katholisch
+    evangelisch demokratisch republikanisch islamisch diplomatisch strategisch ökonomisch historisch
+    elektrisch chemisch physisch psychisch typisch""".split())
+
+
+def _nationality(premodifiers: Sequence[str]) -> str:
+    """The place a lower-case adjective of origin before an institution or group names, as its
+    qualifier: "die afghanischen Behörden" → "afghanisch"; none in "die politische Opposition"."""
+    for w in premodifiers:
+        if _NATIONALITY.match(w):
+            stem = _place_adjective(w)
+            if stem not in _NOT_PLACE_ADJECTIVES and not stem.endswith(("istisch", "logisch")):
+                return stem
+    return ""
 
 
 def _place_adjective(word: str) -> str:

@@ -7,10 +7,11 @@ hash), the pipeline version and :data:`REGISTRY_VERSION` are unchanged, extracti
 only the metadata is updated.
 
 Each quote's source is read into a holder (:mod:`holders`): the document entity coref resolved it
-to, or, without one, the mention itself. A holder with a name gets a speaker record; an
-anonymous member of an organisation ("ein Sprecher des Ministeriums") is kept on the claim with
-its role and attributed to the organisation; everything else stays without a speaker, with the
-reason on the claim.
+to, or, without one, the mention itself. A holder with a name gets a speaker record (a group of
+people or institutions too: "Augenzeugen", "die Behörden"); an anonymous member of an
+organisation ("ein Sprecher des Ministeriums") is kept on the claim with its role and attributed
+to the organisation; everything else ("man", "wir", "Quellen", a frame without holder) stays
+without a speaker, with the reason on the claim.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from zitat_server.document import Doc, Quote, SpeakerType
 
 #: The version of what the store makes of an extraction (holders, speakers): a document stored
 #: by another version is read again on its next ingest, even when text and pipeline are the same.
-REGISTRY_VERSION = "registry-10"
+REGISTRY_VERSION = "registry-11"
 
 
 class Extractor(Protocol):

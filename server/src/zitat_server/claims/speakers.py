@@ -3,9 +3,11 @@
 The extraction resolves mentions within one article and :mod:`holders` reads what each names;
 this module decides which stored speaker that holder is. A speaker has a type (person,
 organisation, medium, group); records of different types never merge. Organisations, media and
-named groups merge by name (any of their names: "Weltgesundheitsorganisation" and "WHO") and
-qualifier (the place of a local institution: "Polizei" in Kassel and in Bremen are two). For a
-person the evidence, strongest first, is:
+groups merge by name (any of their names: "Weltgesundheitsorganisation" and "WHO") and
+qualifier (the place of a local institution: "Polizei" in Kassel and in Bremen are two). So a
+group record ("Augenzeugen", "Behörden (afghanisch)", "Experten (Kassel)") gathers every article's
+group of that name and qualifier: it stands for a kind of speaker, not for the same people in
+each article. For a person the evidence, strongest first, is:
 
 1. a manual decision (merge or split) pinned to the alias;
 2. the full name: similar surnames (a similarity ratio on transliterated surnames, so that

@@ -22,7 +22,9 @@ Then each reading resolves against the document's holders:
   Angaben" the subject of its clause;
 * organisations and media merge by their canonical name; a bare "die Zeitung", "der Sender" refers
   to the medium named last before it;
-* plural person nouns ("Augenzeugen", "die Forscher") are groups.
+* plural person nouns ("Augenzeugen", "die Forscher"), plural institutions ("die Behörden") and
+  unnamed media ("südkoreanische Medien") are groups: GROUP entities, one per noun, which the
+  claim store keeps a GROUP record of; "wir", "man" and a plural "sie" are no group anyone names.
 
 Persons are known from every "Rolle Vorname Name" and "Name, Rolle" in the text, from names
 that recur, and from named sources; their mentions anywhere in the text make them recent. A
@@ -63,6 +65,7 @@ from zitat_server.language.roles import (
     is_office,
     is_organisation,
     is_person_noun,
+    is_plural_body,
     is_profession,
     is_role,
     media_kind,
@@ -76,7 +79,8 @@ DOCUMENT = "document"  # a report or study whose author the text does not give
 NOT_A_HOLDER = "not a holder"  # an abstract noun, a place, a fragment
 NO_ANTECEDENT = "no antecedent"  # a pronoun with no plausible holder before it
 
-#: Plural media nouns that name unnamed media, not the medium named last ("südkoreanische Medien").
+#: Plural media nouns that name a group of unnamed media, not the medium named last ("südkoreanische
+#: Medien").
 _GENERIC_MEDIA = frozenset({"medien", "zeitungen", "agenturen", "nachrichtenagenturen", "presseagenturen"})
 _DEFINITE = frozenset({"der", "die", "das", "dem", "den", "des"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
@@ -356,7 +360,7 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
         return Reading("person", name=name, roles=roles, feminine=_feminine(roles), first=first, last=last)
     if roles and (org_at < 0 or last_role < org_at):
         return _role_reading(doc, first, words, lows, roles, last_role, det)
-    if org_at >= 0 and lows[org_at].endswith(_PLURAL_BODIES):
+    if org_at >= 0 and is_plural_body(words[org_at]):
         return Reading("group", name=[words[org_at]], first=first, last=last)  # "die Behörden": many bodies
     if org_at >= 0:
         return _institution_reading(words, lows, org_at, det, qualifier, first, last)
@@ -375,8 +379,6 @@ def _group_noun(word: str) -> bool:
 #: nationalities ("der Spanier Nadal") are nouns before a name.
 _REGIONAL = frozenset("wiener kärntner salzburger tiroler vorarlberger berliner grazer linzer münchner".split())
 
-#: Plural heads of institutions: several bodies, a group rather than one organisation.
-_PLURAL_BODIES = ("behörden", "gewerkschaften", "organisationen", "parteien", "regierungen", "institutionen")
 
 #: Prepositions after which a mention says no more about its holder: "die Zeitung unter Berufung
 #: auf …", "der Minister gegenüber Journalisten".
@@ -477,7 +479,7 @@ def _frame(doc: Doc, first: int, last: int, words: list[str], lows: list[str], h
         if prefix.endswith("s") and len(prefix) > 5:
             prefix = prefix[:-1]  # "Regierungs|angaben"
         prefix = prefix[:1].upper() + prefix[1:]
-        if is_group_noun(prefix):  # "Augenzeugenangaben"
+        if is_group_noun(prefix) or is_plural_body(prefix):  # "Augenzeugenangaben", "Behördenangaben"
             return Reading("group", name=[prefix], first=first, last=last)
         kind = "media" if is_media(prefix) else "org"
         return Reading(kind, name=[prefix], first=first, last=last)
@@ -901,7 +903,8 @@ class _Resolution:
         if kind == "role":
             return self.role(r, at), ""
         if kind == "media" and not r.proper and r.name and r.name[-1].lower() in _GENERIC_MEDIA:
-            return None, GROUP  # "südkoreanische Medien", "Zeitungen": unnamed media, no one medium
+            # "südkoreanische Medien", "Zeitungen": unnamed media, a group, not the medium named last
+            return self.holder(SpeakerType.GROUP, r.name[-1].lower(), r.name[-1]), ""
         if kind in ("org", "media"):
             return self.institution(r), ""
         if kind == "group":

@@ -3,7 +3,8 @@ that name a group, and the words around them.
 
 The claim store reads source mentions with these lists to decide what a record is kept for
 ("Angaben der Polizei" → the organisation "Polizei"; "ein Sprecher des Ministeriums" → an
-anonymous member of the ministry; "Augenzeugen" → a group, no record). Lower-case entries; the
+anonymous member of the ministry; "Augenzeugen" → the group "Augenzeugen"; "Quellen" → nobody
+named, no record). Lower-case entries; the
 suffix patterns match compounds ("Polizeidirektion", "Nachrichtenagentur").
 """
 
@@ -197,8 +198,9 @@ KNOWN_MEDIA: dict[str, str] = {
     for names in _MEDIA_NAMES.splitlines()
     for variant in names.split("|")
 }
-#: Generic groups: plural nouns of people that name nobody in particular ("Augenzeugen",
-#: "Experten"); role nouns in the plural count too (see ``roles``).
+#: Groups: plural nouns of people or of institutions ("Augenzeugen", "Experten", "Behörden"),
+#: which the store keeps a GROUP record of; role nouns in the plural count too (see ``roles``).
+#: Those in :data:`NOBODY_PLURALS` name nobody at all and get none.
 GROUP_NOUNS: frozenset[str] = frozenset(
     """demonstranten anwohner einwohner bewohner passanten helfer rettungskräfte sicherheitskräfte
     einsatzkräfte polizisten soldaten anhänger teilnehmer organisatoren veranstalter beobachter medien
@@ -211,7 +213,14 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     journalisten reporter politiker diplomaten beamte vertreter mitarbeiter seiten gegner befürworter
     aktivisten umweltschützer datenschützer rechtsextremisten oppositionsparteien regierungsparteien
     hilfsorganisationen gewerkschaften vertraute medienvertreter wahlbeobachter passagiere fluggäste insassen
-    opposition neider""".split()
+    opposition neider benutzer beschäftigte""".split()
+)
+#: Plurals that name no group, only that someone said it: anonymous sources ("Quellen", "Andere
+#: Quellen", "informierter Kreise", "Insider"), and "die Presse" as the first part of a frame
+#: ("Pressemitteilung"). No record, as for "man".
+NOBODY_PLURALS: frozenset[str] = frozenset(
+    """quellen kreise stimmen insider seiten informanten regierungskreise sicherheitskreise
+    diplomatenkreise""".split()
 )
 #: Nouns of the member who speaks for an organisation, and as compound ends ("Polizeisprecher",
 #: "Behördenvertreter"): the part before names the organisation.

@@ -147,6 +147,17 @@ def is_group_noun(word: str) -> bool:
     return word.lower() in GROUP_NOUNS
 
 
+#: Plural heads of institutions and media: several bodies, a group rather than one organisation
+#: ("die Behörden", "Gesundheitsbehörden", "der Presseagenturen"). Coref types them GROUP, and the
+#: claim store keeps a GROUP record of them.
+PLURAL_BODIES: tuple[str, ...] = ("behörden", "gewerkschaften", "organisationen", "parteien", "regierungen",
+                                  "institutionen", "agenturen", "zeitungen")
+
+
+def is_plural_body(word: str) -> bool:
+    return word.lower().endswith(PLURAL_BODIES)
+
+
 #: Nouns that name a person by origin or age rather than office ("der Serbe Djokovic", "der
 #: Franzose", "der 48-Jährige" is matched by its digits): they introduce and refer to a person.
 PERSON_NOUNS: frozenset[str] = frozenset(
