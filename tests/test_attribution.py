@@ -1082,3 +1082,21 @@ def test_a_wie_frame_out_of_a_document_takes_the_document_as_source(pipeline):
 )
 def test_a_role_takes_no_name_particle_and_an_auxiliary_is_no_adjective(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Die 64-jährige deutsche Bundeskanzlerin Angela Merkel sagte, sie trete nicht mehr an.",
+            "Die 64-jährige deutsche Bundeskanzlerin Angela Merkel",
+        ),
+        (
+            "Zwar würde sie ihm eine Bewährung zubilligen, zumal Verteidiger Wolfgang Dingfelder betont hatte, "
+            "der Angeklagte sei nicht dissozial.",
+            "Verteidiger Wolfgang Dingfelder",
+        ),
+    ],
+)
+def test_age_adjectives_and_zumal_clauses(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

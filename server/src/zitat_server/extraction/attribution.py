@@ -77,7 +77,7 @@ _WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "a
 #: Words that open the clause a cue verb stands in, after the sentence start.
 _CLAUSE_BOUNDARIES = frozenset({",", ";", ":"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
-_SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn"})
+_SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn", "zumal"})
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
 #: Adverbs between a finite auxiliary and its subject: "will heute Außenminister Straw …" (not
 #: "man", a pronoun subject, nor a preposition: "wird man ohne Übertreibung sagen dürfen").

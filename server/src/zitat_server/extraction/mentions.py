@@ -42,7 +42,7 @@ def is_adjective(word: str) -> bool:
     """An inflected adjective: "ukrainische", "gemeinsamen" (lower case, with an ending)."""
     return (
         word.islower()
-        and word.replace("-", "").isalpha()
+        and word.replace("-", "").lstrip("0123456789").isalpha()  # "rheinland-pfälzische", "64-jährige"
         and word.endswith(_ADJ_ENDINGS)
         and len(word) > 3
         and word not in AUXILIARIES
@@ -319,7 +319,7 @@ def _adjective(word: str) -> bool:
         return word.islower()
     return (
         word.islower()
-        and word.replace("-", "").isalpha()
+        and word.replace("-", "").lstrip("0123456789").isalpha()  # "rheinland-pfälzische", "64-jährige"
         and word.endswith(_ADJ_ENDINGS)
         and len(word) > 3
         and not cues.lookup(word)
