@@ -628,3 +628,14 @@ def test_a_group_entity_that_coref_took_for_one_organisation_is_a_group():
     parliaments = Entity("e1", "Länderparlamente", type=ORG, mentions=[_span(text, "Verschiedene Länderparlamente")])
     assert _typed(MentionReader(Evidence(text)), _doc(text, [parliaments]), parliaments) == (
         GROUP_TYPE, "Länderparlamente", "")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("EBay-Deutschland", (SpeakerType.ORGANIZATION, "EBay-Deutschland", "")),
+        ("Russland Aktuell", (SpeakerType.MEDIA, "Russland Aktuell", "")),
+    ],
+)
+def test_a_national_branch_is_a_company_and_known_outlets_are_media(mention, expected):
+    assert holder(mention) == expected

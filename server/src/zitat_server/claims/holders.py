@@ -108,6 +108,10 @@ _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(at|de|ch|com|org|net|eu|uk|info)$", 
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|Di|De|La|Le|Du|Van|Von|O')[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]")
 
 
+#: Countries after a hyphen that make a name a company's national branch.
+_BRANCH_COUNTRIES = frozenset({"Deutschland", "Österreich", "Schweiz", "Europa", "International"})
+
+
 def is_capitalised(word: str) -> bool:
     """Capitalised, or a name with a lower-case particle: "el-Baradei", "al-Assad"."""
     return word[:1].isupper() or has_hyphen_particle(word)
@@ -1115,7 +1119,7 @@ class MentionReader:
                 return Holder(SpeakerType.ORGANIZATION, name, aliases=acronyms)  # "Travail (UGIT)"
             company = words[-1].lower() in COMPANY_FORMS or any(
                 (_is_acronym(w) and "." not in w) or _CAMEL_CASE.search(w) for w in words
-            )  # "Airbus EADS", "Siemens AG", "VroniPlag Wiki"
+            ) or _national_branch(words[-1])  # "Airbus EADS", "Siemens AG", "VroniPlag Wiki", "EBay-Deutschland"
             if company and not any(w.lower() in NAME_PARTICLES for w in words):
                 return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
         person = self.person_name(words)
@@ -1248,6 +1252,12 @@ class MentionReader:
             or (word in self.ev.place and word not in self.ev.common)
             or low in self.ev.lower
         )
+
+
+def _national_branch(word: str) -> bool:
+    """A company's branch in a country: "EBay-Deutschland", "Google-Österreich"."""
+    head, _, country = word.rpartition("-")
+    return bool(head) and country in _BRANCH_COUNTRIES
 
 
 def _known_place(word: str) -> bool:

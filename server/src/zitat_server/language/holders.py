@@ -121,6 +121,7 @@ Xinhua
 TASS|ITAR-TASS
 Interfax
 RIA Novosti|Novosti
+Russland Aktuell
 BBC|British Broadcasting Corporation
 BBC News
 CNN
