@@ -1100,3 +1100,15 @@ def test_a_role_takes_no_name_particle_and_an_auxiliary_is_no_adjective(pipeline
 )
 def test_age_adjectives_and_zumal_clauses(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # "hält … fest" is a verb of saying when no opinion frame "es für … halten" is there
+        ("Die Ministerin hält daran fest, Eingriffe prüfen zu lassen.", ["hält", "fest"], "Die Ministerin"),
+        ("Es liegt jetzt an Ihnen zu entscheiden, rief er den Delegierten zu.", ["rief", "zu"], "er"),
+    ],
+)
+def test_separable_verbs_of_saying_with_their_particle(pipeline, text, cue, source):
+    assert _quotes(pipeline, text)[0][2:4] == (cue, source)

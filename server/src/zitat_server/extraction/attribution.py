@@ -430,8 +430,7 @@ class RuleAttributor:
             if low in _HOLD:
                 quote = self._opinion_frame(ctx, j, first, last)
                 if quote is not None:
-                    return quote
-                continue
+                    return quote  # else "hält daran fest, …" is read as a verb of saying below
             if j > first and tokens[j].text[:1].isupper():
                 continue  # "die Frage, ob …", "Berichte über …": a noun, not the verb it spells
             entries = cues.lookup(tokens[j].text)

@@ -182,6 +182,7 @@ _SEPARABLE: list[tuple[str, Medium, list[str], str]] = [
     ("einstufen", SW, ["stuft", "stufte", "stuften", "stufe"], "ein"),
     ("aussprechen", SW, ["spricht", "sprach", "sprachen", "spreche"], "aus"),
     ("einfordern", SW, ["fordert", "forderte", "forderten", "fordere"], "ein"),
+    ("zurufen", S, ["ruft", "rief", "riefen", "rufe"], "zu"),
 ]
 
 
@@ -196,6 +197,7 @@ _SEPARABLE_PARTICIPLES: dict[str, str] = {
     "zugeben": "zugegeben",
     "angeben": "angegeben",
     "aufrufen": "aufgerufen",
+    "zurufen": "zugerufen",
     "festhalten": "festgehalten",
     "hervorheben": "hervorgehoben",
     "herausstreichen": "herausgestrichen",
