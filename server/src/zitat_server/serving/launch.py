@@ -30,15 +30,21 @@ class ServerStartError(RuntimeError):
     """The server exited or did not become SERVING in time; the message ends with its log."""
 
 
+def _log_text(log) -> str:
+    """The server's output so far. Read with ``pread``: the server writes through the same open
+    file, so moving its offset (``seek``) would make the server's next line overwrite the start
+    of the log (a "listening on" line was once lost that way)."""
+    fd = log.fileno()
+    return os.pread(fd, os.fstat(fd).st_size, 0).decode(errors="replace")
+
+
 def _log_tail(log) -> str:
-    log.seek(0)
-    return log.read().decode(errors="replace")[-4000:]
+    return _log_text(log)[-4000:]
 
 
 def _wait_port(proc: subprocess.Popen, log, deadline: float) -> int:
     while True:
-        log.seek(0)
-        m = _LISTENING.search(log.read().decode(errors="replace"))
+        m = _LISTENING.search(_log_text(log))
         if m:
             return int(m.group(1))
         if proc.poll() is not None:
@@ -113,8 +119,7 @@ def running_endpoints(*args: str, timeout: float = 180.0, credentials: grpc.Chan
                 wait_serving(target, deadline, proc, credentials)
             except ServerStartError as err:
                 raise ServerStartError(f"{err}:\n{_log_tail(log)}") from None
-            log.seek(0)
-            web = _WEB.search(log.read().decode(errors="replace"))  # printed before the gRPC line
+            web = _WEB.search(_log_text(log))  # printed before the gRPC line
             yield Endpoints(target, f"http://{host}:{web.group(1)}" if web else None, proc)
         finally:
             stop(proc)
