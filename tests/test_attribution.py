@@ -1112,3 +1112,16 @@ def test_age_adjectives_and_zumal_clauses(pipeline, text, source):
 )
 def test_separable_verbs_of_saying_with_their_particle(pipeline, text, cue, source):
     assert _quotes(pipeline, text)[0][2:4] == (cue, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a generic "man" after the verb of an inverted clause, with a modal: no act
+        "Die Grünen zeigten sich empört: Bei dieser Rate kann man wohl nicht davon sprechen, dass das Geld reicht.",
+        "Lasst uns ehrlich gegenüber uns selbst sein und sagen, dass das so nicht passieren darf.",  # exhortation
+        "Allerdings müssen die Flüchtlinge erklären, dass sie nach Deutschland weiterreisen wollten.",  # obligation
+    ],
+)
+def test_generic_exhorted_and_obliged_speech_is_no_act(pipeline, text):
+    assert _quotes(pipeline, text) == []

@@ -86,6 +86,8 @@ _SKIPPED_BEFORE_SUBJECT = CLAUSE_OPENERS - DETERMINERS - PREPOSITIONS - PRONOUNS
 _MAIN_VERBS = frozenset(
     "ist sind war waren sei seien wäre wären wird werden wurde wurden hat haben hatte hatten".split()
 )
+#: Subject pronouns after the finite verb of an inverted clause ("kann man", "sagte er").
+_INVERTED_PRONOUNS = frozenset({"man", "er", "sie", "ich", "wir"})
 #: Pronouns that are never a subject.
 _OBJECT_PRONOUNS = frozenset({"ihm", "ihn"})
 #: Pronouns that can only be a subject (not "sie", which may be an object).
@@ -117,6 +119,8 @@ _KNOWING = frozenset({"wissen"})
 #: Modals that make a cue verb generic with "man" or no subject: "kann man nicht davon sprechen".
 _MODALS = frozenset("kann könne konnte können darf dürfe durfte dürfen muss müsse musste müssen lässt".split())
 _WILL = frozenset("wollte wollten will wollen konnte konnten kann können".split())
+_HORTATIVE = frozenset({"lasst", "lass", "lassen"})
+_OBLIGATION = frozenset({"muss", "müssen"})
 #: "eigenen Angaben": the holder is the clause's subject.
 _OWN = frozenset({"eigenen", "eigener", "eigene"})
 #: Role nouns of people who work for a medium, whose genitive names it: "der Chefredakteur der Zeitung".
@@ -1354,11 +1358,16 @@ def _generic_act(
     generic = source is None or tokens[source.first].text.lower() == "man"
     if generic and entry.lemma in _KNOWING:
         return True
-    clause = range(max(first, j - 4), min(k, j + 4))
+    clause = range(max(first, j - 6), min(k, j + 4))
     if generic and any(tokens[i].text.lower() in _MODALS for i in clause):
         return True
     if j - 1 > first and tokens[j - 1].text == "nicht" and any(tokens[i].text.lower() in _WILL for i in clause):
         return True  # "wollte nicht bestätigen, dass …": a refusal, nothing was confirmed
+    before = [t.text.lower() for t in tokens[first:j]]
+    if any(w in _HORTATIVE and n + 1 < len(before) and before[n + 1] == "uns" for n, w in enumerate(before)):
+        return True  # "Lasst uns ehrlich sein und sagen, dass …": an exhortation, no act
+    if any(w in _OBLIGATION for w in before) and tokens[j].text.lower().endswith("en"):
+        return True  # "Die Flüchtlinge müssen erklären, dass …": an obligation, no act
     opener = next((i for i in range(j - 1, first - 1, -1) if tokens[i].text in CLAUSE_PUNCT), None)
     return opener is not None and opener + 1 < j and tokens[opener + 1].text.lower() == "was"
 
@@ -1479,6 +1488,12 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         # must reach the verb ("…, Russland seinen Nachbarn …" may be an object)
         if subject is not None and (subordinate or subject.kind != "noun" or subject.last == j):
             return subject
+        inverted = next(
+            (k for k in range(start + 1, j) if tokens[k].text in _INVERTED_PRONOUNS and tokens[k - 1].text.islower()),
+            None,
+        )
+        if inverted is not None:
+            return mentions.classify(tokens, inverted, inverted + 1)  # "…: Bei … kann man nicht davon sprechen"
     subject = _subject_with_place(tokens, first, j)
     if subject is not None:
         return subject
