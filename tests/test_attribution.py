@@ -1125,3 +1125,31 @@ def test_separable_verbs_of_saying_with_their_particle(pipeline, text, cue, sour
 )
 def test_generic_exhorted_and_obliged_speech_is_no_act(pipeline, text):
     assert _quotes(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "source"),
+    [
+        # the agent of a passive is no part of an according-to phrase
+        (
+            "Der Eintrag verschwand, sie wurde laut Kurier von Straches Pinnwand ausgesperrt.",
+            ["Der Eintrag verschwand, sie wurde", "von Straches Pinnwand ausgesperrt"],
+            "Kurier",
+        ),
+        # "nach" governed by a noun opens no according-to phrase; the frame after the comma does
+        (
+            "Je unübersichtlicher das Geschehen, desto stärker die Nachfrage nach Meinung von außen, erklärt "
+            "Mediaaffairs die Auswertung.",
+            ["Je unübersichtlicher das Geschehen, desto stärker die Nachfrage nach Meinung von außen"],
+            "Mediaaffairs",
+        ),
+    ],
+)
+def test_according_to_phrases_end_and_start_where_they_should(pipeline, text, message, source):
+    doc = pipeline.process(text)
+    (q,) = doc.quotes
+    assert ([doc.span_text(m) for m in q.message], doc.span_text(q.source)) == (message, source)
+
+
+def test_a_consecutive_dass_clause_is_no_content(pipeline):
+    assert _quotes(pipeline, "Die Zeugen erzählen dermaßen andere Versionen, dass einem der Kopf schwirrt.") == []

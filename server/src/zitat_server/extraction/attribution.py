@@ -120,6 +120,12 @@ _KNOWING = frozenset({"wissen"})
 _MODALS = frozenset("kann könne konnte können darf dürfe durfte dürfen muss müsse musste müssen lässt".split())
 _WILL = frozenset("wollte wollten will wollen konnte konnten kann können".split())
 _HORTATIVE = frozenset({"lasst", "lass", "lassen"})
+#: Nouns whose object "nach" opens: "Nachfrage nach …", "die Suche nach …", "der Ruf nach …".
+_NACH_GOVERNORS = ("nachfrage", "suche", "forderung", "forderungen", "ruf", "bedarf", "sehnsucht")
+#: Words that make a following dass-clause a consequence: "dermaßen …, dass", "derart …, dass".
+_CONSECUTIVE = frozenset({"dermaßen", "derart", "derartig", "derartige", "derartigen"})
+#: Finite auxiliaries of the passive: "wurde laut Kurier von X ausgesperrt" has "von X" as its agent.
+_PASSIVE_FINITE = frozenset({"wurde", "wurden"})
 _OBLIGATION = frozenset({"muss", "müssen"})
 #: "eigenen Angaben": the holder is the clause's subject.
 _OWN = frozenset({"eigenen", "eigener", "eigene"})
@@ -537,6 +543,8 @@ class RuleAttributor:
             return None
         if any(tokens[v - 1].text in _COORDINATORS and cues.lookup(tokens[v].text) for v in range(max(cue) + 1, k)):
             return None  # "sprach sich dagegen aus und sagte, …": the clause is the later verb's
+        if any(tokens[v].text.lower() in _CONSECUTIVE for v in range(max(cue) + 1, k)):
+            return None  # "erzählen dermaßen unterschiedliche Versionen, dass …": a consequence, not content
         m_start = k + 1 if tokens[k].text in {",", ":"} else k
         if m_start >= last or ctx.in_quote(m_start) and tokens[m_start].text not in QUOTE_CHARS:
             return None
@@ -723,10 +731,16 @@ class RuleAttributor:
                 source = mentions.classify(tokens, j + 1, end) if end > j + 1 else None
             if source is None:
                 return None
-            end = _frame_end(tokens, source.last, last)
-            if end > source.last:
-                source = mentions.classify(tokens, j + 1, end) or source
-            frame = (j, end)
+            agent = _passive_agent(tokens, first, j, source)
+            if agent is not None:
+                # "sie wurde laut Kurier von Straches Pinnwand ausgesperrt": "von …" is the agent
+                source = mentions.classify(tokens, source.first, agent) or source
+                frame = (j, source.last)
+            else:
+                end = _frame_end(tokens, source.last, last)
+                if end > source.last:
+                    source = mentions.classify(tokens, j + 1, end) or source
+                frame = (j, end)
         cue = [j]
         source = _speech_noun_holder(tokens, source, cue, first, frame[0])
         if frame[0] == first and frame[1] + 1 < last and _own(tokens, source):
@@ -1000,8 +1014,27 @@ def _mention_near(tokens: list[Token], i: int, end: int, after: str = "") -> Men
     return None
 
 
+def _passive_agent(tokens: list[Token], first: int, j: int, source: Mention) -> int | None:
+    """Where the agent of a passive starts inside an according-to phrase ("wurde laut Kurier von
+    Straches Pinnwand ausgesperrt"): the "von" after the phrase's first noun, when a passive
+    auxiliary stands before the phrase in its clause."""
+    if not any(tokens[k].text.lower() in _PASSIVE_FINITE for k in range(first, j)):
+        return None
+    return next(
+        (
+            k
+            for k in range(source.first + 1, source.last)
+            if tokens[k].text.lower() in {"von", "vom"} and not cues.is_report_noun(tokens[k - 1].text)
+        ),
+        None,
+    )  # not "nach Angaben von Interpol": the holder of the report
+
+
 def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
-    """Does "nach" at ``j`` open an according-to phrase: "nach (DET) (ADJ)* Angaben/Ansicht/…"?"""
+    """Does "nach" at ``j`` open an according-to phrase: "nach (DET) (ADJ)* Angaben/Ansicht/…"?
+    Not after a noun that takes "nach" as its object: "die Nachfrage nach Meinung von außen"."""
+    if j > 0 and tokens[j - 1].text.lower().endswith(_NACH_GOVERNORS):
+        return False
     k = j + 1
     while k < last and k - j <= 4 and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.islower()):
         if cues.is_report_noun(tokens[k].text):
