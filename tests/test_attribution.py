@@ -1153,3 +1153,8 @@ def test_according_to_phrases_end_and_start_where_they_should(pipeline, text, me
 
 def test_a_consecutive_dass_clause_is_no_content(pipeline):
     assert _quotes(pipeline, "Die Zeugen erzählen dermaßen andere Versionen, dass einem der Kopf schwirrt.") == []
+
+
+def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
+    text = "Kommissar Frans Timmermans (Vizepräsident, Grundrechte) hält fest, dass die Grenzen offen waren."
+    assert _quotes(pipeline, text)[0][3] == "Kommissar Frans Timmermans (Vizepräsident, Grundrechte)"

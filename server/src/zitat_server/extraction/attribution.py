@@ -1497,9 +1497,18 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         if subject is not None and subject.last == j - 1 and "," in (t.text for t in tokens[opener : j - 1]):
             return subject  # "Lars Schauer, Manager von Energie Cottbus, bezeichnete …": name and apposition
     before = mentions.phrase_before(tokens, j, first)
+    if before is not None and _in_parentheses(tokens, first, before.first):
+        before = None  # "Timmermans (Vizepräsident, Grundrechte) … halten fest": a word of a parenthesis
     if before is not None and before.first == first:
         return before
-    boundary = next((k for k in range(j - 1, first, -1) if tokens[k].text.lower() in _CLAUSE_BOUNDARIES), None)
+    boundary = next(
+        (
+            k
+            for k in range(j - 1, first, -1)
+            if tokens[k].text.lower() in _CLAUSE_BOUNDARIES and not _in_parentheses(tokens, first, k)
+        ),
+        None,
+    )
     if boundary is not None and boundary + 1 < j:
         # the subject of the clause the verb is in: "…, und der ORF bezweifelt, dass …", "als das
         # Institut GfK seinen Auftraggebern mitteilte, dass …"
@@ -1570,6 +1579,14 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
 def _relative_after_preposition(tokens: list[Token], k: int) -> bool:
     """A relative clause opened by a preposition ("in dem", "bei der"): its subject comes next."""
     return tokens[k].text.lower() in PREPOSITIONS and tokens[k + 1].text.lower() in RELATIVE_PRONOUNS
+
+
+def _in_parentheses(tokens: list[Token], first: int, k: int) -> bool:
+    """Is token ``k`` inside a parenthesis opened after ``first``?"""
+    depth = 0
+    for t in tokens[first:k]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
 
 
 def _subject_with_place(tokens: list[Token], first: int, j: int) -> Mention | None:
