@@ -22,6 +22,7 @@ from zitat_server.language.function_words import (
     COMPLEMENTIZERS,
     DASS,
     DETERMINERS,
+    NOMINATIVE_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -86,12 +87,10 @@ _SKIPPED_BEFORE_SUBJECT = CLAUSE_OPENERS - DETERMINERS - PREPOSITIONS - PRONOUNS
 _MAIN_VERBS = frozenset(
     "ist sind war waren sei seien wäre wären wird werden wurde wurden hat haben hatte hatten".split()
 )
-#: Subject pronouns after the finite verb of an inverted clause ("kann man", "sagte er").
-_INVERTED_PRONOUNS = frozenset({"man", "er", "sie", "ich", "wir"})
 #: Pronouns that are never a subject.
 _OBJECT_PRONOUNS = frozenset({"ihm", "ihn"})
-#: Pronouns that can only be a subject (not "sie", which may be an object).
-_SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir"})
+#: Pronouns that can only be a person subject (not "sie", which may be an object, nor "man").
+_SUBJECT_PRONOUNS = NOMINATIVE_PRONOUNS - {"sie", "man"}
 #: Forms of "halten" in "es für möglich halten, dass …".
 _HOLD = frozenset("hält hielt hielten halte halten hielte".split())
 #: Words that join a name to the noun it belongs to: "ein Vertreter der „con energy ag“".
@@ -1531,7 +1530,7 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         if subject is not None and (subordinate or subject.kind != "noun" or subject.last == j):
             return subject
         inverted = next(
-            (k for k in range(start + 1, j) if tokens[k].text in _INVERTED_PRONOUNS and tokens[k - 1].text.islower()),
+            (k for k in range(start + 1, j) if tokens[k].text in NOMINATIVE_PRONOUNS and tokens[k - 1].text.islower()),
             None,
         )
         if inverted is not None:

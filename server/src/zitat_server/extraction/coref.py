@@ -44,7 +44,7 @@ from functools import lru_cache
 from zitat_server.document import Doc, Entity, Quote, SpeakerType
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import noun_phrases, token_flags
-from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS
+from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, NOMINATIVE_PRONOUNS
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
 from zitat_server.language.names import (
     NAME_PARTICLES,
@@ -93,7 +93,6 @@ _FEM = frozenset({"sie", "ihr"})
 _FIRST_PERSON_POSSESSIVES = frozenset(
     "mein meine meiner meinem meinen meines unser unsere unserer unserem unseren unseres".split()
 )
-_SUBJECT_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 _OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
@@ -279,7 +278,7 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
     lows = [w.lower() for w in words]
     if not words:
         return Reading("none", first=first, last=last)
-    if len(words) == 1 or lows[0] in _SUBJECT_PRONOUNS and not is_capitalised(words[1]):
+    if len(words) == 1 or lows[0] in NOMINATIVE_PRONOUNS and not is_capitalised(words[1]):
         # a pronoun takes no modifiers: "er in einer Beschwerde" is "er"
         one = _one_word(doc, first, lows[0])
         if one is not None:

@@ -16,6 +16,8 @@ PRONOUNS_MASC: frozenset[str] = frozenset({"er", "ihm", "ihn"})
 PRONOUNS_FEM: frozenset[str] = frozenset({"sie", "ihr"})
 #: Personal pronouns that can be a speaker mention.
 PRONOUNS: frozenset[str] = PRONOUNS_MASC | PRONOUNS_FEM | frozenset({"ich", "wir", "man"})
+#: Pronouns in the nominative: the subject of a clause ("sagte er", "kann man").
+NOMINATIVE_PRONOUNS: frozenset[str] = frozenset({"er", "sie", "ich", "wir", "man"})
 #: Pronouns that name a group or nobody in particular: never one person.
 GROUP_PRONOUNS: frozenset[str] = frozenset({"wir", "man"})
 
