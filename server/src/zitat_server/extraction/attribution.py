@@ -320,7 +320,7 @@ class RuleAttributor:
         entries = cues.lookup(w)
         if not entries or not _verb_position(tokens, j, i) or ctx.in_parens[j]:
             return None
-        if foreign_particle(entries, tokens, j, end):
+        if foreign_particle(tokens, j, end):
             return None
         cue = [j]
         entry = pick_entry(entries, tokens, j, end, cue)
@@ -443,7 +443,7 @@ class RuleAttributor:
             if j > first and tokens[j].text[:1].isupper():
                 continue  # "die Frage, ob …", "Berichte über …": a noun, not the verb it spells
             entries = cues.lookup(tokens[j].text)
-            if not entries or other_sense(tokens, j, last) or foreign_particle(entries, tokens, j, last):
+            if not entries or other_sense(tokens, j, last) or foreign_particle(tokens, j, last):
                 continue
             cue = [j]
             entry = pick_entry(entries, tokens, j, last, cue)
@@ -1500,14 +1500,7 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         before = None  # "Timmermans (Vizepräsident, Grundrechte) … halten fest": a word of a parenthesis
     if before is not None and before.first == first:
         return before
-    boundary = next(
-        (
-            k
-            for k in range(j - 1, first, -1)
-            if tokens[k].text.lower() in _CLAUSE_BOUNDARIES and not _in_parentheses(tokens, first, k)
-        ),
-        None,
-    )
+    boundary = _last_boundary(tokens, first, j)
     if boundary is not None and boundary + 1 < j:
         # the subject of the clause the verb is in: "…, und der ORF bezweifelt, dass …", "als das
         # Institut GfK seinen Auftraggebern mitteilte, dass …"
@@ -1578,6 +1571,18 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
 def _relative_after_preposition(tokens: list[Token], k: int) -> bool:
     """A relative clause opened by a preposition ("in dem", "bei der"): its subject comes next."""
     return tokens[k].text.lower() in PREPOSITIONS and tokens[k + 1].text.lower() in RELATIVE_PRONOUNS
+
+
+def _last_boundary(tokens: list[Token], first: int, j: int) -> int | None:
+    """The last clause boundary before ``j`` outside parentheses ("Timmermans (Vizepräsident,
+    Grundrechte) hält fest": that comma is none), in one pass."""
+    depth, found = 0, None
+    for k in range(first, j):
+        text = tokens[k].text
+        depth += (text == "(") - (text == ")")
+        if k > first and depth <= 0 and text in _CLAUSE_BOUNDARIES:
+            found = k
+    return found
 
 
 def _in_parentheses(tokens: list[Token], first: int, k: int) -> bool:
@@ -1684,7 +1689,7 @@ def _speaker_label(tokens: list[Token], dash: int, colon: int) -> Mention | None
     return mentions.classify(tokens, k, colon) if k < colon else None
 
 
-def foreign_particle(entries: list[cues.CueVerb], tokens: list[Token], j: int, end: int) -> bool:
+def foreign_particle(tokens: list[Token], j: int, end: int) -> bool:
     """Does the clause of the verb at ``j`` close with a particle none of its readings takes, so that
     it is another verb: "Entsprechende Bewerbe verlangen von einem ab" (abverlangen), "teilte …
     aus" (austeilen)?"""
@@ -1695,8 +1700,8 @@ def foreign_particle(entries: list[cues.CueVerb], tokens: list[Token], j: int, e
     if k >= stop and stop != end or k - 1 <= j or k < end and is_quote_token(tokens[k].text):
         return False
     word = tokens[k - 1].text
-    readings = cues.lookup(tokens[j].text)  # all of them: "forderte … auf" is auffordern
-    return word in cues.SEPARABLE_PARTICLES and not any(e.particle == word for e in [*entries, *readings])
+    # every reading of the verb, not only the caller's: "forderte … auf" is auffordern
+    return word in cues.SEPARABLE_PARTICLES and not any(e.particle == word for e in cues.lookup(tokens[j].text))
 
 
 def _question(tokens: list[Token], last: int) -> bool:

@@ -110,7 +110,7 @@ def _sentence(doc: Doc, sent: Sentence, quoted: SpanIndex) -> Quote | None:
             continue  # "Wir wollen …, kündigte er an": a frame after its message, not reported speech
         if tokens[j + 1].text.lower() in AUXILIARIES:
             continue  # "…, die den Schlüssel verlangen könnten": an infinitive in a subordinate clause
-        if foreign_particle(entries, tokens, j, last) or other_sense(tokens, j, last):
+        if foreign_particle(tokens, j, last) or other_sense(tokens, j, last):
             continue  # "verlangen … ab", "teilte … aus": another verb; "nennt sich": naming
         cue = [j]
         entry = pick_entry(entries, tokens, j, last, cue)
