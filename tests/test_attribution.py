@@ -1158,3 +1158,71 @@ def test_a_consecutive_dass_clause_is_no_content(pipeline):
 def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
     text = "Kommissar Frans Timmermans (Vizepräsident, Grundrechte) hält fest, dass die Grenzen offen waren."
     assert _quotes(pipeline, text)[0][3] == "Kommissar Frans Timmermans (Vizepräsident, Grundrechte)"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # a participle's own phrase between the article and the noun is part of the mention
+        (
+            "„Jetzt ist es noch außergewöhnlicher“, schrieb die in New York City geborene Lopez.",
+            "die in New York City geborene Lopez",
+            "Lopez",
+        ),
+        (
+            "Das Gesetz sei verfassungswidrig, teilte die von der Regierung eingesetzte Kommission mit.",
+            "die von der Regierung eingesetzte Kommission",
+            "",
+        ),
+        # a partitive pronoun: the inverted subject after a cue, not the addressee before it
+        (
+            "Gegenüber News gibt einer der Betreiber an, dass mehr als 850 Anzeigen zustande gekommen seien.",
+            "einer der Betreiber",
+            "",
+        ),
+        # a title's own article belongs to it
+        ("Der Jet sollte beschlagnahmt werden, berichtet die Zeitung Die Welt.", "die Zeitung Die Welt", "Die Welt"),
+        # the reflexive after the cue is no subject
+        ("„Wozu sollte die Organisation existieren?“ fragen sich Experten.", "Experten", "Experten"),
+        # "heißt es" after a direct quote takes the document it names
+        ("„Unser Ziel ist es, mehr zu erreichen“, heißt es in dem Brief.", "dem Brief", ""),
+        # a pronoun subject after the verb of a noun frame
+        ("Seit 2013 vertritt er die These, dass die Partei stagniere.", "er", ""),
+    ],
+)
+def test_sources_in_the_shapes_news_writes_them(pipeline, text, source, speaker):
+    form, _, _, got_source, got_speaker = _quotes(pipeline, text)[0]
+    assert (got_source, got_speaker if speaker else "") == (source, speaker)
+
+
+def test_so_frame_before_a_colon_names_the_speaker_of_the_quote_after_it(pipeline):
+    text = "Das habe Methode, so Elshorst weiter: „Das ist auch in anderen Firmen üblich, dass niemand etwas weiß.“"
+    got = _quotes(pipeline, text)
+    assert [(form, source) for form, _, _, source, _ in got] == [("INDIRECT", "Elshorst"), ("DIRECT", "Elshorst")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "sorgen" is thought only with "sich"
+        "Im März sorgte ein Gesetzesentwurf der Regierung für Aufsehen: Der Entwurf mit dem Ziel, „Propaganda“ zu "
+        "tilgen, sah vor, alle Hinweise zu streichen.",
+        # a content clause after a coordinated verb is that verb's
+        "Mittel ist der Schrecken, der das Verbrechen als Zweck ansieht und auf jede Rechtfertigung, wie sie die "
+        "RAF anzuführen suchte, verzichtet.",
+    ],
+)
+def test_no_speech_in_these_frames(pipeline, text):
+    assert [q for q in _quotes(pipeline, text) if q[2]] == []
+
+
+def test_sorgen_with_sich_is_thought(pipeline):
+    assert _quotes(pipeline, "Die Ministerin sorgt sich, dass die Preise steigen könnten.")[0][2:4] == (
+        ["sorgt"],
+        "Die Ministerin",
+    )
+
+
+def test_a_unit_of_time_in_the_genitive_is_no_mention():
+    tokens = tokenize("im März diesen Jahres").tokens
+    assert mentions.phrase_before(tokens, len(tokens), 0) is None

@@ -141,6 +141,8 @@ _NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {
     "bestätigen": frozenset({"sich"}),
     "nennen": frozenset({"sich"}),  # "Aufbruch nennt sich die Bewegung": naming
 }
+#: Cue verbs that are thought only with "sich" ("sorgt sich, dass …"), else cause or care.
+_REFLEXIVE_ONLY = frozenset({"sorgen"})
 #: Words after which a cue word is an adjective or noun, not a verb.
 _NOT_BEFORE_VERBS = frozenset(
     "ein eine einer eines einem einen am im vom zum zur beim mit von in auf aus bei für über unter durch".split()
@@ -326,7 +328,10 @@ class RuleAttributor:
         entry = pick_entry(entries, tokens, j, end, cue)
         if entry.particle and len(cue) == 1:
             return None
-        return _Frame(cue, entry.medium, mentions.phrase_after(tokens, j + 1, end))
+        if heisst_es(tokens, j, entry, cue):
+            return _Frame(cue, entry.medium, heisst_es_holder(tokens, j, j, end))  # "„…“, heißt es in dem Brief."
+        after = j + 2 if j + 2 < end and tokens[j + 1].text == "sich" else j + 1  # "„…?“ fragen sich Experten"
+        return _Frame(cue, entry.medium, mentions.phrase_after(tokens, after, end))
 
     def _frame_before(
         self, ctx: _Context, start: int, open_tok: int, close_tok: int = -1, end: int = -1
@@ -354,6 +359,8 @@ class RuleAttributor:
                 continue  # "einem bekannten Rechtsextremisten", "(Wikinews berichtete)"
             if entries and _particle_of_earlier_verb(tokens, start, j):
                 continue  # "gab … bekannt:": the particle of "gab", not the participle of "bekennen"
+            if entries and other_sense(tokens, j, open_tok):
+                continue  # "sorgte ein Gesetzesentwurf für Aufsehen: …"
             if entries:
                 cue = [j]
                 entry = pick_entry(entries, tokens, j, open_tok, cue)
@@ -391,6 +398,9 @@ class RuleAttributor:
         frame = self._frame_before(ctx, clause_start, colon)
         if frame is not None:
             return frame
+        so_frame = _so_before_colon(tokens, clause_start, colon)
+        if so_frame is not None:
+            return _Frame([], Medium.SPEECH, so_frame)  # "…, so Elshorst weiter: „…“" (its "so" cues the clause before)
         src = mentions.phrase_after(tokens, clause_start, colon)
         if src is None or src.kind == "noun" and tokens[src.first].text.lower() not in DETERMINERS:
             return None
@@ -542,6 +552,9 @@ class RuleAttributor:
             return None
         if any(tokens[v - 1].text in _COORDINATORS and cues.lookup(tokens[v].text) for v in range(max(cue) + 1, k)):
             return None  # "sprach sich dagegen aus und sagte, …": the clause is the later verb's
+        after = max(cue) + 1
+        if after + 1 < k and tokens[after].text in {"und", "oder", "sowie"} and tokens[after + 1].text not in DASS:
+            return None  # "…, der das Verbrechen als Zweck ansieht und auf … verzichtet, …": another verb's
         if any(tokens[v].text.lower() in _CONSECUTIVE for v in range(max(cue) + 1, k)):
             return None  # "erzählen dermaßen unterschiedliche Versionen, dass …": a consequence, not content
         m_start = k + 1 if tokens[k].text in {",", ":"} else k
@@ -871,11 +884,17 @@ class RuleAttributor:
         d = j - 1
         while d > first and _is_modifier(tokens[d].text):
             d -= 1
+        inverted = None
         if tokens[d].text.lower() in DETERMINERS:
             cue.append(d)
-            if d - 1 >= first and tokens[d - 1].text.islower() and tokens[d - 1].text.isalpha():
-                cue.append(d - 1)
-        source = genitive
+            verb = d - 1
+            if verb - 1 >= first and tokens[verb].text in NOMINATIVE_PRONOUNS:
+                # "Seit 2013 vertritt er die These, …": the pronoun after the verb is its subject
+                inverted = mentions.classify(tokens, verb, verb + 1)
+                verb -= 1
+            if verb >= first and tokens[verb].text.islower() and tokens[verb].text.isalpha():
+                cue.append(verb)
+        source = genitive or inverted
         if source is None:
             subject = mentions.phrase_after(tokens, first, min(cue))
             if subject is not None and (subject.kind != "noun" or subject.last == min(cue)):
@@ -1379,7 +1398,12 @@ def other_sense(tokens: list[Token], j: int, last: int) -> bool:
     """A cue verb in a sense that is no speech or thought: "sorgte dafür, dass …" (saw to it),
     "sorgte für Aufsehen" (caused), as against "sorgte sich, dass …" (worried)."""
     near = {tokens[k].text.lower() for k in (j - 1, j + 1) if 0 <= k < last}  # "sorgte dafür", "dafür sorgte"
-    return any(near & _NOT_SPEECH_BESIDE.get(e.lemma, frozenset()) for e in cues.lookup(tokens[j].text))
+    entries = cues.lookup(tokens[j].text)
+    if any(e.lemma in _REFLEXIVE_ONLY for e in entries):
+        # "sorgte ein Entwurf für Aufsehen": worry is "sich sorgen", the reflexive near the verb
+        after = next((k for k in range(j + 1, min(last, j + 4)) if tokens[k].text in CLAUSE_PUNCT), min(last, j + 4))
+        return not any(tokens[k].text == "sich" for k in range(max(0, j - 2), after))
+    return any(near & _NOT_SPEECH_BESIDE.get(e.lemma, frozenset()) for e in entries)
 
 
 def _generic_act(
@@ -1440,6 +1464,19 @@ def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
     if not words:
         return False
     return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
+
+
+def _so_before_colon(tokens: list[Token], first: int, colon: int) -> Mention | None:
+    """The speaker of "…, so Elshorst weiter:" right before a colon: the phrase after "so" that
+    reaches the colon, but for adverbs ("weiter", "abschließend")."""
+    end = colon
+    while end - 1 > first and tokens[end - 1].text.isalpha() and tokens[end - 1].text.islower():
+        end -= 1
+    for k in range(end - 2, max(first, end - 12) - 1, -1):
+        if tokens[k].text.lower() == _SO and k > first and tokens[k - 1].text == ",":
+            src = mentions.phrase_after(tokens, k + 1, end)
+            return src if src is not None and src.last == end else None
+    return None
 
 
 def heisst_es(tokens: list[Token], j: int, entry: cues.CueVerb, cue: list[int]) -> bool:

@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from zitat_server.document import Doc, Entity, Quote, SpeakerType
 from zitat_server.extraction.component import ComponentInfo
-from zitat_server.extraction.mentions import noun_phrases, token_flags
+from zitat_server.extraction.mentions import noun_phrases, participial_attribute, token_flags
 from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, NOMINATIVE_PRONOUNS
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
 from zitat_server.language.names import (
@@ -275,6 +275,10 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
     while last > first + 1 and not toks[last - 1].text[:1].isalnum() and toks[last - 1].text not in NAME_CLOSERS:
         last -= 1
     words = [t.text for t in toks[first:last]]
+    if words and words[0].lower() in DETERMINERS:
+        # a participle's own phrase is no part of the holder: "die [in New York City] geborene Lopez"
+        attribute_end = participial_attribute(toks, first + 1, last)
+        words = [words[0], *words[attribute_end - first :]]
     lows = [w.lower() for w in words]
     if not words:
         return Reading("none", first=first, last=last)
@@ -393,7 +397,8 @@ def _own_name(words: list[str], org_at: int) -> list[str]:
     if quoted:
         end = next((j for j in range(k + 1, len(words)) if words[j] in NAME_CLOSERS), -1)
         return words[k + 1 : end] if end > k + 1 else []
-    j = k
+    titled = words[k : k + 1] in (["Die"], ["Der"], ["Das"]) and k + 1 < len(words) and is_name_word(words[k + 1])
+    j = k + 1 if titled else k  # a title's own article: "die Zeitung Die Welt"
     while j < len(words) and (is_name_word(words[j]) or is_acronym(words[j]) or words[j].lower() in MEDIA_NAMES):
         j += 1
     return words[k:j]

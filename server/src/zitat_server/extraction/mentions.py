@@ -32,7 +32,7 @@ from zitat_server.language.names import (
     is_first_name,
     is_name_word,
 )
-from zitat_server.language.roles import is_organisation, is_role
+from zitat_server.language.roles import is_media, is_organisation, is_role
 
 # Endings of inflected adjectives ("der ukrainische", "des früheren").
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
@@ -99,12 +99,17 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
 
 #: Articles that never stand alone for a person ("der", "die" do, as relative or demonstrative pronouns).
 _BARE_ARTICLES = frozenset("das den dem des ein eine einen einem einer eines".split())
+#: Articles that, capitalised inside a sentence, open a title: "die Zeitung Die Welt".
+_NAME_ARTICLES = frozenset({"Die", "Der", "Das"})
+#: Pronouns that take a partitive genitive: "einer der Betreiber".
+_PARTITIVE = frozenset({"einer", "eine", "eines"})
 #: Quantifiers that stand for people when no noun follows: "Manche sagen, …".
 _QUANTIFIER_PRONOUNS = frozenset("manche einige viele mehrere beide andere".split())
 #: Units of time head no mention: "Wenige Stunden später erklärte …", "vor einem Monat".
 _TIME_NOUNS = frozenset(
     """Sekunde Sekunden Minute Minuten Stunde Stunden Tag Tage Tagen Woche Wochen Monat Monate Monaten
-    Jahr Jahre Jahren Jahrzehnt Jahrzehnte Jahrhundert Wochenende""".split()
+    Jahr Jahre Jahren Jahres Jahrzehnt Jahrzehnte Jahrzehnts Jahrhundert Jahrhunderts Wochenende Wochenendes
+    Monats Tages""".split()
 )
 
 
@@ -119,10 +124,35 @@ def _head_word(word: str) -> bool:
 def _premodifiers(tokens: list[Token], j: int, end: int) -> int:
     """Skip a determiner and inflected adjectives: "der ukrainische", "eine Sprecherin"."""
     if j < end and tokens[j].text.lower() in DETERMINERS:
-        j += 1
+        j = participial_attribute(tokens, j + 1, end)
     while j < end and (is_adjective(tokens[j].text) or _adverb_before_adjective(tokens, j, end)):
         j += 1
     return j
+
+
+#: Longest stretch a participle's own phrase may take before it ("der in New York City geborene").
+_MAX_ATTRIBUTE_TOKENS = 6
+
+
+def participial_attribute(tokens: list[Token], j: int, end: int) -> int:
+    """Skip a participle's own phrase after the determiner ("die [in New York City] geborene Lopez",
+    "dem [zuerst von Geekwire öffentlich] gemachten Brief"): a stretch opened by a preposition or
+    an adverb, without punctuation, that ends in an inflected adjective before a noun. ``j`` itself
+    when there is none."""
+    if j >= end or not (tokens[j].text in PREPOSITIONS or _bare_adverb(tokens[j].text)):
+        return j
+    for k in range(j + 1, min(end - 1, j + _MAX_ATTRIBUTE_TOKENS + 1)):
+        word = tokens[k].text
+        if is_adjective(word) and tokens[k - 1].text.lower() not in DETERMINERS and _head_word(tokens[k + 1].text):
+            return k
+        if not (word.isalnum() or word in NAME_OPENERS or word in NAME_CLOSERS) or word in DASS:
+            return j
+    return j
+
+
+def _bare_adverb(word: str) -> bool:
+    """A lower-case word with no inflection ending that is no cue: "zuerst", "bereits", "heute"."""
+    return word.isalpha() and word.islower() and not word.endswith(_ADJ_ENDINGS) and not cues.lookup(word)
 
 
 def _adverb_before_adjective(tokens: list[Token], j: int, end: int) -> bool:
@@ -199,6 +229,8 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
             # the name of an organisation goes on: "die Internationale Organisation für Migration
             # (IOM)", "der Syrischen Beobachtungsstelle für Menschenrechte"
             j = _heads(tokens, j + 1, end)
+        elif w in _NAME_ARTICLES and j + 1 < end and is_media(tokens[j - 1].text) and _head_word(tokens[j + 1].text):
+            j = _heads(tokens, j + 1, end)  # a title's own article: "die Zeitung Die Welt"
         elif w == "(":
             k = j + 1
             while k < end and k - j <= 5 and tokens[k].text != ")":
@@ -229,6 +261,10 @@ def phrase_after(tokens: list[Token], i: int, end: int) -> Mention | None:
     if tokens[i].text.lower() in PRONOUNS:
         return classify(tokens, i, i + 1)
     j = _noun_phrase(tokens, i, end)
+    if j == i and tokens[i].text.lower() in _PARTITIVE and i + 1 < end and tokens[i + 1].text in {"der", "des"}:
+        j = _noun_phrase(tokens, i + 1, end)  # "einer der Betreiber", "eine der Initiatorinnen"
+        if j == i + 1:
+            j = i
     if j == i and _quantifier_alone(tokens, i, end):
         return Mention(i, i + 1, "noun", [], [])  # "Manche sagen, …", "Viele meinen, …": the quantifier stands alone
     return classify(tokens, i, j) if j > i else None

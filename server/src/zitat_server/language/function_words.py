@@ -40,7 +40,7 @@ DASS: frozenset[str] = frozenset({"dass", "daß"})
 CLAUSE_OPENERS: frozenset[str] = frozenset(
     """am im in auf nach vor bei mit seit wie laut zufolge dabei doch denn auch aber und oder dann so
     da es ich wir sie er man heute gestern morgen das der die den dem des von vom wegen statt anstatt
-    für gegen trotz ab unter über zu zum zur beim aus durch ohne um während innerhalb außerhalb
+    für gegen gegenüber trotz ab unter über zu zum zur beim aus durch ohne um während innerhalb außerhalb
     angesichts aufgrund neben hinter zwischen bis seitens nachdem weil wenn als obwohl ob dass damit
     sodass falls sobald bevor seitdem sowie sondern jedoch zwar außerdem deshalb dennoch demnach zudem
     daher danach darum dazu bereits inzwischen zuvor jetzt nun hier dort alles alle jeder jede viele
