@@ -1180,6 +1180,13 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "einer der Betreiber",
             "",
         ),
+        # an apposition after an article, with a full name (not a relative clause)
+        (
+            "Das Gerät ist billig, wie einer der Hacker, der Berliner Künstler Julian Oliver, betont.",
+            "einer der Hacker, der Berliner Künstler Julian Oliver",
+            "Julian Oliver",
+        ),
+        ("Das sei falsch, sagte der Hacker, der Julian Oliver kennt, am Montag.", "der Hacker", ""),
         # a title's own article belongs to it
         ("Der Jet sollte beschlagnahmt werden, berichtet die Zeitung Die Welt.", "die Zeitung Die Welt", "Die Welt"),
         # the reflexive after the cue is no subject
@@ -1226,3 +1233,8 @@ def test_sorgen_with_sich_is_thought(pipeline):
 def test_a_unit_of_time_in_the_genitive_is_no_mention():
     tokens = tokenize("im März diesen Jahres").tokens
     assert mentions.phrase_before(tokens, len(tokens), 0) is None
+
+
+def test_a_contracted_preposition_opens_no_mention():
+    tokens = tokenize("Ins selbe Horn stößt auch Ministerin Heinisch-Hosek").tokens
+    assert mentions.phrase_after(tokens, 0, len(tokens)) is None

@@ -99,6 +99,8 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
 
 #: Articles that never stand alone for a person ("der", "die" do, as relative or demonstrative pronouns).
 _BARE_ARTICLES = frozenset("das den dem des ein eine einen einem einer eines".split())
+#: Definite articles that open an apposition ("…, der Berliner Künstler Julian Oliver,").
+_ARTICLES = frozenset({"der", "die", "das"})
 #: Articles that, capitalised inside a sentence, open a title: "die Zeitung Die Welt".
 _NAME_ARTICLES = frozenset({"Die", "Der", "Das"})
 #: Pronouns that take a partitive genitive: "einer der Betreiber".
@@ -238,13 +240,19 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
             if k >= end or tokens[k].text != ")":
                 break
             j = k + 1
-        elif w == "," and j + 1 < end and (_head_word(tokens[j + 1].text) or _indefinite_role(tokens, j + 1, end)):
+        elif w == "," and j + 1 < end and (
+            _head_word(tokens[j + 1].text) or _indefinite_role(tokens, j + 1, end) or tokens[j + 1].text in _ARTICLES
+        ):
             # apposition: "…, Klaus Stöhr" (a name), "Claudia Pfeiffer, Geschäftsführerin des KAV",
-            # "Stephen Singer, ein Klimaexperte vom WWF"
+            # "Stephen Singer, ein Klimaexperte vom WWF", "einer der Hacker, der Berliner Künstler
+            # Julian Oliver," (after an article only with a full name: "der …, der X kennt" is a clause)
             k = _noun_phrase(tokens, j + 1, end, depth + 1)
             words = [t.text for t in tokens[j + 1 : k]]
             names = sum(1 for w2 in words if is_name_word(w2))
-            role = is_role(words[0]) if words and words[0].lower() not in INDEFINITE else len(words) > 1
+            if words and words[0] in _ARTICLES:
+                role = False
+            else:
+                role = is_role(words[0]) if words and words[0].lower() not in INDEFINITE else len(words) > 1
             if k > j + 1 and (names >= 2 or role) and (k >= end or tokens[k].text in {",", "."}):
                 j = k
             else:

@@ -29,7 +29,8 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(
 #: Prepositions: a noun phrase after one is its object, never a subject ("nach Berichten", "zu den
 #: Gefahren des Eises warnte die Moderatorin").
 PREPOSITIONS: frozenset[str] = frozenset(
-    "in im am an auf aus bei beim mit nach von vom vor zu zum zur für über unter durch gegenüber".split()
+    """in im ins am an ans auf aufs aus bei beim mit nach von vom vor vors zu zum zur für fürs über übers
+    unter durch durchs um ums gegenüber""".split()
 )
 #: Conjunctions that open the content clause of an indirect quote.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann"})
@@ -40,7 +41,8 @@ DASS: frozenset[str] = frozenset({"dass", "daß"})
 CLAUSE_OPENERS: frozenset[str] = frozenset(
     """am im in auf nach vor bei mit seit wie laut zufolge dabei doch denn auch aber und oder dann so
     da es ich wir sie er man heute gestern morgen das der die den dem des von vom wegen statt anstatt
-    für gegen gegenüber trotz ab unter über zu zum zur beim aus durch ohne um während innerhalb außerhalb
+    für fürs gegen gegenüber trotz ab unter über zu zum zur beim aus durch ohne um ins ans aufs während
+    innerhalb außerhalb
     angesichts aufgrund neben hinter zwischen bis seitens nachdem weil wenn als obwohl ob dass damit
     sodass falls sobald bevor seitdem sowie sondern jedoch zwar außerdem deshalb dennoch demnach zudem
     daher danach darum dazu bereits inzwischen zuvor jetzt nun hier dort alles alle jeder jede viele
