@@ -1174,6 +1174,12 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "die von der Regierung eingesetzte Kommission",
             "",
         ),
+        (
+            "Die Länder sollen die Führung übernehmen, hieß es in dem den Delegierten vorliegenden Text.",
+            "dem den Delegierten vorliegenden Text",
+            "",
+        ),
+        ("Das sei falsch, teilte der Minister neue Pläne mit.", "der Minister", ""),
         # a partitive pronoun: the inverted subject after a cue, not the addressee before it
         (
             "Gegenüber News gibt einer der Betreiber an, dass mehr als 850 Anzeigen zustande gekommen seien.",

@@ -138,11 +138,11 @@ _MAX_ATTRIBUTE_TOKENS = 6
 
 def participial_attribute(tokens: list[Token], j: int, end: int) -> int:
     """Skip a participle's own phrase after the determiner ("die [in New York City] geborene Lopez",
-    "dem [zuerst von Geekwire öffentlich] gemachten Brief"): a stretch opened by a preposition or
-    an adverb, without punctuation, that ends in an inflected adjective before a noun. ``j`` itself
+    "dem [zuerst von Geekwire öffentlich] gemachten Brief"): a stretch opened by a preposition, an
+    adverb or another article, without punctuation, that ends in an inflected adjective before a noun. ``j`` itself
     when there is none."""
-    if j >= end or not (tokens[j].text in PREPOSITIONS or _bare_adverb(tokens[j].text)):
-        return j
+    if j >= end or not (tokens[j].text in PREPOSITIONS | DETERMINERS or _bare_adverb(tokens[j].text)):
+        return j  # "dem [den Delegierten] vorliegenden Text": the participle's object after the article
     for k in range(j + 1, min(end - 1, j + _MAX_ATTRIBUTE_TOKENS + 1)):
         word = tokens[k].text
         if is_adjective(word) and tokens[k - 1].text.lower() not in DETERMINERS and _head_word(tokens[k + 1].text):
