@@ -1244,3 +1244,21 @@ def test_a_unit_of_time_in_the_genitive_is_no_mention():
 def test_a_contracted_preposition_opens_no_mention():
     tokens = tokenize("Ins selbe Horn stößt auch Ministerin Heinisch-Hosek").tokens
     assert mentions.phrase_after(tokens, 0, len(tokens)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # a relative pronoun is the subject of its verb-final clause, and names its antecedent
+        (
+            "Es gehört Anton Wieser, der dem STANDARD am Samstag bestätigt, dass es keine Angriffe gegeben habe.",
+            "der",
+            "Anton Wieser",
+        ),
+        # not when the clause has a subject of its own
+        ("Das ist die Studie, die er vorstellte, und er sagte, sie sei gut.", "er", ""),
+    ],
+)
+def test_a_relative_pronoun_subject(pipeline, text, source, speaker):
+    _, _, _, got_source, got_speaker = _quotes(pipeline, text)[-1]
+    assert (got_source, got_speaker if speaker else "") == (source, speaker)

@@ -80,6 +80,8 @@ _CLAUSE_BOUNDARIES = frozenset({",", ";", ":"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
 _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn", "zumal"})
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
+#: Relative pronouns that can be a clause's subject (nominative forms).
+_SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 #: Adverbs between a finite auxiliary and its subject: "will heute Außenminister Straw …" (not
 #: "man", a pronoun subject, nor a preposition: "wird man ohne Übertreibung sagen dürfen").
 _SKIPPED_BEFORE_SUBJECT = CLAUSE_OPENERS - DETERMINERS - PREPOSITIONS - PRONOUNS - {"es", "jeder", "jede"}
@@ -1552,6 +1554,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
                 owned = mentions.phrase_after(tokens, start, j)
                 start = owned.last if owned is not None else start
             subordinate = True
+        if not subordinate and _relative_subject(tokens, start, j, end):
+            return mentions.Mention(start, start + 1, "pronoun", [], [])  # "Anton Wieser, der … bestätigt, dass"
         subject = mentions.phrase_after(tokens, start, j)
         if subject is not None and tokens[subject.first].text.lower() in _OBJECT_PRONOUNS:
             subject = None  # "…: Ihm wird vorgeworfen, …": a dative, not the speaker
@@ -1603,6 +1607,20 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
                 k += 1  # "will heute Außenminister Straw … bekannt geben"
             subject = mentions.phrase_after(tokens, k, j)
     return subject
+
+
+def _relative_subject(tokens: list[Token], start: int, j: int, end: int) -> bool:
+    """Is the relative pronoun at ``start`` the subject of the verb-final ``j`` ("Anton Wieser, der
+    dem STANDARD bestätigt, dass …", "ein Prediger, der alle aufforderte, …")? Not when the clause
+    has a subject of its own: a pronoun, or an article and noun right after ("die die Polizei
+    vorstellte" is the Polizei's)."""
+    if tokens[start].text not in _SUBJECT_RELATIVES or not relative_clause(tokens, start, j):
+        return False
+    if j + 1 < end and tokens[j + 1].text not in _CLAUSE_BOUNDARIES:
+        return False  # the verb does not close the clause: no relative clause around it
+    if tokens[start + 1].text.lower() in DETERMINERS - {"dem", "den", "einem", "einen"}:
+        return False
+    return not any(tokens[k].text in NOMINATIVE_PRONOUNS for k in range(start + 1, j))
 
 
 def _relative_after_preposition(tokens: list[Token], k: int) -> bool:
