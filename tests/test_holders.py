@@ -12,6 +12,7 @@ from zitat_server.claims.holders import (
     PRONOUN,
     ROLE,
     Evidence,
+    Holder,
     MentionReader,
     Reading,
     resolve_anaphors,
@@ -639,3 +640,52 @@ def test_a_group_entity_that_coref_took_for_one_organisation_is_a_group():
 )
 def test_a_national_branch_is_a_company_and_known_outlets_are_media(mention, expected):
     assert holder(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a plural noun of people after "die" (or a dative "den") is a group: person nouns by
+        # their singular, agent nouns by their ending
+        ("Die Kanadier", (GROUP_TYPE, "Kanadier", "")),
+        ("Die Männer", (GROUP_TYPE, "Männer", "")),
+        ("die Frauen", (GROUP_TYPE, "Frauen", "")),
+        ("die Deutschen", (GROUP_TYPE, "Deutsche", "")),
+        ("die Hacker", (GROUP_TYPE, "Hacker", "")),
+        ("Die deutschen Brauer", (GROUP_TYPE, "Brauer", "deutsch")),
+        ("den Brauern", (GROUP_TYPE, "Brauer", "")),
+        ("Die Initiatoren der Aktionswoche", (GROUP_TYPE, "Initiatoren", "")),
+        ("Oppositionspolitikern", (GROUP_TYPE, "Oppositionspolitiker", "")),
+        # …but not a singular, a thing, or a quoted name
+        ("die Kanadierin", None),
+        ("den Kanadier", None),
+        ("die Deutsche", None),
+        ("die Mutter", None),
+        ("die Mauer", None),
+        ("Die Faktoren", None),
+        ("die „Poe Toaster“", (ORG, "Poe Toaster", "")),
+        # an opinion compound gives way to its first part
+        ("Expertenmeinung", (GROUP_TYPE, "Experten", "")),
+        # "deutsch" is an adjective of origin like "afghanisch"
+        ("die deutschen Behörden", (GROUP_TYPE, "Behörden", "deutsch")),
+    ],
+)
+def test_groups_of_people_named_by_a_plural_noun(mention, expected):
+    assert holder(mention) == expected
+
+
+def test_a_surname_after_an_age_adjective_is_the_person_the_article_names():
+    article = "Für den Theologen Hans Küng sei der Rücktritt verständlich. Joseph Ratzinger und Georg Ratzinger."
+    assert holder("Der 84-jährige Küng", article) == (PERSON, "Hans Küng", "")
+    # a first name after the adjective: the full name, not the surname alone
+    assert holder("Der 85-jährige Joseph Ratzinger", article) == (PERSON, "Joseph Ratzinger", "")
+
+
+def test_a_genitive_is_read_with_the_frame_noun_just_before_the_mention():
+    text = "In Hamburg demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen."
+    reader = MentionReader(Evidence(text))
+    assert reader.read_span(Doc(text), _span(text, "der Veranstalter")).holder == Holder(
+        GROUP_TYPE, "Veranstalter")
+    text = "Er ging. Der Veranstalter sagte, es regne."
+    reader = MentionReader(Evidence(text))
+    assert reader.read_span(Doc(text), _span(text, "Der Veranstalter")).holder is None  # one organiser
