@@ -16,6 +16,7 @@ from zitat_server.claims.holders import (
     MentionReader,
     Reading,
     resolve_anaphors,
+    resolve_class_nouns,
     resolve_documents,
     share_qualifiers,
     words_of,
@@ -689,3 +690,36 @@ def test_a_genitive_is_read_with_the_frame_noun_just_before_the_mention():
     text = "Er ging. Der Veranstalter sagte, es regne."
     reader = MentionReader(Evidence(text))
     assert reader.read_span(Doc(text), _span(text, "Der Veranstalter")).holder is None  # one organiser
+
+
+def _sentences(text: str) -> list[Sentence]:
+    """Sentences without the white space between them (as the pipeline gives them)."""
+    return [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+
+
+def test_a_class_noun_of_organisations_is_the_organisation_named_just_before_it():
+    text = ("Giovanni Trapattoni wird Trainer beim VfB Stuttgart. Dies gab die Vereinsführung bekannt. "
+            "Die Bestände gehören der Firma Euryza. Die Firma empfindet die Kritik als ungerecht. "
+            "Wie die FIFA beschloss, gibt es eine Rotation. Das Ende kam, wie der Verband bekannt gab. "
+            "Der Umsatz des Logistikzentrums sank. Das Unternehmen teilte es mit. "
+            "Amnesty International verurteilte den Einsatz. Die Organisation verlangte eine Untersuchung. "
+            "Das sagte Peter Müller. Es regnete. Die Partei droht damit.")
+    sources = ("die Vereinsführung", "Die Firma", "der Verband", "Das Unternehmen", "Die Organisation", "Die Partei")
+    doc = _quotes(text, *sources)
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)] * len(sources), MentionReader(Evidence(text)))
+    names = [r.holder.name if r.holder else None for r in readings]
+    # a name the reader takes for a person is passed over; another head is no such class; the
+    # name must stand in the same or the previous sentence
+    assert names == ["VfB Stuttgart", "Euryza", "FIFA", None, None, None]
+
+
+def test_a_mention_cut_before_the_rest_of_its_name_is_read_with_it():
+    text = "Die Hilfsorganisation Ärzte ohne Grenzen teilte mit, dass alle flohen."
+    reader = MentionReader(Evidence(text))
+    assert reader.read_span(Doc(text), _span(text, "Die Hilfsorganisation Ärzte")).holder == Holder(
+        ORG, "Ärzte ohne Grenzen")
+    text = "Ein Sprecher der Bundesagentur für Arbeit sagte, es gehe."
+    reader = MentionReader(Evidence(text))
+    reading = reader.read_span(Doc(text), _span(text, "Ein Sprecher der Bundesagentur"))
+    assert (reading.holder.name, reading.anonymous) == ("Bundesagentur für Arbeit", True)

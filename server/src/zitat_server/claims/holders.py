@@ -105,6 +105,9 @@ _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeit
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 _NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
 _FRAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w\-]+) $")
+# The rest of a name a mention stops short of: "| ohne Grenzen", "| für bedrohte Völker".
+_NAME_REST = re.compile(r" (?:ohne|für) (?:[a-zäöü]+ )?[A-ZÄÖÜ][\w\-]+")
+_NAME_WORD_AFTER = re.compile(r" (?:[A-ZÄÖÜ][\w\-]*|[a-z]+\.[a-z]+)(?=[\s,.;:])")  # "| ver.di", "| Euryza"
 _WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)  # "ndr.de", "faz.net"
 # An inner capital, as in product and company names ("VroniPlag", "SuperCars"), but not in the
@@ -539,6 +542,16 @@ class MentionReader:
                 framed = self.read(f"{before.group(1)} {doc.span_text(span)}")
                 if framed.holder is not None:
                     reading = framed
+        if reading.holder is None:
+            # A name the mention stops short of: "Die Hilfsorganisation Ärzte| ohne Grenzen", "Die
+            # Gesellschaft| für bedrohte Völker", "Die Gewerkschaft| ver.di".
+            text = doc.span_text(span)
+            rest = _NAME_REST.match(doc.text, span.end)
+            if rest is None and _is_descriptor(text.split()[-1].strip(_PUNCT_STRIP), before_name=True):
+                rest = _NAME_WORD_AFTER.match(doc.text, span.end)
+            longer = self.read(text + rest.group(0)) if rest is not None else Reading()
+            if longer.holder is not None and longer.holder.type is not SpeakerType.PERSON:
+                reading = longer
         holder = reading.holder
         if holder is not None and holder.type is SpeakerType.PERSON and " " not in holder.name:
             following = _NAME_AFTER.match(doc.text, span.end)
@@ -1644,6 +1657,87 @@ def _previous_holder(doc: Doc, i: int, readings: list[Reading]) -> Holder | None
     start, _ = _sentence_span(doc, doc.quotes[i].source.start)
     previous_start, _ = _sentence_span(doc, max(start - 1, 0))
     return reading.holder if previous.source.start >= previous_start else None
+
+
+#: Class nouns of organisations that refer back to the one the article just named ("Die Hamas
+#: übernahm … Die Organisation erklärte", "beim VfB Stuttgart. Dies gab die Vereinsführung
+#: bekannt"), and their leading bodies, which speak for it.
+_CLASS_NOUNS = frozenset("""organisation hilfsorganisation menschenrechtsorganisation umweltorganisation
+    unternehmen firma konzern verband verein partei gewerkschaft verlag""".split())
+_LEADING_BODY = re.compile(r"^(verein|partei|konzern|unternehmen|verband|verbands|gewerkschaft)s?"
+                           r"(führung|leitung|spitze|vorstand)$")
+_RUN_JOINERS = frozenset({"ohne", "für", "und"})
+
+
+def _class_noun(mention: str) -> str:
+    """The class noun of a definite mention that is nothing else ("Die Organisation", "des
+    Verlages", "die Vereinsführung" → "verein"), or ""."""
+    words, paren = words_of(mention)
+    if len(words) != 2 or paren or words[0].lower() not in _DEFINITE:
+        return ""
+    low = words[1].lower()
+    body = _LEADING_BODY.match(low)
+    if body:
+        return body.group(1).removesuffix("s") if body.group(1) == "verbands" else body.group(1)
+    for noun in (low, low[:-1], low[:-2]):  # "des Verlages", "des Verbands"
+        if noun in _CLASS_NOUNS:
+            return noun
+    return ""
+
+
+def resolve_class_nouns(doc: Doc, readings: list[Reading], reader: MentionReader) -> list[Reading]:
+    """Within one article, a definite class noun of organisations that names none ("Die
+    Organisation", "das Unternehmen", "die Vereinsführung") is the organisation named last before
+    it in its own or the previous sentence: a name the reader takes for an organisation, whose own
+    head, if it has one, is that class ("der Firma Euryza", not "eines Logistikzentrums"). A name
+    read as a person is passed over (a class noun of organisations never refers to one)."""
+    out = list(readings)
+    for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
+        if r.holder is not None or quote.source is None:
+            continue
+        noun = _class_noun(doc.span_text(quote.source))
+        if not noun:
+            continue
+        found = _organisation_before(doc, quote.source, reader, noun)
+        if found is not None:
+            out[i] = Reading(holder=found)
+    return out
+
+
+def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: str) -> Holder | None:
+    start, _ = _sentence_span(doc, source.start)
+    # the previous sentence ends before ``start``, perhaps with white space between them
+    region_start = max((s.start for s in doc.sentences if s.end <= start), default=start)
+    tokens = [m.group() for m in _WORD.finditer(doc.text, region_start, source.start)]
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for k, word in enumerate(tokens):
+        joiner = word.lower() in _RUN_JOINERS and current and k + 1 < len(tokens) and is_capitalised(tokens[k + 1])
+        if (is_capitalised(word) and word.lower() not in _ARTICLE_LIKE) or joiner:
+            current.append(word.rstrip("."))
+            if word.endswith(".") and not _is_acronym(word.rstrip(".")):
+                runs.append(current)  # "beim VfB Stuttgart. Dies gab …": the run ends with its sentence
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in reversed(runs):
+        while run and run[0].lower() in LEADING_NOISE:
+            run = run[1:]
+        if not run:
+            continue
+        reading = reader.read(" ".join(run))
+        h = reading.holder
+        if h is None or reading.anonymous or h.type is not SpeakerType.ORGANIZATION:
+            continue
+        heads = [w.lower() for w in h.name.split() if _is_org_head(w.lower()) or DESCRIPTOR_HEAD.search(w.lower())]
+        if heads and not any(w.endswith(noun) for w in heads):
+            continue  # "eines Logistikzentrums" is no "Unternehmen"
+        return replace(h, roles=(), aliases=())
+    return None
 
 
 def resolve_roles(readings: list[Reading]) -> list[Reading]:
