@@ -723,3 +723,21 @@ def test_a_mention_cut_before_the_rest_of_its_name_is_read_with_it():
     reader = MentionReader(Evidence(text))
     reading = reader.read_span(Doc(text), _span(text, "Ein Sprecher der Bundesagentur"))
     assert (reading.holder.name, reading.anonymous) == ("Bundesagentur für Arbeit", True)
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a compound of a listed plural is that group; a strong adjective in -e makes a bare -er
+        # noun plural
+        ("Freizeitforscher", (GROUP_TYPE, "Freizeitforscher", "")),
+        ("Politische Berater", (GROUP_TYPE, "Berater", "")),
+        ("einiger Juristen", (GROUP_TYPE, "Juristen", "")),
+        # …not a singular: a strong masculine adjective, a member noun, a short end
+        ("Politischer Berater", None),
+        ("dessen Stellvertreter", None),
+        ("der alle Nichtmoslems", None),
+    ],
+)
+def test_compound_and_bare_plurals_of_people(mention, expected):
+    assert holder(mention) == expected

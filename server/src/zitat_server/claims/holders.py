@@ -422,7 +422,15 @@ def _group_word(word: str) -> bool:
     compound with a hyphen: "Augenzeugen", "Teilnehmern", "US-Medien", "Twitter-Benutzer"."""
     low = word.lower().rpartition("-")[2]
     forms = (low, low[:-1]) if low.endswith("n") and not low.endswith("nn") else (low,)
-    return any(f in GROUP_NOUNS or is_group_noun(f) for f in forms) or is_plural_body(low)
+    return any(f in GROUP_NOUNS or is_group_noun(f) or _compound_group(f) for f in forms) or is_plural_body(low)
+
+
+def _compound_group(low: str) -> bool:
+    """A compound whose last part is a listed plural of eight letters or more: "Freizeitforscher",
+    "Oppositionspolitiker", "Wirtschaftsexperten"; not a short end ("Unfallopfer") nor a member
+    noun, which is singular as often ("dessen Stellvertreter")."""
+    return not low.endswith(MEMBER_NOUNS) and any(
+        low.endswith(g) and len(low) >= len(g) + 3 for g in GROUP_NOUNS if len(g) >= 8)
 
 
 def _is_plural_people(word: str, determiner: str) -> bool:
@@ -823,8 +831,12 @@ class MentionReader:
         Minister") unless a quantifier counts it (``counted``: "mehrere Minister")."""
         name = _nominative_plural(head)
         low = head.lower()
+        # a strong adjective in -e before a bare noun is plural: "Politische Berater" (one is
+        # "Politischer Berater")
+        strong_plural = not determiner and bool(modifiers) and all(
+            m.lower().endswith("e") and _ADJECTIVE.search(m.lower()) for m in modifiers)
         plural = counted or _group_word(head) or low.endswith(("innen", "en", "ern")) or (
-            determiner == "die" and low.endswith("er"))
+            determiner == "die" and low.endswith("er")) or strong_plural
         if _group_of_nobody(name) or not plural:
             return Reading(reason=GROUP)
         national = _nationality([w.lower() for w in modifiers])

@@ -214,7 +214,7 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     journalisten reporter politiker diplomaten beamte vertreter mitarbeiter seiten gegner befürworter
     aktivisten umweltschützer datenschützer rechtsextremisten oppositionsparteien regierungsparteien
     hilfsorganisationen gewerkschaften vertraute medienvertreter wahlbeobachter passagiere fluggäste insassen
-    opposition neider benutzer beschäftigte""".split()
+    opposition neider benutzer beschäftigte juristen""".split()
 )
 #: Plural endings of agent and person nouns ("Hacker", "Initiatoren", "Juristen", "Demonstranten",
 #: "Akteure"): after "die" such a noun names a group of people. ``NOT_PEOPLE_PLURALS`` holds the
