@@ -12,9 +12,11 @@ from zitat_server.claims.holders import (
     PRONOUN,
     ROLE,
     Evidence,
+    Holder,
     MentionReader,
     Reading,
     resolve_anaphors,
+    resolve_class_nouns,
     resolve_documents,
     share_qualifiers,
     words_of,
@@ -638,4 +640,104 @@ def test_a_group_entity_that_coref_took_for_one_organisation_is_a_group():
     ],
 )
 def test_a_national_branch_is_a_company_and_known_outlets_are_media(mention, expected):
+    assert holder(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a plural noun of people after "die" (or a dative "den") is a group: person nouns by
+        # their singular, agent nouns by their ending
+        ("Die Kanadier", (GROUP_TYPE, "Kanadier", "")),
+        ("Die Männer", (GROUP_TYPE, "Männer", "")),
+        ("die Frauen", (GROUP_TYPE, "Frauen", "")),
+        ("die Deutschen", (GROUP_TYPE, "Deutsche", "")),
+        ("die Hacker", (GROUP_TYPE, "Hacker", "")),
+        ("Die deutschen Brauer", (GROUP_TYPE, "Brauer", "deutsch")),
+        ("den Brauern", (GROUP_TYPE, "Brauer", "")),
+        ("Die Initiatoren der Aktionswoche", (GROUP_TYPE, "Initiatoren", "")),
+        ("Oppositionspolitikern", (GROUP_TYPE, "Oppositionspolitiker", "")),
+        # …but not a singular, a thing, or a quoted name
+        ("die Kanadierin", None),
+        ("den Kanadier", None),
+        ("die Deutsche", None),
+        ("die Mutter", None),
+        ("die Mauer", None),
+        ("Die Faktoren", None),
+        ("die „Poe Toaster“", (ORG, "Poe Toaster", "")),
+        # an opinion compound gives way to its first part
+        ("Expertenmeinung", (GROUP_TYPE, "Experten", "")),
+        # "deutsch" is an adjective of origin like "afghanisch"
+        ("die deutschen Behörden", (GROUP_TYPE, "Behörden", "deutsch")),
+    ],
+)
+def test_groups_of_people_named_by_a_plural_noun(mention, expected):
+    assert holder(mention) == expected
+
+
+def test_a_surname_after_an_age_adjective_is_the_person_the_article_names():
+    article = "Für den Theologen Hans Küng sei der Rücktritt verständlich. Joseph Ratzinger und Georg Ratzinger."
+    assert holder("Der 84-jährige Küng", article) == (PERSON, "Hans Küng", "")
+    # a first name after the adjective: the full name, not the surname alone
+    assert holder("Der 85-jährige Joseph Ratzinger", article) == (PERSON, "Joseph Ratzinger", "")
+
+
+def test_a_genitive_is_read_with_the_frame_noun_just_before_the_mention():
+    text = "In Hamburg demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen."
+    reader = MentionReader(Evidence(text))
+    assert reader.read_span(Doc(text), _span(text, "der Veranstalter")).holder == Holder(
+        GROUP_TYPE, "Veranstalter")
+    text = "Er ging. Der Veranstalter sagte, es regne."
+    reader = MentionReader(Evidence(text))
+    assert reader.read_span(Doc(text), _span(text, "Der Veranstalter")).holder is None  # one organiser
+
+
+def _sentences(text: str) -> list[Sentence]:
+    """Sentences without the white space between them (as the pipeline gives them)."""
+    return [Sentence(m.start(), m.end(), 0, 0) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+
+
+def test_a_class_noun_of_organisations_is_the_organisation_named_just_before_it():
+    text = ("Giovanni Trapattoni wird Trainer beim VfB Stuttgart. Dies gab die Vereinsführung bekannt. "
+            "Die Bestände gehören der Firma Euryza. Die Firma empfindet die Kritik als ungerecht. "
+            "Wie die FIFA beschloss, gibt es eine Rotation. Das Ende kam, wie der Verband bekannt gab. "
+            "Der Umsatz des Logistikzentrums sank. Das Unternehmen teilte es mit. "
+            "Amnesty International verurteilte den Einsatz. Die Organisation verlangte eine Untersuchung. "
+            "Das sagte Peter Müller. Es regnete. Die Partei droht damit.")
+    sources = ("die Vereinsführung", "Die Firma", "der Verband", "Das Unternehmen", "Die Organisation", "Die Partei")
+    doc = _quotes(text, *sources)
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)] * len(sources), MentionReader(Evidence(text)))
+    names = [r.holder.name if r.holder else None for r in readings]
+    # a name the reader takes for a person is passed over; another head is no such class; the
+    # name must stand in the same or the previous sentence
+    assert names == ["VfB Stuttgart", "Euryza", "FIFA", None, None, None]
+
+
+def test_a_mention_cut_before_the_rest_of_its_name_is_read_with_it():
+    text = "Die Hilfsorganisation Ärzte ohne Grenzen teilte mit, dass alle flohen."
+    reader = MentionReader(Evidence(text))
+    assert reader.read_span(Doc(text), _span(text, "Die Hilfsorganisation Ärzte")).holder == Holder(
+        ORG, "Ärzte ohne Grenzen")
+    text = "Ein Sprecher der Bundesagentur für Arbeit sagte, es gehe."
+    reader = MentionReader(Evidence(text))
+    reading = reader.read_span(Doc(text), _span(text, "Ein Sprecher der Bundesagentur"))
+    assert (reading.holder.name, reading.anonymous) == ("Bundesagentur für Arbeit", True)
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a compound of a listed plural is that group; a strong adjective in -e makes a bare -er
+        # noun plural
+        ("Freizeitforscher", (GROUP_TYPE, "Freizeitforscher", "")),
+        ("Politische Berater", (GROUP_TYPE, "Berater", "")),
+        ("einiger Juristen", (GROUP_TYPE, "Juristen", "")),
+        # …not a singular: a strong masculine adjective, a member noun, a short end
+        ("Politischer Berater", None),
+        ("dessen Stellvertreter", None),
+        ("der alle Nichtmoslems", None),
+    ],
+)
+def test_compound_and_bare_plurals_of_people(mention, expected):
     assert holder(mention) == expected

@@ -54,7 +54,9 @@ from zitat_server.language.holders import (
     MORE_PRONOUNS,
     NOBODY_PLURALS,
     NOT_NAME_OPENERS,
+    NOT_PEOPLE_PLURALS,
     ORGANISATION_HEAD,
+    PEOPLE_PLURAL_ENDINGS,
     PERSON_TITLES,
     PLACE_NOUNS,
     PLACES,
@@ -67,9 +69,10 @@ from zitat_server.language.names import (
     NOT_NAMES,
     first_name_feminine,
     has_hyphen_particle,
+    is_first_name,
     is_name_word,
 )
-from zitat_server.language.roles import TITLES, is_group_noun, is_plural_body, is_role
+from zitat_server.language.roles import PERSON_NOUNS, TITLES, is_group_noun, is_plural_body, is_role
 
 # Why a claim with a source has no speaker record (``Claim.unresolved_reason``).
 PRONOUN = "pronoun"  # a pronoun or anaphor the article does not resolve ("er", "nach eigenen Angaben")
@@ -92,7 +95,7 @@ _COMPASS = re.compile(r"^(Nord|Süd|Ost|West|Mittel|Zentral|Nordost|Nordwest|Sü
 _ROMAN = re.compile(r"^[IVX]+\.?$")
 _PLACE_ACRONYMS = frozenset({"USA", "US", "UK", "BRD", "DDR", "VAE", "UdSSR", "GUS"})
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
-_NATIONALITY = re.compile(r"^[a-zäöü]+isch(e|en|er|es|em)?$")
+_NATIONALITY = re.compile(r"^([a-zäöü]+isch|deutsch)(e|en|er|es|em)?$")
 # Inflected adjectives by their suffix (verbs in -te/-en are not: "Das lehnte Abhisit ab").
 _ADJECTIVE = re.compile(r"(isch|ig|lich|end|er|eu|tsch|al|ell|iv|ös|är|bar|sam|haft|los|jährig|ste|ern)"
                         r"(e|en|er|es|em)$")
@@ -101,6 +104,10 @@ _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeit
                            "mitglied", "vorsitzend", "gründer")
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 _NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
+_FRAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w\-]+) $")
+# The rest of a name a mention stops short of: "| ohne Grenzen", "| für bedrohte Völker".
+_NAME_REST = re.compile(r" (?:ohne|für) (?:[a-zäöü]+ )?[A-ZÄÖÜ][\w\-]+")
+_NAME_WORD_AFTER = re.compile(r" (?:[A-ZÄÖÜ][\w\-]*|[a-z]+\.[a-z]+)(?=[\s,.;:])")  # "| ver.di", "| Euryza"
 _WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)  # "ndr.de", "faz.net"
 # An inner capital, as in product and company names ("VroniPlag", "SuperCars"), but not in the
@@ -330,6 +337,11 @@ def _compound_prefix(word: str, ends: tuple[str, ...]) -> str:
     return ""
 
 
+#: Heads of frame compounds of opinion, beyond the compound ends extraction knows: "Expertenmeinung",
+#: "Expertenansicht", "Polizeidarstellung": the first part is the holder.
+_OPINION_ENDS = ("meinung", "einschätzung", "ansicht", "auffassung", "darstellung")
+
+
 def _is_member(word: str) -> bool:
     low = word.lower()
     return any(low.endswith(end) for end in MEMBER_NOUNS)
@@ -347,8 +359,8 @@ def _is_lower_adjective(word: str) -> bool:
     """ "chinesischen", "84-jährige", "ersten": lower-case premodifiers."""
     low = word.lower()
     prefix, _, suffix = word.rpartition("-")
-    if prefix[:1].isupper() and suffix[:1].islower() and _ADJECTIVE.search(suffix):
-        return True  # "US-amerikanische", "EU-weiten"
+    if (prefix[:1].isupper() or prefix.isdigit()) and suffix[:1].islower() and _ADJECTIVE.search(suffix):
+        return True  # "US-amerikanische", "EU-weiten", "84-jährige"
     return (word[:1].islower() and low not in LEADING_NOISE and low not in DETERMINERS and word != ","
             and low not in NAME_PARTICLES and not has_hyphen_particle(word))
 
@@ -410,7 +422,15 @@ def _group_word(word: str) -> bool:
     compound with a hyphen: "Augenzeugen", "Teilnehmern", "US-Medien", "Twitter-Benutzer"."""
     low = word.lower().rpartition("-")[2]
     forms = (low, low[:-1]) if low.endswith("n") and not low.endswith("nn") else (low,)
-    return any(f in GROUP_NOUNS or is_group_noun(f) for f in forms) or is_plural_body(low)
+    return any(f in GROUP_NOUNS or is_group_noun(f) or _compound_group(f) for f in forms) or is_plural_body(low)
+
+
+def _compound_group(low: str) -> bool:
+    """A compound whose last part is a listed plural of eight letters or more: "Freizeitforscher",
+    "Oppositionspolitiker", "Wirtschaftsexperten"; not a short end ("Unfallopfer") nor a member
+    noun, which is singular as often ("dessen Stellvertreter")."""
+    return not low.endswith(MEMBER_NOUNS) and any(
+        low.endswith(g) and len(low) >= len(g) + 3 for g in GROUP_NOUNS if len(g) >= 8)
 
 
 def _is_plural_people(word: str, determiner: str) -> bool:
@@ -423,7 +443,46 @@ def _is_plural_people(word: str, determiner: str) -> bool:
         return True
     if not is_role(word) or low.endswith("in"):
         return False
-    return determiner in ("die", "den", "") and low.endswith(("en", "er", "e", "innen"))
+    return determiner in ("die", "den", "") and low.endswith(("en", "er", "e", "innen", "ern"))
+
+
+_UMLAUTS = str.maketrans("äöü", "aou")
+_FEMININE_PERSON_NOUNS = frozenset({"mutter", "tochter", "schwester"})
+
+
+def _people_plural(word: str, determiner: str) -> str:
+    """The nominative plural of a noun of people after a plural "die" (or a dative "den"), or "":
+    a person noun ("die Kanadier", "Die Männer", "die Frauen", "den Briten", "die Deutschen" →
+    Deutsche) or an agent noun by its ending ("die Hacker", "Die Initiatoren", "den Brauern").
+    Not a singular: "die Kanadierin", "die Mutter", "die Deutsche", "den Kanadier"."""
+    prefix, hyphen, last = word.rpartition("-")
+    low = last.lower()
+    if len(low) < 4 or not last[:1].isupper() or low.endswith("in") or " " in last:  # not a quoted name
+        return ""
+    nominative = last
+    if determiner == "den":
+        if low.endswith(("ern", "eln")):
+            nominative, low = last[:-1], low[:-1]  # dative plural: "den Brauern"
+        elif not low.endswith("en"):
+            return ""  # "den Kanadier": one man
+    name = prefix + hyphen + nominative
+    # person nouns by their singular: same form in -er ("Kanadier"), -n/-en ("Serben", "Frauen"),
+    # umlaut and -er/-e ("Männer", "Söhne"), -s ("Israelis")
+    if low in PERSON_NOUNS and low.endswith("er") and low not in _FEMININE_PERSON_NOUNS:
+        return name
+    plain = low.translate(_UMLAUTS)
+    for singular in (low[:-1] if low.endswith("n") else "", low[:-2] if low.endswith("en") else "",
+                     plain[:-2] if low.endswith("er") and plain != low else "",
+                     plain[:-1] if low.endswith("e") and plain != low else "", low[:-1] if low.endswith("s") else ""):
+        if singular in PERSON_NOUNS:
+            if singular.endswith("e") and singular + "r" in PERSON_NOUNS:
+                return prefix + hyphen + nominative[:-1]  # an adjective as noun: "Deutschen" → "Deutsche"
+            return name
+    if low in NOT_PEOPLE_PLURALS or len(low) < 6 or not low.endswith(PEOPLE_PLURAL_ENDINGS):
+        return ""
+    if low.endswith("er") and determiner != "die" and nominative == last:
+        return ""  # "der Hacker", a bare "Bauer": one person, or a name
+    return name
 
 
 def _nominative_plural(word: str) -> str:
@@ -481,6 +540,26 @@ class MentionReader:
         Polizei | in Kassel brach …"), a first name its surname ("Bundeskanzlerin Angela | Merkel
         sagte")."""
         reading = self.read(doc.span_text(span))
+        if reading.holder is None:
+            # A genitive whose frame noun stands just before the mention: "nach Angaben <der
+            # Veranstalter>", "Nach Darstellungen <des Verlages>": read with it ("der" is plural).
+            before = _FRAME_BEFORE.search(doc.text, 0, span.start)
+            if before is not None and _is_frame(before.group(1)) and doc.span_text(span).split()[0].lower() in (
+                "der", "des"
+            ):
+                framed = self.read(f"{before.group(1)} {doc.span_text(span)}")
+                if framed.holder is not None:
+                    reading = framed
+        if reading.holder is None:
+            # A name the mention stops short of: "Die Hilfsorganisation Ärzte| ohne Grenzen", "Die
+            # Gesellschaft| für bedrohte Völker", "Die Gewerkschaft| ver.di".
+            text = doc.span_text(span)
+            rest = _NAME_REST.match(doc.text, span.end)
+            if rest is None and _is_descriptor(text.split()[-1].strip(_PUNCT_STRIP), before_name=True):
+                rest = _NAME_WORD_AFTER.match(doc.text, span.end)
+            longer = self.read(text + rest.group(0)) if rest is not None else Reading()
+            if longer.holder is not None and longer.holder.type is not SpeakerType.PERSON:
+                reading = longer
         holder = reading.holder
         if holder is not None and holder.type is SpeakerType.PERSON and " " not in holder.name:
             following = _NAME_AFTER.match(doc.text, span.end)
@@ -709,7 +788,7 @@ class MentionReader:
             return self._read(rest[1:], paren, depth + 1)
         if rest and is_capitalised(rest[0]) and rest[0].lower() not in _ARTICLE_LIKE:
             return self._read(rest, paren, depth + 1)  # a genitive name: "Angaben Ibrahims"
-        prefix = _compound_prefix(words[k], FRAME_COMPOUND_ENDS)
+        prefix = _compound_prefix(words[k], FRAME_COMPOUND_ENDS) or _compound_prefix(words[k], _OPINION_ENDS)
         if prefix.lower() == "presse":
             return Reading(reason=NOT_A_HOLDER)  # "Pressemitteilung", "Presseerklärung": whose, it does not say
         if prefix:
@@ -752,8 +831,12 @@ class MentionReader:
         Minister") unless a quantifier counts it (``counted``: "mehrere Minister")."""
         name = _nominative_plural(head)
         low = head.lower()
+        # a strong adjective in -e before a bare noun is plural: "Politische Berater" (one is
+        # "Politischer Berater")
+        strong_plural = not determiner and bool(modifiers) and all(
+            m.lower().endswith("e") and _ADJECTIVE.search(m.lower()) for m in modifiers)
         plural = counted or _group_word(head) or low.endswith(("innen", "en", "ern")) or (
-            determiner == "die" and low.endswith("er"))
+            determiner == "die" and low.endswith("er")) or strong_plural
         if _group_of_nobody(name) or not plural:
             return Reading(reason=GROUP)
         national = _nationality([w.lower() for w in modifiers])
@@ -858,8 +941,10 @@ class MentionReader:
             return self._group(last, determiner, [*premodifiers, *body[:-1]], tail)
         adjectives = any(not (p in _ARTICLE_LIKE or p in ANAPHORIC_DETERMINERS) for p in premodifiers)
         if adjectives and not roles and len(body) > 1:
-            # "der ugandische Schriftsteller Musa", "Der 84-jährige Küng": a noun, then the name.
-            holder = self._named(body[1:], (body[0],), paren)
+            # "der ugandische Schriftsteller Musa": a noun, then the name; "Der 85-jährige Joseph
+            # Ratzinger": a full name.
+            holder = (self._named(body, (), paren) if is_first_name(body[0])
+                      else self._named(body[1:], (body[0],), paren))
             if holder is not None and holder.type is SpeakerType.PERSON:
                 return Reading(holder=holder)
         if determiner and not roles and len(body) >= 3 and self._first_name_like(body[1]) and not (
@@ -871,13 +956,21 @@ class MentionReader:
             holder = self._named(body[1:], (), paren)
             if holder is not None and holder.type is SpeakerType.PERSON and " " in holder.name:
                 return Reading(holder=holder)
+        if not roles and len(body) == 1 and determiner in ("die", "den") and not self._person_like(body[0]):
+            people = _people_plural(body[0], determiner)
+            if people:
+                # "Die Kanadier", "Die Männer", "die Hacker", "Die Initiatoren der Aktionswoche"
+                place = self._place_of(tail)
+                qualifier = (place if _known_place(place) else "") or _nationality([w.lower() for w in premodifiers])
+                return Reading(holder=Holder(SpeakerType.GROUP, people, qualifier))
         if (determiner or adjectives) and not roles:
             # No personal name takes an article or an adjective of its own: "Der Prozess", "die
             # Kanadier", "spanischen Händlern"; organisations may: "die FIFA".
             holder = self._named_after_article(body, paren)
-            if holder is None and determiner in _DEFINITE and not adjectives and not tail:
+            if holder is None and determiner in _DEFINITE and not tail:
                 # …unless it is a surname the article gives in full ("Oberbürgermeister Ingolf
-                # Roßberg" … "die Roßberg"): the colloquial article, or a relative "die" before it.
+                # Roßberg" … "die Roßberg"): the colloquial article, or a relative "die" before it,
+                # or an article with an adjective of the person ("Hans Küng" … "Der 84-jährige Küng").
                 holder = self._surname_known(body)
             return Reading(holder=holder) if holder else Reading(reason=NOT_A_HOLDER)
         name_words = body[roles[-1] + 1 :] if roles else body
@@ -1310,7 +1403,7 @@ def _nationality(premodifiers: Sequence[str]) -> str:
 def _place_adjective(word: str) -> str:
     """ "russischen" → "russisch": the adjective's stem stands for the country."""
     for ending in _ADJECTIVE_ENDINGS:
-        if word.endswith(ending) and word[: -len(ending)].endswith("isch"):
+        if word.endswith(ending) and word[: -len(ending)].endswith(("isch", "deutsch")):
             return word[: -len(ending)]
     return word
 
@@ -1576,6 +1669,87 @@ def _previous_holder(doc: Doc, i: int, readings: list[Reading]) -> Holder | None
     start, _ = _sentence_span(doc, doc.quotes[i].source.start)
     previous_start, _ = _sentence_span(doc, max(start - 1, 0))
     return reading.holder if previous.source.start >= previous_start else None
+
+
+#: Class nouns of organisations that refer back to the one the article just named ("Die Hamas
+#: übernahm … Die Organisation erklärte", "beim VfB Stuttgart. Dies gab die Vereinsführung
+#: bekannt"), and their leading bodies, which speak for it.
+_CLASS_NOUNS = frozenset("""organisation hilfsorganisation menschenrechtsorganisation umweltorganisation
+    unternehmen firma konzern verband verein partei gewerkschaft verlag""".split())
+_LEADING_BODY = re.compile(r"^(verein|partei|konzern|unternehmen|verband|verbands|gewerkschaft)s?"
+                           r"(führung|leitung|spitze|vorstand)$")
+_RUN_JOINERS = frozenset({"ohne", "für", "und"})
+
+
+def _class_noun(mention: str) -> str:
+    """The class noun of a definite mention that is nothing else ("Die Organisation", "des
+    Verlages", "die Vereinsführung" → "verein"), or ""."""
+    words, paren = words_of(mention)
+    if len(words) != 2 or paren or words[0].lower() not in _DEFINITE:
+        return ""
+    low = words[1].lower()
+    body = _LEADING_BODY.match(low)
+    if body:
+        return body.group(1).removesuffix("s") if body.group(1) == "verbands" else body.group(1)
+    for noun in (low, low[:-1], low[:-2]):  # "des Verlages", "des Verbands"
+        if noun in _CLASS_NOUNS:
+            return noun
+    return ""
+
+
+def resolve_class_nouns(doc: Doc, readings: list[Reading], reader: MentionReader) -> list[Reading]:
+    """Within one article, a definite class noun of organisations that names none ("Die
+    Organisation", "das Unternehmen", "die Vereinsführung") is the organisation named last before
+    it in its own or the previous sentence: a name the reader takes for an organisation, whose own
+    head, if it has one, is that class ("der Firma Euryza", not "eines Logistikzentrums"). A name
+    read as a person is passed over (a class noun of organisations never refers to one)."""
+    out = list(readings)
+    for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
+        if r.holder is not None or quote.source is None:
+            continue
+        noun = _class_noun(doc.span_text(quote.source))
+        if not noun:
+            continue
+        found = _organisation_before(doc, quote.source, reader, noun)
+        if found is not None:
+            out[i] = Reading(holder=found)
+    return out
+
+
+def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: str) -> Holder | None:
+    start, _ = _sentence_span(doc, source.start)
+    # the previous sentence ends before ``start``, perhaps with white space between them
+    region_start = max((s.start for s in doc.sentences if s.end <= start), default=start)
+    tokens = [m.group() for m in _WORD.finditer(doc.text, region_start, source.start)]
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for k, word in enumerate(tokens):
+        joiner = word.lower() in _RUN_JOINERS and current and k + 1 < len(tokens) and is_capitalised(tokens[k + 1])
+        if (is_capitalised(word) and word.lower() not in _ARTICLE_LIKE) or joiner:
+            current.append(word.rstrip("."))
+            if word.endswith(".") and not _is_acronym(word.rstrip(".")):
+                runs.append(current)  # "beim VfB Stuttgart. Dies gab …": the run ends with its sentence
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in reversed(runs):
+        while run and run[0].lower() in LEADING_NOISE:
+            run = run[1:]
+        if not run:
+            continue
+        reading = reader.read(" ".join(run))
+        h = reading.holder
+        if h is None or reading.anonymous or h.type is not SpeakerType.ORGANIZATION:
+            continue
+        heads = [w.lower() for w in h.name.split() if _is_org_head(w.lower()) or DESCRIPTOR_HEAD.search(w.lower())]
+        if heads and not any(w.endswith(noun) for w in heads):
+            continue  # "eines Logistikzentrums" is no "Unternehmen"
+        return replace(h, roles=(), aliases=())
+    return None
 
 
 def resolve_roles(readings: list[Reading]) -> list[Reading]:

@@ -27,6 +27,7 @@ from zitat_server.claims.holders import (
     MentionReader,
     Reading,
     resolve_anaphors,
+    resolve_class_nouns,
     resolve_documents,
     resolve_roles,
     share_qualifiers,
@@ -47,7 +48,7 @@ from zitat_server.document import Doc, Quote, SpeakerType
 
 #: The version of what the store makes of an extraction (holders, speakers): a document stored
 #: by another version is read again on its next ingest, even when text and pipeline are the same.
-REGISTRY_VERSION = "registry-12"
+REGISTRY_VERSION = "registry-13"
 
 
 class Extractor(Protocol):
@@ -219,7 +220,7 @@ def read_sources(doc: Doc) -> list[Reading]:
         else:
             out.append(Reading(reason=quote.unresolved_reason))
     readings = resolve_documents(doc, share_qualifiers(out), reader)
-    return resolve_roles(resolve_anaphors(doc, readings, reader))
+    return resolve_roles(resolve_class_nouns(doc, resolve_anaphors(doc, readings, reader), reader))
 
 
 def _holder_key(reading: Reading) -> tuple:

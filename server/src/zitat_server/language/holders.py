@@ -214,7 +214,20 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     journalisten reporter politiker diplomaten beamte vertreter mitarbeiter seiten gegner befürworter
     aktivisten umweltschützer datenschützer rechtsextremisten oppositionsparteien regierungsparteien
     hilfsorganisationen gewerkschaften vertraute medienvertreter wahlbeobachter passagiere fluggäste insassen
-    opposition neider benutzer beschäftigte""".split()
+    opposition neider benutzer beschäftigte juristen""".split()
+)
+#: Plural endings of agent and person nouns ("Hacker", "Initiatoren", "Juristen", "Demonstranten",
+#: "Akteure"): after "die" such a noun names a group of people. ``NOT_PEOPLE_PLURALS`` holds the
+#: nouns with these endings that name no people: feminine nouns in -er ("die Mauer"), things in
+#: -oren, -isten, -anten ("Faktoren", "Listen", "Varianten").
+PEOPLE_PLURAL_ENDINGS: tuple[str, ...] = ("isten", "anten", "oren", "eure", "euren", "er")
+NOT_PEOPLE_PLURALS: frozenset[str] = frozenset(
+    """mauer feier steuer leiter nummer kammer dauer ader feder butter mutter tochter schwester folter oper
+    faser trauer lauer elster leber wimper zither kiefer natter otter ziffer kiefer scheuer klammer
+    faktoren sektoren motoren reaktoren traktoren indikatoren vektoren tumoren rotoren generatoren
+    prozessoren sensoren detektoren monitoren akkumulatoren katalysatoren ventilatoren
+    listen kisten fristen pisten zysten
+    varianten konstanten diamanten kanten quadranten elefanten brillanten""".split()
 )
 #: Plurals that name no group, only that someone said it: anonymous sources ("Quellen", "Andere
 #: Quellen", "informierter Kreise", "Insider"), and "die Presse" as the first part of a frame
