@@ -330,3 +330,22 @@ def test_a_party_in_parentheses_is_the_tag_of_the_person_before_it() -> None:
     assert (rech.name, rech.type) == ("Heribert Rech", SpeakerType.PERSON)
     reading = _read("Die Weltgesundheitsorganisation (WHO)")
     assert (reading.kind, reading.name) == ("org", ["Weltgesundheitsorganisation"])
+
+
+def test_a_participles_own_phrase_is_no_part_of_the_holder() -> None:
+    text = (
+        "Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen versorgt. "
+        "Das Paket sei angekommen, sagte ein am Montag befragter Sprecher des Innenministeriums. "
+        "„Wir kommen“, schrieb die in New York City geborene Lopez."
+    )
+    doc = _doc(
+        text,
+        ("einer am Dienstag veröffentlichten Pressemitteilung des WFP", ""),
+        ("ein am Montag befragter Sprecher des Innenministeriums", "sagte"),
+        ("die in New York City geborene Lopez", "schrieb"),
+    )
+    wfp, spokesman, lopez = (_holder(doc, k) for k in range(3))
+    assert (wfp.name, wfp.type) == ("WFP", SpeakerType.ORGANIZATION)
+    assert (lopez.name, lopez.type) == ("Lopez", SpeakerType.PERSON)
+    assert spokesman.anonymous and spokesman.roles == ["Sprecher"]
+    assert doc.entities[spokesman.affiliation].name == "Innenministerium"

@@ -275,10 +275,11 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
     while last > first + 1 and not toks[last - 1].text[:1].isalnum() and toks[last - 1].text not in NAME_CLOSERS:
         last -= 1
     words = [t.text for t in toks[first:last]]
+    skipped = 0  # words[k] is toks[first + k + skipped] for k >= 1
     if words and words[0].lower() in DETERMINERS:
         # a participle's own phrase is no part of the holder: "die [in New York City] geborene Lopez"
-        attribute_end = participial_attribute(toks, first + 1, last)
-        words = [words[0], *words[attribute_end - first :]]
+        skipped = participial_attribute(toks, first + 1, last) - (first + 1)
+        words = [words[0], *words[1 + skipped :]]
     lows = [w.lower() for w in words]
     if not words:
         return Reading("none", first=first, last=last)
@@ -297,7 +298,7 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
         possessor = words[h][:-1]  # "nach Andrejews Worten"
         if is_name_word(possessor):
             return Reading("person", name=[possessor], first=first, last=last)
-    frame = _frame(doc, first, last, words, lows, h)
+    frame = _frame(doc, first, last, words, lows, h, skipped)
     if frame is not None:
         return frame
     opened = 1 if lows[0] in DETERMINERS else 0
@@ -362,7 +363,7 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
     if name:
         return Reading("person", name=name, roles=roles, feminine=_feminine(roles), first=first, last=last)
     if roles and (org_at < 0 or last_role < org_at):
-        return _role_reading(doc, first, words, lows, roles, last_role, det)
+        return _role_reading(doc, first, words, lows, roles, last_role, det, skipped)
     if org_at >= 0 and is_plural_body(words[org_at]):
         return Reading("group", name=[words[org_at]], first=first, last=last)  # "die Behörden": many bodies
     if org_at >= 0:
@@ -461,7 +462,9 @@ def _one_word(doc: Doc, first: int, low: str) -> Reading | None:
     return None
 
 
-def _frame(doc: Doc, first: int, last: int, words: list[str], lows: list[str], h: int) -> Reading | None:
+def _frame(
+    doc: Doc, first: int, last: int, words: list[str], lows: list[str], h: int, skipped: int = 0
+) -> Reading | None:
     """A speech noun or a document: its holder is its genitive ("Angaben der Polizei"), the first
     part of a compound ("Polizeiangaben"), the subject of the clause ("nach eigenen Angaben"), or
     nobody named (``document``, ``none``). None for a phrase that is no frame."""
@@ -473,7 +476,7 @@ def _frame(doc: Doc, first: int, last: int, words: list[str], lows: list[str], h
     while k < len(words) and lows[k] not in _GENITIVE and not is_capitalised(words[k]):
         k += 1
     if k < len(words) and lows[k] in _GENITIVE:
-        sub = _genitive_plural(read(doc, first + k + (lows[k] in ("von", "vom")), last), lows[k])
+        sub = _genitive_plural(read(doc, first + skipped + k + (lows[k] in ("von", "vom")), last), lows[k])
         if sub.kind not in ("none", "document"):
             return sub
     if any(w in _OWN for w in lows[:h]):
@@ -491,20 +494,28 @@ def _frame(doc: Doc, first: int, last: int, words: list[str], lows: list[str], h
 
 
 def _role_reading(
-    doc: Doc, first: int, words: list[str], lows: list[str], roles: list[str], last_role: int, det: str
+    doc: Doc,
+    first: int,
+    words: list[str],
+    lows: list[str],
+    roles: list[str],
+    last_role: int,
+    det: str,
+    skipped: int = 0,
 ) -> Reading:
     """A role noun without a name: one person ("der Richter", "ein Sprecher des Ministeriums") or,
     in the plural, a group ("die Forscher", "Kritiker")."""
     role = words[last_role]
+    last = first + skipped + len(words)
     if _plural(det, role):
-        return Reading("group", name=[role], first=first, last=first + len(words))
+        return Reading("group", name=[role], first=first, last=last)
     affiliation = None
     prefix = spokes_prefix(role)
     if prefix:
         affiliation = Reading("media" if is_media(prefix) else "org", name=[prefix])
     k = last_role + 1
     if k < len(words) and lows[k] in _GENITIVE:
-        sub = read(doc, first + k + (lows[k] in ("von", "vom")), first + len(words))
+        sub = read(doc, first + skipped + k + (lows[k] in ("von", "vom")), last)
         if sub.kind in ("org", "media", "person"):
             affiliation = sub
     return Reading(
@@ -514,7 +525,7 @@ def _role_reading(
         definite=det not in _INDEFINITE,
         affiliation=affiliation,
         first=first,
-        last=first + len(words),
+        last=last,
     )
 
 
