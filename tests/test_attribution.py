@@ -1180,6 +1180,11 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "",
         ),
         ("Das sei falsch, teilte der Minister neue Pläne mit.", "der Minister", ""),
+        (
+            "Das sei falsch, sagte die zur kalifornischen Stanford University gehörende Hoover Institution.",
+            "die zur kalifornischen Stanford University gehörende Hoover Institution",
+            "",
+        ),
         # a partitive pronoun: the inverted subject after a cue, not the addressee before it
         (
             "Gegenüber News gibt einer der Betreiber an, dass mehr als 850 Anzeigen zustande gekommen seien.",

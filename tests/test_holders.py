@@ -741,3 +741,14 @@ def test_a_mention_cut_before_the_rest_of_its_name_is_read_with_it():
 )
 def test_compound_and_bare_plurals_of_people(mention, expected):
     assert holder(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("einer am Dienstag veröffentlichten Pressemitteilung des WFP", (ORG, "WFP", "")),
+        ("die am Montag befragte Polizei", (ORG, "Polizei", "")),
+    ],
+)
+def test_a_participles_own_phrase_is_no_part_of_the_name(mention, expected):
+    assert holder(mention) == expected

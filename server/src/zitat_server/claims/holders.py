@@ -72,6 +72,7 @@ from zitat_server.language.names import (
     is_first_name,
     is_name_word,
 )
+from zitat_server.language.participles import attribute_end
 from zitat_server.language.roles import PERSON_NOUNS, TITLES, is_group_noun, is_plural_body, is_role
 
 # Why a claim with a source has no speaker record (``Claim.unresolved_reason``).
@@ -760,6 +761,12 @@ class MentionReader:
             return Reading(reason=GROUP if low[0] in GROUP_PRONOUNS else PRONOUN)
         determiner = low[0] if low[0] in _ARTICLE_LIKE or low[0] in ANAPHORIC_DETERMINERS else ""
         k = 1 if determiner else 0
+        if determiner and low[0] in DETERMINERS:
+            # a participle's own phrase is no part of the name: "einer [am Dienstag] veröffentlichten
+            # Pressemitteilung des WFP", "die [in New York City] geborene Lopez"
+            skip = attribute_end(words, 1, len(words), is_capitalised)
+            if skip > 1:
+                words, low = [words[0], *words[skip:]], [low[0], *low[skip:]]
         while k < len(words) and _is_lower_adjective(words[k]):
             k += 1
         if k >= len(words):

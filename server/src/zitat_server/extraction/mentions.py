@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from zitat_server.document import Token
-from zitat_server.language import cues
+from zitat_server.language import cues, participles
 from zitat_server.language.dates import WEEKDAYS
 from zitat_server.language.function_words import (
     ATTACHING,
@@ -23,7 +23,6 @@ from zitat_server.language.function_words import (
     PRONOUNS_MASC,
 )
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
-from zitat_server.language.mood import AUXILIARIES
 from zitat_server.language.names import (
     NAME_PARTICLES,
     NOT_NAMES,
@@ -32,21 +31,8 @@ from zitat_server.language.names import (
     is_first_name,
     is_name_word,
 )
+from zitat_server.language.participles import ADJECTIVE_ENDINGS, is_adjective
 from zitat_server.language.roles import is_media, is_organisation, is_role
-
-# Endings of inflected adjectives ("der ukrainische", "des früheren").
-_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
-
-
-def is_adjective(word: str) -> bool:
-    """An inflected adjective: "ukrainische", "gemeinsamen" (lower case, with an ending)."""
-    return (
-        word.islower()
-        and word.replace("-", "").lstrip("0123456789").isalpha()  # "rheinland-pfälzische", "64-jährige"
-        and word.endswith(_ADJ_ENDINGS)
-        and len(word) > 3
-        and word not in AUXILIARIES
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,29 +118,25 @@ def _premodifiers(tokens: list[Token], j: int, end: int) -> int:
     return j
 
 
-#: Longest stretch a participle's own phrase may take before it ("der in New York City geborene").
-_MAX_ATTRIBUTE_TOKENS = 6
-
-
 def participial_attribute(tokens: list[Token], j: int, end: int) -> int:
-    """Skip a participle's own phrase after the determiner ("die [in New York City] geborene Lopez",
-    "dem [zuerst von Geekwire öffentlich] gemachten Brief"): a stretch opened by a preposition, an
-    adverb or another article, without punctuation, that ends in an inflected adjective before a noun. ``j`` itself
-    when there is none."""
-    if j >= end or not (tokens[j].text in PREPOSITIONS | DETERMINERS or _bare_adverb(tokens[j].text)):
-        return j  # "dem [den Delegierten] vorliegenden Text": the participle's object after the article
-    for k in range(j + 1, min(end - 1, j + _MAX_ATTRIBUTE_TOKENS + 1)):
-        word = tokens[k].text
-        if is_adjective(word) and tokens[k - 1].text.lower() not in DETERMINERS and _head_word(tokens[k + 1].text):
-            return k
-        if not (word.isalnum() or word in NAME_OPENERS or word in NAME_CLOSERS) or word in DASS:
-            return j
-    return j
+    """:func:`participles.attribute_end` over tokens: where a participle's own phrase after the
+    determiner ends ("die [in New York City] geborene Lopez")."""
+    return participles.attribute_end(_Texts(tokens), j, end, _head_word)
 
 
-def _bare_adverb(word: str) -> bool:
-    """A lower-case word with no inflection ending that is no cue: "zuerst", "bereits", "heute"."""
-    return word.isalpha() and word.islower() and not word.endswith(_ADJ_ENDINGS) and not cues.lookup(word)
+class _Texts:
+    """The token texts as a sequence of strings, without copying them."""
+
+    __slots__ = ("_tokens",)
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+
+    def __getitem__(self, i: int) -> str:
+        return self._tokens[i].text
+
+    def __len__(self) -> int:
+        return len(self._tokens)
 
 
 def _adverb_before_adjective(tokens: list[Token], j: int, end: int) -> bool:
@@ -364,7 +346,7 @@ def _adjective(word: str) -> bool:
     return (
         word.islower()
         and word.replace("-", "").lstrip("0123456789").isalpha()  # "rheinland-pfälzische", "64-jährige"
-        and word.endswith(_ADJ_ENDINGS)
+        and word.endswith(ADJECTIVE_ENDINGS)
         and len(word) > 3
         and not cues.lookup(word)
     )
