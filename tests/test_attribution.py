@@ -1198,6 +1198,10 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "Julian Oliver",
         ),
         ("Das sei falsch, sagte der Hacker, der Julian Oliver kennt, am Montag.", "der Hacker", ""),
+        # a conjunction before the subject takes no place before the verb
+        ("Aber Zeitungen berichteten, es sei gegen den Arzt ermittelt worden.", "Zeitungen", "Zeitungen"),
+        # a quoted medium in a wie-frame
+        ("Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu „YouTube“.", "„heise online“", ""),
         # a title's own article belongs to it
         ("Der Jet sollte beschlagnahmt werden, berichtet die Zeitung Die Welt.", "die Zeitung Die Welt", "Die Welt"),
         # the reflexive after the cue is no subject
@@ -1262,8 +1266,31 @@ def test_a_contracted_preposition_opens_no_mention():
         ),
         # not when the clause has a subject of its own
         ("Das ist die Studie, die er vorstellte, und er sagte, sie sei gut.", "er", ""),
+        # an age noun stands for a person, in either case
+        (
+            "Luciano Mares sagte, er habe die Maus gefunden. Am Montag sagte der 81-jährige, dass sie tot sei.",
+            "der 81-jährige",
+            "Luciano Mares",
+        ),
+        (
+            "Luciano Mares sagte, er habe die Maus gefunden. Am Montag sagte der 81-Jährige, dass sie tot sei.",
+            "der 81-Jährige",
+            "Luciano Mares",
+        ),
+        # right before the cue, and with the perfect's auxiliary after it
+        (
+            "Gestern brannte das Haus des Ministers Klaus Müller, der sagte, er habe nichts bemerkt.",
+            "der",
+            "Klaus Müller",
+        ),
+        ("Es wird eng, wenn alle Kurt Beck folgen, der erklärt hat, gegen das Paket stimmen zu wollen.", "der", ""),
     ],
 )
-def test_a_relative_pronoun_subject(pipeline, text, source, speaker):
+def test_the_source_of_the_last_quote(pipeline, text, source, speaker):
     _, _, _, got_source, got_speaker = _quotes(pipeline, text)[-1]
     assert (got_source, got_speaker if speaker else "") == (source, speaker)
+
+
+def test_a_relative_pronoun_in_the_passive_is_no_subject(pipeline):
+    text = "Das WFP beginnt, die Region, die von den Behörden zum Gebiet erklärt wurde, zu versorgen."
+    assert "die" not in [source for *_, source, _ in _quotes(pipeline, text)]

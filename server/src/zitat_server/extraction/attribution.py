@@ -80,6 +80,8 @@ _CLAUSE_BOUNDARIES = frozenset({",", ";", ":"})
 _CLAUSE_LINKS = frozenset({"und", "oder", "aber", "doch"})
 _SUBORDINATORS = frozenset({"als", "weil", "nachdem", "während", "da", "obwohl", "wenn", "zumal"})
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
+#: Finite auxiliaries after a verb-final participle: "…, der erklärt hat, …".
+_AUXILIARIES_AFTER = FINITE_HAVE | frozenset({"hätte", "hätten"})  # not "wurde": "die … erklärt wurde" is passive
 #: Relative pronouns that can be a clause's subject (nominative forms).
 _SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 #: Adverbs between a finite auxiliary and its subject: "will heute Außenminister Straw …" (not
@@ -679,6 +681,8 @@ class RuleAttributor:
             return None
         subject_end = min(cue[1:])
         source = mentions.phrase_after(tokens, w + 1, subject_end)
+        if source is None and tokens[w + 1].text in NAME_OPENERS and tokens[subject_end - 1].text in NAME_CLOSERS:
+            source = mentions.Mention(w + 1, subject_end, "name", [], [])  # "Wie „heise online“ berichtet"
         entry = entries[0]
         if source is None and entry.source_after and tokens[w + 1].text.lower() == entry.source_after:
             source = mentions.phrase_after(tokens, w + 2, subject_end)  # "wie aus der Polizeistatistik hervorgeht"
@@ -1539,6 +1543,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         before = None  # "Timmermans (Vizepräsident, Grundrechte) … halten fest": a word of a parenthesis
     if before is not None and before.first == first:
         return before
+    if before is not None and before.first == first + 1 and tokens[first].text.lower() in _CLAUSE_LINKS:
+        return before  # "Aber Zeitungen berichteten, …": the conjunction takes no place before the verb
     boundary = _last_boundary(tokens, first, j)
     if boundary is not None and boundary + 1 < j:
         # the subject of the clause the verb is in: "…, und der ORF bezweifelt, dass …", "als das
@@ -1614,9 +1620,12 @@ def _relative_subject(tokens: list[Token], start: int, j: int, end: int) -> bool
     dem STANDARD bestätigt, dass …", "ein Prediger, der alle aufforderte, …")? Not when the clause
     has a subject of its own: a pronoun, or an article and noun right after ("die die Polizei
     vorstellte" is the Polizei's)."""
-    if tokens[start].text not in _SUBJECT_RELATIVES or not relative_clause(tokens, start, j):
+    if tokens[start].text not in _SUBJECT_RELATIVES:
         return False
-    if j + 1 < end and tokens[j + 1].text not in _CLAUSE_BOUNDARIES:
+    if start + 1 < j and not relative_clause(tokens, start, j):
+        return False  # ", der ukrainische Präsident sagte": an article (right before the cue: ", der sagte")
+    after = j + 2 if j + 1 < end and tokens[j + 1].text.lower() in _AUXILIARIES_AFTER else j + 1  # "erklärt hat"
+    if after < end and tokens[after].text not in _CLAUSE_BOUNDARIES:
         return False  # the verb does not close the clause: no relative clause around it
     if tokens[start + 1].text.lower() in DETERMINERS - {"dem", "den", "einem", "einen"}:
         return False

@@ -106,7 +106,7 @@ def _head_word(word: str) -> bool:
     """A word that can head a noun phrase; not a time word ("teilte der Konzern Mittwochabend mit")."""
     if word.startswith(WEEKDAYS) or word in _TIME_NOUNS:
         return False
-    return (is_capitalised(word) and word not in NOT_NAMES) or has_hyphen_particle(word)
+    return (is_capitalised(word) and word not in NOT_NAMES) or has_hyphen_particle(word) or _age_noun(word)
 
 
 def _premodifiers(tokens: list[Token], j: int, end: int) -> int:
@@ -198,8 +198,13 @@ def _indefinite_role(tokens: list[Token], i: int, end: int) -> bool:
 
 def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
     """End of the noun phrase starting at ``i`` (``i`` itself when there is none)."""
-    j = _heads(tokens, _premodifiers(tokens, i, end), end)
-    if j == i or not is_capitalised(tokens[j - 1].text) and tokens[j - 1].text not in NAME_CLOSERS:
+    modified = _premodifiers(tokens, i, end)
+    j = _heads(tokens, modified, end)
+    if j == modified and modified > i + 1 and _age_word(tokens[j - 1].text) and tokens[i].text.lower() in DETERMINERS:
+        return j  # "der 81-jährige" in lower case stands for a person as "der 81-Jährige" does
+    if j == i or not (is_capitalised(tokens[j - 1].text) or _age_noun(tokens[j - 1].text)) and tokens[
+        j - 1
+    ].text not in NAME_CLOSERS:
         return i
     while depth < 2 and j < end:
         w = tokens[j].text
@@ -330,6 +335,12 @@ _ONE_WORD = PRONOUNS | _DEMONSTRATIVE | _RELATIVE
 #: Prepositions a source phrase may include (see :func:`noun_phrases`).
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "von", "vom"})
 _APPOSITION_MARKS = frozenset({",", "–", "-", "—"})
+
+
+def _age_noun(word: str) -> bool:
+    """ "81-Jährige", "28-Jähriger": an age noun, capitalised after its number."""
+    head, _, tail = word.partition("-")
+    return head.isdigit() and tail.startswith("Jährig")
 
 
 @lru_cache(maxsize=1 << 16)
