@@ -1198,6 +1198,33 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "Julian Oliver",
         ),
         ("Das sei falsch, sagte der Hacker, der Julian Oliver kennt, am Montag.", "der Hacker", ""),
+        # a focus particle or subordinator before the subject takes no place of its own
+        ("Auch Feinstein argumentierte, Clinton habe mehr Stimmen als je ein Kandidat.", "Feinstein", ""),
+        ("Einzig Sony gab bekannt, für die Konsole ein Update anbieten zu wollen.", "Sony", ""),
+        (
+            "Während Premierminister Juncker ankündigte, den Vorschlag zu prüfen, schwieg die Opposition.",
+            "Premierminister Juncker",
+            "",
+        ),
+        # adverbs and the reflexive between the cue and the subject after it
+        (
+            "Am Montag äußerte sich Vatikansprecher Navarro-Valls dahingehend, dass der Papst gesund sei.",
+            "Vatikansprecher Navarro-Valls",
+            "",
+        ),
+        (
+            "Um 15:36 Uhr meldeten dann die Nachrichten der Tagesschau, Feldmann sei zurückgetreten.",
+            "die Nachrichten der Tagesschau",
+            "",
+        ),
+        (
+            "Nach der Aktion kündigte heute der afghanische Präsident Hamid Karsai an, hart vorzugehen.",
+            "der afghanische Präsident Hamid Karsai",
+            "",
+        ),
+        ("Wie schon die WHO sagte, ist es unwahrscheinlich, sich anzustecken.", "die WHO", ""),
+        # "Als Beispiel" is no subject
+        ("Als Beispiel nannte der Berliner das Spiel in Leipzig, bei dem Hoyzer gepfiffen habe.", "der Berliner", ""),
         # a conjunction before the subject takes no place before the verb
         ("Aber Zeitungen berichteten, es sei gegen den Arzt ermittelt worden.", "Zeitungen", "Zeitungen"),
         # a quoted medium in a wie-frame

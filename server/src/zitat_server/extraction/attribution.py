@@ -102,6 +102,19 @@ _GENITIVE_OF = frozenset({"der", "des", "von", "vom"})
 #: Adverbs between a verb and its inverted subject, or before a sentence's subject: "erklärten
 #: nur die Gefängnisse", "Auch der Minister sagte".
 _FOCUS_ADVERBS = frozenset("nur auch zudem außerdem jedoch dagegen allerdings bereits ebenfalls erneut".split())
+#: Adverbs (and the reflexive) between a cue verb and the subject after it: "erklärten nur die
+#: Gefängnisse", "meldeten dann die Internet-Nachrichten", "kündigte heute der Präsident an",
+#: "äußerte sich Vatikansprecher Navarro-Valls", "Wie schon die WHO sagte".
+_BEFORE_INVERTED_SUBJECT = _FOCUS_ADVERBS | frozenset(
+    "sich dann heute gestern nun jetzt schon noch zuvor später damals inzwischen zunächst nochmals abermals".split()
+)
+#: Words before a subject at the clause start that take no place of their own: conjunctions, focus
+#: particles, subordinators ("Aber Zeitungen berichteten", "Einzig Sony gab bekannt").
+_BEFORE_SUBJECT = (
+    frozenset({"und", "oder", "aber", "doch", "denn", "einzig", "selbst", "sogar", "gerade"})
+    | _FOCUS_ADVERBS
+    | frozenset({"weil", "nachdem", "während", "obwohl", "wenn", "zumal"})  # not "als": "Als Beispiel nannte …"
+)
 #: Pronouns after a comma that take up the clause before as what was said: "…, das teilte X mit".
 _ANAPHORS = frozenset({"das", "dies"})
 #: Adverbs of time between a verb and its inverted subject: "teilte später der Direktor … mit".
@@ -680,7 +693,7 @@ class RuleAttributor:
         else:
             return None
         subject_end = min(cue[1:])
-        source = mentions.phrase_after(tokens, w + 1, subject_end)
+        source = mentions.phrase_after(tokens, _after_adverbs(tokens, w + 1, subject_end), subject_end)
         if source is None and tokens[w + 1].text in NAME_OPENERS and tokens[subject_end - 1].text in NAME_CLOSERS:
             source = mentions.Mention(w + 1, subject_end, "name", [], [])  # "Wie „heise online“ berichtet"
         entry = entries[0]
@@ -1543,8 +1556,10 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         before = None  # "Timmermans (Vizepräsident, Grundrechte) … halten fest": a word of a parenthesis
     if before is not None and before.first == first:
         return before
-    if before is not None and before.first == first + 1 and tokens[first].text.lower() in _CLAUSE_LINKS:
-        return before  # "Aber Zeitungen berichteten, …": the conjunction takes no place before the verb
+    if before is not None and before.first == first + 1 and tokens[first].text.lower() in _BEFORE_SUBJECT:
+        # "Aber Zeitungen berichteten", "Auch Feinstein argumentierte", "Einzig Sony gab bekannt",
+        # "Während Premierminister Juncker ankündigte": a word before the subject it leaves alone
+        return before
     boundary = _last_boundary(tokens, first, j)
     if boundary is not None and boundary + 1 < j:
         # the subject of the clause the verb is in: "…, und der ORF bezweifelt, dass …", "als das
@@ -1578,9 +1593,7 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     subject = _subject_with_place(tokens, first, j)
     if subject is not None:
         return subject
-    after = mentions.phrase_after(tokens, j + 1, end)
-    if after is None and j + 2 < end and tokens[j + 1].text in _FOCUS_ADVERBS:
-        after = mentions.phrase_after(tokens, j + 2, end)  # "erklärten nur die Gefängnisse, …"
+    after = mentions.phrase_after(tokens, _after_adverbs(tokens, j + 1, end), end)
     if after is not None:
         return after
     if j > first and tokens[j - 1].text in _COORDINATORS:
@@ -1613,6 +1626,14 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
                 k += 1  # "will heute Außenminister Straw … bekannt geben"
             subject = mentions.phrase_after(tokens, k, j)
     return subject
+
+
+def _after_adverbs(tokens: list[Token], k: int, end: int) -> int:
+    """Past at most two adverbs (or "sich") where an inverted subject may follow."""
+    for _ in range(2):
+        if k + 1 < end and tokens[k].text in _BEFORE_INVERTED_SUBJECT:
+            k += 1
+    return k
 
 
 def _relative_subject(tokens: list[Token], start: int, j: int, end: int) -> bool:
