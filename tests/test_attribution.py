@@ -1223,6 +1223,13 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "",
         ),
         ("Wie schon die WHO sagte, ist es unwahrscheinlich, sich anzustecken.", "die WHO", ""),
+        # a quoted title with its article, and a focus particle before a participle frame's subject
+        ("„Der vor der Zeit ging“, schrieb „Die Zeit“ in einem Nachruf.", "„Die Zeit“", ""),
+        (
+            "Selbst die Wochenzeitschrift „Jungle World“ hatte im September kritisiert, dass sie unkritisch sei.",
+            "die Wochenzeitschrift „Jungle World“",
+            "Jungle World",
+        ),
         # "Als Beispiel" is no subject
         ("Als Beispiel nannte der Berliner das Spiel in Leipzig, bei dem Hoyzer gepfiffen habe.", "der Berliner", ""),
         # a conjunction before the subject takes no place before the verb
@@ -1321,3 +1328,10 @@ def test_the_source_of_the_last_quote(pipeline, text, source, speaker):
 def test_a_relative_pronoun_in_the_passive_is_no_subject(pipeline):
     text = "Das WFP beginnt, die Region, die von den Behörden zum Gebiet erklärt wurde, zu versorgen."
     assert "die" not in [source for *_, source, _ in _quotes(pipeline, text)]
+
+
+def test_a_decision_of_ones_own_is_no_statement(pipeline):
+    own = "Ohne uns abzusprechen, hatten wir beschlossen, uns so zu belassen, wie wir waren."
+    assert _quotes(pipeline, own) == []
+    body = _quotes(pipeline, "Der Sicherheitsrat beschloss, ein Team in das Land zu entsenden.")
+    assert [(cue, source) for _, _, cue, source, _ in body] == [(["beschloss"], "Der Sicherheitsrat")]

@@ -158,6 +158,10 @@ _NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {
     "bestätigen": frozenset({"sich"}),
     "nennen": frozenset({"sich"}),  # "Aufbruch nennt sich die Bewegung": naming
 }
+#: Verbs of deciding: a body's decision is a statement ("Der Sicherheitsrat beschloss, …"), one's
+#: own is not ("Ich habe beschlossen, mich … zu stürzen").
+_DECIDING = frozenset({"beschließen"})
+_FIRST_PERSON = frozenset({"ich", "wir"})
 #: Cue verbs that are thought only with "sich" ("sorgt sich, dass …"), else cause or care.
 _REFLEXIVE_ONLY = frozenset({"sorgen"})
 #: Words after which a cue word is an adjective or noun, not a verb.
@@ -1433,6 +1437,8 @@ def _generic_act(
     generic = source is None or tokens[source.first].text.lower() == "man"
     if generic and entry.lemma in _KNOWING:
         return True
+    if entry.lemma in _DECIDING and source is not None and tokens[source.first].text.lower() in _FIRST_PERSON:
+        return True  # "hatten wir beschlossen, uns … zu belassen": a decision of one's own, no statement
     clause = range(max(first, j - 6), min(k, j + 4))
     if generic and any(tokens[i].text.lower() in _MODALS for i in clause):
         return True
@@ -1615,9 +1621,11 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
             subject = None if pronoun is None else mentions.phrase_after(tokens, pronoun, j)
         if subject is not None:
             return subject
-    # participle frames: "X hat am Montag gesagt, …" — subject at the clause start, or right
-    # after the auxiliary: "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass …"
-    subject = mentions.phrase_after(tokens, first, j)
+    # participle frames: "X hat am Montag gesagt, …" — subject at the clause start (after a focus
+    # particle: "Selbst die Wochenzeitschrift hatte kritisiert"), or right after the auxiliary:
+    # "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass …"
+    opener = first + 1 if first + 2 < j and tokens[first].text.lower() in _BEFORE_SUBJECT else first
+    subject = mentions.phrase_after(tokens, opener, j)
     if subject is None:
         aux = next((k for k in range(first + 1, j) if tokens[k].text.lower() in FINITE_HAVE | FINITE_MODALS), None)
         if aux is not None:

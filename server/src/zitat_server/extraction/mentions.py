@@ -161,7 +161,9 @@ def _heads(tokens: list[Token], j: int, end: int) -> int:
             j += 3
         elif _head_word(w):
             j += 1
-        elif w in NAME_OPENERS and j + 2 < end and _head_word(tokens[j + 1].text):
+        elif w in NAME_OPENERS and j + 2 < end and (
+            _head_word(tokens[j + 1].text) or tokens[j + 1].text in _NAME_ARTICLES and _head_word(tokens[j + 2].text)
+        ):  # „Express“, „Die Zeit“
             k = j + 1
             while k < end and k - j < 6 and tokens[k].text not in NAME_CLOSERS:
                 k += 1

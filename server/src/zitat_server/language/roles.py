@@ -72,7 +72,7 @@ _ORGANISATION = re.compile(
 _MEDIA = re.compile(
     r"(zeitung|zeitungen|agentur|nachrichtenagentur|presseagentur|sender|senders|fernsehsender|rundfunk"
     r"|fernsehen|blatt|blattes|magazin|magazins|nachrichtenmagazin|wochenzeitung|tageszeitung|boulevardzeitung"
-    r"|portal|nachrichtenportal|onlineportal|website|webseite|tv|radio|kanal|medien|medium)$",
+    r"|portal|nachrichtenportal|onlineportal|website|webseite|tv|radio|kanal|medien|medium|zeitschrift|zeitschriften)$",
     re.IGNORECASE,
 )
 MEDIA_NAMES: frozenset[str] = frozenset(
