@@ -1230,6 +1230,10 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "die Wochenzeitschrift „Jungle World“",
             "Jungle World",
         ),
+        # a name the tokenizer split at its apostrophe
+        ("„Es war schrecklich“, sagte Mark O’Keefe am Montag.", "Mark O’Keefe", "Mark O’Keefe"),
+        # an accusative or dative at the clause start is no subject
+        ("Den Börsenwert des Unternehmens beziffert der „Focus“ auf 17 Milliarden Euro.", "der „Focus“", ""),
         # "Als Beispiel" is no subject
         ("Als Beispiel nannte der Berliner das Spiel in Leipzig, bei dem Hoyzer gepfiffen habe.", "der Berliner", ""),
         # a conjunction before the subject takes no place before the verb
@@ -1335,3 +1339,16 @@ def test_a_decision_of_ones_own_is_no_statement(pipeline):
     assert _quotes(pipeline, own) == []
     body = _quotes(pipeline, "Der Sicherheitsrat beschloss, ein Team in das Land zu entsenden.")
     assert [(cue, source) for _, _, cue, source, _ in body] == [(["beschloss"], "Der Sicherheitsrat")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klien wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.",
+        "Ihm wird vorgeworfen, seine Tochter bedroht zu haben.",
+        "Die Männer werden beschuldigt, Mitglieder einer Vereinigung zu sein.",
+    ],
+)
+def test_the_accused_of_a_passive_is_no_source(pipeline, text):
+    (quote,) = _quotes(pipeline, text)
+    assert quote[3] is None

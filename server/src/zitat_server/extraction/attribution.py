@@ -158,6 +158,13 @@ _NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {
     "bestätigen": frozenset({"sich"}),
     "nennen": frozenset({"sich"}),  # "Aufbruch nennt sich die Bewegung": naming
 }
+#: Prepositions that mark the agent of a passive.
+_AGENT_MARKS = frozenset({"von", "vom", "seitens"})
+#: Verbs of accusing: in the passive their subject is the accused.
+_ACCUSING = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen", "anklagen", "vorhalten"})
+#: Determiners that open no subject: accusative masculine or dative plural ("Ihren Widersacher
+#: Jeremy Corbyn forderte sie auf", "Den Bürgern sagte er").
+_NOT_NOMINATIVE = frozenset("den einen ihren seinen diesen keinen meinen unseren jeden dem einem ihm".split())
 #: Verbs of deciding: a body's decision is a statement ("Der Sicherheitsrat beschloss, …"), one's
 #: own is not ("Ich habe beschlossen, mich … zu stürzen").
 _DECIDING = frozenset({"beschließen"})
@@ -554,6 +561,12 @@ class RuleAttributor:
         if not ctx.holds_quotes_whole(parts[0][0], parts[-1][1]):
             return None
         ctx.used.update(cue)
+        agent = source is not None and (
+            source.first > 0 and tokens[source.first - 1].text.lower() in _AGENT_MARKS
+            or any(tokens[i].text == ":" for i in range(source.last, min(cue)))  # "X hat Anklage erhoben: Ihm …"
+        )
+        if source is not None and not agent and _accused_in_passive(tokens, cue):
+            source = None  # "Klien wurde vorgeworfen, …": the accused, not who accuses ("von der Anklage": who does)
         return Quote(
             message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in parts],
             form=form,
@@ -1560,6 +1573,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     before = mentions.phrase_before(tokens, j, first)
     if before is not None and _in_parentheses(tokens, first, before.first):
         before = None  # "Timmermans (Vizepräsident, Grundrechte) … halten fest": a word of a parenthesis
+    if before is not None and tokens[before.first].text.lower() in _NOT_NOMINATIVE:
+        before = None  # "Ihren Widersacher Jeremy Corbyn forderte sie auf": an object
     if before is not None and before.first == first:
         return before
     if before is not None and before.first == first + 1 and tokens[first].text.lower() in _BEFORE_SUBJECT:
@@ -1634,6 +1649,17 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
                 k += 1  # "will heute Außenminister Straw … bekannt geben"
             subject = mentions.phrase_after(tokens, k, j)
     return subject
+
+
+def _accused_in_passive(tokens: list[Token], cue: list[int]) -> bool:
+    """A passive of accusing ("wurde vorgeworfen", "werden beschuldigt"): its subject or dative is
+    the accused, never the holder."""
+    accusing = [k for k in cue if any(e.lemma in _ACCUSING for e in cues.lookup(tokens[k].text))]
+    if not accusing:
+        return False
+    k = accusing[0]
+    window = range(max(0, k - 4), min(len(tokens), k + 3))  # "Klien wurde vorgeworfen", "vorgeworfen wird"
+    return any(tokens[i].text.lower() in cues.PASSIVE_AUXILIARIES - {"ist", "war"} for i in window)
 
 
 def _after_adverbs(tokens: list[Token], k: int, end: int) -> int:

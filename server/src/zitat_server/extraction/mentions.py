@@ -85,6 +85,7 @@ def classify(tokens: list[Token], first: int, last: int) -> Mention | None:
 
 #: Articles that never stand alone for a person ("der", "die" do, as relative or demonstrative pronouns).
 _BARE_ARTICLES = frozenset("das den dem des ein eine einen einem einer eines".split())
+_APOSTROPHES = frozenset({"’", "'"})
 #: Definite articles that open an apposition ("…, der Berliner Künstler Julian Oliver,").
 _ARTICLES = frozenset({"der", "die", "das"})
 #: Articles that, capitalised inside a sentence, open a title: "die Zeitung Die Welt".
@@ -159,6 +160,10 @@ def _heads(tokens: list[Token], j: int, end: int) -> int:
         w = tokens[j].text
         if w.endswith("-") and j + 2 < end and tokens[j + 1].text == "und" and _head_word(tokens[j + 2].text):
             j += 3
+        elif w in _APOSTROPHES and j > start and j + 1 < end and _joined(tokens, j - 1, j + 2) and _head_word(
+            tokens[j + 1].text
+        ):
+            j += 2  # "Mark O’Keefe", "D'Alema": one word the tokenizer split
         elif _head_word(w):
             j += 1
         elif w in NAME_OPENERS and j + 2 < end and (
@@ -186,6 +191,11 @@ def _heads(tokens: list[Token], j: int, end: int) -> int:
 
 #: Indefinite articles before a role noun in an apposition: "Singer, ein Klimaexperte vom WWF".
 INDEFINITE = frozenset({"ein", "eine"})
+
+
+def _joined(tokens: list[Token], i: int, k: int) -> bool:
+    """Do tokens ``i`` to ``k`` (exclusive) touch, with no space between them?"""
+    return all(tokens[n].end == tokens[n + 1].start for n in range(i, k - 1))
 
 
 def _indefinite_role(tokens: list[Token], i: int, end: int) -> bool:
