@@ -1352,3 +1352,10 @@ def test_a_decision_of_ones_own_is_no_statement(pipeline):
 def test_the_accused_of_a_passive_is_no_source(pipeline, text):
     (quote,) = _quotes(pipeline, text)
     assert quote[3] is None
+
+
+def test_nobody_in_particular_performs_no_act(pipeline):
+    assert _quotes(pipeline, "Niemand sagte, dass die Lage ernst sei.") == []
+    text = "Mir ist egal, wie jemand anderer zu einem Zaun sagt: Hauptsache, es gibt ihn, meinte sie weiters."
+    ((_, message, cue, source, _),) = _quotes(pipeline, text)
+    assert (cue, source) == (["meinte"], "sie") and message.startswith("Mir ist egal, wie jemand anderer")

@@ -165,6 +165,8 @@ _ACCUSING = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtige
 #: Determiners that open no subject: accusative masculine or dative plural ("Ihren Widersacher
 #: Jeremy Corbyn forderte sie auf", "Den Bürgern sagte er").
 _NOT_NOMINATIVE = frozenset("den einen ihren seinen diesen keinen meinen unseren jeden dem einem ihm".split())
+#: Indefinite pronouns for people: their speech acts are hypothetical or denied.
+_NOBODY_IN_PARTICULAR = frozenset({"jemand", "niemand", "keiner", "irgendjemand", "irgendwer"})
 #: Verbs of deciding: a body's decision is a statement ("Der Sicherheitsrat beschloss, …"), one's
 #: own is not ("Ich habe beschlossen, mich … zu stürzen").
 _DECIDING = frozenset({"beschließen"})
@@ -710,6 +712,8 @@ class RuleAttributor:
         else:
             return None
         subject_end = min(cue[1:])
+        if any(tokens[i].text.lower() in _NOBODY_IN_PARTICULAR for i in range(w + 1, subject_end)):
+            return None  # "wie jemand anderer dazu sagt": a hypothetical speaker, no act
         source = mentions.phrase_after(tokens, _after_adverbs(tokens, w + 1, subject_end), subject_end)
         if source is None and tokens[w + 1].text in NAME_OPENERS and tokens[subject_end - 1].text in NAME_CLOSERS:
             source = mentions.Mention(w + 1, subject_end, "name", [], [])  # "Wie „heise online“ berichtet"
@@ -1447,6 +1451,8 @@ def _generic_act(
 ) -> bool:
     """A modal or generic use of a cue verb, no act anyone performed: "weiß man, dass …", "kann
     man nicht davon sprechen, dass …", "was bezweifelt werden darf"."""
+    if any(tokens[i].text.lower() in _NOBODY_IN_PARTICULAR for i in range(max(first, j - 3), min(k, j + 3))):
+        return True  # "Niemand sagte, dass …", "wenn jemand behauptet, …": nobody's act
     generic = source is None or tokens[source.first].text.lower() == "man"
     if generic and entry.lemma in _KNOWING:
         return True
