@@ -1359,3 +1359,15 @@ def test_nobody_in_particular_performs_no_act(pipeline):
     text = "Mir ist egal, wie jemand anderer zu einem Zaun sagt: Hauptsache, es gibt ihn, meinte sie weiters."
     ((_, message, cue, source, _),) = _quotes(pipeline, text)
     assert (cue, source) == (["meinte"], "sie") and message.startswith("Mir ist egal, wie jemand anderer")
+
+
+def test_a_suspicion_of_nobody_in_particular_is_no_frame_but_the_speech_goes_on(pipeline):
+    text = (
+        "Das Prinzip muss angewandt werden, erklärt der Verfassungsrechtler Heinz Mayer. Wenn jemand in "
+        "dringendem Verdacht stehe, eine Tat zu begehen, könne man ihn anzeigen."
+    )
+    got = _quotes(pipeline, text)
+    assert [(form, cue, source) for form, _, cue, source, _ in got] == [
+        ("INDIRECT", ["erklärt"], "der Verfassungsrechtler Heinz Mayer"),
+        ("INDIRECT_FREE_INDIRECT", [], "der Verfassungsrechtler Heinz Mayer"),
+    ]

@@ -935,6 +935,8 @@ class RuleAttributor:
             if verb >= first and tokens[verb].text.islower() and tokens[verb].text.isalpha():
                 cue.append(verb)
         source = genitive or inverted
+        if any(tokens[i].text.lower() in _NOBODY_IN_PARTICULAR for i in range(max(first, min(cue) - 4), min(cue))):
+            return None  # "Wenn jemand in dringendem Verdacht stehe, …": nobody's in particular
         if source is None:
             subject = mentions.phrase_after(tokens, first, min(cue))
             if subject is not None and (subject.kind != "noun" or subject.last == min(cue)):
