@@ -1371,3 +1371,25 @@ def test_a_suspicion_of_nobody_in_particular_is_no_frame_but_the_speech_goes_on(
         ("INDIRECT", ["erklärt"], "der Verfassungsrechtler Heinz Mayer"),
         ("INDIRECT_FREE_INDIRECT", [], "der Verfassungsrechtler Heinz Mayer"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Dem Gericht liegt ein Gutachten vor, laut dem Kevin in schwerer Weise misshandelt worden war.",
+            "Kevin in schwerer Weise misshandelt worden war",
+        ),
+        (
+            "Es gab Zettel, laut denen jeder Deutsche ein Rundfunkgerät haben sollte.",
+            "jeder Deutsche ein Rundfunkgerät haben sollte",
+        ),
+    ],
+)
+def test_an_according_to_phrase_opened_by_a_relative_pronoun(pipeline, text, message):
+    ((_, got_message, cue, source, _),) = _quotes(pipeline, text)
+    assert (got_message, cue, source) == (message, ["laut"], text.split(", laut ")[1].split()[0])
+
+
+def test_laut_der_before_a_noun_is_an_article(pipeline):
+    assert _quotes(pipeline, "Der Zug entgleiste, laut der Polizei wurde niemand verletzt.")[0][3] == "der Polizei"

@@ -44,7 +44,7 @@ from zitat_server.language.mood import (
     konjunktiv_in_e,
     pronoun_konjunktiv,
 )
-from zitat_server.language.names import is_name_word
+from zitat_server.language.names import is_first_name, is_name_word
 from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES, is_media, is_role
 
 _ZU_INFIX = re.compile(
@@ -775,6 +775,11 @@ class RuleAttributor:
             if low == "gemäß" and _names_a_rule(tokens, j + 1, last):
                 return None  # "gemäß Thorndikes Gesetz", "gemäß der damaligen Regelung"
             source = mentions.phrase_after(tokens, j + 1, last)
+            relative = _relative_after_according(tokens, j, first, last)
+            if relative:
+                # ", laut dem Kevin … misshandelt worden war": "dem" is the relative pronoun (the
+                # report before the comma), not an article before a name
+                source = mentions.Mention(j + 1, j + 2, "pronoun", [], [])
             if source is None and low == "laut" and j + 1 < last:
                 # "laut bildblog.de", "laut ai-Bericht", "Laut „Der Spiegel“"
                 end = _frame_end(tokens, j + 1, last)
@@ -784,7 +789,9 @@ class RuleAttributor:
             if source is None:
                 return None
             agent = _passive_agent(tokens, first, j, source)
-            if agent is not None:
+            if relative:
+                frame = (j, source.last)
+            elif agent is not None:
                 # "sie wurde laut Kurier von Straches Pinnwand ausgesperrt": "von …" is the agent
                 source = mentions.classify(tokens, source.first, agent) or source
                 frame = (j, source.last)
@@ -1657,6 +1664,21 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
                 k += 1  # "will heute Außenminister Straw … bekannt geben"
             subject = mentions.phrase_after(tokens, k, j)
     return subject
+
+
+def _relative_after_according(tokens: list[Token], j: int, first: int, last: int) -> bool:
+    """ "…, laut dem Kevin misshandelt worden war", "…, laut der Straches Kommentare …": after a
+    comma, "denen" or an article before a first name or a name in the genitive (which take no
+    article) is a relative pronoun."""
+    if j <= first or tokens[j - 1].text != "," or j + 2 >= last:
+        return False
+    pronoun, following = tokens[j + 1].text, tokens[j + 2].text
+    if pronoun == "denen":
+        return True
+    if pronoun not in {"dem", "der"}:
+        return False
+    genitive_name = following.endswith("s") and is_name_word(following[:-1]) and tokens[j + 3].text.islower()
+    return is_first_name(following) or genitive_name
 
 
 def _accused_in_passive(tokens: list[Token], cue: list[int]) -> bool:
