@@ -1230,6 +1230,12 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "die Wochenzeitschrift „Jungle World“",
             "Jungle World",
         ),
+        # an organisation's name with coordinated fields after "für"
+        (
+            "Das rheinland-pfälzische Landesamt für Gesundheit und Lebensmittelsicherheit warnt, die Pille sei giftig.",
+            "Das rheinland-pfälzische Landesamt für Gesundheit und Lebensmittelsicherheit",
+            "",
+        ),
         # a name the tokenizer split at its apostrophe
         ("„Es war schrecklich“, sagte Mark O’Keefe am Montag.", "Mark O’Keefe", "Mark O’Keefe"),
         # an accusative or dative at the clause start is no subject

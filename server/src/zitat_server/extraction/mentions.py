@@ -230,6 +230,8 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
             # the name of an organisation goes on: "die Internationale Organisation für Migration
             # (IOM)", "der Syrischen Beobachtungsstelle für Menschenrechte"
             j = _heads(tokens, j + 1, end)
+            while j + 1 < end and tokens[j].text in {"und", ","} and _head_word(tokens[j + 1].text):
+                j = _heads(tokens, j + 1, end)  # "das Landesamt für Gesundheit und Lebensmittelsicherheit"
         elif w in _NAME_ARTICLES and j + 1 < end and is_media(tokens[j - 1].text) and _head_word(tokens[j + 1].text):
             j = _heads(tokens, j + 1, end)  # a title's own article: "die Zeitung Die Welt"
         elif w == "(":
