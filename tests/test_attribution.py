@@ -1399,3 +1399,20 @@ def test_an_according_to_phrase_opened_by_a_relative_pronoun(pipeline, text, mes
 
 def test_laut_der_before_a_noun_is_an_article(pipeline):
     assert _quotes(pipeline, "Der Zug entgleiste, laut der Polizei wurde niemand verletzt.")[0][3] == "der Polizei"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Dabei griff sie auch direkt den Präsidenten an: „Ein Präsident, der lügt, kann nichts erwarten.“", "sie"),
+        (
+            "Hier sparte der Bundespräsident auch nicht mit Kritik: „Jeder sollte wissen, was er tut.“",
+            "der Bundespräsident",
+        ),
+        ("Koppelin wörtlich: „Das ist ein Skandal.“", "Koppelin"),
+        # an expletive subject names nobody
+        ("Am Abend gab es Streit: „Das ist ein Skandal.“", None),
+    ],
+)
+def test_the_speaker_of_a_quote_after_a_colon_in_an_inverted_clause(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

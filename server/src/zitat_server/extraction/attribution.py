@@ -158,6 +158,8 @@ _NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {
     "bestätigen": frozenset({"sich"}),
     "nennen": frozenset({"sich"}),  # "Aufbruch nennt sich die Bewegung": naming
 }
+#: How many words may stand before the finite verb of an inverted clause ("Am Ende des Tages griff").
+_MAX_FIELD_BEFORE_VERB = 4
 #: Prepositions that mark the agent of a passive.
 _AGENT_MARKS = frozenset({"von", "vom", "seitens"})
 #: Verbs of accusing: in the passive their subject is the accused.
@@ -431,10 +433,8 @@ class RuleAttributor:
         so_frame = _so_before_colon(tokens, clause_start, colon)
         if so_frame is not None:
             return _Frame([], Medium.SPEECH, so_frame)  # "…, so Elshorst weiter: „…“" (its "so" cues the clause before)
-        src = mentions.phrase_after(tokens, clause_start, colon)
-        if src is None or src.kind == "noun" and tokens[src.first].text.lower() not in DETERMINERS:
-            return None
-        return _Frame([], Medium.SPEECH, src)
+        src = colon_speaker(tokens, clause_start, colon)
+        return _Frame([], Medium.SPEECH, src) if src is not None else None
 
     # -- indirect speech ------------------------------------------------------------------
 
@@ -1517,6 +1517,28 @@ def _infinitive_clause(tokens: list[Token], first: int, last: int) -> bool:
     if not words:
         return False
     return "zu" in words[:-1] or bool(_ZU_INFIX.match(words[-1]))
+
+
+def colon_speaker(tokens: list[Token], first: int, colon: int) -> Mention | None:
+    """Who speaks the quote after a colon whose clause has no cue: its subject at the start ("Die
+    Firma empfindet das als falsch: „…“") or, in an inverted clause, right after its verb ("Dabei
+    griff sie … an: „…“", "Hier sparte der Bundespräsident nicht mit Kritik: „…“")."""
+    src = mentions.phrase_after(tokens, first, colon)
+    if src is not None:
+        if src.kind == "noun" and tokens[src.first].text.lower() not in DETERMINERS:
+            return None
+        return src
+    for verb in range(first + 1, min(colon - 1, first + _MAX_FIELD_BEFORE_VERB + 1)):
+        word = tokens[verb].text
+        if not (word.isalpha() and word.islower()) or word in DETERMINERS or word in PREPOSITIONS:
+            continue
+        subject = mentions.phrase_after(tokens, _after_adverbs(tokens, verb + 1, colon), colon)
+        if subject is None or subject.kind == "noun" or subject.kind == "pronoun" and (
+            tokens[subject.first].text not in _SUBJECT_PRONOUNS | {"sie"}
+        ):
+            return None
+        return subject
+    return None
 
 
 def _so_before_colon(tokens: list[Token], first: int, colon: int) -> Mention | None:
