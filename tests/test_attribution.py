@@ -1415,4 +1415,5 @@ def test_laut_der_before_a_noun_is_an_article(pipeline):
     ],
 )
 def test_the_speaker_of_a_quote_after_a_colon_in_an_inverted_clause(pipeline, text, source):
-    assert _quotes(pipeline, text)[0][3] == source
+    sources = {q[3] for q in _quotes(pipeline, text)}
+    assert sources == {source} if source else sources <= {None}
