@@ -1417,3 +1417,14 @@ def test_laut_der_before_a_noun_is_an_article(pipeline):
 def test_the_speaker_of_a_quote_after_a_colon_in_an_inverted_clause(pipeline, text, source):
     sources = {q[3] for q in _quotes(pipeline, text)}
     assert sources == {source} if source else sources <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Die Kommission kam zu dem Schluss, dass die Beihilfe rechtens sei.", "Die Kommission"),
+        ("Nach langer Prüfung sei er zu dem Schluss gekommen, dass er nichts ändern könne.", "er"),
+    ],
+)
+def test_the_subject_of_a_noun_frame_after_a_preposition(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][2:4] == (["zu", "dem", "Schluss"], source)

@@ -946,8 +946,19 @@ class RuleAttributor:
             return None  # "Wenn jemand in dringendem Verdacht stehe, …": nobody's in particular
         if source is None:
             subject = mentions.phrase_after(tokens, first, min(cue))
-            if subject is not None and (subject.kind != "noun" or subject.last == min(cue)):
+            verb_between = (  # "Die Kommission kam zu dem Schluss": only the verb before the frame
+                subject is not None
+                and subject.last == min(cue) - 1
+                and tokens[min(cue)].text.lower() in PREPOSITIONS
+                and tokens[subject.last].text.isalpha()
+                and tokens[subject.last].text.islower()
+            )
+            if subject is not None and (subject.kind != "noun" or subject.last == min(cue) or verb_between):
                 source = subject  # "Gysi hatte … vertreten", "Die Staatsanwaltschaft hegt den Verdacht"
+            elif min(cue) - 1 > first and tokens[min(cue) - 1].text in NOMINATIVE_PRONOUNS and tokens[
+                min(cue)
+            ].text.lower() in PREPOSITIONS:
+                source = mentions.classify(tokens, min(cue) - 1, min(cue))  # "sei er zu dem Schluss gekommen"
         end = last
         if min(cue) == first:
             # the noun opens the sentence as its subject: the clause ends where the main verb comes
