@@ -1428,3 +1428,24 @@ def test_the_speaker_of_a_quote_after_a_colon_in_an_inverted_clause(pipeline, te
 )
 def test_the_subject_of_a_noun_frame_after_a_preposition(pipeline, text, source):
     assert _quotes(pipeline, text)[0][2:4] == (["zu", "dem", "Schluss"], source)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an accusative object is no subject, before the verb or after it
+        ("Den Namen der Sendung gab das ZDF auch bereits bekannt: „Geheimnisse eines Papstes“.", "das ZDF"),
+        (
+            "Der Kommissar Günther Oettinger nannte den Beschluss einen fairen Kompromiss.",
+            "Der Kommissar Günther Oettinger",
+        ),
+        # a capitalised adverb opening the sentence is no subject
+        ("Unmissverständlich sagt das Gericht in der Begründung, dass es nicht überzeugt sei.", "das Gericht"),
+    ],
+)
+def test_subjects_in_the_nominative(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_an_object_after_the_verb_makes_no_frame_of_the_clause_before(pipeline):
+    assert _quotes(pipeline, "Hubert Primus, der bei Stiftung Warentest arbeitet, wies den Vorwurf zurück.") == []

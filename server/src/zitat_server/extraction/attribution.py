@@ -160,6 +160,8 @@ _NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {
 }
 #: How many words may stand before the finite verb of an inverted clause ("Am Ende des Tages griff").
 _MAX_FIELD_BEFORE_VERB = 4
+#: Endings of adverbs that open a sentence capitalised ("Unmissverständlich", "Erwartungsgemäß").
+_ADVERB_ENDINGS = ("lich", "weise", "gemäß", "maßen", "halber")
 #: Prepositions that mark the agent of a passive.
 _AGENT_MARKS = frozenset({"von", "vom", "seitens"})
 #: Verbs of accusing: in the passive their subject is the accused.
@@ -404,7 +406,9 @@ class RuleAttributor:
                     cue.append(after[1])
                 if heisst_es(tokens, j, entry, cue):
                     return _Frame(cue, entry.medium, heisst_es_holder(tokens, start, j, open_tok))
-                src = mentions.subject_before(tokens, j, start) or source_for(tokens, start, j, open_tok)
+                src = mentions.subject_before(tokens, j, start)
+                if src is None or not nominative(tokens, src):
+                    src = source_for(tokens, start, j, open_tok)  # "Den Namen … gab das ZDF bekannt: „…“"
                 return _Frame(cue, entry.medium, src)
         return None
 
@@ -655,6 +659,8 @@ class RuleAttributor:
             source = mentions.phrase_after(tokens, after, last)
         if source is None or _adverbial_clause(tokens, first):
             return None  # "Wenn …, droht ihm …", "Nachdem …, forderten beide …": an adverbial clause
+        if not nominative(tokens, source):
+            return None  # "Hubert Primus, der …, wies den Vorwurf zurück": the object, no inverted subject
         subject = mentions.phrase_after(tokens, first, comma)
         if subject is not None and subject.last >= comma:
             return None  # "Die Fraktionschefin, Petra Pau, forderte …": a noun phrase, no clause
@@ -1621,8 +1627,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     before = mentions.phrase_before(tokens, j, first)
     if before is not None and _in_parentheses(tokens, first, before.first):
         before = None  # "Timmermans (Vizepräsident, Grundrechte) … halten fest": a word of a parenthesis
-    if before is not None and tokens[before.first].text.lower() in _NOT_NOMINATIVE:
-        before = None  # "Ihren Widersacher Jeremy Corbyn forderte sie auf": an object
+    if before is not None and (not nominative(tokens, before) or _sentence_adverb(tokens, before, first)):
+        before = None  # "Ihren Widersacher Jeremy Corbyn forderte sie auf": an object; "Unmissverständlich sagt …"
     if before is not None and before.first == first:
         return before
     if before is not None and before.first == first + 1 and tokens[first].text.lower() in _BEFORE_SUBJECT:
@@ -1663,6 +1669,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     if subject is not None:
         return subject
     after = mentions.phrase_after(tokens, _after_adverbs(tokens, j + 1, end), end)
+    if after is not None and not nominative(tokens, after):
+        after = None  # "wies den Vorwurf zurück": the object
     if after is not None:
         return after
     if j > first and tokens[j - 1].text in _COORDINATORS:
@@ -1712,6 +1720,19 @@ def _relative_after_according(tokens: list[Token], j: int, first: int, last: int
         return False
     genitive_name = following.endswith("s") and is_name_word(following[:-1]) and tokens[j + 3].text.islower()
     return is_first_name(following) or genitive_name
+
+
+def nominative(tokens: list[Token], mention: Mention) -> bool:
+    """Can the mention be a subject? Not after an accusative or dative article ("den Vorwurf",
+    "Ihren Widersacher", "dem Minister")."""
+    return tokens[mention.first].text.lower() not in _NOT_NOMINATIVE
+
+
+def _sentence_adverb(tokens: list[Token], mention: Mention, first: int) -> bool:
+    """A lone capitalised adverb opening the sentence before the verb: "Unmissverständlich sagt das
+    Gericht", "Erwartungsgemäß stellte Apple vor"."""
+    word = tokens[mention.first].text.lower()
+    return mention.first == first and mention.last == first + 1 and word.endswith(_ADVERB_ENDINGS)
 
 
 def _accused_in_passive(tokens: list[Token], cue: list[int]) -> bool:
