@@ -1449,3 +1449,35 @@ def test_subjects_in_the_nominative(pipeline, text, source):
 
 def test_an_object_after_the_verb_makes_no_frame_of_the_clause_before(pipeline):
     assert _quotes(pipeline, "Hubert Primus, der bei Stiftung Warentest arbeitet, wies den Vorwurf zurück.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "das heißt": that is, no speech
+        "Mica ist ein Chatbot, das heißt, dass man mit ihr wie mit einer realen Person schreiben kann.",
+        # "sich versichern": insure
+        "Mit sechs von zehn Reisenden, die sich auf Reisen versichern, liege Österreich im Mittelfeld.",
+    ],
+)
+def test_senses_that_are_no_speech(pipeline, text):
+    assert _quotes(pipeline, text) == []
+
+
+def test_the_addressee_of_a_passive_question_is_no_source(pipeline):
+    text = "Nadal sorgte für Gelächter, als er gefragt wurde, ob er verstehe, dass sich seine Fans sorgen."
+    assert [q[3] for q in _quotes(pipeline, text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a preposition in -en is no adjective
+        ("Die Proponenten sprachen sich gegen Quoten für die Bezirke aus.", "Die Proponenten"),
+        # an article before a word that is no head is no phrase; a medium that writes its name in lower case
+        ("Die taz hat heute über Änderungen an dem Entwurf berichtet, der die Grundlage schaffen soll.", "Die taz"),
+        ("Dieser behauptete, er sei unschuldig.", "Dieser"),
+    ],
+)
+def test_no_preposition_or_bare_article_for_a_subject(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

@@ -164,8 +164,12 @@ _MAX_FIELD_BEFORE_VERB = 4
 _ADVERB_ENDINGS = ("lich", "weise", "gemäß", "maßen", "halber")
 #: Prepositions that mark the agent of a passive.
 _AGENT_MARKS = frozenset({"von", "vom", "seitens"})
-#: Verbs of accusing: in the passive their subject is the accused.
-_ACCUSING = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen", "anklagen", "vorhalten"})
+#: Verbs whose passive subject (or dative) is the accused or the addressee, never the holder: "Klien
+#: wurde vorgeworfen", "als er gefragt wurde", "Die Bürger werden aufgefordert".
+_OBJECT_IN_PASSIVE = frozenset(
+    {"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen", "anklagen", "vorhalten", "fragen", "bitten",
+     "auffordern", "aufrufen", "warnen", "ermahnen"}
+)
 #: Determiners that open no subject: accusative masculine or dative plural ("Ihren Widersacher
 #: Jeremy Corbyn forderte sie auf", "Den Bürgern sagte er").
 _NOT_NOMINATIVE = frozenset("den einen ihren seinen diesen keinen meinen unseren jeden dem einem ihm".split())
@@ -175,6 +179,8 @@ _NOBODY_IN_PARTICULAR = frozenset({"jemand", "niemand", "keiner", "irgendjemand"
 #: own is not ("Ich habe beschlossen, mich … zu stürzen").
 _DECIDING = frozenset({"beschließen"})
 _FIRST_PERSON = frozenset({"ich", "wir"})
+#: Cue verbs that are no speech with "sich" in their clause ("sich versichern": insure).
+_NOT_SPEECH_REFLEXIVE = frozenset({"versichern"})
 #: Cue verbs that are thought only with "sich" ("sorgt sich, dass …"), else cause or care.
 _REFLEXIVE_ONLY = frozenset({"sorgen"})
 #: Words after which a cue word is an adjective or noun, not a verb.
@@ -571,7 +577,7 @@ class RuleAttributor:
             source.first > 0 and tokens[source.first - 1].text.lower() in _AGENT_MARKS
             or any(tokens[i].text == ":" for i in range(source.last, min(cue)))  # "X hat Anklage erhoben: Ihm …"
         )
-        if source is not None and not agent and _accused_in_passive(tokens, cue):
+        if source is not None and not agent and _object_in_passive(tokens, cue):
             source = None  # "Klien wurde vorgeworfen, …": the accused, not who accuses ("von der Anklage": who does)
         return Quote(
             message=[Span(tokens[a].start, tokens[b - 1].end) for a, b in parts],
@@ -1465,6 +1471,15 @@ def other_sense(tokens: list[Token], j: int, last: int) -> bool:
     "sorgte für Aufsehen" (caused), as against "sorgte sich, dass …" (worried)."""
     near = {tokens[k].text.lower() for k in (j - 1, j + 1) if 0 <= k < last}  # "sorgte dafür", "dafür sorgte"
     entries = cues.lookup(tokens[j].text)
+    lemmas = {e.lemma for e in entries}
+    if "heißen" in lemmas and j > 0 and tokens[j - 1].text.lower() in {"das", "dies"} and (
+        j + 1 < last and tokens[j + 1].text == ","
+    ):
+        return True  # "…, das heißt, dass …": that is, no speech
+    if lemmas & _NOT_SPEECH_REFLEXIVE:
+        opener = next((k for k in range(j - 1, max(-1, j - 8), -1) if tokens[k].text in CLAUSE_PUNCT), max(-1, j - 8))
+        if any(tokens[k].text == "sich" for k in range(opener + 1, min(last, j + 2))):
+            return True  # "die sich auf Reisen versichern": insure, no assurance
     if any(e.lemma in _REFLEXIVE_ONLY for e in entries):
         # "sorgte ein Entwurf für Aufsehen": worry is "sich sorgen", the reflexive near the verb
         after = next((k for k in range(j + 1, min(last, j + 4)) if tokens[k].text in CLAUSE_PUNCT), min(last, j + 4))
@@ -1735,15 +1750,20 @@ def _sentence_adverb(tokens: list[Token], mention: Mention, first: int) -> bool:
     return mention.first == first and mention.last == first + 1 and word.endswith(_ADVERB_ENDINGS)
 
 
-def _accused_in_passive(tokens: list[Token], cue: list[int]) -> bool:
-    """A passive of accusing ("wurde vorgeworfen", "werden beschuldigt"): its subject or dative is
-    the accused, never the holder."""
-    accusing = [k for k in cue if any(e.lemma in _ACCUSING for e in cues.lookup(tokens[k].text))]
-    if not accusing:
+def _object_in_passive(tokens: list[Token], cue: list[int]) -> bool:
+    """A passive of accusing or asking ("wurde vorgeworfen", "werden beschuldigt", "gefragt wurde"):
+    its subject or dative is the accused or the addressee, never the holder."""
+    participles = [
+        k for k in cue if any(e.lemma in _OBJECT_IN_PASSIVE and not e.finite for e in cues.lookup(tokens[k].text))
+    ]
+    if not participles:
         return False
-    k = accusing[0]
-    window = range(max(0, k - 4), min(len(tokens), k + 3))  # "Klien wurde vorgeworfen", "vorgeworfen wird"
-    return any(tokens[i].text.lower() in cues.PASSIVE_AUXILIARIES - {"ist", "war"} for i in window)
+    k = participles[0]
+    lo, hi = max(0, k - 4), min(len(tokens), k + 3)
+    start = next((i + 1 for i in range(k - 1, lo - 1, -1) if tokens[i].text in CLAUSE_PUNCT), lo)
+    end = next((i for i in range(k + 1, hi) if tokens[i].text in CLAUSE_PUNCT), hi)
+    # the auxiliary in the participle's own clause: "Klien wurde vorgeworfen", "…, als er gefragt wurde"
+    return any(tokens[i].text.lower() in cues.PASSIVE_AUXILIARIES - {"ist", "war"} for i in range(start, end))
 
 
 def _after_adverbs(tokens: list[Token], k: int, end: int) -> int:

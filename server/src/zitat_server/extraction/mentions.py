@@ -32,7 +32,7 @@ from zitat_server.language.names import (
     is_name_word,
 )
 from zitat_server.language.participles import ADJECTIVE_ENDINGS, is_adjective
-from zitat_server.language.roles import is_media, is_organisation, is_role
+from zitat_server.language.roles import LOWERCASE_MEDIA, is_media, is_organisation, is_role
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,12 @@ def _head_word(word: str) -> bool:
     """A word that can head a noun phrase; not a time word ("teilte der Konzern Mittwochabend mit")."""
     if word.startswith(WEEKDAYS) or word in _TIME_NOUNS:
         return False
-    return (is_capitalised(word) and word not in NOT_NAMES) or has_hyphen_particle(word) or _age_noun(word)
+    return (
+        (is_capitalised(word) and word not in NOT_NAMES)
+        or has_hyphen_particle(word)
+        or _age_noun(word)
+        or word in LOWERCASE_MEDIA
+    )
 
 
 def _premodifiers(tokens: list[Token], j: int, end: int) -> int:
@@ -212,11 +217,13 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
     """End of the noun phrase starting at ``i`` (``i`` itself when there is none)."""
     modified = _premodifiers(tokens, i, end)
     j = _heads(tokens, modified, end)
-    if j == modified and modified > i + 1 and _age_word(tokens[j - 1].text) and tokens[i].text.lower() in DETERMINERS:
-        return j  # "der 81-jährige" in lower case stands for a person as "der 81-Jährige" does
-    if j == i or not (is_capitalised(tokens[j - 1].text) or _age_noun(tokens[j - 1].text)) and tokens[
-        j - 1
-    ].text not in NAME_CLOSERS:
+    if j == modified:  # no head
+        if modified > i + 1 and _age_word(tokens[j - 1].text) and tokens[i].text.lower() in DETERMINERS:
+            return j  # "der 81-jährige" in lower case stands for a person as "der 81-Jährige" does
+        if modified == i + 1 and modified < end and tokens[i].text.lower() in _ARTICLES:
+            return i  # "Die taz hat …": an article before a word that is no head ("Der sagte" stays)
+    last = tokens[j - 1].text
+    if j == i or not (is_capitalised(last) or _age_noun(last) or last in LOWERCASE_MEDIA) and last not in NAME_CLOSERS:
         return i
     while depth < 2 and j < end:
         w = tokens[j].text

@@ -30,7 +30,7 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(
 #: Gefahren des Eises warnte die Moderatorin").
 PREPOSITIONS: frozenset[str] = frozenset(
     """in im ins am an ans auf aufs aus bei beim mit nach von vom vor vors zu zum zur für fürs über übers
-    unter durch durchs um ums gegenüber""".split()
+    unter durch durchs um ums gegenüber gegen wegen zwischen neben hinter ohne trotz entgegen""".split()
 )
 #: Conjunctions that open the content clause of an indirect quote.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann"})

@@ -28,6 +28,7 @@ def is_adjective(word: str) -> bool:
         and word.endswith(ADJECTIVE_ENDINGS)
         and len(word) > 3
         and word not in AUXILIARIES
+        and word not in PREPOSITIONS  # "gegen", "zwischen": no adjectives for all their ending
     )
 
 

@@ -83,6 +83,8 @@ MEDIA_NAMES: frozenset[str] = frozenset(
     heise golem winfuture theverge engadget wired techcrunch buzzfeed mashable gizmodo cnet zdnet
     arstechnica""".split()
 )
+#: Outlets that write their own name in lower case ("die taz", "heise online"): names all the same.
+LOWERCASE_MEDIA: frozenset[str] = frozenset({"taz", "heise", "golem"})
 #: What a medium is, for "der Sender", "die Zeitung", "die Agentur" to find the one named before:
 #: broadcasters, agencies and (the rest of :data:`MEDIA_NAMES`) papers and magazines.
 _BROADCASTERS = frozenset("ard zdf orf srf ntv n-tv rtl bbc cnn aljazeera al-dschasira".split())
