@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zitat_server.document import Form, Quote, Span
-from zitat_server.extraction.nesting import set_parents
+from zitat_server.extraction.nesting import inherit_sources, set_parents
 
 
 def _q(*spans: tuple[int, int], form: Form = Form.INDIRECT) -> Quote:
@@ -42,3 +42,19 @@ def test_stale_parents_are_reset():
     b.parent = 0
     set_parents([a, b])
     assert b.parent == -1
+
+
+def test_a_direct_quote_inside_another_takes_its_source_when_it_has_none():
+    outer, inner, own, indirect = (
+        _q((0, 100)),
+        _q((20, 30), form=Form.DIRECT),
+        _q((40, 50), form=Form.DIRECT),
+        _q((60, 90)),
+    )
+    outer.source, own.source = Span(200, 210), Span(220, 230)
+    quotes = [outer, inner, own, indirect]
+    set_parents(quotes)
+    inherit_sources(quotes)
+    # the direct quote without a source is the container speaker's wording; one with its own source,
+    # and an indirect quote inside (an according-to frame of its own), keep theirs
+    assert [q.source for q in quotes] == [Span(200, 210), Span(200, 210), Span(220, 230), None]

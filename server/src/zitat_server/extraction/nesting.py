@@ -11,7 +11,7 @@ the parents are set once, here, after every quote is found.
 from __future__ import annotations
 
 from zitat_server import __version__
-from zitat_server.document import Doc, Quote
+from zitat_server.document import Doc, Form, Quote
 from zitat_server.extraction.component import ComponentInfo
 
 
@@ -56,3 +56,13 @@ class Nesting:
     def __call__(self, doc: Doc) -> None:
         doc.quotes.sort(key=lambda q: q.start)
         set_parents(doc.quotes)
+        inherit_sources(doc.quotes)
+
+
+def inherit_sources(quotes: list[Quote]) -> None:
+    """A direct quote inside another's message with no source of its own is the container's
+    speaker's wording ("Wie Möllring erklärte, sieht die Regierung darin „kein Hindernis“"): it
+    takes the container's source. Parents come first in text order, so chains resolve in one pass."""
+    for q in quotes:
+        if q.source is None and q.form is Form.DIRECT and 0 <= q.parent < len(quotes):
+            q.source = quotes[q.parent].source
