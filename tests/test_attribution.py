@@ -1410,6 +1410,8 @@ def test_laut_der_before_a_noun_is_an_article(pipeline):
             "der Bundespräsident",
         ),
         ("Koppelin wörtlich: „Das ist ein Skandal.“", "Koppelin"),
+        # a clause in Konjunktiv before the colon is reported content, its subject no speaker
+        ("Die Pflichten der Union seien im Vertrag festgelegt: „Daraus ergibt sich alles.“", None),
         # an expletive subject names nobody
         ("Am Abend gab es Streit: „Das ist ein Skandal.“", None),
     ],

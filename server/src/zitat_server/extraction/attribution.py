@@ -1557,8 +1557,10 @@ def colon_speaker(tokens: list[Token], first: int, colon: int) -> Mention | None
     griff sie … an: „…“", "Hier sparte der Bundespräsident nicht mit Kritik: „…“")."""
     src = mentions.phrase_after(tokens, first, colon)
     if src is not None:
-        if src.kind == "noun" and tokens[src.first].text.lower() not in DETERMINERS:
-            return None
+        if src.kind == "noun" and (
+            tokens[src.first].text.lower() not in DETERMINERS or konjunktiv_clause(tokens, first, colon)
+        ):
+            return None  # "Die Pflichten der Union seien … festgelegt: „…“": reported content, no speaker
         return src
     for verb in range(first + 1, min(colon - 1, first + _MAX_FIELD_BEFORE_VERB + 1)):
         word = tokens[verb].text
