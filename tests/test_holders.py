@@ -778,3 +778,17 @@ def test_a_role_takes_the_name_after_its_complement_in_the_article():
             "1415 trat Papst Gregor XII. ab.")  # a bare title is no description of whom the article means
     people = {h.name: h.roles for h in _people_with_roles(text, MentionReader(Evidence(text)))}
     assert people == {"Sharon Hayes": ("US-Delegationsleiterin",), "Štefan Füle": ("EU-Kommissar",)}
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Das Weiße Haus", "Weißes Haus"),
+        ("des Weißen Hauses", "Weißes Haus"),
+        ("Der Evangelische Kirchenkreis Magdeburg", "Evangelischer Kirchenkreis Magdeburg"),
+        ("Die Iranischen Revolutionsgarden", "Iranische Revolutionsgarden"),
+    ],
+)
+def test_a_capitalised_adjective_after_an_article_makes_a_name(mention, name):
+    article = "Die iranischen Behörden schweigen."  # the lower-case adjective elsewhere is another word
+    assert holder(mention, article) == (ORG, name, "")

@@ -100,6 +100,7 @@ _NATIONALITY = re.compile(r"^([a-zäöü]+isch|deutsch)(e|en|er|es|em)?$")
 # Inflected adjectives by their suffix (verbs in -te/-en are not: "Das lehnte Abhisit ab").
 _ADJECTIVE = re.compile(r"(isch|ig|lich|end|er|eu|tsch|al|ell|iv|ös|är|bar|sam|haft|los|jährig|ste|ern)"
                         r"(e|en|er|es|em)$")
+_SHARP_ADJECTIVE = re.compile(r"(weiß|groß|süß|bloß)(e|en|er|es|em)$")  # "Weiße", "Große"
 _FUGEN = ("ung", "heit", "keit", "schaft", "tion", "tät", "ums")
 _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeiter", "vertreter", "aktivist",
                            "mitglied", "vorsitzend", "gründer")
@@ -982,7 +983,7 @@ class MentionReader:
         if (determiner or adjectives) and not roles:
             # No personal name takes an article or an adjective of its own: "Der Prozess", "die
             # Kanadier", "spanischen Händlern"; organisations may: "die FIFA".
-            holder = self._named_after_article(body, paren)
+            holder = self._named_after_article(body, paren) or self._adjective_name(body, determiner)
             if holder is None and determiner in _DEFINITE and not tail:
                 # …unless it is a surname the article gives in full ("Oberbürgermeister Ingolf
                 # Roßberg" … "die Roßberg"): the colloquial article, or a relative "die" before it,
@@ -1201,6 +1202,29 @@ class MentionReader:
             return Holder(SpeakerType.ORGANIZATION, " ".join(body), aliases=acronyms)  # "des USGS (…)"
         described = self.ev.described.get(body[0])
         return Holder(described, " ".join(body)) if described is not None else None
+
+    def _adjective_name(self, body: list[str], determiner: str) -> Holder | None:
+        """A name whose first word is an adjective written with a capital, which German does in
+        names only: "Das Weiße Haus" → Weißes Haus, "Der Evangelische Kirchenkreis Magdeburg",
+        "Die Iranischen Revolutionsgarden" → Iranische Revolutionsgarden: an organisation. Its
+        adjective in the strong nominative, the gender from the article where it tells ("der" before
+        "-e" is masculine, "das" neuter, "die" feminine or plural)."""
+        if len(body) < 2 or determiner not in _DEFINITE or " " in body[0] or "-" in body[0]:
+            return None
+        first, head = body[0], body[1]
+        low = first.lower()
+        if not (_ADJECTIVE.search(low) or _SHARP_ADJECTIVE.search(low)) or is_first_name(first) or (
+            _is_person_role(head) or _is_frame(head) or _is_acronym(head) or not head[:1].isupper()
+            or self._person_like(head)
+        ):
+            return None
+        if determiner == "des" and len(body) == 2 and head.endswith("s") and len(head) > 4:
+            head = head[:-2] if head.endswith("ses") or head.endswith("kes") else head[:-1]  # "des Weißen Hauses"
+            g = gender(head) if gender(head) in "mn" else "n"
+        else:
+            g = {"der": "m", "das": "n", "die": "f"}.get(determiner) if first.endswith("e") else None
+        name = [_nominative_adjective(first, g or gender(head)), head, *body[2:]]
+        return Holder(SpeakerType.ORGANIZATION, " ".join(name))
 
     def _named(self, words: list[str], roles: tuple[str, ...], paren: list[str]) -> Holder | None:
         """A proper name: an organisation by its form or by the article, a medium, else a person."""
