@@ -792,3 +792,9 @@ def test_a_role_takes_the_name_after_its_complement_in_the_article():
 def test_a_capitalised_adjective_after_an_article_makes_a_name(mention, name):
     article = "Die iranischen Behörden schweigen."  # the lower-case adjective elsewhere is another word
     assert holder(mention, article) == (ORG, name, "")
+
+
+def test_a_list_of_fields_after_fuer_stays_in_the_name():
+    assert holder("Das Bundesministerium für Umwelt, Naturschutz und Reaktorsicherheit") == (
+        ORG, "Bundesministerium für Umwelt, Naturschutz und Reaktorsicherheit", "")
+    assert holder("der Vorsitzende des Linux-Verbandes, Elmar Gesse") == (PERSON, "Elmar Gesse", "")

@@ -514,13 +514,28 @@ def _initials_match(acronym: str, words: list[str]) -> bool:
 
 
 def _segments(words: list[str]) -> list[list[str]]:
+    """The mention's parts between commas, but for a comma in a list of fields after "für" that
+    "und" closes ("Bundesministerium für Umwelt, Naturschutz und Reaktorsicherheit")."""
     out: list[list[str]] = [[]]
-    for w in words:
-        if w == ",":
+    for i, w in enumerate(words):
+        if w == "," and not _in_fuer_list(words, i):
             out.append([])
         else:
             out[-1].append(w)
     return [seg for seg in out if seg]
+
+
+def _in_fuer_list(words: list[str], comma: int) -> bool:
+    before = words[:comma]
+    at = max((i for i, w in enumerate(before) if w == "für"), default=-1)
+    if at < 0 or at == len(before) - 1 or not all(is_capitalised(w) or w == "," for w in before[at + 1 :]):
+        return False
+    for i, w in enumerate(words[comma + 1 :], comma + 1):
+        if w == "und":
+            return i + 1 < len(words) and is_capitalised(words[i + 1])
+        if w != "," and not is_capitalised(w):
+            return False
+    return False
 
 
 class MentionReader:
@@ -1095,7 +1110,7 @@ class MentionReader:
             name_words += after  # "Friedrich-Schiller-Universität Jena"
         if local and not qualifier:
             qualifier = self._place_of(tail) or _nationality(premodifiers)
-        name = " ".join(name_words)
+        name = " ".join(name_words).replace(" , ", ", ")
         known = KNOWN_MEDIA.get(name.lower()) or KNOWN_MEDIA.get(
             " ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower()
         )  # "Süddeutscher Zeitung" (dative)
@@ -1162,10 +1177,12 @@ class MentionReader:
             return []
         out = ["für"]
         for i, w in enumerate(tail[1:], 1):
-            if is_capitalised(w) or (w == "und" and i + 1 < len(tail) and is_capitalised(tail[i + 1])):
+            if is_capitalised(w) or (w in ("und", ",") and i + 1 < len(tail) and is_capitalised(tail[i + 1])):
                 out.append(w)
             else:
                 break
+        while out[-1] == ",":
+            out.pop()
         return out
 
     def _place_of(self, tail: list[str]) -> str:
