@@ -752,3 +752,49 @@ def test_compound_and_bare_plurals_of_people(mention, expected):
 )
 def test_a_participles_own_phrase_is_no_part_of_the_name(mention, expected):
     assert holder(mention) == expected
+
+
+def test_a_definite_role_coref_took_for_an_unnamed_person_is_whom_the_article_names_so():
+    from zitat_server.claims.holders import resolve_roles
+
+    text = ("Das Staatsoberhaupt, die britische Königin Elisabeth II., bat um Anteilnahme. Sie sei geschockt, "
+            "sagte die britische Königin. Der Gouverneur teilte mit, es gebe Tote.")
+    queen = Entity("e1", "", ["Königin"], [_span(text, "die britische Königin.")], anonymous=True)
+    governor = Entity("e2", "", ["Gouverneur"], [_span(text, "Der Gouverneur")], anonymous=True)
+    doc = _doc(text, [queen, governor])
+    reader = MentionReader(Evidence(text))
+    readings = [reader.read_entity(doc, queen), reader.read_entity(doc, governor)]
+    resolved = resolve_roles(readings, doc, reader)
+    assert resolved[0].holder is not None and resolved[0].holder.name == "Elisabeth II."
+    # a role the article names nobody with stays coref's unnamed person (no office memory)
+    assert resolved[1].holder is None and resolved[1].anonymous and resolved[1].reason == ANONYMOUS
+
+
+def test_a_role_takes_the_name_after_its_complement_in_the_article():
+    from zitat_server.claims.holders import _people_with_roles
+
+    text = ("Auch die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes, äußerte sich. Es empfahl der "
+            "EU-Kommissar für Erweiterung und europäische Nachbarschaftspolitik Štefan Füle, zu verhandeln. "
+            "1415 trat Papst Gregor XII. ab.")  # a bare title is no description of whom the article means
+    people = {h.name: h.roles for h in _people_with_roles(text, MentionReader(Evidence(text)))}
+    assert people == {"Sharon Hayes": ("US-Delegationsleiterin",), "Štefan Füle": ("EU-Kommissar",)}
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Das Weiße Haus", "Weißes Haus"),
+        ("des Weißen Hauses", "Weißes Haus"),
+        ("Der Evangelische Kirchenkreis Magdeburg", "Evangelischer Kirchenkreis Magdeburg"),
+        ("Die Iranischen Revolutionsgarden", "Iranische Revolutionsgarden"),
+    ],
+)
+def test_a_capitalised_adjective_after_an_article_makes_a_name(mention, name):
+    article = "Die iranischen Behörden schweigen."  # the lower-case adjective elsewhere is another word
+    assert holder(mention, article) == (ORG, name, "")
+
+
+def test_a_list_of_fields_after_fuer_stays_in_the_name():
+    assert holder("Das Bundesministerium für Umwelt, Naturschutz und Reaktorsicherheit") == (
+        ORG, "Bundesministerium für Umwelt, Naturschutz und Reaktorsicherheit", "")
+    assert holder("der Vorsitzende des Linux-Verbandes, Elmar Gesse") == (PERSON, "Elmar Gesse", "")

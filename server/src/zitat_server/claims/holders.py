@@ -100,6 +100,7 @@ _NATIONALITY = re.compile(r"^([a-zäöü]+isch|deutsch)(e|en|er|es|em)?$")
 # Inflected adjectives by their suffix (verbs in -te/-en are not: "Das lehnte Abhisit ab").
 _ADJECTIVE = re.compile(r"(isch|ig|lich|end|er|eu|tsch|al|ell|iv|ös|är|bar|sam|haft|los|jährig|ste|ern)"
                         r"(e|en|er|es|em)$")
+_SHARP_ADJECTIVE = re.compile(r"(weiß|groß|süß|bloß)(e|en|er|es|em)$")  # "Weiße", "Große"
 _FUGEN = ("ung", "heit", "keit", "schaft", "tion", "tät", "ums")
 _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeiter", "vertreter", "aktivist",
                            "mitglied", "vorsitzend", "gründer")
@@ -150,6 +151,8 @@ class Reading:
     role: str = ""  # an anonymous source's role, or the role of a role-only mention, as written
     reason: str = ""
     roles: tuple[str, ...] = field(default=())  # role words seen (for role-only mentions)
+    #: a role coref took for an unnamed person: resolved within its article only, else anonymous
+    local: bool = False
 
 
 # --- evidence from the article ------------------------------------------------------------------
@@ -511,13 +514,28 @@ def _initials_match(acronym: str, words: list[str]) -> bool:
 
 
 def _segments(words: list[str]) -> list[list[str]]:
+    """The mention's parts between commas, but for a comma in a list of fields after "für" that
+    "und" closes ("Bundesministerium für Umwelt, Naturschutz und Reaktorsicherheit")."""
     out: list[list[str]] = [[]]
-    for w in words:
-        if w == ",":
+    for i, w in enumerate(words):
+        if w == "," and not _in_fuer_list(words, i):
             out.append([])
         else:
             out[-1].append(w)
     return [seg for seg in out if seg]
+
+
+def _in_fuer_list(words: list[str], comma: int) -> bool:
+    before = words[:comma]
+    at = max((i for i, w in enumerate(before) if w == "für"), default=-1)
+    if at < 0 or at == len(before) - 1 or not all(is_capitalised(w) or w == "," for w in before[at + 1 :]):
+        return False
+    for i, w in enumerate(words[comma + 1 :], comma + 1):
+        if w == "und":
+            return i + 1 < len(words) and is_capitalised(words[i + 1])
+        if w != "," and not is_capitalised(w):
+            return False
+    return False
 
 
 class MentionReader:
@@ -648,6 +666,13 @@ class MentionReader:
                           and r.holder.type is not SpeakerType.PERSON), None)
             if named is not None:
                 return named
+            # A definite role noun is no unnamed member but one person the article means ("die
+            # britische Königin", "Der Distrikt-Gouverneur"): a role, resolved to whom the article
+            # names so, if it does (:func:`resolve_roles`).
+            # Coref's doubt stands for other articles: no office memory (see Reading.local).
+            definite_role = next((r for r in readings if r.reason == ROLE and r.roles), None)
+            if definite_role is not None and all(r.reason in (ROLE, PRONOUN) for r in readings):
+                return replace(definite_role, role=role or definite_role.role, local=True)
         return Reading(holder=org, anonymous=True, role=role, reason="" if org else ANONYMOUS)
 
     def _typed(self, entity: Entity, readings: list[Reading], texts: Sequence[str] = ()) -> Reading:
@@ -973,7 +998,7 @@ class MentionReader:
         if (determiner or adjectives) and not roles:
             # No personal name takes an article or an adjective of its own: "Der Prozess", "die
             # Kanadier", "spanischen Händlern"; organisations may: "die FIFA".
-            holder = self._named_after_article(body, paren)
+            holder = self._named_after_article(body, paren) or self._adjective_name(body, determiner)
             if holder is None and determiner in _DEFINITE and not tail:
                 # …unless it is a surname the article gives in full ("Oberbürgermeister Ingolf
                 # Roßberg" … "die Roßberg"): the colloquial article, or a relative "die" before it,
@@ -1085,7 +1110,7 @@ class MentionReader:
             name_words += after  # "Friedrich-Schiller-Universität Jena"
         if local and not qualifier:
             qualifier = self._place_of(tail) or _nationality(premodifiers)
-        name = " ".join(name_words)
+        name = " ".join(name_words).replace(" , ", ", ")
         known = KNOWN_MEDIA.get(name.lower()) or KNOWN_MEDIA.get(
             " ".join([*(w[:-1] if w.endswith("er") else w for w in before), head]).lower()
         )  # "Süddeutscher Zeitung" (dative)
@@ -1152,10 +1177,12 @@ class MentionReader:
             return []
         out = ["für"]
         for i, w in enumerate(tail[1:], 1):
-            if is_capitalised(w) or (w == "und" and i + 1 < len(tail) and is_capitalised(tail[i + 1])):
+            if is_capitalised(w) or (w in ("und", ",") and i + 1 < len(tail) and is_capitalised(tail[i + 1])):
                 out.append(w)
             else:
                 break
+        while out[-1] == ",":
+            out.pop()
         return out
 
     def _place_of(self, tail: list[str]) -> str:
@@ -1192,6 +1219,29 @@ class MentionReader:
             return Holder(SpeakerType.ORGANIZATION, " ".join(body), aliases=acronyms)  # "des USGS (…)"
         described = self.ev.described.get(body[0])
         return Holder(described, " ".join(body)) if described is not None else None
+
+    def _adjective_name(self, body: list[str], determiner: str) -> Holder | None:
+        """A name whose first word is an adjective written with a capital, which German does in
+        names only: "Das Weiße Haus" → Weißes Haus, "Der Evangelische Kirchenkreis Magdeburg",
+        "Die Iranischen Revolutionsgarden" → Iranische Revolutionsgarden: an organisation. Its
+        adjective in the strong nominative, the gender from the article where it tells ("der" before
+        "-e" is masculine, "das" neuter, "die" feminine or plural)."""
+        if len(body) < 2 or determiner not in _DEFINITE or " " in body[0] or "-" in body[0]:
+            return None
+        first, head = body[0], body[1]
+        low = first.lower()
+        if not (_ADJECTIVE.search(low) or _SHARP_ADJECTIVE.search(low)) or is_first_name(first) or (
+            _is_person_role(head) or _is_frame(head) or _is_acronym(head) or not head[:1].isupper()
+            or self._person_like(head)
+        ):
+            return None
+        if determiner == "des" and len(body) == 2 and head.endswith("s") and len(head) > 4:
+            head = head[:-2] if head.endswith("ses") or head.endswith("kes") else head[:-1]  # "des Weißen Hauses"
+            g = gender(head) if gender(head) in "mn" else "n"
+        else:
+            g = {"der": "m", "das": "n", "die": "f"}.get(determiner) if first.endswith("e") else None
+        name = [_nominative_adjective(first, g or gender(head)), head, *body[2:]]
+        return Holder(SpeakerType.ORGANIZATION, " ".join(name))
 
     def _named(self, words: list[str], roles: tuple[str, ...], paren: list[str]) -> Holder | None:
         """A proper name: an organisation by its form or by the article, a medium, else a person."""
@@ -1759,10 +1809,14 @@ def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: st
     return None
 
 
-def resolve_roles(readings: list[Reading]) -> list[Reading]:
+def resolve_roles(readings: list[Reading], doc: Doc | None = None, reader: MentionReader | None = None
+                  ) -> list[Reading]:
     """Within one article, a role-only mention ("Der Minister") is the one person the article
-    names with that role elsewhere ("Justizminister Gabriel Entcha-Ebia")."""
+    names with that role elsewhere ("Justizminister Gabriel Entcha-Ebia"), as a source or, given
+    the article, anywhere in its text ("die britische Königin Elisabeth II.")."""
     people = [r.holder for r in readings if r.holder is not None and r.holder.type is SpeakerType.PERSON]
+    if doc is not None and reader is not None and any(r.holder is None and r.reason == ROLE for r in readings):
+        people += _people_with_roles(doc.text, reader)
     out = []
     for r in readings:
         if r.holder is None and r.reason == ROLE and r.roles:
@@ -1771,8 +1825,78 @@ def resolve_roles(readings: list[Reading]) -> list[Reading]:
             if len(fits) == 1:
                 out.append(Reading(holder=next(iter(fits.values()))))
                 continue
+        if r.local:
+            r = Reading(anonymous=True, role=r.role, reason=ANONYMOUS)  # as coref had it
         out.append(r)
     return out
+
+
+def _people_with_roles(text: str, reader: MentionReader) -> list[Holder]:
+    """The persons the article names right after a role noun ("Königin Elisabeth II.",
+    "Justizminister Gabriel Entcha-Ebia"), or after the role and a comma ("der Vorsitzende,
+    Elmar Gesse,"), with that role."""
+    out: list[Holder] = []
+    tokens = [t.group() for t in re.finditer(r"\S+", text)]
+    for i, token in enumerate(tokens):
+        word = token.strip(_PUNCT_STRIP)
+        if not word[:1].isupper() or not is_role(word) or word.lower() in _FORMS_OF_ADDRESS or token[-1:] in ".;:!?":
+            continue
+        # a definite description with a name ("die britische Königin Elisabeth II."), not a bare
+        # title, which the article also gives to others than the one it means ("Papst Gregor XII.
+        # trat 1415 ab" in an article on Benedikt XVI.)
+        k = i - 1
+        while k >= 0 and _is_lower_adjective(tokens[k]) and tokens[k].lower() not in _ARTICLE_LIKE:
+            k -= 1
+        if k < 0 or tokens[k].lower() not in _DEFINITE | {"beim", "vom", "zum", "zur", "im"}:
+            continue
+        holder = _person_at(tokens, i + 1, reader)
+        if holder is None and token[-1:] not in _PUNCT and i + 1 < len(tokens) and (
+            tokens[i + 1].lower() in _COMPLEMENT_OPENERS
+        ):
+            # a complement between role and name: "die US-Delegationsleiterin beim Klimagipfel,
+            # Sharon Hayes", "der EU-Kommissar für Erweiterung … Štefan Füle": a name that opens
+            # that reads as a full name, within the sentence
+            for j in range(i + 2, min(i + 9, len(tokens))):
+                if tokens[j - 1][-1:] in ".;:!?":
+                    break
+                if tokens[j - 1][-1:] != "," and is_capitalised(tokens[j - 1].strip(_PUNCT)):
+                    continue  # inside a run of capitalised words
+                holder = _person_at(tokens, j, reader)
+                if holder is not None:
+                    break
+        if holder is not None:
+            out.append(replace(holder, aliases=(), roles=(word,)))
+    return out
+
+
+_FORMS_OF_ADDRESS = frozenset({"herr", "frau", "dr.", "prof.", "sir", "lord"})
+_COMPLEMENT_OPENERS = frozenset({"beim", "bei", "für", "im", "in", "der", "des", "von", "vom"})
+
+
+def _person_at(tokens: list[str], start: int, reader: MentionReader) -> Holder | None:
+    """The person whose full name is the run of capitalised words at ``start``, or None."""
+    run: list[str] = []
+    for w in tokens[start : start + 4]:
+        bare = w.strip(_PUNCT)
+        if not (is_capitalised(bare) or bare.lower() in NAME_PARTICLES or _ROMAN.match(bare)):
+            break
+        if len(run) >= 2 and reader._not_name_word(bare):
+            break  # "Angela Merkel | Beobachter entsandt"
+        run.append(bare)
+        if w[-1:] in _PUNCT and not (w.endswith(".") and _ROMAN.match(bare)):
+            break
+    while len(run) > 2 and not reader._first_name_like(run[0]):
+        run = run[1:]  # the end of a complement: "für … Nachbarschaftspolitik Štefan Füle"
+    # a first word the article puts after an article is no first name ("die Vereinigten Staaten")
+    if len(run) < 2 or any(_is_person_role(w) for w in run) or run[0] in reader.ev.with_article or (
+        not reader._first_name_like(run[0])
+    ):
+        return None
+    reading = reader.read(" ".join(run))
+    h = reading.holder
+    if h is not None and not reading.anonymous and h.type is SpeakerType.PERSON and " " in h.name:
+        return h
+    return None
 
 
 def _same_role(a: str, b: str) -> bool:

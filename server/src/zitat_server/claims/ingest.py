@@ -48,7 +48,7 @@ from zitat_server.document import Doc, Quote, SpeakerType
 
 #: The version of what the store makes of an extraction (holders, speakers): a document stored
 #: by another version is read again on its next ingest, even when text and pipeline are the same.
-REGISTRY_VERSION = "registry-13"
+REGISTRY_VERSION = "registry-14"
 
 
 class Extractor(Protocol):
@@ -220,7 +220,7 @@ def read_sources(doc: Doc) -> list[Reading]:
         else:
             out.append(Reading(reason=quote.unresolved_reason))
     readings = resolve_documents(doc, share_qualifiers(out), reader)
-    return resolve_roles(resolve_class_nouns(doc, resolve_anaphors(doc, readings, reader), reader))
+    return resolve_roles(resolve_class_nouns(doc, resolve_anaphors(doc, readings, reader), reader), doc, reader)
 
 
 def _holder_key(reading: Reading) -> tuple:
