@@ -1230,6 +1230,12 @@ def test_a_word_inside_a_parenthesis_is_no_subject(pipeline):
             "die Wochenzeitschrift „Jungle World“",
             "Jungle World",
         ),
+        # an office's field after "für", with the name
+        (
+            "Der EU-Kommissar für Energie Günther Oettinger nannte den Beschluss einen fairen Kompromiss.",
+            "Der EU-Kommissar für Energie Günther Oettinger",
+            "Günther Oettinger",
+        ),
         # an organisation's name with coordinated fields after "für"
         (
             "Das rheinland-pfälzische Landesamt für Gesundheit und Lebensmittelsicherheit warnt, die Pille sei giftig.",

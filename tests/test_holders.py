@@ -798,3 +798,14 @@ def test_a_list_of_fields_after_fuer_stays_in_the_name():
     assert holder("Das Bundesministerium für Umwelt, Naturschutz und Reaktorsicherheit") == (
         ORG, "Bundesministerium für Umwelt, Naturschutz und Reaktorsicherheit", "")
     assert holder("der Vorsitzende des Linux-Verbandes, Elmar Gesse") == (PERSON, "Elmar Gesse", "")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Der EU-Kommissar für Energie Günther Oettinger", (PERSON, "Günther Oettinger", "")),
+        ("Bundesminister für Arbeit und Soziales Hubertus Heil", (PERSON, "Hubertus Heil", "")),
+    ],
+)
+def test_an_offices_field_then_the_name(mention, expected):
+    assert holder(mention) == expected

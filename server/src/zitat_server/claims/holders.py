@@ -1119,14 +1119,19 @@ class MentionReader:
         return Reading(holder=Holder(kind, name, qualifier, acronyms))
 
     def _name_after_organisation(self, tail: list[str]) -> str:
-        """A personal name that ends a role's complement right after an organisation: "(Direktor)
-        der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez" → "Roberto Rodriguez"."""
+        """A personal name that ends a role's complement right after an organisation or a field: "(Direktor)
+        der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez" → "Roberto Rodriguez", "(EU-Kommissar)
+        für Energie Günther Oettinger" → "Günther Oettinger"."""
         run: list[str] = []
         for w in reversed(tail):
             if not is_capitalised(w) or _is_org_head(_nominative_head(w).lower()):
                 break
             run.insert(0, w)
         before = tail[len(tail) - len(run) - 1] if len(tail) > len(run) else ""
+        if tail[:1] == ["für"] and len(run) >= 3:
+            # an office's field, then the name: "(EU-Kommissar) für Energie Günther Oettinger"
+            name = next((run[i:] for i in range(1, len(run) - 1) if self._first_name_like(run[i])), [])
+            return self.person_name(name) if name else ""
         if len(run) < 2 or not _is_org_head(_nominative_head(before).lower()) or not self._first_name_like(run[0]):
             return ""
         return self.person_name(run)

@@ -198,6 +198,12 @@ def _heads(tokens: list[Token], j: int, end: int) -> int:
 INDEFINITE = frozenset({"ein", "eine"})
 
 
+def _fuer_takes_field(word: str) -> bool:
+    """An organisation or office whose name goes on with "für": "die Organisation für Migration",
+    "der EU-Kommissar für Energie Günther Oettinger", "Bundesminister für Arbeit"."""
+    return is_organisation(word) or is_role(word)
+
+
 def _joined(tokens: list[Token], i: int, k: int) -> bool:
     """Do tokens ``i`` to ``k`` (exclusive) touch, with no space between them?"""
     return all(tokens[n].end == tokens[n + 1].start for n in range(i, k - 1))
@@ -233,7 +239,7 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
             if k == j + 1:
                 break
             j = k
-        elif low == "für" and j + 1 < end and is_organisation(tokens[j - 1].text) and _head_word(tokens[j + 1].text):
+        elif low == "für" and j + 1 < end and _fuer_takes_field(tokens[j - 1].text) and _head_word(tokens[j + 1].text):
             # the name of an organisation goes on: "die Internationale Organisation für Migration
             # (IOM)", "der Syrischen Beobachtungsstelle für Menschenrechte"
             j = _heads(tokens, j + 1, end)
