@@ -1489,3 +1489,11 @@ def test_the_addressee_of_a_passive_question_is_no_source(pipeline):
 )
 def test_no_preposition_or_bare_article_for_a_subject(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_a_negated_participle_is_no_act(pipeline):
+    assert _quotes(pipeline, "Der Richter wurde noch nicht gefragt, ob er das Amt wieder ausüben möchte.") == []
+    assert _quotes(pipeline, "Der Minister hat bereits gesagt, dass er zurücktritt.")[0][2:4] == (
+        ["gesagt"],
+        "Der Minister",
+    )

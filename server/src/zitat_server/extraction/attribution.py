@@ -244,7 +244,7 @@ def _noun_konjunktiv(previous: str, word: str, following: str) -> bool:
 class RuleAttributor:
     """Component: the quotes the rules find (origin ``rules``); stateless, safe to share."""
 
-    info = ComponentInfo("attribution", "rules-0.4", "rules", "Cue lexicon; direct, indirect, reported frames")
+    info = ComponentInfo("attribution", "rules-0.5", "rules", "Cue lexicon; direct, indirect, reported frames")
 
     def __call__(self, doc: Doc) -> None:
         doc.quotes = sorted([*doc.quotes, *self._find(doc)], key=lambda q: q.start)
@@ -1504,6 +1504,8 @@ def _generic_act(
         return True
     if j - 1 > first and tokens[j - 1].text == "nicht" and any(tokens[i].text.lower() in _WILL for i in clause):
         return True  # "wollte nicht bestätigen, dass …": a refusal, nothing was confirmed
+    if j - 1 > first and tokens[j - 1].text == "nicht" and not entry.finite:
+        return True  # "wurde noch nicht gefragt, ob …", "hat nicht gesagt, dass …": the act did not happen
     before = [t.text.lower() for t in tokens[first:j]]
     if any(w in _HORTATIVE and n + 1 < len(before) and before[n + 1] == "uns" for n, w in enumerate(before)):
         return True  # "Lasst uns ehrlich sein und sagen, dass …": an exhortation, no act
