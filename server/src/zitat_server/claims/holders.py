@@ -31,7 +31,7 @@ German word lists live in :mod:`zitat_server.language.holders`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from zitat_server.document import Doc, Entity, Span, SpeakerType
@@ -1642,17 +1642,10 @@ def _possessor(doc: Doc, source: Span, reader: MentionReader, possessive: str) -
     tokens = [(m.start(), m.group()) for m in _WORD.finditer(doc.text, region_start, source.start)]
     feminine = possessive not in _MASCULINE_POSSESSIVES and possessive != "deren"
     # runs of capitalised words (with name particles inside), nearest first
-    runs: list[list[int]] = []
-    current: list[int] = []
-    for k, (_, word) in enumerate(tokens):
-        if is_capitalised(word) or (current and word.lower() in NAME_PARTICLES):
-            current.append(k)
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
+    words = [word for _, word in tokens]
+    runs = _runs(
+        len(words), lambda k, current: is_capitalised(words[k]) or bool(current and words[k].lower() in NAME_PARTICLES)
+    )
     for run in reversed(runs):
         while run and tokens[run[-1]][1].lower() in NAME_PARTICLES:
             run = run[:-1]
@@ -1778,19 +1771,18 @@ def resolve_class_nouns(doc: Doc, readings: list[Reading], reader: MentionReader
     return out
 
 
-def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: str) -> Holder | None:
-    start, _ = _sentence_span(doc, source.start)
-    # the previous sentence ends before ``start``, perhaps with white space between them
-    region_start = max((s.start for s in doc.sentences if s.end <= start), default=start)
-    tokens = [m.group() for m in _WORD.finditer(doc.text, region_start, source.start)]
-    runs: list[list[str]] = []
-    current: list[str] = []
-    for k, word in enumerate(tokens):
-        joiner = word.lower() in _RUN_JOINERS and current and k + 1 < len(tokens) and is_capitalised(tokens[k + 1])
-        if (is_capitalised(word) and word.lower() not in _ARTICLE_LIKE) or joiner:
-            current.append(word.rstrip("."))
-            if word.endswith(".") and not _is_acronym(word.rstrip(".")):
-                runs.append(current)  # "beim VfB Stuttgart. Dies gab …": the run ends with its sentence
+def _runs(
+    n: int, member: Callable[[int, list[int]], bool], closes: Callable[[int], bool] = lambda _k: False
+) -> list[list[int]]:
+    """The maximal runs of indices ``0 … n-1`` that ``member`` admits (given the run so far), a run
+    also ending after an index that ``closes`` it."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k in range(n):
+        if member(k, current):
+            current.append(k)
+            if closes(k):
+                runs.append(current)
                 current = []
         else:
             if current:
@@ -1798,6 +1790,24 @@ def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: st
             current = []
     if current:
         runs.append(current)
+    return runs
+
+
+def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: str) -> Holder | None:
+    start, _ = _sentence_span(doc, source.start)
+    # the previous sentence ends before ``start``, perhaps with white space between them
+    region_start = max((s.start for s in doc.sentences if s.end <= start), default=start)
+    tokens = [m.group() for m in _WORD.finditer(doc.text, region_start, source.start)]
+
+    def member(k: int, current: list[int]) -> bool:
+        word = tokens[k]
+        joiner = word.lower() in _RUN_JOINERS and current and k + 1 < len(tokens) and is_capitalised(tokens[k + 1])
+        return (is_capitalised(word) and word.lower() not in _ARTICLE_LIKE) or bool(joiner)
+
+    def closes(k: int) -> bool:  # "beim VfB Stuttgart. Dies gab …": the run ends with its sentence
+        return tokens[k].endswith(".") and not _is_acronym(tokens[k].rstrip("."))
+
+    runs = [[tokens[k].rstrip(".") for k in run] for run in _runs(len(tokens), member, closes)]
     for run in reversed(runs):
         while run and run[0].lower() in LEADING_NOISE:
             run = run[1:]
