@@ -1497,3 +1497,18 @@ def test_a_negated_participle_is_no_act(pipeline):
         ["gesagt"],
         "Der Minister",
     )
+
+
+def test_according_to_media_in_the_plural(pipeline):
+    text = "Zu den Anschlägen bekannten sich nach palästinensischen Medien zwei Gruppen."
+    assert _quotes(pipeline, text)[0][2:4] == (["nach"], "palästinensischen Medien")
+    assert _quotes(pipeline, "Nach den Medien kam der Sport.") == []
+
+
+def test_an_according_to_frame_opening_the_content_of_a_verb_frame_is_a_nested_quote(pipeline):
+    text = "Ein Sprecher sagte, nach neuesten Erkenntnissen habe ein Unbekannter den Namen der Frau verwendet."
+    got = [(cue, source, message) for _, message, cue, source, _ in _quotes(pipeline, text)]
+    assert got == [
+        (["sagte"], "Ein Sprecher", "nach neuesten Erkenntnissen habe ein Unbekannter den Namen der Frau verwendet"),
+        (["nach"], "neuesten Erkenntnissen", "habe ein Unbekannter den Namen der Frau verwendet"),
+    ]

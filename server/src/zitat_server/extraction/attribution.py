@@ -160,6 +160,8 @@ _NOT_SPEECH_BESIDE: dict[str, frozenset[str]] = {
 }
 #: How many words may stand before the finite verb of an inverted clause ("Am Ende des Tages griff").
 _MAX_FIELD_BEFORE_VERB = 4
+#: Plurals that report after "nach" as a report noun does: "nach palästinensischen Medien".
+_REPORTING_PLURALS = frozenset({"Medien", "Quellen", "Medienberichten"})
 #: Endings of adverbs that open a sentence capitalised ("Unmissverständlich", "Erwartungsgemäß").
 _ADVERB_ENDINGS = ("lich", "weise", "gemäß", "maßen", "halber")
 #: Prepositions that mark the agent of a passive.
@@ -272,10 +274,29 @@ class RuleAttributor:
             if quote is not None:
                 found.append(quote)
                 last_indirect = n
+                nested = self._nested_according_to(ctx, quote)
+                if nested is not None:
+                    found.append(nested)
         for quote in found:
             quote.addressee = _medium_addressee(ctx.doc, quote) or self._addressee(ctx, quote)
         found.sort(key=lambda x: x.start)
         return found
+
+    def _nested_according_to(self, ctx: _Context, quote: Quote) -> Quote | None:
+        """An according-to frame inside a verb frame's content: "X sagte, nach neuesten
+        Erkenntnissen habe ein Unbekannter …" reports two acts, the task marks the inner one as
+        nested. Only at the start of a one-span message, where the frame opens the content."""
+        tokens = ctx.doc.tokens
+        if len(quote.message) != 1 or not quote.cue or quote.form is not Form.INDIRECT:
+            return None
+        span = ctx.doc.token_range(quote.message[0].start, quote.message[0].end)
+        first, last = span.start, span.stop
+        if last - first < 5:
+            return None
+        low = tokens[first].text.lower()
+        if not (low in cues.PREPOSITIONS or low == "nach" and _nach_noun(tokens, first, last)) or first in ctx.used:
+            return None
+        return self._according_to(ctx, first, first, last)
 
     def _addressee(self, ctx: _Context, quote: Quote) -> Span | None:
         """ "sagte er gegenüber der Zeitung", "vor Journalisten": the phrase after the preposition."""
@@ -1130,7 +1151,12 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
         if cues.is_report_noun(tokens[k].text):
             break
         k += 1
-    if not (k < last and cues.is_report_noun(tokens[k].text) and k - j <= 4):
+    reporting = k < last and (
+        cues.is_report_noun(tokens[k].text)
+        or tokens[k].text in _REPORTING_PLURALS  # without an article: "Nach den Medien kam der Sport" is time
+        and not any(tokens[i].text.lower() in DETERMINERS for i in range(j + 1, k))
+    )
+    if not (reporting and k - j <= 4):
         return False
     # "nach Berichten über die Zerstörung": after the reports, not according to them
     return k + 1 >= last or tokens[k + 1].text.lower() != "über"
