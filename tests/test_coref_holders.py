@@ -349,3 +349,18 @@ def test_a_participles_own_phrase_is_no_part_of_the_holder() -> None:
     assert (lopez.name, lopez.type) == ("Lopez", SpeakerType.PERSON)
     assert spokesman.anonymous and spokesman.roles == ["Sprecher"]
     assert doc.entities[spokesman.affiliation].name == "Innenministerium"
+
+
+def test_a_field_after_fuer_is_no_name() -> None:
+    text = (
+        "Das sei falsch, sagte der Staatssekretär für EU-Fragen, Gergely Pröhle, am Montag. "
+        "Der EU-Kommissar für Energie Günther Oettinger nannte den Beschluss fair. "
+        "Es sei gut, sagte der EU-Kommissar für Schulwesen und Kultur, Ján Figeľ."
+    )
+    doc = _doc(
+        text,
+        ("der Staatssekretär für EU-Fragen, Gergely Pröhle", "sagte"),
+        ("Der EU-Kommissar für Energie Günther Oettinger", "nannte"),
+        ("der EU-Kommissar für Schulwesen und Kultur, Ján Figeľ", "sagte"),
+    )
+    assert [_holder(doc, k).name for k in range(3)] == ["Gergely Pröhle", "Günther Oettinger", "Ján Figeľ"]

@@ -211,7 +211,10 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
             return a, b
     for a, b in runs:
         before = words[a - 1] if a > 0 else ""
-        introduced = before.lower() in _INTRODUCING or is_organisation(before) or is_media(before)
+        between = words[max(last_role, 0) : a]
+        # a field after "für" is no name: "für EU-Fragen", "für Schulwesen und Kultur"
+        field = before.lower() == "für" or before.lower() == "und" and "für" in between and "," not in between
+        introduced = before.lower() in _INTRODUCING or field or is_organisation(before) or is_media(before)
         counted = before[:1].isdigit()  # "270 Seiten": a counted noun
         # "Seite des Abodienstes": one word with a genitive after it is a common noun
         governs = b - a == 1 and b < len(words) and words[b].lower() in ("des", "eines")
@@ -221,6 +224,11 @@ def _name_run(words: list[str], last_role: int) -> tuple[int, int]:
         a, b = runs[-1]
         if b - a >= 3 and a > 0 and words[a - 1].lower() in _GENITIVE and is_first_name(words[b - 2]):
             return b - 2, b
+        if a > 0 and words[a - 1].lower() == "für":
+            # "der EU-Kommissar für Energie Günther Oettinger": the field, then the name
+            named = next((k for k in range(a + 1, b) if is_first_name(words[k])), None)
+            if named is not None:
+                return named, b
         # "der Vizechef der Präsidialverwaltung Andej Taranow": a role, the body it is of in the
         # genitive, and a name of two words or more closing the phrase
         body = words[a - 1] if a > 0 else ""
