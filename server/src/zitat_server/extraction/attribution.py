@@ -164,6 +164,10 @@ _MAX_FIELD_BEFORE_VERB = 4
 _REPORTING_PLURALS = frozenset({"Medien", "Quellen", "Medienberichten"})
 #: Endings of adverbs that open a sentence capitalised ("Unmissverständlich", "Erwartungsgemäß").
 _ADVERB_ENDINGS = ("lich", "weise", "gemäß", "maßen", "halber")
+#: Auxiliaries of the werden-passive ("ist"/"war" also make the perfect of intransitives).
+_PASSIVE_AUXILIARIES = cues.PASSIVE_AUXILIARIES - {"ist", "war"}
+#: Pronouns that can be the subject of an inverted clause before a colon ("Dabei griff sie … an:").
+_COLON_SUBJECT_PRONOUNS = NOMINATIVE_PRONOUNS - {"man"}
 #: Prepositions that mark the agent of a passive.
 _AGENT_MARKS = frozenset({"von", "vom", "seitens"})
 #: Verbs whose passive subject (or dative) is the accused or the addressee, never the holder: "Klien
@@ -1502,10 +1506,8 @@ def other_sense(tokens: list[Token], j: int, last: int) -> bool:
         j + 1 < last and tokens[j + 1].text == ","
     ):
         return True  # "…, das heißt, dass …": that is, no speech
-    if lemmas & _NOT_SPEECH_REFLEXIVE:
-        opener = next((k for k in range(j - 1, max(-1, j - 8), -1) if tokens[k].text in CLAUSE_PUNCT), max(-1, j - 8))
-        if any(tokens[k].text == "sich" for k in range(opener + 1, min(last, j + 2))):
-            return True  # "die sich auf Reisen versichern": insure, no assurance
+    if lemmas & _NOT_SPEECH_REFLEXIVE and any(tokens[k].text == "sich" for k in _clause_span(tokens, j, 7, 2, last)):
+        return True  # "die sich auf Reisen versichern": insure, no assurance
     if any(e.lemma in _REFLEXIVE_ONLY for e in entries):
         # "sorgte ein Entwurf für Aufsehen": worry is "sich sorgen", the reflexive near the verb
         after = next((k for k in range(j + 1, min(last, j + 4)) if tokens[k].text in CLAUSE_PUNCT), min(last, j + 4))
@@ -1596,7 +1598,7 @@ def colon_speaker(tokens: list[Token], first: int, colon: int) -> Mention | None
             continue
         subject = mentions.phrase_after(tokens, _after_adverbs(tokens, verb + 1, colon), colon)
         if subject is None or subject.kind == "noun" or subject.kind == "pronoun" and (
-            tokens[subject.first].text not in _SUBJECT_PRONOUNS | {"sie"}
+            tokens[subject.first].text not in _COLON_SUBJECT_PRONOUNS
         ):
             return None
         return subject
@@ -1788,12 +1790,18 @@ def _object_in_passive(tokens: list[Token], cue: list[int]) -> bool:
     ]
     if not participles:
         return False
-    k = participles[0]
-    lo, hi = max(0, k - 4), min(len(tokens), k + 3)
+    # the auxiliary in the participle's own clause: "Klien wurde vorgeworfen", "…, als er gefragt wurde"
+    clause = _clause_span(tokens, participles[0], 4, 3, len(tokens))
+    return any(tokens[i].text.lower() in _PASSIVE_AUXILIARIES for i in clause)
+
+
+def _clause_span(tokens: list[Token], k: int, back: int, ahead: int, last: int) -> range:
+    """The tokens around ``k`` in its own clause: at most ``back`` before it and up to ``ahead``
+    after it (exclusive, not past ``last``), stopping at clause punctuation on either side."""
+    lo, hi = max(0, k - back), min(last, k + ahead)
     start = next((i + 1 for i in range(k - 1, lo - 1, -1) if tokens[i].text in CLAUSE_PUNCT), lo)
     end = next((i for i in range(k + 1, hi) if tokens[i].text in CLAUSE_PUNCT), hi)
-    # the auxiliary in the participle's own clause: "Klien wurde vorgeworfen", "…, als er gefragt wurde"
-    return any(tokens[i].text.lower() in cues.PASSIVE_AUXILIARIES - {"ist", "war"} for i in range(start, end))
+    return range(start, end)
 
 
 def _after_adverbs(tokens: list[Token], k: int, end: int) -> int:

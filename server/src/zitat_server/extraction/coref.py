@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from zitat_server.document import Doc, Entity, Quote, SpeakerType
 from zitat_server.extraction.component import ComponentInfo
-from zitat_server.extraction.mentions import noun_phrases, participial_attribute, token_flags
+from zitat_server.extraction.mentions import age_word, noun_phrases, participial_attribute, token_flags
 from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, NOMINATIVE_PRONOUNS
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
 from zitat_server.language.names import (
@@ -299,7 +299,7 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
     if lows[0] in _FIRST_PERSON_POSSESSIVES:
         return Reading("none", first=first, last=last)  # "meiner Mannschaft": the speaker's own, not a holder
     # the head: the first capitalised word that is no determiner
-    h = next((k for k, w in enumerate(words) if (is_capitalised(w) or _age(w)) and lows[k] not in DETERMINERS), -1)
+    h = next((k for k, w in enumerate(words) if (is_capitalised(w) or age_word(w)) and lows[k] not in DETERMINERS), -1)
     if h < 0:
         return Reading("none", first=first, last=last)
     if h + 1 < len(words) and words[h].endswith("s") and (lows[h + 1] in REPORT_NOUNS or lows[h + 1] in DOCUMENT_NOUNS):
@@ -438,14 +438,9 @@ def _one_named(words: list[str], role_at: int) -> bool:
 def _role_word(word: str) -> bool:
     """A noun that names a person by role ("Sprecher", "Richterin", "Franzose", "48-Jährige"),
     not a council that ends like one ("Sicherheitsrat")."""
-    if not (is_capitalised(word) or _age(word)):
+    if not (is_capitalised(word) or age_word(word)):
         return False
     return (is_role(word) or is_person_noun(word) or is_profession(word)) and not is_organisation(word)
-
-
-def _age(word: str) -> bool:
-    head, _, tail = word.partition("-")
-    return head.isdigit() and tail.lower().startswith("jährig")
 
 
 def _institution(word: str) -> bool:

@@ -224,7 +224,7 @@ def _noun_phrase(tokens: list[Token], i: int, end: int, depth: int = 0) -> int:
     modified = _premodifiers(tokens, i, end)
     j = _heads(tokens, modified, end)
     if j == modified:  # no head
-        if modified > i + 1 and _age_word(tokens[j - 1].text) and tokens[i].text.lower() in DETERMINERS:
+        if modified > i + 1 and age_word(tokens[j - 1].text) and tokens[i].text.lower() in DETERMINERS:
             return j  # "der 81-jährige" in lower case stands for a person as "der 81-Jährige" does
         if modified == i + 1 and modified < end and tokens[i].text.lower() in _ARTICLES:
             return i  # "Die taz hat …": an article before a word that is no head ("Der sagte" stays)
@@ -365,13 +365,12 @@ _APPOSITION_MARKS = frozenset({",", "–", "-", "—"})
 
 
 def _age_noun(word: str) -> bool:
-    """ "81-Jährige", "28-Jähriger": an age noun, capitalised after its number."""
-    head, _, tail = word.partition("-")
-    return head.isdigit() and tail.startswith("Jährig")
+    """ "81-Jährige", "28-Jähriger": an age noun, not the adjective in lower case."""
+    return age_word(word) and not word.islower()
 
 
 @lru_cache(maxsize=1 << 16)
-def _age_word(word: str) -> bool:
+def age_word(word: str) -> bool:
     """ "48-Jährige", "28-jähriger": an age noun (capitalised) or adjective."""
     head, _, tail = word.partition("-")
     return head.isdigit() and tail.lower().startswith("jährig")
@@ -379,7 +378,7 @@ def _age_word(word: str) -> bool:
 
 def _adjective(word: str) -> bool:
     """An inflected adjective ("ukrainische", "saudi-arabischen", "64-jährige"), not a cue verb."""
-    if _age_word(word):
+    if age_word(word):
         return word.islower()
     return (
         word.islower()
@@ -405,8 +404,8 @@ def word_flags(word: str) -> int:
         (DET, low in DETERMINERS),
         (ADJ, _adjective(word)),
         (HEAD, _head_word(word)),
-        (AGE, _age_word(word)),
-        (AGE_LOW, _age_word(word) and word.islower()),
+        (AGE, age_word(word)),
+        (AGE_LOW, age_word(word) and word.islower()),
         (NAME, is_name_word(word)),
         (PART, low in NAME_PARTICLES),
         (OPEN, word in NAME_OPENERS),
