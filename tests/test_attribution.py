@@ -567,12 +567,13 @@ def _one(pipeline: Pipeline, text: str) -> tuple[str, list[str], list[str], str 
             ["Nach"],
             "Bahnangaben",
         ),
-        # sentence-initial "Demnach": the rest of the sentence, the source lies before
+        # sentence-initial "Demnach": the rest of the sentence; "Demnach" is its own source, an
+        # anaphor of the report before (as the task marks it), which coref resolves
         (
             "Demnach erwartet Russland, dass Litauen die Immunität anerkennt.",
             "erwartet Russland, dass Litauen die Immunität anerkennt",
             ["Demnach"],
-            None,
+            "Demnach",
         ),
         # a relative frame: the relative clause
         (

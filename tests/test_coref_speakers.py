@@ -311,3 +311,25 @@ def test_a_kinship_noun_is_no_name():
         "Ein Mann hat sich mit seiner 31-jährigen Ehefrau in seinem Haus verschanzt. Er sagte, er sei bewaffnet."
     )
     assert all(e.name != "Ehefrau" for e in doc.entities.values())
+
+
+def _demnach_holder(doc: Doc) -> tuple[str | None, str]:
+    (q,) = [q for q in doc.quotes if q.source is not None and doc.span_text(q.source) == "Demnach"]
+    e = doc.entities.get(q.entity) if q.entity else None
+    return (e.name if e else None), q.unresolved_reason
+
+
+def test_demnach_takes_up_the_report_of_the_sentence_before() -> None:
+    p = Pipeline("default")
+    # a quote ends in the sentence before: its holder
+    doc = p.process("Wie die NATO am Montag mitteilte, sind mehrere Zivilisten getötet worden. "
+                    "Demnach wurden bei Mardscha drei Zivilisten getötet, die sich genähert hatten.")
+    assert _demnach_holder(doc) == ("NATO", "")
+    # no quote there, but a subject that made a report
+    doc = p.process("Am Nachmittag hat die FIFA die Vergabe zweier Weltmeisterschaften bekannt gegeben. "
+                    "Demnach wird Deutschland die Weltmeisterschaft der Frauen austragen.")
+    assert _demnach_holder(doc) == ("FIFA", "")
+    # nobody reports in the sentence before: no antecedent, not the holder of an older quote
+    doc = p.process("Der Minister sagte, die Lage sei ernst. Inzwischen sind Beschuldigungen an die "
+                    "Öffentlichkeit gelangt. Demnach steht der Kopilot in der Schusslinie.")
+    assert _demnach_holder(doc) == (None, "no antecedent")

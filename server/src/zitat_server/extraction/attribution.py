@@ -489,7 +489,9 @@ class RuleAttributor:
                 if wie is not None:
                     return wie
             if j == first and low in cues.SENTENCE_FRAMES and last - first > 3:
-                return self._quote(ctx, first + 1, last, [j], None, Medium.SPEECH_WRITING, 0.6)
+                # "Demnach" is its own source, an anaphor of the report before (as the task marks it)
+                anaphor = mentions.Mention(j, j + 1, "pronoun", [], [])
+                return self._quote(ctx, first + 1, last, [j], anaphor, Medium.SPEECH_WRITING, 0.6)
             relative = low == "nach" and j + 1 < last and tokens[j + 1].text in cues.NACH_RELATIVES
             if low in cues.RELATIVE_FRAMES or relative:
                 quote = self._relative_frame(ctx, j, first, last)

@@ -41,9 +41,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from zitat_server.document import Doc, Entity, Quote, SpeakerType
+from zitat_server.document import Doc, Entity, Quote, Span, SpeakerType
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import age_word, noun_phrases, participial_attribute, token_flags
+from zitat_server.language.cues import SENTENCE_FRAMES, lookup
 from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, NOMINATIVE_PRONOUNS
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
 from zitat_server.language.names import (
@@ -95,6 +96,8 @@ _FIRST_PERSON_POSSESSIVES = frozenset(
 )
 _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
+#: Finite auxiliaries a subject follows in an inverted clause ("Mittlerweile hat die Polizei …").
+_FINITE_AUXILIARIES = frozenset("hat haben hatte hatten ist sind war waren wird werden wurde wurden".split())
 _OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
 _FRAME_SUFFIXES = ("angaben", "berichten", "informationen", "kreisen")
 #: Sentences back a pronoun still prefers the last speaker over a nearer mention.
@@ -718,6 +721,8 @@ class _Resolution:
         self.mentions: list[tuple[int, _Holder]] = []  # (token, holder): surnames in the text
         self.next_mention = 0
         self.last_speaker: tuple[_Holder, int] | None = None
+        # (sentence where a resolved quote ends, its holder or None, why none): what "Demnach" takes up
+        self.reports: list[tuple[int, _Holder | None, str]] = []
         self.recurring: set[str] = set()
         self.organisations: list[tuple[int, list[str]]] = []  # (token, name): organisations in the text
         self.token = self.stop = 0  # where the source being resolved starts and ends
@@ -879,7 +884,12 @@ class _Resolution:
         self.token, self.stop = idx.start, idx.stop
         r = read(doc, idx.start, idx.stop)
         at = doc.sentence_of(idx.start)
-        h, reason = self.holder_of(r, q, at, idx.start)
+        if len(idx) == 1 and doc.tokens[idx.start].text.lower() in SENTENCE_FRAMES:
+            h, reason = self.reported_before(at)
+        else:
+            h, reason = self.holder_of(r, q, at, idx.start)
+        end = max([m.end for m in q.message] + [c.end for c in q.cue])
+        self.reports.append((doc.sentence_of(max(doc.token_range(0, end).stop - 1, 0)), h, reason))
         if h is None:
             q.unresolved_reason = reason
             return
@@ -892,6 +902,46 @@ class _Resolution:
             # "sagt Butterfill": the subject of a speech verb is a person ("laut Belgrad" need not be)
             h.evident = h.evident or any(doc.span_text(c).lower() not in _ACCORDING_TO for c in q.cue)
             self.last_speaker = (h, at)
+
+    def reported_before(self, at: int) -> tuple[_Holder | None, str]:
+        """The holder "Demnach" takes up: that of the report the sentence before ends with ("Die
+        Wahlkommission gab ein Ergebnis bekannt. Demnach hat …"), as the task marks "Demnach" itself
+        as the source. A report further back, or none, leaves it without an antecedent."""
+        for sentence, h, reason in reversed(self.reports):
+            if sentence < at - 1:
+                break
+            if sentence < at:
+                return h, reason or (NO_ANTECEDENT if h is None else "")
+        h = self.reporter_in(at - 1) if at > 0 else None
+        return (h, "") if h is not None else (None, NO_ANTECEDENT)
+
+    def reporter_in(self, at: int) -> _Holder | None:
+        """The subject of a sentence with a verb of saying, if it names a holder: who made the report
+        no quote was found for ("Mittlerweile hat die Kriminalabteilung nähere Einzelheiten bekannt
+        gegeben. Demnach …"). The subject is taken where German puts it: first in the sentence, or
+        right after the finite verb."""
+        doc, toks = self.doc, self.doc.tokens
+        sent = doc.sentences[at]
+        if not any(t.text.islower() and lookup(t.text) for t in toks[sent.first : sent.last]):
+            return None
+        for p in noun_phrases(toks, sent.first, sent.last, token_flags(toks)):
+            if p.kind != "np" or p.cut or p.prep or p.parts:
+                continue
+            before = toks[p.first - 1].text if p.first > sent.first else ""
+            if before and not (before in _FINITE_AUXILIARIES or before.islower() and lookup(before)):
+                continue
+            r = read(doc, p.first, p.last)
+            if r.kind in ("org", "media"):
+                h = self.institution(r)
+            elif r.kind == "person" and (r.roles or len(r.name) >= 2):
+                h = self.person(r.name, r.roles, r.feminine)
+            elif r.kind == "group":
+                h = self.holder(SpeakerType.GROUP, r.name[0].lower(), r.name[0])
+            else:
+                continue  # "Mittlerweile", "Die Kriminalabteilung" (no holder coref knows)
+            h.entity.mentions.append(Span(toks[p.first].start, toks[p.last - 1].end))
+            return h
+        return None
 
     def holder_of(self, r: Reading, q: Quote, at: int, token: int) -> tuple[_Holder | None, str]:
         kind = r.kind
