@@ -1512,3 +1512,13 @@ def test_an_according_to_frame_opening_the_content_of_a_verb_frame_is_a_nested_q
         (["sagte"], "Ein Sprecher", "nach neuesten Erkenntnissen habe ein Unbekannter den Namen der Frau verwendet"),
         (["nach"], "neuesten Erkenntnissen", "habe ein Unbekannter den Namen der Frau verwendet"),
     ]
+
+
+def test_so_frame_with_a_demonstrative_for_the_speaker(pipeline):
+    text = "Die Tierschützer sind empört. „Während wir den Sommer genießen, geht das Elend weiter.“, so letztere."
+    assert _quotes(pipeline, text)[0][2:4] == (["so"], "letztere")
+    text = "Für Shakira, so schrieb diese in einer Stellungnahme, sei es eine Ehre, mit Lopez aufzutreten."
+    got = _quotes(pipeline, text)[0]
+    assert got[2:4] == (["so", "schrieb"], "diese")
+    assert got[1] == "Für Shakira"
+    assert _quotes(pipeline, "„Das geht so nicht weiter“, so diese Zeitung.")[0][3] == "diese Zeitung"

@@ -51,6 +51,10 @@ _ZU_INFIX = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
 )
 _SO = "so"
+#: Demonstratives that stand for a speaker named before: "„…“, so letztere.", "…, so schrieb diese, …".
+_SPEAKER_DEMONSTRATIVES = frozenset(
+    "letztere letzterer ersterer erstere dieser diese jener jene".split()
+)
 #: Marks that set off an inserted frame: "…, so Müller, …", "… – so der Vorwurf – …".
 _INSERT_MARKS = frozenset({",", "–", "—"})
 MIN_DIRECT_TOKENS = 4
@@ -382,7 +386,7 @@ class RuleAttributor:
             return None
         w = tokens[j].text
         if w.lower() == _SO:
-            src = mentions.phrase_after(tokens, j + 1, end)
+            src = mentions.phrase_after(tokens, j + 1, end) or _demonstrative_speaker(tokens, j + 1, end)
             return _Frame([j], Medium.SPEECH, src) if src is not None else None
         entries = cues.lookup(w)
         if not entries or not _verb_position(tokens, j, i) or ctx.in_parens[j]:
@@ -875,6 +879,8 @@ class RuleAttributor:
             cue.append(j + 1)  # "…, so bestätigt das Gericht.", "…, so urteilte Romney."
             source = mentions.phrase_after(tokens, j + 2, last)
         if source is None:
+            source = _demonstrative_speaker(tokens, max(cue) + 1, last)  # "…, so schrieb diese in …"
+        if source is None:
             return None
         # "…, so das Ergebnis einer Studie mit dem Titel … , in der …": what follows the source
         # belongs to the frame as long as the frame closes the sentence
@@ -882,6 +888,9 @@ class RuleAttributor:
         if (_ends_clause(tokens, source.last, last) or closing) and not _so_inserted(tokens, source.last, last):
             return self._quote(ctx, first, j - 1, cue, source, Medium.SPEECH, 0.7)
         k = source.last
+        place = mentions.phrase_after(tokens, k + 1, last) if k < last and tokens[k].text in _SO_PLACES else None
+        if place is not None and place.last < last and tokens[place.last].text in _INSERT_MARKS:
+            k = place.last  # "so schrieb diese in einer Stellungnahme, …"
         while k < last and k - source.last < 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
             k += 1  # "so Obama weiter", "so der Minister gestern"
         if k >= last or tokens[k].text not in _INSERT_MARKS:
@@ -1175,6 +1184,23 @@ def _names_a_rule(tokens: list[Token], k: int, last: int) -> bool:
         if word[:1].isupper() and i > k:
             return False
     return False
+
+
+#: Prepositions of the place or medium of an inserted "so" frame: "so schrieb diese in einer Stellungnahme".
+_SO_PLACES = frozenset({"in", "im", "auf", "bei", "beim", "gegenüber"})
+
+
+def _demonstrative_speaker(tokens: list[Token], i: int, end: int) -> Mention | None:
+    """ "„…“, so letztere.", "…, so schrieb diese in einer Stellungnahme, …": a demonstrative
+    standing alone for the speaker (the task marks it as the source), not an article."""
+    if i >= end or tokens[i].text.lower() not in _SPEAKER_DEMONSTRATIVES:
+        return None
+    following = tokens[i + 1].text if i + 1 < end else "."
+    if following[:1].isalpha() and not following.islower() or following in QUOTE_CHARS:
+        return None  # "so diese Zeitung": a determiner before its noun
+    if following.isalpha() and following.lower() in _NP_WORDS - {"in", "im", "am", "an", "bei", "aus"}:
+        return None
+    return mentions.Mention(i, i + 1, "pronoun", [], [])
 
 
 def _so_inserted(tokens: list[Token], i: int, last: int) -> bool:
