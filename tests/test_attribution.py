@@ -1522,3 +1522,30 @@ def test_so_frame_with_a_demonstrative_for_the_speaker(pipeline):
     assert got[2:4] == (["so", "schrieb"], "diese")
     assert got[1] == "Für Shakira"
     assert _quotes(pipeline, "„Das geht so nicht weiter“, so diese Zeitung.")[0][3] == "diese Zeitung"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("„Das ist ein großer Fehler gewesen“, hatte Müller am Montag gesagt.", ["hatte", "gesagt"], "Müller"),
+        (
+            "Es sei eine Chance, ein „Bürger erster Klasse zu werden“, wird Mike Downey, Manager für Flash, zitiert.",
+            ["wird", "zitiert"],
+            "Mike Downey, Manager für Flash",
+        ),
+        (
+            "„Der IWF unterstützt Griechenland dabei“, ließ ein IWF-Sprecher aus Washington kurz verlauten.",
+            ["ließ", "verlauten"],
+            "ein IWF-Sprecher aus Washington",
+        ),
+        ("„Wo ist meine Stimme?“, wollen die Demonstranten noch wissen.", ["wollen", "wissen"], "die Demonstranten"),
+    ],
+)
+def test_auxiliary_frame_after_a_direct_quote(pipeline, text, cue, source):
+    got = [g for g in _quotes(pipeline, text) if g[0] == "DIRECT"]
+    assert got[0][2:4] == (cue, source)
+
+
+def test_an_auxiliary_after_a_quoted_name_is_no_frame(pipeline):
+    text = "Im „profil“ werden die Wiener Linien und ihre Geschäfte thematisiert und erwogen."
+    assert all(g[2] != ["werden", "erwogen"] for g in _quotes(pipeline, text))

@@ -52,9 +52,7 @@ _ZU_INFIX = re.compile(
 )
 _SO = "so"
 #: Demonstratives that stand for a speaker named before: "„…“, so letztere.", "…, so schrieb diese, …".
-_SPEAKER_DEMONSTRATIVES = frozenset(
-    "letztere letzterer ersterer erstere dieser diese jener jene".split()
-)
+_SPEAKER_DEMONSTRATIVES = frozenset("letztere letzterer ersterer erstere dieser diese jener jene".split())
 #: Marks that set off an inserted frame: "…, so Müller, …", "… – so der Vorwurf – …".
 _INSERT_MARKS = frozenset({",", "–", "—"})
 MIN_DIRECT_TOKENS = 4
@@ -389,6 +387,8 @@ class RuleAttributor:
             src = mentions.phrase_after(tokens, j + 1, end) or _demonstrative_speaker(tokens, j + 1, end)
             return _Frame([j], Medium.SPEECH, src) if src is not None else None
         entries = cues.lookup(w)
+        if not entries and not ctx.in_parens[j] and tokens[j - 1].text == ",":
+            return _auxiliary_frame_after(tokens, j, end)  # "„…“, hatte Müller gesagt.", "„…“, wird X zitiert."
         if not entries or not _verb_position(tokens, j, i) or ctx.in_parens[j]:
             return None
         if foreign_particle(tokens, j, end):
@@ -1188,6 +1188,64 @@ def _names_a_rule(tokens: list[Token], k: int, last: int) -> bool:
 
 #: Prepositions of the place or medium of an inserted "so" frame: "so schrieb diese in einer Stellungnahme".
 _SO_PLACES = frozenset({"in", "im", "auf", "bei", "beim", "gegenüber"})
+
+
+#: Finite auxiliaries that open a frame after a direct quote, its verb closing the clause.
+_FRAME_AUXILIARIES = FINITE_HAVE | frozenset({"hätte", "hätten", "wird", "wurde", "werden", "wurden"})
+#: Verbs of knowing or letting say after a modal or "lassen": "wollen X wissen", "ließ X verlauten".
+_WANT_TO_KNOW = frozenset({"will", "wollen", "wollte", "wollten"})
+_LET = frozenset({"ließ", "ließen", "lässt", "lassen"})
+_LET_SAY = frozenset({"verlauten", "mitteilen", "ausrichten", "wissen"})
+#: The longest clause between the auxiliary and its verb: "hatte der Minister am Montag in Berlin gesagt".
+MAX_AUXILIARY_FRAME = 15
+
+
+def _auxiliary_frame_after(tokens: list[Token], j: int, end: int) -> _Frame | None:
+    """ "„…“, hatte Müller am Montag gesagt.", "„…“, wird Mike Downey zitiert.", "„…“, ließ ein
+    Sprecher verlauten.", "„…?“, wollen die Demonstranten wissen.": the auxiliary after the quote
+    and the verb closing the clause are the cue; the subject between them is the source."""
+    aux = tokens[j].text.lower()
+    if aux not in _FRAME_AUXILIARIES | _WANT_TO_KNOW | _LET:
+        return None
+    v = j + 1
+    while v < end and v - j <= MAX_AUXILIARY_FRAME and tokens[v].text not in SENTENCE_FINAL | {";", ":"}:
+        if tokens[v].text in QUOTE_CHARS:
+            return None
+        if tokens[v].text == "," and _auxiliary_verb(tokens, aux, v - 1):
+            break
+        v += 1
+    if not (v == end or tokens[v].text in SENTENCE_FINAL or tokens[v].text == ","):
+        return None
+    v -= 1
+    if v - j < 2:
+        return None
+    medium = _auxiliary_verb(tokens, aux, v)
+    if medium is None:
+        return None
+    # the subject with its apposition: "wird Mike Downey, Technical Product Manager für Flash, zitiert"
+    end_source = v - 1 if tokens[v - 1].text == "," else v
+    source = mentions.phrase_after(tokens, j + 1, end_source)
+    if source is None or not nominative(tokens, source):
+        return None
+    if source.kind != "name" and source.last < v and tokens[source.last].text in _PLACE_PREPOSITIONS:
+        place = mentions.phrase_after(tokens, source.last + 1, v)
+        if place is not None and place.kind != "pronoun":
+            # "ein IWF-Sprecher aus Washington", "die Demonstranten in der iranischen Hauptstadt"
+            source = mentions.classify(tokens, source.first, place.last) or source
+    return _Frame([j, v], medium, source)
+
+
+def _auxiliary_verb(tokens: list[Token], aux: str, v: int) -> Medium | None:
+    """The medium of the verb at ``v`` closing a frame the auxiliary ``aux`` opens, or None."""
+    verb = tokens[v].text
+    if aux in _WANT_TO_KNOW:
+        medium = Medium.SPEECH if verb == "wissen" else None
+    elif aux in _LET:
+        medium = Medium.SPEECH if verb in _LET_SAY - {"wissen"} or verb == "wissen" and aux != "lassen" else None
+    else:
+        participles = [e for e in cues.lookup(verb) if not e.finite and not e.particle]
+        medium = participles[0].medium if participles and verb.islower() else None
+    return medium
 
 
 def _demonstrative_speaker(tokens: list[Token], i: int, end: int) -> Mention | None:
