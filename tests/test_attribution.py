@@ -1549,3 +1549,20 @@ def test_auxiliary_frame_after_a_direct_quote(pipeline, text, cue, source):
 def test_an_auxiliary_after_a_quoted_name_is_no_frame(pipeline):
     text = "Im „profil“ werden die Wiener Linien und ihre Geschäfte thematisiert und erwogen."
     assert all(g[2] != ["werden", "erwogen"] for g in _quotes(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Als der Regierungschef am Sonntag sagte, dass es keine Revolution sei, irrte er.", "der Regierungschef"),
+        ("Das war nicht der letzte Streit und die Anwohner befürchten, dass es so weitergeht.", "die Anwohner"),
+        ("Als ein Fluggast zu Hilfe eilte, biss der Randalierer ihn und rief: „Lasst mich raus!“", "der Randalierer"),
+    ],
+)
+def test_the_subject_of_an_opening_or_coordinated_clause(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_als_before_a_bare_noun_opens_no_clause_with_a_subject(pipeline):
+    text = "Als Grund für die Verhaftung wurde genannt, dass der Mann keine Organisation hätte gründen dürfen."
+    assert all(g[3] != "Grund" for g in _quotes(pipeline, text))

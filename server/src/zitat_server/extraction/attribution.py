@@ -1796,6 +1796,10 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         )
         if inverted is not None:
             return mentions.classify(tokens, inverted, inverted + 1)  # "…: Bei … kann man nicht davon sprechen"
+    if boundary is None:
+        subject = _opening_clause_subject(tokens, first, j, end, before)
+        if subject is not None:
+            return subject
     subject = _subject_with_place(tokens, first, j)
     if subject is not None:
         return subject
@@ -1808,6 +1812,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         # "Auch Lawrow sprach sich dagegen aus und sagte, …": the subject of the first verb
         opener = first + 1 if tokens[first].text.lower() in _FOCUS_ADVERBS else first
         subject = mentions.phrase_after(tokens, opener, j)
+        if subject is None:
+            subject = _inverted_first_clause_subject(tokens, first, j)  # "…, biss der Randalierer X und rief:"
         if subject is None:
             # an inverted first clause: "Als Beispiel führte er … an und führte aus, …"
             pronoun = next(
@@ -1835,6 +1841,48 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
             while k < j and tokens[k].text in _SKIPPED_BEFORE_SUBJECT:
                 k += 1  # "will heute Außenminister Straw … bekannt geben"
             subject = mentions.phrase_after(tokens, k, j)
+    return subject
+
+
+#: Finite verbs before a cue that make its clause a main clause ("Als Grund wurde genannt").
+_FINITE_BEFORE_CUE = cues.PASSIVE_AUXILIARIES | FINITE_HAVE | FINITE_MODALS
+
+
+def _opening_clause_subject(
+    tokens: list[Token], first: int, j: int, end: int, before: Mention | None
+) -> Mention | None:
+    """The subject of a verb-final clause the verb closes, no clause boundary before it: "Als
+    Hongkongs Regierungschef C.Y. Leung am Sonntag sagte, dass …" (after the subordinator), "Dies
+    war nicht die erste Auseinandersetzung und die Hongkonger befürchten, dass …" (after "und")."""
+    if j + 1 < end and tokens[j + 1].text not in {",", ":"}:
+        return None  # "Während der Pressekonferenz sagte der Minister": the verb in second place
+    if tokens[first].text.lower() in _SUBORDINATORS - {"da"}:
+        subject = mentions.phrase_after(tokens, first + 1, j)
+        if subject is None or not nominative(tokens, subject):
+            return None
+        if subject.kind == "noun" and tokens[subject.first].text.lower() not in DETERMINERS:
+            return None  # "Als Grund für die Verhaftung wurde genannt": no subject
+        if any(tokens[k].text.lower() in _FINITE_BEFORE_CUE for k in range(subject.last, j)):
+            return None  # a verb in second place: a main clause, not the subordinate one
+        return subject
+    if before is not None and before.first > first and tokens[before.first - 1].text in {"und", "aber", "doch"}:
+        return before if nominative(tokens, before) and before.kind != "pronoun" else None
+    return None
+
+
+def _inverted_first_clause_subject(tokens: list[Token], first: int, j: int) -> Mention | None:
+    """ "Als ein Fluggast zu Hilfe eilte, biss der Randalierer den Fluggast und rief: …": the
+    subject after the first verb of the clause the coordinated cue shares."""
+    boundary = _last_boundary(tokens, first, j)
+    start = boundary + 1 if boundary is not None else first
+    verb = tokens[start].text if start < j else ""
+    if not (verb.isalpha() and verb.islower()) or verb in CLAUSE_OPENERS or verb in _CLAUSE_LINKS:
+        return None
+    subject = mentions.phrase_after(tokens, start + 1, j)
+    if subject is None or not nominative(tokens, subject) or subject.kind == "pronoun" and (
+        tokens[subject.first].text not in NOMINATIVE_PRONOUNS
+    ):
+        return None
     return subject
 
 
