@@ -1566,3 +1566,14 @@ def test_the_subject_of_an_opening_or_coordinated_clause(pipeline, text, source)
 def test_als_before_a_bare_noun_opens_no_clause_with_a_subject(pipeline):
     text = "Als Grund für die Verhaftung wurde genannt, dass der Mann keine Organisation hätte gründen dürfen."
     assert all(g[3] != "Grund" for g in _quotes(pipeline, text))
+
+
+def test_the_document_at_the_clause_start_holds_a_passive_cue_or_heisst_es(pipeline):
+    text = "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass keine der Personen überlebt hat."
+    assert _quotes(pipeline, text)[0][2:4] == (["vermutet"], "einem Bericht der Salzburger Nachrichten")
+    text = "In einer Presseerklärung, die am Mittwoch erschien, wurde verkündet, dass die Serben kooperieren."
+    assert _quotes(pipeline, text)[0][3] == "einer Presseerklärung"
+    text = "In dieser Resolution, die vom Sicherheitsrat angenommen wurde, heißt es, dass es Fortschritte gegeben habe."
+    assert _quotes(pipeline, text)[0][2:4] == (["heißt", "es"], "dieser Resolution")
+    text = "In der Stadt wurde vermutet, dass keine der Personen überlebt hat."
+    assert _quotes(pipeline, text)[0][3] is None  # a place, no document

@@ -1725,9 +1725,59 @@ def heisst_es_holder(tokens: list[Token], first: int, j: int, end: int) -> Menti
         where = holder.last  # "hieß es auf APA-Anfrage seitens der Landwirtschaftskammer"
     if j > first + 1 and tokens[first].text.lower() in _WHERE:
         holder = mentions.phrase_after(tokens, first + 1, j)
-        if holder is not None and holder.last == j:
-            return holder
+        if holder is not None and (holder.last == j or _relative_clause_up_to(tokens, holder.last, j)):
+            return holder  # "In der Vorabversion des Berichts, der … gestellt wurde, heißt es"
     return None
+
+
+def _relative_clause_up_to(tokens: list[Token], k: int, j: int) -> bool:
+    """Is ``tokens[k:j]`` a relative clause between commas: ", die vom Sicherheitsrat angenommen wurde,"?"""
+    return (
+        j - k > 3
+        and tokens[k].text == ","
+        and tokens[k + 1].text.lower() in _SUBJECT_RELATIVES | {"dem", "den", "denen", "deren", "dessen"}
+        and tokens[j - 1].text == ","
+        and not any(tokens[i].text in CLAUSE_PUNCT | SENTENCE_FINAL | QUOTE_CHARS for i in range(k + 1, j - 1))
+    )
+
+
+#: Heads of documents that hold what a passive cue reports: "In einem Bericht der Salzburger
+#: Nachrichten wurde vermutet, …", "In einer Presseerklärung, die …, wurde verkündet, …".
+_DOCUMENT_HEADS = (
+    "bericht",
+    "erklärung",
+    "mitteilung",
+    "schreiben",
+    "brief",
+    "studie",
+    "stellungnahme",
+    "resolution",
+    "meldung",
+    "artikel",
+    "kommentar",
+    "interview",
+)
+
+
+def _document_holder(tokens: list[Token], first: int, j: int) -> Mention | None:
+    """The document at the clause start of a passive cue: "In einem Bericht der Salzburger
+    Nachrichten wurde vermutet, …" (the task marks the phrase after "In" as the source)."""
+    if j - first < 3 or tokens[first].text.lower() not in {"in", "im"}:
+        return None
+    holder = mentions.phrase_after(tokens, first + 1, j)
+    if holder is None:
+        return None
+    head = next((tokens[k].text for k in range(holder.first, holder.last) if tokens[k].text[:1].isupper()), "")
+    if not head.lower().endswith(_DOCUMENT_HEADS):
+        return None
+    aux = holder.last
+    if aux < j and tokens[aux].text == ",":
+        aux = next((k for k in range(aux + 1, j) if tokens[k].text == ","), j) + 1
+        if not _relative_clause_up_to(tokens, holder.last, aux):
+            return None
+    if aux >= j or tokens[aux].text.lower() not in _PASSIVE_AUXILIARIES:
+        return None
+    return holder
 
 
 def after_dateline(tokens: list[Token], first: int, last: int) -> int:
@@ -1841,6 +1891,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
             while k < j and tokens[k].text in _SKIPPED_BEFORE_SUBJECT:
                 k += 1  # "will heute Außenminister Straw … bekannt geben"
             subject = mentions.phrase_after(tokens, k, j)
+    if subject is None:
+        subject = _document_holder(tokens, first, j)  # "In einem Bericht der X wurde vermutet, …"
     return subject
 
 
