@@ -1577,3 +1577,22 @@ def test_the_document_at_the_clause_start_holds_a_passive_cue_or_heisst_es(pipel
     assert _quotes(pipeline, text)[0][2:4] == (["heißt", "es"], "dieser Resolution")
     text = "In der Stadt wurde vermutet, dass keine der Personen überlebt hat."
     assert _quotes(pipeline, text)[0][3] is None  # a place, no document
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Die Miliz wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben.", "Kenias Regierung"),
+        ("Von deutscher Seite wurde gefordert, dass die Verhandlungen fortgesetzt werden.", "deutscher Seite"),
+        ("Zudem wurde die Bundesregierung vom LSVD aufgefordert, dem Sänger die Einreise zu verweigern.", "LSVD"),
+    ],
+)
+def test_the_agent_of_a_passive_cue_is_the_source(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_no_agent_for_a_quoted_subject_or_a_noun_attribute(pipeline):
+    text = "Dazu wird Watzke auf der Internetseite von Borussia Dortmund so zitiert: „Wir haben viel vor.“"
+    assert _quotes(pipeline, text)[0][3] == "Watzke"
+    text = "Von den Mandatsträgern wurde Aufklärung darüber verlangt, ob sie beteiligt waren."
+    assert all(g[3] != "den Mandatsträgern" for g in _quotes(pipeline, text))

@@ -1800,6 +1800,9 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     """
     if j + 1 < end and tokens[j + 1].text.lower() in PRONOUNS:
         return mentions.phrase_after(tokens, j + 1, end)
+    agent = _passive_agent_of(tokens, first, j)
+    if agent is not None:
+        return agent  # "Die Miliz wurde von Kenias Regierung beschuldigt, …": the agent, not the subject
     if j - 1 > first and tokens[j - 1].text == ",":
         opener = first + 1 if tokens[first].text.lower() in _FOCUS_ADVERBS else first  # "Auch die …, X, sagte"
         subject = mentions.phrase_after(tokens, opener, j)
@@ -1936,6 +1939,45 @@ def _inverted_first_clause_subject(tokens: list[Token], first: int, j: int) -> M
     ):
         return None
     return subject
+
+
+#: Passive cues whose subject is the holder ("wird Watzke … zitiert") or whose "von X" is the
+#: addressee ("Von den Mandatsträgern wurde Aufklärung verlangt").
+_SUBJECT_PASSIVES = frozenset({"zitieren", "verlangen"})
+#: Auxiliaries of the werden-passive whose agent "von X" holds the act.
+_WERDEN_PASSIVE = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
+
+
+def _passive_agent_of(tokens: list[Token], first: int, j: int) -> Mention | None:
+    """The agent of a werden-passive cue: "Die Miliz wurde von Kenias Regierung beschuldigt, …",
+    "Von deutscher Seite wurde gefordert, dass …", "Zudem wurde die Bundesregierung vom LSVD
+    aufgefordert, …" (the task marks the phrase after "von" as the source)."""
+    entries = [e for e in cues.lookup(tokens[j].text) if not e.finite]
+    if not entries or any(e.lemma in _SUBJECT_PASSIVES for e in entries):
+        return None
+    boundary = _last_boundary(tokens, first, j)
+    start = boundary + 1 if boundary is not None else first
+    aux = next((k for k in range(start, j) if tokens[k].text.lower() in _WERDEN_PASSIVE), None)
+    if aux is None:
+        return None
+    marks = [k for k in range(start, j) if tokens[k].text.lower() in _AGENT_MARKS]
+    if len(marks) != 1:
+        return None
+    von = marks[0]
+    if von > start and tokens[von - 1].text[:1].isupper() and not (
+        von - 3 == aux and tokens[von - 2].text.lower() in DETERMINERS
+    ):
+        # "Die Rede von Obama wurde kritisiert", "auf der Internetseite von Borussia Dortmund":
+        # an attribute of a noun (but "wurde die Bundesregierung vom LSVD aufgefordert")
+        return None
+    agent = mentions.phrase_after(tokens, von + 1, j)
+    if agent is None or agent.kind == "pronoun" or cues.is_report_noun(tokens[agent.last - 1].text):
+        return None
+    if agent.last != j and tokens[agent.last].text.lower() not in _WERDEN_PASSIVE and agent.last != aux:
+        rest = [t.text for t in tokens[agent.last : j]]
+        if not all(w.isalpha() and w.islower() for w in rest):
+            return None  # something else between the agent and the verb
+    return agent
 
 
 def _relative_after_according(tokens: list[Token], j: int, first: int, last: int) -> bool:
