@@ -1596,3 +1596,21 @@ def test_no_agent_for_a_quoted_subject_or_a_noun_attribute(pipeline):
     assert _quotes(pipeline, text)[0][3] == "Watzke"
     text = "Von den Mandatsträgern wurde Aufklärung darüber verlangt, ob sie beteiligt waren."
     assert all(g[3] != "den Mandatsträgern" for g in _quotes(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # found on DER STANDARD: an object coordinated before a participle, a role after "als", a speech noun
+        ("Diese hätten Reue und ein Schuldeingeständnis erwartet, dass sie zahlen.", "ein Schuldeingeständnis"),
+        ("Als Klubobmann habe ich letztlich auch verlangt, dass eine Linie mitgetragen wird.", "Klubobmann"),
+        ("Die Fußstapfen, so die Meinung bei den Roten, sind nicht zu groß für Vettel.", "die Meinung"),
+    ],
+)
+def test_no_source_from_an_object_a_role_or_a_speech_noun(pipeline, text, wrong):
+    assert all(g[3] != wrong for g in _quotes(pipeline, text))
+
+
+def test_a_participle_negated_by_weder_is_no_act(pipeline):
+    text = "Von einer Partei wurde mir weder Geld zugesagt, noch habe ich um Geld geworben."
+    assert _quotes(pipeline, text) == []

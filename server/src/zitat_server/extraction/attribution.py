@@ -888,7 +888,9 @@ class RuleAttributor:
         if (_ends_clause(tokens, source.last, last) or closing) and not _so_inserted(tokens, source.last, last):
             return self._quote(ctx, first, j - 1, cue, source, Medium.SPEECH, 0.7)
         k = source.last
-        place = mentions.phrase_after(tokens, k + 1, last) if k < last and tokens[k].text in _SO_PLACES else None
+        place = None
+        if k < last and tokens[k].text in _SO_PLACES and tokens[k - 1].text.lower() not in cues.SPEECH_NOUNS:
+            place = mentions.phrase_after(tokens, k + 1, last)  # not "so die überwiegende Meinung bei den Roten"
         if place is not None and place.last < last and tokens[place.last].text in _INSERT_MARKS:
             k = place.last  # "so schrieb diese in einer Stellungnahme, …"
         while k < last and k - source.last < 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
@@ -1618,6 +1620,8 @@ def _generic_act(
         return True  # "wollte nicht bestätigen, dass …": a refusal, nothing was confirmed
     if j - 1 > first and tokens[j - 1].text == "nicht" and not entry.finite:
         return True  # "wurde noch nicht gefragt, ob …", "hat nicht gesagt, dass …": the act did not happen
+    if not entry.finite and any(tokens[i].text.lower() == "weder" for i in range(first, j)):
+        return True  # "Von einer Partei wurde mir weder Geld zugesagt, noch …": negated too
     before = [t.text.lower() for t in tokens[first:j]]
     if any(w in _HORTATIVE and n + 1 < len(before) and before[n + 1] == "uns" for n, w in enumerate(before)):
         return True  # "Lasst uns ehrlich sein und sagen, dass …": an exhortation, no act
@@ -1900,7 +1904,15 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
 
 
 #: Finite verbs before a cue that make its clause a main clause ("Als Grund wurde genannt").
-_FINITE_BEFORE_CUE = cues.PASSIVE_AUXILIARIES | FINITE_HAVE | FINITE_MODALS
+_FINITE_BEFORE_CUE = (
+    cues.PASSIVE_AUXILIARIES
+    | FINITE_HAVE
+    | FINITE_MODALS
+    | frozenset("habe hätte hätten sei seien bin sind wäre wären".split())
+)
+
+#: Auxiliaries whose participle or infinitive closes the clause: "Diese hätten … erwartet".
+_AUXILIARIES_OF_A_PARTICIPLE = _FRAME_AUXILIARIES | FINITE_MODALS | frozenset({"habe"})
 
 
 def _opening_clause_subject(
@@ -1915,12 +1927,14 @@ def _opening_clause_subject(
         subject = mentions.phrase_after(tokens, first + 1, j)
         if subject is None or not nominative(tokens, subject):
             return None
-        if subject.kind == "noun" and tokens[subject.first].text.lower() not in DETERMINERS:
-            return None  # "Als Grund für die Verhaftung wurde genannt": no subject
+        if subject.kind != "name" and tokens[subject.first].text.lower() not in DETERMINERS:
+            return None  # "Als Grund für die Verhaftung wurde genannt", "Als Klubobmann habe ich": no subject
         if any(tokens[k].text.lower() in _FINITE_BEFORE_CUE for k in range(subject.last, j)):
             return None  # a verb in second place: a main clause, not the subordinate one
         return subject
     if before is not None and before.first > first and tokens[before.first - 1].text in {"und", "aber", "doch"}:
+        if any(tokens[k].text.lower() in _AUXILIARIES_OF_A_PARTICIPLE for k in range(first, before.first)):
+            return None  # "Diese hätten Reue und ein Schuldeingeständnis erwartet": a coordinated object
         return before if nominative(tokens, before) and before.kind != "pronoun" else None
     return None
 
