@@ -193,3 +193,11 @@ def test_the_subject_of_a_perfect_closing_after_the_quoted_words_is_the_source(r
     )
     got = _direct_after_rules(rules_and_shipped_model, text)
     assert ("„Wir erwarten euch“", ["gedroht"], "Anhänger der Organisation „Obraz“") in got
+
+
+def test_the_holder_after_fuer_is_the_source_of_quoted_words_without_a_cue(rules_and_shipped_model):
+    text = "Für den brasilianischen Gesundheitsminister Jose Gomes Temporao ist die Situation in Rio „alarmierend“."
+    got = _direct_after_rules(rules_and_shipped_model, text)
+    assert got == [("„alarmierend“", [], "den brasilianischen Gesundheitsminister Jose Gomes Temporao")]
+    text = "Für die Situation in Rio de Janeiro ist das Wort „alarmierend“ noch zu schwach."
+    assert all(source is None for _, _, source in _direct_after_rules(rules_and_shipped_model, text))

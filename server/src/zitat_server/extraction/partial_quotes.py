@@ -28,8 +28,9 @@ from zitat_server.extraction.attribution import (
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.language import cues
 from zitat_server.language.function_words import CLAUSE_OPENERS, NOMINATIVE_PRONOUNS
-from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
+from zitat_server.language.marks import CLAUSE_PUNCT, QUOTE_CHARS, SENTENCE_FINAL
 from zitat_server.language.mood import FINITE_HAVE
+from zitat_server.language.roles import is_group_noun, is_organisation
 from zitat_server.learned import MODELS_DIR
 from zitat_server.learned.linear import Features, LinearModel
 
@@ -204,13 +205,30 @@ def _nearest_frame(doc: Doc, c: Candidate) -> tuple[list[Span], Medium, Span | N
         if best is None or _distance(i, c) < _distance(best, c):
             best = i
     if best is None:
-        return [], Medium.SPEECH, None
+        return [], Medium.SPEECH, mention_span(tokens, _fuer_holder(tokens, c, sent))
     mention = mentions.subject_before(tokens, best, sent.first) or _perfect_subject(tokens, best, c, sent)
     if mention is None:
         mention = mentions.phrase_after(tokens, best + 1, sent.last)
     source = mention_span(tokens, mention)
     medium = cues.lookup(tokens[best].text)[0].medium
     return [Span(tokens[best].start, tokens[best].end)], medium, source
+
+
+def _fuer_holder(tokens: list[Token], c: Candidate, sent: Sentence) -> mentions.Mention | None:
+    """The person or body whose view the quoted words give, without a cue verb: "Für den
+    Gesundheitsminister Jose Gomes Temporao ist die Situation „alarmierend“", "Was für die
+    Ministerin eine „flexiblere Handhabe“ ist" (the task marks the phrase after "für")."""
+    open_tok = c.inner[0] - 1
+    k = next((k for k in range(open_tok - 1, sent.first - 1, -1) if tokens[k].text.lower() == "für"), None)
+    if k is None or any(tokens[i].text in QUOTE_CHARS for i in range(k + 1, open_tok)):
+        return None
+    holder = mentions.phrase_after(tokens, k + 1, open_tok)
+    if holder is None:
+        return None
+    head = tokens[holder.last - 1].text
+    if holder.kind in ("name", "role") or is_organisation(head) or is_group_noun(head):
+        return holder
+    return None
 
 
 def _perfect_subject(tokens: list[Token], best: int, c: Candidate, sent: Sentence) -> mentions.Mention | None:
