@@ -1614,3 +1614,8 @@ def test_no_source_from_an_object_a_role_or_a_speech_noun(pipeline, text, wrong)
 def test_a_participle_negated_by_weder_is_no_act(pipeline):
     text = "Von einer Partei wurde mir weder Geld zugesagt, noch habe ich um Geld geworben."
     assert _quotes(pipeline, text) == []
+
+
+def test_the_agent_of_a_participle_of_saying_before_a_speech_noun(pipeline):
+    text = "Die von Arnold nach dem Freispruch geäußerte Hoffnung, sein Leben werde sich wenden, erfüllte sich nicht."
+    assert _quotes(pipeline, text)[0][2:4] == (["geäußerte", "Hoffnung"], "Arnold")

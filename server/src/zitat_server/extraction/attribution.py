@@ -990,6 +990,11 @@ class RuleAttributor:
             if verb >= first and tokens[verb].text.islower() and tokens[verb].text.isalpha():
                 cue.append(verb)
         source = genitive or inverted
+        if source is None:
+            agent = _participle_agent(tokens, first, j)
+            if agent is not None:
+                source = agent[0]  # "Die von Arnold … geäußerte Hoffnung, …"
+                cue.append(agent[1])
         if any(tokens[i].text.lower() in _NOBODY_IN_PARTICULAR for i in range(max(first, min(cue) - 4), min(cue))):
             return None  # "Wenn jemand in dringendem Verdacht stehe, …": nobody's in particular
         if source is None:
@@ -1248,6 +1253,28 @@ def _auxiliary_verb(tokens: list[Token], aux: str, v: int) -> Medium | None:
         participles = [e for e in cues.lookup(verb) if not e.finite and not e.particle]
         medium = participles[0].medium if participles and verb.islower() else None
     return medium
+
+
+def _participle_agent(tokens: list[Token], first: int, j: int) -> tuple[Mention, int] | None:
+    """The agent of a participle of saying before a speech noun, and the participle: "Die von
+    Arnold direkt nach dem Freispruch geäußerte Hoffnung, …", "die vom Minister geäußerte
+    Forderung, …" (the "von" right after the noun phrase's article)."""
+    p = j - 1
+    word = tokens[p].text if p > first else ""
+    if not (word.isalpha() and word.islower()):
+        return None
+    stems = [word[: -len(e)] for e in ("e", "en", "er", "es") if word.endswith(e)]
+    if not any(not c.finite for stem in stems for c in cues.lookup(stem)):
+        return None
+    von = next((k for k in range(p - 1, first, -1) if tokens[k].text.lower() in {"von", "vom"}), None)
+    if von is None or tokens[von - 1].text.lower() not in DETERMINERS:
+        return None
+    if any(tokens[k].text in CLAUSE_PUNCT for k in range(von, p)):
+        return None
+    holder = mentions.phrase_after(tokens, von + 1, p)
+    if holder is None or holder.kind == "pronoun" and tokens[von].text.lower() == "von":
+        return None
+    return holder, p
 
 
 def _demonstrative_speaker(tokens: list[Token], i: int, end: int) -> Mention | None:
