@@ -1619,3 +1619,15 @@ def test_a_participle_negated_by_weder_is_no_act(pipeline):
 def test_the_agent_of_a_participle_of_saying_before_a_speech_noun(pipeline):
     text = "Die von Arnold nach dem Freispruch geäußerte Hoffnung, sein Leben werde sich wenden, erfüllte sich nicht."
     assert _quotes(pipeline, text)[0][2:4] == (["geäußerte", "Hoffnung"], "Arnold")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Das Gericht kam damit zu dem Ergebnis, dass keine tragfähige Grundlage bestehe.", "Das Gericht"),
+        ("Die BVG begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.", "Die BVG"),
+        ("Die Einsicht in den Bericht sei ihr mit dem Hinweis verweigert worden, sie sei nicht betroffen.", None),
+    ],
+)
+def test_the_subject_before_a_speech_noun_frame_with_adverbs_or_mit(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

@@ -999,15 +999,23 @@ class RuleAttributor:
             return None  # "Wenn jemand in dringendem Verdacht stehe, …": nobody's in particular
         if source is None:
             subject = mentions.phrase_after(tokens, first, min(cue))
-            verb_between = (  # "Die Kommission kam zu dem Schluss": only the verb before the frame
-                subject is not None
-                and subject.last == min(cue) - 1
+            gap = [tokens[k].text for k in range(subject.last, min(cue))] if subject is not None else []
+            verb_between = (  # "Die Kommission kam zu dem Schluss": only the verb (and adverbs) before the frame
+                1 <= len(gap) <= 3
                 and tokens[min(cue)].text.lower() in PREPOSITIONS
-                and tokens[subject.last].text.isalpha()
-                and tokens[subject.last].text.islower()
+                and all(w.isalpha() and w.islower() for w in gap)
+                and not any(w in DETERMINERS | PREPOSITIONS | _NP_WORDS for w in gap[1:])
             )
             if subject is not None and (subject.kind != "noun" or subject.last == min(cue) or verb_between):
                 source = subject  # "Gysi hatte … vertreten", "Die Staatsanwaltschaft hegt den Verdacht"
+            elif subject is not None and tokens[min(cue)].text.lower() == "mit":
+                # "Die BVG begegnet der Kritik mit dem Argument, …": the subject opening the clause,
+                # its verb right after it (not in a passive: "Die Einsicht sei ihr mit dem Hinweis
+                # verweigert worden, …")
+                verb = tokens[subject.last].text
+                passive = any(tokens[k].text.lower() in _WERDEN_PASSIVE for k in range(subject.last, m_start))
+                if verb.isalpha() and verb.islower() and verb not in _NP_WORDS | DETERMINERS and not passive:
+                    source = subject
             elif min(cue) - 1 > first and tokens[min(cue) - 1].text in NOMINATIVE_PRONOUNS and tokens[
                 min(cue)
             ].text.lower() in PREPOSITIONS:
