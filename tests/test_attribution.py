@@ -1631,3 +1631,9 @@ def test_the_agent_of_a_participle_of_saying_before_a_speech_noun(pipeline):
 )
 def test_the_subject_before_a_speech_noun_frame_with_adverbs_or_mit(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_a_direct_content_clause_after_a_speech_noun_frame(pipeline):
+    text = "Das Gericht kam damit zu dem Ergebnis, „dass keine tragfähige Grundlage für eine Verurteilung besteht“."
+    got = [g for g in _quotes(pipeline, text) if g[0] == "DIRECT"]
+    assert got[0][2:4] == (["kam", "zu", "dem", "Ergebnis"], "Das Gericht")

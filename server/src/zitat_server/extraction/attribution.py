@@ -345,6 +345,8 @@ class RuleAttributor:
             frame = self._frame_before(ctx, sent.first, open_tok, close_tok, sent_last.last)
         if frame is None:
             frame = self._colon_frame(ctx, sent.first, open_tok, first_sent)
+        if frame is None and tokens[inner[0]].text in DASS:
+            frame = _speech_noun_frame_before(tokens, sent.first, open_tok)  # "kam zu dem Ergebnis, „dass …“"
         long_enough = len(inner) >= MIN_DIRECT_TOKENS
         confidence = 0.9
         if frame is None and long_enough and prev is not None and first_sent - prev[1] <= 1:
@@ -1261,6 +1263,27 @@ def _auxiliary_verb(tokens: list[Token], aux: str, v: int) -> Medium | None:
         participles = [e for e in cues.lookup(verb) if not e.finite and not e.particle]
         medium = participles[0].medium if participles and verb.islower() else None
     return medium
+
+
+def _speech_noun_frame_before(tokens: list[Token], first: int, open_tok: int) -> _Frame | None:
+    """ "Das Gericht kam damit zu dem Ergebnis, „dass …“": a direct quote of a content clause after
+    a speech noun in a prepositional frame; the verb, preposition, article and noun are the cue
+    (as the task marks "kam zu dem Ergebnis"), the subject opening the clause is the source."""
+    j = open_tok - 2
+    if j - 2 <= first or tokens[open_tok - 1].text != "," or not tokens[j].text[:1].isupper():
+        return None
+    if tokens[j].text.lower() not in cues.SPEECH_NOUNS or tokens[j - 1].text.lower() not in DETERMINERS:
+        return None
+    prep = j - 2
+    if tokens[prep].text.lower() not in PREPOSITIONS:
+        return None
+    subject = mentions.phrase_after(tokens, first, prep)
+    gap = [tokens[k].text for k in range(subject.last, prep)] if subject is not None else []
+    if not (1 <= len(gap) <= 3 and all(w.isalpha() and w.islower() for w in gap)):
+        return None
+    if any(w in DETERMINERS | PREPOSITIONS | _NP_WORDS for w in gap) or not nominative(tokens, subject):
+        return None
+    return _Frame([subject.last, prep, j - 1, j], Medium.SPEECH, subject)
 
 
 def _participle_agent(tokens: list[Token], first: int, j: int) -> tuple[Mention, int] | None:
