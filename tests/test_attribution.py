@@ -1513,3 +1513,128 @@ def test_an_according_to_frame_opening_the_content_of_a_verb_frame_is_a_nested_q
         (["sagte"], "Ein Sprecher", "nach neuesten Erkenntnissen habe ein Unbekannter den Namen der Frau verwendet"),
         (["nach"], "neuesten Erkenntnissen", "habe ein Unbekannter den Namen der Frau verwendet"),
     ]
+
+
+def test_so_frame_with_a_demonstrative_for_the_speaker(pipeline):
+    text = "Die Tierschützer sind empört. „Während wir den Sommer genießen, geht das Elend weiter.“, so letztere."
+    assert _quotes(pipeline, text)[0][2:4] == (["so"], "letztere")
+    text = "Für Shakira, so schrieb diese in einer Stellungnahme, sei es eine Ehre, mit Lopez aufzutreten."
+    got = _quotes(pipeline, text)[0]
+    assert got[2:4] == (["so", "schrieb"], "diese")
+    assert got[1] == "Für Shakira"
+    assert _quotes(pipeline, "„Das geht so nicht weiter“, so diese Zeitung.")[0][3] == "diese Zeitung"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("„Das ist ein großer Fehler gewesen“, hatte Müller am Montag gesagt.", ["hatte", "gesagt"], "Müller"),
+        (
+            "Es sei eine Chance, ein „Bürger erster Klasse zu werden“, wird Mike Downey, Manager für Flash, zitiert.",
+            ["wird", "zitiert"],
+            "Mike Downey, Manager für Flash",
+        ),
+        (
+            "„Der IWF unterstützt Griechenland dabei“, ließ ein IWF-Sprecher aus Washington kurz verlauten.",
+            ["ließ", "verlauten"],
+            "ein IWF-Sprecher aus Washington",
+        ),
+        ("„Wo ist meine Stimme?“, wollen die Demonstranten noch wissen.", ["wollen", "wissen"], "die Demonstranten"),
+    ],
+)
+def test_auxiliary_frame_after_a_direct_quote(pipeline, text, cue, source):
+    got = [g for g in _quotes(pipeline, text) if g[0] == "DIRECT"]
+    assert got[0][2:4] == (cue, source)
+
+
+def test_an_auxiliary_after_a_quoted_name_is_no_frame(pipeline):
+    text = "Im „profil“ werden die Wiener Linien und ihre Geschäfte thematisiert und erwogen."
+    assert all(g[2] != ["werden", "erwogen"] for g in _quotes(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Als der Regierungschef am Sonntag sagte, dass es keine Revolution sei, irrte er.", "der Regierungschef"),
+        ("Das war nicht der letzte Streit und die Anwohner befürchten, dass es so weitergeht.", "die Anwohner"),
+        ("Als ein Fluggast zu Hilfe eilte, biss der Randalierer ihn und rief: „Lasst mich raus!“", "der Randalierer"),
+    ],
+)
+def test_the_subject_of_an_opening_or_coordinated_clause(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_als_before_a_bare_noun_opens_no_clause_with_a_subject(pipeline):
+    text = "Als Grund für die Verhaftung wurde genannt, dass der Mann keine Organisation hätte gründen dürfen."
+    assert all(g[3] != "Grund" for g in _quotes(pipeline, text))
+
+
+def test_the_document_at_the_clause_start_holds_a_passive_cue_or_heisst_es(pipeline):
+    text = "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass keine der Personen überlebt hat."
+    assert _quotes(pipeline, text)[0][2:4] == (["vermutet"], "einem Bericht der Salzburger Nachrichten")
+    text = "In einer Presseerklärung, die am Mittwoch erschien, wurde verkündet, dass die Serben kooperieren."
+    assert _quotes(pipeline, text)[0][3] == "einer Presseerklärung"
+    text = "In dieser Resolution, die vom Sicherheitsrat angenommen wurde, heißt es, dass es Fortschritte gegeben habe."
+    assert _quotes(pipeline, text)[0][2:4] == (["heißt", "es"], "dieser Resolution")
+    text = "In der Stadt wurde vermutet, dass keine der Personen überlebt hat."
+    assert _quotes(pipeline, text)[0][3] is None  # a place, no document
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Die Miliz wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben.", "Kenias Regierung"),
+        ("Von deutscher Seite wurde gefordert, dass die Verhandlungen fortgesetzt werden.", "deutscher Seite"),
+        ("Zudem wurde die Bundesregierung vom LSVD aufgefordert, dem Sänger die Einreise zu verweigern.", "LSVD"),
+    ],
+)
+def test_the_agent_of_a_passive_cue_is_the_source(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_no_agent_for_a_quoted_subject_or_a_noun_attribute(pipeline):
+    text = "Dazu wird Watzke auf der Internetseite von Borussia Dortmund so zitiert: „Wir haben viel vor.“"
+    assert _quotes(pipeline, text)[0][3] == "Watzke"
+    text = "Von den Mandatsträgern wurde Aufklärung darüber verlangt, ob sie beteiligt waren."
+    assert all(g[3] != "den Mandatsträgern" for g in _quotes(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # found on DER STANDARD: an object coordinated before a participle, a role after "als", a speech noun
+        ("Diese hätten Reue und ein Schuldeingeständnis erwartet, dass sie zahlen.", "ein Schuldeingeständnis"),
+        ("Als Klubobmann habe ich letztlich auch verlangt, dass eine Linie mitgetragen wird.", "Klubobmann"),
+        ("Die Fußstapfen, so die Meinung bei den Roten, sind nicht zu groß für Vettel.", "die Meinung"),
+    ],
+)
+def test_no_source_from_an_object_a_role_or_a_speech_noun(pipeline, text, wrong):
+    assert all(g[3] != wrong for g in _quotes(pipeline, text))
+
+
+def test_a_participle_negated_by_weder_is_no_act(pipeline):
+    text = "Von einer Partei wurde mir weder Geld zugesagt, noch habe ich um Geld geworben."
+    assert _quotes(pipeline, text) == []
+
+
+def test_the_agent_of_a_participle_of_saying_before_a_speech_noun(pipeline):
+    text = "Die von Arnold nach dem Freispruch geäußerte Hoffnung, sein Leben werde sich wenden, erfüllte sich nicht."
+    assert _quotes(pipeline, text)[0][2:4] == (["geäußerte", "Hoffnung"], "Arnold")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Das Gericht kam damit zu dem Ergebnis, dass keine tragfähige Grundlage bestehe.", "Das Gericht"),
+        ("Die BVG begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.", "Die BVG"),
+        ("Die Einsicht in den Bericht sei ihr mit dem Hinweis verweigert worden, sie sei nicht betroffen.", None),
+    ],
+)
+def test_the_subject_before_a_speech_noun_frame_with_adverbs_or_mit(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_a_direct_content_clause_after_a_speech_noun_frame(pipeline):
+    text = "Das Gericht kam damit zu dem Ergebnis, „dass keine tragfähige Grundlage für eine Verurteilung besteht“."
+    got = [g for g in _quotes(pipeline, text) if g[0] == "DIRECT"]
+    assert got[0][2:4] == (["kam", "zu", "dem", "Ergebnis"], "Das Gericht")

@@ -7,6 +7,8 @@ from collections import Counter
 
 import pytest
 from zitat_server.document import Medium
+from zitat_server.extraction import mentions
+from zitat_server.extraction.tokenizer import tokenize
 from zitat_server.language import cues, mood
 from zitat_server.language.function_words import DETERMINERS, PRONOUNS
 from zitat_server.language.marks import CLOSERS, QUOTE_CHARS, QUOTE_MARKS
@@ -152,3 +154,10 @@ def test_reported_object_verbs_are_cue_verbs():
 )
 def test_pronoun_konjunktiv(previous, word, konjunktiv):
     assert mood.pronoun_konjunktiv(previous, word) is konjunktiv
+
+
+def test_an_english_title_is_a_role_so_no_name_holds_it():
+    # "Hongkongs Chief Executive C.Y. Leung": the registry named the record "Executive C.Y. Leung"
+    assert is_role("Executive")
+    mention = mentions.classify(tokenize("Hongkongs Chief Executive C.Y. Leung").tokens, 0, 5)
+    assert mention is not None and mention.roles == ["Executive"] and "Executive" not in mention.name

@@ -181,3 +181,23 @@ def test_a_quoted_name_in_the_genitive_of_a_noun_is_no_quote_but_quoted_words_ar
     doc = default_pipeline.process(words)
     direct = [words[q.message[0].start : q.message[0].end] for q in doc.quotes if q.form is Form.DIRECT]
     assert direct == ["„schockierenden Szenen der Gewalt“"]
+
+
+def test_the_subject_of_a_perfect_closing_after_the_quoted_words_is_the_source(rules_and_shipped_model):
+    text = "Die Bundesregierung hatte den Bericht der New York Times umgehend als „falsch“ zurückgewiesen."
+    got = _direct_after_rules(rules_and_shipped_model, text)
+    assert got == [("„falsch“", ["zurückgewiesen"], "Die Bundesregierung")]
+    text = (
+        "Im Vorfeld der Parade haben Anhänger der Organisation „Obraz“ mit der Parole „Wir erwarten euch“, "
+        "die in Belgrad auf viele Wände gesprüht war, den Homosexuellen massiv gedroht."
+    )
+    got = _direct_after_rules(rules_and_shipped_model, text)
+    assert ("„Wir erwarten euch“", ["gedroht"], "Anhänger der Organisation „Obraz“") in got
+
+
+def test_the_holder_after_fuer_is_the_source_of_quoted_words_without_a_cue(rules_and_shipped_model):
+    text = "Für den brasilianischen Gesundheitsminister Jose Gomes Temporao ist die Situation in Rio „alarmierend“."
+    got = _direct_after_rules(rules_and_shipped_model, text)
+    assert got == [("„alarmierend“", [], "den brasilianischen Gesundheitsminister Jose Gomes Temporao")]
+    text = "Für die Situation in Rio de Janeiro ist das Wort „alarmierend“ noch zu schwach."
+    assert all(source is None for _, _, source in _direct_after_rules(rules_and_shipped_model, text))

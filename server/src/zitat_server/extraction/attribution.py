@@ -51,6 +51,8 @@ _ZU_INFIX = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
 )
 _SO = "so"
+#: Demonstratives that stand for a speaker named before: "„…“, so letztere.", "…, so schrieb diese, …".
+_SPEAKER_DEMONSTRATIVES = frozenset("letztere letzterer ersterer erstere dieser diese jener jene".split())
 #: Marks that set off an inserted frame: "…, so Müller, …", "… – so der Vorwurf – …".
 _INSERT_MARKS = frozenset({",", "–", "—"})
 MIN_DIRECT_TOKENS = 4
@@ -343,6 +345,8 @@ class RuleAttributor:
             frame = self._frame_before(ctx, sent.first, open_tok, close_tok, sent_last.last)
         if frame is None:
             frame = self._colon_frame(ctx, sent.first, open_tok, first_sent)
+        if frame is None and tokens[inner[0]].text in DASS:
+            frame = _speech_noun_frame_before(tokens, sent.first, open_tok)  # "kam zu dem Ergebnis, „dass …“"
         long_enough = len(inner) >= MIN_DIRECT_TOKENS
         confidence = 0.9
         if frame is None and long_enough and prev is not None and first_sent - prev[1] <= 1:
@@ -382,9 +386,11 @@ class RuleAttributor:
             return None
         w = tokens[j].text
         if w.lower() == _SO:
-            src = mentions.phrase_after(tokens, j + 1, end)
+            src = mentions.phrase_after(tokens, j + 1, end) or _demonstrative_speaker(tokens, j + 1, end)
             return _Frame([j], Medium.SPEECH, src) if src is not None else None
         entries = cues.lookup(w)
+        if not entries and not ctx.in_parens[j] and tokens[j - 1].text == ",":
+            return _auxiliary_frame_after(tokens, j, end)  # "„…“, hatte Müller gesagt.", "„…“, wird X zitiert."
         if not entries or not _verb_position(tokens, j, i) or ctx.in_parens[j]:
             return None
         if foreign_particle(tokens, j, end):
@@ -877,6 +883,8 @@ class RuleAttributor:
             cue.append(j + 1)  # "…, so bestätigt das Gericht.", "…, so urteilte Romney."
             source = mentions.phrase_after(tokens, j + 2, last)
         if source is None:
+            source = _demonstrative_speaker(tokens, max(cue) + 1, last)  # "…, so schrieb diese in …"
+        if source is None:
             return None
         # "…, so das Ergebnis einer Studie mit dem Titel … , in der …": what follows the source
         # belongs to the frame as long as the frame closes the sentence
@@ -884,6 +892,11 @@ class RuleAttributor:
         if (_ends_clause(tokens, source.last, last) or closing) and not _so_inserted(tokens, source.last, last):
             return self._quote(ctx, first, j - 1, cue, source, Medium.SPEECH, 0.7)
         k = source.last
+        place = None
+        if k < last and tokens[k].text in _SO_PLACES and tokens[k - 1].text.lower() not in cues.SPEECH_NOUNS:
+            place = mentions.phrase_after(tokens, k + 1, last)  # not "so die überwiegende Meinung bei den Roten"
+        if place is not None and place.last < last and tokens[place.last].text in _INSERT_MARKS:
+            k = place.last  # "so schrieb diese in einer Stellungnahme, …"
         while k < last and k - source.last < 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
             k += 1  # "so Obama weiter", "so der Minister gestern"
         if k >= last or tokens[k].text not in _INSERT_MARKS:
@@ -981,19 +994,32 @@ class RuleAttributor:
             if verb >= first and tokens[verb].text.islower() and tokens[verb].text.isalpha():
                 cue.append(verb)
         source = genitive or inverted
+        if source is None:
+            agent = _participle_agent(tokens, first, j)
+            if agent is not None:
+                source = agent[0]  # "Die von Arnold … geäußerte Hoffnung, …"
+                cue.append(agent[1])
         if any(tokens[i].text.lower() in _NOBODY_IN_PARTICULAR for i in range(max(first, min(cue) - 4), min(cue))):
             return None  # "Wenn jemand in dringendem Verdacht stehe, …": nobody's in particular
         if source is None:
             subject = mentions.phrase_after(tokens, first, min(cue))
-            verb_between = (  # "Die Kommission kam zu dem Schluss": only the verb before the frame
-                subject is not None
-                and subject.last == min(cue) - 1
+            gap = [tokens[k].text for k in range(subject.last, min(cue))] if subject is not None else []
+            verb_between = (  # "Die Kommission kam zu dem Schluss": only the verb (and adverbs) before the frame
+                1 <= len(gap) <= 3
                 and tokens[min(cue)].text.lower() in PREPOSITIONS
-                and tokens[subject.last].text.isalpha()
-                and tokens[subject.last].text.islower()
+                and all(w.isalpha() and w.islower() for w in gap)
+                and not any(w in DETERMINERS | PREPOSITIONS | _NP_WORDS for w in gap[1:])
             )
             if subject is not None and (subject.kind != "noun" or subject.last == min(cue) or verb_between):
                 source = subject  # "Gysi hatte … vertreten", "Die Staatsanwaltschaft hegt den Verdacht"
+            elif subject is not None and tokens[min(cue)].text.lower() == "mit":
+                # "Die BVG begegnet der Kritik mit dem Argument, …": the subject opening the clause,
+                # its verb right after it (not in a passive: "Die Einsicht sei ihr mit dem Hinweis
+                # verweigert worden, …")
+                verb = tokens[subject.last].text
+                passive = any(tokens[k].text.lower() in _WERDEN_PASSIVE for k in range(subject.last, m_start))
+                if verb.isalpha() and verb.islower() and verb not in _NP_WORDS | DETERMINERS and not passive:
+                    source = subject
             elif min(cue) - 1 > first and tokens[min(cue) - 1].text in NOMINATIVE_PRONOUNS and tokens[
                 min(cue)
             ].text.lower() in PREPOSITIONS:
@@ -1177,6 +1203,124 @@ def _names_a_rule(tokens: list[Token], k: int, last: int) -> bool:
         if word[:1].isupper() and i > k:
             return False
     return False
+
+
+#: Prepositions of the place or medium of an inserted "so" frame: "so schrieb diese in einer Stellungnahme".
+_SO_PLACES = frozenset({"in", "im", "auf", "bei", "beim", "gegenüber"})
+
+
+#: Finite auxiliaries that open a frame after a direct quote, its verb closing the clause.
+_FRAME_AUXILIARIES = FINITE_HAVE | frozenset({"hätte", "hätten", "wird", "wurde", "werden", "wurden"})
+#: Verbs of knowing or letting say after a modal or "lassen": "wollen X wissen", "ließ X verlauten".
+_WANT_TO_KNOW = frozenset({"will", "wollen", "wollte", "wollten"})
+_LET = frozenset({"ließ", "ließen", "lässt", "lassen"})
+_LET_SAY = frozenset({"verlauten", "mitteilen", "ausrichten", "wissen"})
+#: The longest clause between the auxiliary and its verb: "hatte der Minister am Montag in Berlin gesagt".
+MAX_AUXILIARY_FRAME = 15
+
+
+def _auxiliary_frame_after(tokens: list[Token], j: int, end: int) -> _Frame | None:
+    """ "„…“, hatte Müller am Montag gesagt.", "„…“, wird Mike Downey zitiert.", "„…“, ließ ein
+    Sprecher verlauten.", "„…?“, wollen die Demonstranten wissen.": the auxiliary after the quote
+    and the verb closing the clause are the cue; the subject between them is the source."""
+    aux = tokens[j].text.lower()
+    if aux not in _FRAME_AUXILIARIES | _WANT_TO_KNOW | _LET:
+        return None
+    v = j + 1
+    while v < end and v - j <= MAX_AUXILIARY_FRAME and tokens[v].text not in SENTENCE_FINAL | {";", ":"}:
+        if tokens[v].text in QUOTE_CHARS:
+            return None
+        if tokens[v].text == "," and _auxiliary_verb(tokens, aux, v - 1):
+            break
+        v += 1
+    if not (v == end or tokens[v].text in SENTENCE_FINAL or tokens[v].text == ","):
+        return None
+    v -= 1
+    if v - j < 2:
+        return None
+    medium = _auxiliary_verb(tokens, aux, v)
+    if medium is None:
+        return None
+    # the subject with its apposition: "wird Mike Downey, Technical Product Manager für Flash, zitiert"
+    end_source = v - 1 if tokens[v - 1].text == "," else v
+    source = mentions.phrase_after(tokens, j + 1, end_source)
+    if source is None or not nominative(tokens, source):
+        return None
+    if source.kind != "name" and source.last < v and tokens[source.last].text in _PLACE_PREPOSITIONS:
+        place = mentions.phrase_after(tokens, source.last + 1, v)
+        if place is not None and place.kind != "pronoun":
+            # "ein IWF-Sprecher aus Washington", "die Demonstranten in der iranischen Hauptstadt"
+            source = mentions.classify(tokens, source.first, place.last) or source
+    return _Frame([j, v], medium, source)
+
+
+def _auxiliary_verb(tokens: list[Token], aux: str, v: int) -> Medium | None:
+    """The medium of the verb at ``v`` closing a frame the auxiliary ``aux`` opens, or None."""
+    verb = tokens[v].text
+    if aux in _WANT_TO_KNOW:
+        medium = Medium.SPEECH if verb == "wissen" else None
+    elif aux in _LET:
+        medium = Medium.SPEECH if verb in _LET_SAY - {"wissen"} or verb == "wissen" and aux != "lassen" else None
+    else:
+        participles = [e for e in cues.lookup(verb) if not e.finite and not e.particle]
+        medium = participles[0].medium if participles and verb.islower() else None
+    return medium
+
+
+def _speech_noun_frame_before(tokens: list[Token], first: int, open_tok: int) -> _Frame | None:
+    """ "Das Gericht kam damit zu dem Ergebnis, „dass …“": a direct quote of a content clause after
+    a speech noun in a prepositional frame; the verb, preposition, article and noun are the cue
+    (as the task marks "kam zu dem Ergebnis"), the subject opening the clause is the source."""
+    j = open_tok - 2
+    if j - 2 <= first or tokens[open_tok - 1].text != "," or not tokens[j].text[:1].isupper():
+        return None
+    if tokens[j].text.lower() not in cues.SPEECH_NOUNS or tokens[j - 1].text.lower() not in DETERMINERS:
+        return None
+    prep = j - 2
+    if tokens[prep].text.lower() not in PREPOSITIONS:
+        return None
+    subject = mentions.phrase_after(tokens, first, prep)
+    gap = [tokens[k].text for k in range(subject.last, prep)] if subject is not None else []
+    if not (1 <= len(gap) <= 3 and all(w.isalpha() and w.islower() for w in gap)):
+        return None
+    if any(w in DETERMINERS | PREPOSITIONS | _NP_WORDS for w in gap) or not nominative(tokens, subject):
+        return None
+    return _Frame([subject.last, prep, j - 1, j], Medium.SPEECH, subject)
+
+
+def _participle_agent(tokens: list[Token], first: int, j: int) -> tuple[Mention, int] | None:
+    """The agent of a participle of saying before a speech noun, and the participle: "Die von
+    Arnold direkt nach dem Freispruch geäußerte Hoffnung, …", "die vom Minister geäußerte
+    Forderung, …" (the "von" right after the noun phrase's article)."""
+    p = j - 1
+    word = tokens[p].text if p > first else ""
+    if not (word.isalpha() and word.islower()):
+        return None
+    stems = [word[: -len(e)] for e in ("e", "en", "er", "es") if word.endswith(e)]
+    if not any(not c.finite for stem in stems for c in cues.lookup(stem)):
+        return None
+    von = next((k for k in range(p - 1, first, -1) if tokens[k].text.lower() in {"von", "vom"}), None)
+    if von is None or tokens[von - 1].text.lower() not in DETERMINERS:
+        return None
+    if any(tokens[k].text in CLAUSE_PUNCT for k in range(von, p)):
+        return None
+    holder = mentions.phrase_after(tokens, von + 1, p)
+    if holder is None or holder.kind == "pronoun" and tokens[von].text.lower() == "von":
+        return None
+    return holder, p
+
+
+def _demonstrative_speaker(tokens: list[Token], i: int, end: int) -> Mention | None:
+    """ "„…“, so letztere.", "…, so schrieb diese in einer Stellungnahme, …": a demonstrative
+    standing alone for the speaker (the task marks it as the source), not an article."""
+    if i >= end or tokens[i].text.lower() not in _SPEAKER_DEMONSTRATIVES:
+        return None
+    following = tokens[i + 1].text if i + 1 < end else "."
+    if following[:1].isalpha() and not following.islower() or following in QUOTE_CHARS:
+        return None  # "so diese Zeitung": a determiner before its noun
+    if following.isalpha() and following.lower() in _NP_WORDS - {"in", "im", "am", "an", "bei", "aus"}:
+        return None
+    return mentions.Mention(i, i + 1, "pronoun", [], [])
 
 
 def _so_inserted(tokens: list[Token], i: int, last: int) -> bool:
@@ -1536,6 +1680,8 @@ def _generic_act(
         return True  # "wollte nicht bestätigen, dass …": a refusal, nothing was confirmed
     if j - 1 > first and tokens[j - 1].text == "nicht" and not entry.finite:
         return True  # "wurde noch nicht gefragt, ob …", "hat nicht gesagt, dass …": the act did not happen
+    if not entry.finite and any(tokens[i].text.lower() == "weder" for i in range(first, j)):
+        return True  # "Von einer Partei wurde mir weder Geld zugesagt, noch …": negated too
     before = [t.text.lower() for t in tokens[first:j]]
     if any(w in _HORTATIVE and n + 1 < len(before) and before[n + 1] == "uns" for n, w in enumerate(before)):
         return True  # "Lasst uns ehrlich sein und sagen, dass …": an exhortation, no act
@@ -1643,9 +1789,59 @@ def heisst_es_holder(tokens: list[Token], first: int, j: int, end: int) -> Menti
         where = holder.last  # "hieß es auf APA-Anfrage seitens der Landwirtschaftskammer"
     if j > first + 1 and tokens[first].text.lower() in _WHERE:
         holder = mentions.phrase_after(tokens, first + 1, j)
-        if holder is not None and holder.last == j:
-            return holder
+        if holder is not None and (holder.last == j or _relative_clause_up_to(tokens, holder.last, j)):
+            return holder  # "In der Vorabversion des Berichts, der … gestellt wurde, heißt es"
     return None
+
+
+def _relative_clause_up_to(tokens: list[Token], k: int, j: int) -> bool:
+    """Is ``tokens[k:j]`` a relative clause between commas: ", die vom Sicherheitsrat angenommen wurde,"?"""
+    return (
+        j - k > 3
+        and tokens[k].text == ","
+        and tokens[k + 1].text.lower() in _SUBJECT_RELATIVES | {"dem", "den", "denen", "deren", "dessen"}
+        and tokens[j - 1].text == ","
+        and not any(tokens[i].text in CLAUSE_PUNCT | SENTENCE_FINAL | QUOTE_CHARS for i in range(k + 1, j - 1))
+    )
+
+
+#: Heads of documents that hold what a passive cue reports: "In einem Bericht der Salzburger
+#: Nachrichten wurde vermutet, …", "In einer Presseerklärung, die …, wurde verkündet, …".
+_DOCUMENT_HEADS = (
+    "bericht",
+    "erklärung",
+    "mitteilung",
+    "schreiben",
+    "brief",
+    "studie",
+    "stellungnahme",
+    "resolution",
+    "meldung",
+    "artikel",
+    "kommentar",
+    "interview",
+)
+
+
+def _document_holder(tokens: list[Token], first: int, j: int) -> Mention | None:
+    """The document at the clause start of a passive cue: "In einem Bericht der Salzburger
+    Nachrichten wurde vermutet, …" (the task marks the phrase after "In" as the source)."""
+    if j - first < 3 or tokens[first].text.lower() not in {"in", "im"}:
+        return None
+    holder = mentions.phrase_after(tokens, first + 1, j)
+    if holder is None:
+        return None
+    head = next((tokens[k].text for k in range(holder.first, holder.last) if tokens[k].text[:1].isupper()), "")
+    if not head.lower().endswith(_DOCUMENT_HEADS):
+        return None
+    aux = holder.last
+    if aux < j and tokens[aux].text == ",":
+        aux = next((k for k in range(aux + 1, j) if tokens[k].text == ","), j) + 1
+        if not _relative_clause_up_to(tokens, holder.last, aux):
+            return None
+    if aux >= j or tokens[aux].text.lower() not in _PASSIVE_AUXILIARIES:
+        return None
+    return holder
 
 
 def after_dateline(tokens: list[Token], first: int, last: int) -> int:
@@ -1668,6 +1864,9 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
     """
     if j + 1 < end and tokens[j + 1].text.lower() in PRONOUNS:
         return mentions.phrase_after(tokens, j + 1, end)
+    agent = _passive_agent_of(tokens, first, j)
+    if agent is not None:
+        return agent  # "Die Miliz wurde von Kenias Regierung beschuldigt, …": the agent, not the subject
     if j - 1 > first and tokens[j - 1].text == ",":
         opener = first + 1 if tokens[first].text.lower() in _FOCUS_ADVERBS else first  # "Auch die …, X, sagte"
         subject = mentions.phrase_after(tokens, opener, j)
@@ -1714,6 +1913,10 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         )
         if inverted is not None:
             return mentions.classify(tokens, inverted, inverted + 1)  # "…: Bei … kann man nicht davon sprechen"
+    if boundary is None:
+        subject = _opening_clause_subject(tokens, first, j, end, before)
+        if subject is not None:
+            return subject
     subject = _subject_with_place(tokens, first, j)
     if subject is not None:
         return subject
@@ -1726,6 +1929,8 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
         # "Auch Lawrow sprach sich dagegen aus und sagte, …": the subject of the first verb
         opener = first + 1 if tokens[first].text.lower() in _FOCUS_ADVERBS else first
         subject = mentions.phrase_after(tokens, opener, j)
+        if subject is None:
+            subject = _inverted_first_clause_subject(tokens, first, j)  # "…, biss der Randalierer X und rief:"
         if subject is None:
             # an inverted first clause: "Als Beispiel führte er … an und führte aus, …"
             pronoun = next(
@@ -1753,7 +1958,100 @@ def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | N
             while k < j and tokens[k].text in _SKIPPED_BEFORE_SUBJECT:
                 k += 1  # "will heute Außenminister Straw … bekannt geben"
             subject = mentions.phrase_after(tokens, k, j)
+    if subject is None:
+        subject = _document_holder(tokens, first, j)  # "In einem Bericht der X wurde vermutet, …"
     return subject
+
+
+#: Finite verbs before a cue that make its clause a main clause ("Als Grund wurde genannt").
+_FINITE_BEFORE_CUE = (
+    cues.PASSIVE_AUXILIARIES
+    | FINITE_HAVE
+    | FINITE_MODALS
+    | frozenset("habe hätte hätten sei seien bin sind wäre wären".split())
+)
+
+#: Auxiliaries whose participle or infinitive closes the clause: "Diese hätten … erwartet".
+_AUXILIARIES_OF_A_PARTICIPLE = _FRAME_AUXILIARIES | FINITE_MODALS | frozenset({"habe"})
+
+
+def _opening_clause_subject(
+    tokens: list[Token], first: int, j: int, end: int, before: Mention | None
+) -> Mention | None:
+    """The subject of a verb-final clause the verb closes, no clause boundary before it: "Als
+    Hongkongs Regierungschef C.Y. Leung am Sonntag sagte, dass …" (after the subordinator), "Dies
+    war nicht die erste Auseinandersetzung und die Hongkonger befürchten, dass …" (after "und")."""
+    if j + 1 < end and tokens[j + 1].text not in {",", ":"}:
+        return None  # "Während der Pressekonferenz sagte der Minister": the verb in second place
+    if tokens[first].text.lower() in _SUBORDINATORS - {"da"}:
+        subject = mentions.phrase_after(tokens, first + 1, j)
+        if subject is None or not nominative(tokens, subject):
+            return None
+        if subject.kind != "name" and tokens[subject.first].text.lower() not in DETERMINERS:
+            return None  # "Als Grund für die Verhaftung wurde genannt", "Als Klubobmann habe ich": no subject
+        if any(tokens[k].text.lower() in _FINITE_BEFORE_CUE for k in range(subject.last, j)):
+            return None  # a verb in second place: a main clause, not the subordinate one
+        return subject
+    if before is not None and before.first > first and tokens[before.first - 1].text in {"und", "aber", "doch"}:
+        if any(tokens[k].text.lower() in _AUXILIARIES_OF_A_PARTICIPLE for k in range(first, before.first)):
+            return None  # "Diese hätten Reue und ein Schuldeingeständnis erwartet": a coordinated object
+        return before if nominative(tokens, before) and before.kind != "pronoun" else None
+    return None
+
+
+def _inverted_first_clause_subject(tokens: list[Token], first: int, j: int) -> Mention | None:
+    """ "Als ein Fluggast zu Hilfe eilte, biss der Randalierer den Fluggast und rief: …": the
+    subject after the first verb of the clause the coordinated cue shares."""
+    boundary = _last_boundary(tokens, first, j)
+    start = boundary + 1 if boundary is not None else first
+    verb = tokens[start].text if start < j else ""
+    if not (verb.isalpha() and verb.islower()) or verb in CLAUSE_OPENERS or verb in _CLAUSE_LINKS:
+        return None
+    subject = mentions.phrase_after(tokens, start + 1, j)
+    if subject is None or not nominative(tokens, subject) or subject.kind == "pronoun" and (
+        tokens[subject.first].text not in NOMINATIVE_PRONOUNS
+    ):
+        return None
+    return subject
+
+
+#: Passive cues whose subject is the holder ("wird Watzke … zitiert") or whose "von X" is the
+#: addressee ("Von den Mandatsträgern wurde Aufklärung verlangt").
+_SUBJECT_PASSIVES = frozenset({"zitieren", "verlangen"})
+#: Auxiliaries of the werden-passive whose agent "von X" holds the act.
+_WERDEN_PASSIVE = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
+
+
+def _passive_agent_of(tokens: list[Token], first: int, j: int) -> Mention | None:
+    """The agent of a werden-passive cue: "Die Miliz wurde von Kenias Regierung beschuldigt, …",
+    "Von deutscher Seite wurde gefordert, dass …", "Zudem wurde die Bundesregierung vom LSVD
+    aufgefordert, …" (the task marks the phrase after "von" as the source)."""
+    entries = [e for e in cues.lookup(tokens[j].text) if not e.finite]
+    if not entries or any(e.lemma in _SUBJECT_PASSIVES for e in entries):
+        return None
+    boundary = _last_boundary(tokens, first, j)
+    start = boundary + 1 if boundary is not None else first
+    aux = next((k for k in range(start, j) if tokens[k].text.lower() in _WERDEN_PASSIVE), None)
+    if aux is None:
+        return None
+    marks = [k for k in range(start, j) if tokens[k].text.lower() in _AGENT_MARKS]
+    if len(marks) != 1:
+        return None
+    von = marks[0]
+    if von > start and tokens[von - 1].text[:1].isupper() and not (
+        von - 3 == aux and tokens[von - 2].text.lower() in DETERMINERS
+    ):
+        # "Die Rede von Obama wurde kritisiert", "auf der Internetseite von Borussia Dortmund":
+        # an attribute of a noun (but "wurde die Bundesregierung vom LSVD aufgefordert")
+        return None
+    agent = mentions.phrase_after(tokens, von + 1, j)
+    if agent is None or agent.kind == "pronoun" or cues.is_report_noun(tokens[agent.last - 1].text):
+        return None
+    if agent.last != j and tokens[agent.last].text.lower() not in _WERDEN_PASSIVE and agent.last != aux:
+        rest = [t.text for t in tokens[agent.last : j]]
+        if not all(w.isalpha() and w.islower() for w in rest):
+            return None  # something else between the agent and the verb
+    return agent
 
 
 def _relative_after_according(tokens: list[Token], j: int, first: int, last: int) -> bool:

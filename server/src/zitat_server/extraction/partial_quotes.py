@@ -27,7 +27,10 @@ from zitat_server.extraction.attribution import (
 )
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.language import cues
-from zitat_server.language.marks import SENTENCE_FINAL
+from zitat_server.language.function_words import CLAUSE_OPENERS, NOMINATIVE_PRONOUNS
+from zitat_server.language.marks import CLAUSE_PUNCT, QUOTE_CHARS, SENTENCE_FINAL
+from zitat_server.language.mood import FINITE_HAVE
+from zitat_server.language.roles import is_group_noun, is_organisation
 from zitat_server.learned import MODELS_DIR
 from zitat_server.learned.linear import Features, LinearModel
 
@@ -202,11 +205,50 @@ def _nearest_frame(doc: Doc, c: Candidate) -> tuple[list[Span], Medium, Span | N
         if best is None or _distance(i, c) < _distance(best, c):
             best = i
     if best is None:
-        return [], Medium.SPEECH, None
-    mention = mentions.subject_before(tokens, best, sent.first) or mentions.phrase_after(tokens, best + 1, sent.last)
+        return [], Medium.SPEECH, mention_span(tokens, _fuer_holder(tokens, c, sent))
+    mention = mentions.subject_before(tokens, best, sent.first) or _perfect_subject(tokens, best, c, sent)
+    if mention is None:
+        mention = mentions.phrase_after(tokens, best + 1, sent.last)
     source = mention_span(tokens, mention)
     medium = cues.lookup(tokens[best].text)[0].medium
     return [Span(tokens[best].start, tokens[best].end)], medium, source
+
+
+def _fuer_holder(tokens: list[Token], c: Candidate, sent: Sentence) -> mentions.Mention | None:
+    """The person or body whose view the quoted words give, without a cue verb: "Für den
+    Gesundheitsminister Jose Gomes Temporao ist die Situation „alarmierend“", "Was für die
+    Ministerin eine „flexiblere Handhabe“ ist" (the task marks the phrase after "für")."""
+    open_tok = c.inner[0] - 1
+    k = next((k for k in range(open_tok - 1, sent.first - 1, -1) if tokens[k].text.lower() == "für"), None)
+    if k is None or any(tokens[i].text in QUOTE_CHARS for i in range(k + 1, open_tok)):
+        return None
+    holder = mentions.phrase_after(tokens, k + 1, open_tok)
+    if holder is None:
+        return None
+    head = tokens[holder.last - 1].text
+    if holder.kind in ("name", "role") or is_organisation(head) or is_group_noun(head):
+        return holder
+    return None
+
+
+def _perfect_subject(tokens: list[Token], best: int, c: Candidate, sent: Sentence) -> mentions.Mention | None:
+    """The subject of a perfect whose participle closes the clause after the region: "Die
+    Bundesregierung hatte den Bericht als „falsch“ zurückgewiesen", "Im Vorfeld haben Anhänger der
+    Organisation mit der Parole „…“ gedroht" (before the auxiliary, else right after it)."""
+    if best < c.inner[-1] or any(e.finite for e in cues.lookup(tokens[best].text)):
+        return None
+    aux = next((k for k in range(sent.first + 1, c.inner[0]) if tokens[k].text.lower() in FINITE_HAVE), None)
+    if aux is None:
+        return None
+    subject = mentions.phrase_after(tokens, sent.first, aux)
+    if subject is not None and subject.last == aux:
+        return subject
+    if tokens[aux - 1].text in CLAUSE_PUNCT or tokens[aux - 1].text.lower() in CLAUSE_OPENERS:
+        return None  # "…, die … hatten": another clause's auxiliary
+    subject = mentions.phrase_after(tokens, aux + 1, c.inner[0] - 1)
+    if subject is not None and subject.kind == "pronoun" and tokens[aux + 1].text not in NOMINATIVE_PRONOUNS:
+        return None  # "hatte ihn …": an object
+    return subject
 
 
 def _distance(i: int, c: Candidate) -> int:

@@ -18,7 +18,7 @@ _ROLE_SUFFIX = re.compile(
     r"|arzt|ärztin|polizist|ermittler|augenzeuge|zeuge|sprecher|fraktionschef|parteichef|abteilungsleiter"
     r"|oberhaupt|führer|anführer|aktivist|kritiker|befürworter|gegner|berater|referent|spieler|kapitän"
     r"|bundestrainer|stürmer|torwart|vize|expert|profi|coach|rektor|dekan|ologe|ologin|sportler|fahrer|sieger"
-    r"|lady|sängerin|sänger|künstler|schauspieler|professor|dozent|mitarbeiter)(in|innen|s|en|e|n)?$",
+    r"|lady|sängerin|sänger|künstler|schauspieler|professor|dozent|mitarbeiter|executive)(in|innen|s|en|e|n)?$",
     re.IGNORECASE,
 )
 #: Offices held by one person at a time: only these identify a person across articles by the
