@@ -252,9 +252,12 @@ def test_entity_name_serves_when_the_mentions_are_pronouns_only():
     resolved.mentions[0] = Span(resolved.mentions[0].start, resolved.mentions[0].start + 2)
     reader = MentionReader(Evidence(text))
     assert reader.read_entity(_doc(text, [resolved]), resolved).holder.name == "Ban Ki-moon"
-    text = "Nach Angaben der Magdeburger Volksstimme brannte es."
-    junk = Entity("e1", "Magdeburger Volksstimme", mentions=[_span(text, "Angaben der Magdeburger Volksstimme")])
+    text = "Nach Angaben der Oschersleber Volksbote brannte es."
+    junk = Entity("e1", "Oschersleber Volksbote", mentions=[_span(text, "Angaben der Oschersleber Volksbote")])
     assert MentionReader(Evidence(text)).read_entity(_doc(text, [junk]), junk).holder is None
+    text = "Nach Angaben der Magdeburger Volksstimme brannte es."  # a known outlet
+    known = Entity("e1", "Magdeburger Volksstimme", mentions=[_span(text, "Angaben der Magdeburger Volksstimme")])
+    assert MentionReader(Evidence(text)).read_entity(_doc(text, [known]), known).holder.type is MEDIA
 
 
 def test_an_organisation_typed_by_coref_is_checked_against_its_mentions():
@@ -809,3 +812,46 @@ def test_a_list_of_fields_after_fuer_stays_in_the_name():
 )
 def test_an_offices_field_then_the_name(mention, expected):
     assert holder(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # English newspaper names end in a newspaper head; a German adjective or a first name
+        # before "Post" makes none
+        ("die Bangkok Post", (MEDIA, "Bangkok Post", "")),
+        ("laut Bangkok Post", (MEDIA, "Bangkok Post", "")),
+        ("der Irish Times", (MEDIA, "Irish Times", "")),
+        ("die Deutsche Post", (ORG, "Deutsche Post", "")),
+        ("Sarah Post", (PERSON, "Sarah Post", "")),
+        # a news site is a medium, its name after the head
+        ("Die Nachrichtenseite Business Insider", (MEDIA, "Business Insider", "")),
+        ("der Magdeburger Volksstimme", (MEDIA, "Volksstimme", "")),
+        ("die Flugsicherung", (ORG, "Flugsicherung", "")),
+        # a title that names one person takes an article
+        ("der Dalai Lama", (PERSON, "Dalai Lama", "")),
+        # movements named by their shirts, a crowd: groups of people
+        ("Die Rothemden", (GROUP_TYPE, "Rothemden", "")),
+        ("Die Menschenmenge", (GROUP_TYPE, "Menschenmenge", "")),
+    ],
+)
+def test_newspaper_names_news_sites_and_named_groups(mention, expected):
+    assert holder(mention) == expected
+
+
+def test_a_name_in_er_before_an_organisation_head_is_no_place_adjective():
+    # "Hoover" is no place adjective: the name stays ("Ludwigshafener" is one, and an inflected
+    # adjective as coref capitalises it is none of the name either)
+    assert holder("die Hoover Institution") == (ORG, "Hoover Institution", "")
+    assert holder("die zur kalifornischen Stanford University gehörende Hoover Institution") == (
+        ORG, "Hoover Institution", "")
+    assert holder("des Ludwigshafener Konzerns") is None
+    assert holder("Der Münchner Konzern") is None
+    assert holder("Französischer Stromnetzbetreiber") is None
+
+
+def test_a_municipality_named_with_its_place_is_an_institution():
+    article = "Für etwa 10.000 Hundebesitzer in Nürnberg erhöht sich die Hundesteuer."
+    assert holder("Die Stadt Nürnberg", article) == (ORG, "Stadt", "Nürnberg")
+    assert holder("Angaben der Stadt Nürnberg", article) == (ORG, "Stadt", "Nürnberg")
+    assert holder("die Stadt", article) is None

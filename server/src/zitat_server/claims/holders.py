@@ -39,6 +39,7 @@ from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, PR
 from zitat_server.language.holders import (
     ADDRESSEE_WORDS,
     ANAPHORIC_DETERMINERS,
+    ARTICLE_PERSON_NAMES,
     COMPANY_FORMS,
     DESCRIPTOR_HEAD,
     FRAME_COMPOUND_ENDS,
@@ -52,6 +53,7 @@ from zitat_server.language.holders import (
     MEDIA_HEAD,
     MEMBER_NOUNS,
     MORE_PRONOUNS,
+    NEWSPAPER_NAME_ENDS,
     NOBODY_PLURALS,
     NOT_NAME_OPENERS,
     NOT_PEOPLE_PLURALS,
@@ -106,6 +108,9 @@ _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeit
                            "mitglied", "vorsitzend", "gründer")
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 _NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
+# How German place names end, for place adjectives of places no list knows ("Ludwigshafen|er").
+_PLACE_NAME_END = re.compile(r"(burg|furt|dorf|stadt|heim|hausen|hafen|feld|berg|bach|au|ingen|itz|ow|rode|wald"
+                             r"|born|brück|stein|see|land|haven|kirchen|leben|stedt|tal|wil|münster)$")
 _FRAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w\-]+) $")
 # The rest of a name a mention stops short of: "| ohne Grenzen", "| für bedrohte Völker".
 _NAME_REST = re.compile(r" (?:ohne|für) (?:[a-zäöü]+ )?[A-ZÄÖÜ][\w\-]+")
@@ -395,6 +400,13 @@ def _nominative_adjective(word: str, head_gender: str) -> str:
 
 def _is_org_head(low: str) -> bool:
     return bool(ORGANISATION_HEAD.search(low) or MEDIA_HEAD.search(low))
+
+
+def _newspaper(words: Sequence[str]) -> bool:
+    """An English newspaper name: capitalised words, no German adjective and no first name among
+    them, then a newspaper head ("Bangkok Post", "Irish Times"; not "Deutsche Post", "Sarah Post")."""
+    return len(words) >= 2 and words[-1].lower() in NEWSPAPER_NAME_ENDS and not is_first_name(words[0]) and all(
+        is_capitalised(w) and " " not in w and not _NATIONALITY.match(w.lower()) for w in words[:-1])
 
 
 def _is_hyphen_name(word: str) -> bool:
@@ -930,6 +942,12 @@ class MentionReader:
                 tail = words[k + i :]
                 break
             body.append(w)
+        if len(body) == 2 and body[0].lower() in _MUNICIPALITIES and determiner in ("", *_DEFINITE):
+            place = self.ev.bare_genitive(body[1]) or body[1]
+            if self.ev.is_place(place) or (is_name_word(place) and not self.ev.is_common(place)
+                                           and not self._person_like(place)):
+                # "Die Stadt Nürnberg": the municipality, an institution, its place the qualifier
+                return Reading(holder=Holder(SpeakerType.ORGANIZATION, _nominative_head(body[0]), place))
         org = self._organisation(body, tail, determiner, premodifiers, paren, depth)
         if org is not None:
             return org
@@ -1071,7 +1089,7 @@ class MentionReader:
         ):
             # "der Sicherheitsbehörden", "die Behörden in Kassel", "Afghanischen Behörden"
             return self._group(head, determiner, [*premodifiers, *before], tail)
-        place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
+        place_adjectives = all(self._place_adjective(w) for w in before)  # "des Ludwigshafener Konzerns"
         if not after and not name_tail and place_adjectives and (
             _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
         ):
@@ -1117,6 +1135,20 @@ class MentionReader:
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))
         return Reading(holder=Holder(kind, name, qualifier, acronyms))
+
+    def _place_adjective(self, word: str) -> bool:
+        """A capitalised adjective in -er before an organisation's head that makes no name: of a
+        place ("Ludwigshafener", "Berliner", "Münchner", "Bremer") the article or the lists know or
+        shaped like a place name, or an inflected one; not a name in -er ("die Hoover Institution")."""
+        if not word.endswith("er") or len(word) < 5:
+            return False
+        if _ADJECTIVE.search(word.lower()):
+            return True  # an adjective as coref capitalises it in a name: "Französischer Stromnetzbetreiber"
+        stem = word[:-2]
+        for place in (stem, stem + "en", word[:-3] + "en", stem + "e"):
+            if place in PLACES or place in self.ev.capitalised or place in self.ev.place:
+                return True
+        return bool(_PLACE_NAME_END.search(stem.lower()))
 
     def _name_after_organisation(self, tail: list[str]) -> str:
         """A personal name that ends a role's complement right after an organisation or a field: "(Direktor)
@@ -1209,6 +1241,10 @@ class MentionReader:
         Persons never do."""
         if not body:
             return None
+        if _newspaper(body) or " ".join(body).lower() in ARTICLE_PERSON_NAMES:
+            # "die Bangkok Post"; "der Dalai Lama", a title that names one person
+            kind = SpeakerType.MEDIA if _newspaper(body) else SpeakerType.PERSON
+            return Holder(kind, " ".join(body))
         if _is_acronym(body[0]) or _is_acronym(body[0].rpartition("-")[2]):
             return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord", "der Landes-SPD"
         if len(body) == 2 and _is_acronym(body[1]) and body[0].endswith("er") and (
@@ -1277,6 +1313,8 @@ class MentionReader:
             ) or _national_branch(words[-1])  # "Airbus EADS", "Siemens AG", "VroniPlag Wiki", "EBay-Deutschland"
             if company and not any(w.lower() in NAME_PARTICLES for w in words):
                 return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
+            if _newspaper(words):
+                return Holder(SpeakerType.MEDIA, name)  # "laut Bangkok Post"
         person = self.person_name(words)
         if not person:
             return None
@@ -1934,6 +1972,9 @@ def _skip_to_organisation(tail: list[str]) -> list[str]:
 
 #: Broadcasting a country's adjective names: "das sudanesische Fernsehen" is Fernsehen (sudanesisch).
 _NATIONAL_MEDIA = frozenset({"fernsehen", "staatsfernsehen", "rundfunk", "staatsrundfunk", "hörfunk"})
+
+#: A municipality named with its place speaks as an institution: "Die Stadt Nürnberg", "der Gemeinde Aying".
+_MUNICIPALITIES = frozenset({"stadt", "gemeinde", "marktgemeinde"})
 
 #: Heads whose "von …" belongs to the name: "Technische Universität von Nanyang".
 _VON_HEADS = frozenset({"universität", "hochschule", "university"})

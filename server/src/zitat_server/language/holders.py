@@ -76,7 +76,7 @@ ORGANISATION_HEAD = re.compile(
     r"|institute|university|council|committee|association|foundation|organization|ministry|department"
     r"|commission|authority|bureau|office|sicherheitsrat|bundesrat|nationalrat|europarat|betriebsrat"
     r"|aufsichtsrat|übergangsrat|ältestenrat|wächterrat|ethikrat|sachverständigenrat|verwaltungsrat|gruppe"
-    r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz)$"
+    r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz|flugsicherung)$"
 )
 #: Heads that name a class, not an institution: bare ("das Ministerium", "die Partei", "Das
 #: zwölfköpfige Gremium") they refer back to one named before, so they make no record of their
@@ -88,13 +88,22 @@ GENERIC_HEAD = re.compile(
     r"|fraktion|koalition|senat|parlament|präsidium|direktion|sekretariat|botschaft|verwaltung|flughafen"
     r"|nachrichten|behörden|institution|zeitung|sender|magazin)$"
 )
+#: Last words of English newspaper names: after capitalised words that are no German adjective
+#: ("die Bangkok Post", "der Irish Times"; not "die Deutsche Post"), the name of a medium.
+NEWSPAPER_NAME_ENDS: frozenset[str] = frozenset(
+    {"post", "times", "herald", "tribune", "journal", "gazette", "telegraph", "chronicle", "globe", "observer",
+     "inquirer", "examiner"}
+)
+#: Personal names that take an article: titles used as the name of one person ("der Dalai Lama").
+ARTICLE_PERSON_NAMES: frozenset[str] = frozenset({"dalai lama", "panchen lama", "aga khan"})
 #: Words that make an organisation of the name they end: "Siemens AG", "Whatsapp Inc.".
 COMPANY_FORMS: frozenset[str] = frozenset({"ag", "gmbh", "inc", "inc.", "se", "ltd", "ltd.", "corp", "corp.", "co."})
 #: Heads of news media (suffixes): "Nachrichtenagentur", "Fernsehsender", "Tageszeitung".
 MEDIA_HEAD = re.compile(
     r"(nachrichtenagentur|presseagentur|zeitung|zeitschrift|magazin|magazins|magazines|sender|senders"
     r"|rundfunk|rundfunks|fernsehen|fernsehens|blatt|blattes|nachrichtensite|nachrichtenportal"
-    r"|online-ausgabe|nachrichtendienst|tageszeitung|wochenzeitung|nachrichten)$"
+    r"|online-ausgabe|nachrichtendienst|tageszeitung|wochenzeitung|nachrichten|nachrichtenseite|nachrichtenwebsite"
+    r"|newsportal|onlineportal|online-portal|internetportal)$"
 )
 #: Institutions that exist in many places: a place after them qualifies them ("Polizei Kassel",
 #: "die Staatsanwaltschaft in Oslo", "die Regierung Guatemalas") rather than naming them.
@@ -139,6 +148,7 @@ ORF
 SRF
 APA
 Al Jazeera|Al-Jazeera|Al-Dschasira|Al Dschasira
+Volksstimme|Magdeburger Volksstimme
 al-Arabiya|Al Arabiya
 Der Spiegel|Spiegel|Nachrichtenmagazin Der Spiegel
 Spiegel Online|SPIEGEL ONLINE
@@ -214,13 +224,14 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     journalisten reporter politiker diplomaten beamte vertreter mitarbeiter seiten gegner befürworter
     aktivisten umweltschützer datenschützer rechtsextremisten oppositionsparteien regierungsparteien
     hilfsorganisationen gewerkschaften vertraute medienvertreter wahlbeobachter passagiere fluggäste insassen
-    opposition neider benutzer beschäftigte juristen""".split()
+    opposition neider benutzer beschäftigte juristen menschenmenge""".split()
 )
 #: Plural endings of agent and person nouns ("Hacker", "Initiatoren", "Juristen", "Demonstranten",
 #: "Akteure"): after "die" such a noun names a group of people. ``NOT_PEOPLE_PLURALS`` holds the
 #: nouns with these endings that name no people: feminine nouns in -er ("die Mauer"), things in
-#: -oren, -isten, -anten ("Faktoren", "Listen", "Varianten").
-PEOPLE_PLURAL_ENDINGS: tuple[str, ...] = ("isten", "anten", "oren", "eure", "euren", "er")
+#: -oren, -isten, -anten ("Faktoren", "Listen", "Varianten"). Movements named by their shirts are
+#: people too ("die Rothemden", "die Gelbhemden").
+PEOPLE_PLURAL_ENDINGS: tuple[str, ...] = ("isten", "anten", "oren", "eure", "euren", "er", "hemden")
 NOT_PEOPLE_PLURALS: frozenset[str] = frozenset(
     """mauer feier steuer leiter nummer kammer dauer ader feder butter mutter tochter schwester folter oper
     faser trauer lauer elster leber wimper zither kiefer natter otter ziffer kiefer scheuer klammer
