@@ -705,7 +705,7 @@ def test_a_class_noun_of_organisations_is_the_organisation_named_just_before_it(
             "Die Bestände gehören der Firma Euryza. Die Firma empfindet die Kritik als ungerecht. "
             "Wie die FIFA beschloss, gibt es eine Rotation. Das Ende kam, wie der Verband bekannt gab. "
             "Der Umsatz des Logistikzentrums sank. Das Unternehmen teilte es mit. "
-            "Amnesty International verurteilte den Einsatz. Die Organisation verlangte eine Untersuchung. "
+            "Hans Meier verurteilte den Einsatz. Die Organisation verlangte eine Untersuchung. "
             "Das sagte Peter Müller. Es regnete. Die Partei droht damit.")
     sources = ("die Vereinsführung", "Die Firma", "der Verband", "Das Unternehmen", "Die Organisation", "Die Partei")
     doc = _quotes(text, *sources)
@@ -855,3 +855,27 @@ def test_a_municipality_named_with_its_place_is_an_institution():
     assert holder("Die Stadt Nürnberg", article) == (ORG, "Stadt", "Nürnberg")
     assert holder("Angaben der Stadt Nürnberg", article) == (ORG, "Stadt", "Nürnberg")
     assert holder("die Stadt", article) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # English names of organisations end in a word no personal name ends in
+        ("Amnesty International", (ORG, "Amnesty International", "")),
+        ("Human Rights Watch", (ORG, "Human Rights Watch", "")),
+        ("Tesla Motors", (ORG, "Tesla Motors", "")),
+        # an adjective before the first noun of a "für" name; a name in lower case after a descriptor
+        ("des Gesellschaft für bedrohte Völker", (ORG, "Gesellschaft für bedrohte Völker", "")),
+        ("Die Gewerkschaft ver.di", (ORG, "ver.di", "")),
+    ],
+)
+def test_organisation_names_by_their_last_word_a_fuer_complement_and_a_dotted_name(mention, expected):
+    assert holder(mention) == expected
+
+
+def test_a_class_noun_finds_an_organisation_named_by_its_last_word():
+    text = "Auch Vertreter von Amnesty International verurteilten den Einsatz. Die Organisation verlangte eine Untersuchung."
+    doc = _quotes(text, "Die Organisation")
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)], MentionReader(Evidence(text)))
+    assert readings[0].holder == Holder(ORG, "Amnesty International")

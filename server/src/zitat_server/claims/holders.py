@@ -58,6 +58,7 @@ from zitat_server.language.holders import (
     NOT_NAME_OPENERS,
     NOT_PEOPLE_PLURALS,
     ORGANISATION_HEAD,
+    ORGANISATION_NAME_ENDS,
     PEOPLE_PLURAL_ENDINGS,
     PERSON_TITLES,
     PLACE_NOUNS,
@@ -114,6 +115,7 @@ _PLACE_NAME_END = re.compile(r"(burg|furt|dorf|stadt|heim|hausen|hafen|feld|berg
 _FRAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w\-]+) $")
 # The rest of a name a mention stops short of: "| ohne Grenzen", "| für bedrohte Völker".
 _NAME_REST = re.compile(r" (?:ohne|für) (?:[a-zäöü]+ )?[A-ZÄÖÜ][\w\-]+")
+_DOTTED_NAME = re.compile(r"^[a-z]+\.[a-z]+$")  # "ver.di"
 _NAME_WORD_AFTER = re.compile(r" (?:[A-ZÄÖÜ][\w\-]*|[a-z]+\.[a-z]+)(?=[\s,.;:])")  # "| ver.di", "| Euryza"
 _WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)  # "ndr.de", "faz.net"
@@ -1053,6 +1055,8 @@ class MentionReader:
             if not is_capitalised(w):
                 break  # "Instituts von Athen", "„Hürriyet“ von der Gruppe"
             after.append(w)
+        if not after and len(body) == h + 1 and tail and _DOTTED_NAME.match(tail[0]):
+            after, tail = [tail[0]], tail[1:]  # a name written in lower case: "Die Gewerkschaft ver.di"
         if after and len(after) == len(body) - h - 1:
             # a name with a preposition in it: "Hilfsorganisation Ärzte ohne Grenzen", "Brot für die Welt"
             while len(tail) >= 2 and tail[0] in ("ohne", "für", "und") and is_capitalised(tail[1]):
@@ -1071,7 +1075,9 @@ class MentionReader:
                 return Reading(holder=Holder(kind, " ".join([head, *after]), aliases=acronyms))
             name = " ".join(after)
             known = KNOWN_MEDIA.get(name.lower())
-            if not known and len(after) == 1 and self._not_name_word(after[0]) and not _is_acronym(after[0]):
+            if not known and len(after) == 1 and self._not_name_word(after[0]) and not (
+                _is_acronym(after[0]) or _DOTTED_NAME.match(after[0])
+            ):
                 return Reading(reason=ANONYMOUS)  # a cut-off name: "der Hilfsorganisation Ärzte"
             return Reading(holder=Holder(SpeakerType.MEDIA if known else kind, known or name, aliases=acronyms))
         if after and head != body[h] and not before and not (
@@ -1209,11 +1215,15 @@ class MentionReader:
 
     @staticmethod
     def _fuer(tail: list[str]) -> list[str]:
-        """The "für …" part of an organisation's name: "Bundesamt für Migration und Flüchtlinge"."""
-        if len(tail) < 2 or tail[0] != "für" or not is_capitalised(tail[1]):
+        """The "für …" part of an organisation's name: "Bundesamt für Migration und Flüchtlinge",
+        "Gesellschaft für bedrohte Völker" (an adjective before its first noun)."""
+        k = 1
+        while k < len(tail) - 1 and tail[k][:1].islower() and tail[k].endswith(_ADJECTIVE_ENDINGS):
+            k += 1
+        if len(tail) < 2 or tail[0] != "für" or not is_capitalised(tail[k]):
             return []
-        out = ["für"]
-        for i, w in enumerate(tail[1:], 1):
+        out = tail[:k]
+        for i, w in enumerate(tail[k:], k):
             if is_capitalised(w) or (w in ("und", ",") and i + 1 < len(tail) and is_capitalised(tail[i + 1])):
                 out.append(w)
             else:
@@ -1315,6 +1325,10 @@ class MentionReader:
                 return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
             if _newspaper(words):
                 return Holder(SpeakerType.MEDIA, name)  # "laut Bangkok Post"
+            if len(words) > 1 and words[-1].lower() in ORGANISATION_NAME_ENDS and not any(
+                w.lower() in NAME_PARTICLES for w in words
+            ):
+                return Holder(SpeakerType.ORGANIZATION, name)  # "Amnesty International", "Tesla Motors"
         person = self.person_name(words)
         if not person:
             return None

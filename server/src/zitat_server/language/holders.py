@@ -94,6 +94,12 @@ NEWSPAPER_NAME_ENDS: frozenset[str] = frozenset(
     {"post", "times", "herald", "tribune", "journal", "gazette", "telegraph", "chronicle", "globe", "observer",
      "inquirer", "examiner"}
 )
+#: Last words of English names of organisations and companies, which no personal name ends in:
+#: "Amnesty International", "Human Rights Watch", "Tesla Motors", "Singapore Airlines".
+ORGANISATION_NAME_ENDS: frozenset[str] = frozenset(
+    """international motors group holdings airlines airways systems industries technologies watch
+    entertainment communications networks pictures studios electronics petroleum pharmaceuticals""".split()
+)
 #: Personal names that take an article: titles used as the name of one person ("der Dalai Lama").
 ARTICLE_PERSON_NAMES: frozenset[str] = frozenset({"dalai lama", "panchen lama", "aga khan"})
 #: Words that make an organisation of the name they end: "Siemens AG", "Whatsapp Inc.".
