@@ -874,7 +874,8 @@ def test_organisation_names_by_their_last_word_a_fuer_complement_and_a_dotted_na
 
 
 def test_a_class_noun_finds_an_organisation_named_by_its_last_word():
-    text = "Auch Vertreter von Amnesty International verurteilten den Einsatz. Die Organisation verlangte eine Untersuchung."
+    text = ("Auch Vertreter von Amnesty International verurteilten den Einsatz. "
+            "Die Organisation verlangte eine Untersuchung.")
     doc = _quotes(text, "Die Organisation")
     doc.sentences = _sentences(text)
     readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)], MentionReader(Evidence(text)))
