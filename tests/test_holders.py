@@ -713,8 +713,22 @@ def test_a_class_noun_of_organisations_is_the_organisation_named_just_before_it(
     readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)] * len(sources), MentionReader(Evidence(text)))
     names = [r.holder.name if r.holder else None for r in readings]
     # a name the reader takes for a person is passed over; another head is no such class; the
-    # name must stand in the same or the previous sentence
+    # name must stand in the same or one of the two sentences before
     assert names == ["VfB Stuttgart", "Euryza", "FIFA", None, None, None]
+    text = ("Das Ergebnis der Beate Uhse AG wird bei 16 Millionen Euro liegen. Das Gewinnziel musste wegen eines "
+            "Logistikzentrums korrigiert werden. Der Umsatz wird 278 Millionen Euro betragen, teilte das Unternehmen "
+            "mit. Das sagte die Firma Euryza. Es regnete. Der Himmel war grau. Die Firma droht damit.")
+    doc = _quotes(text, "das Unternehmen", "Die Firma")
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)] * 2, MentionReader(Evidence(text)))
+    assert [r.holder.name if r.holder else None for r in readings] == ["Beate Uhse AG", None]
+
+
+def test_an_unnamed_member_speaks_for_the_organisation_in_apposition_after_the_mention():
+    text = "Wie ein Vertreter des Mutterkonzern von Airbus, EADS heute mitteilte, wurde das Werk verkauft."
+    doc = _quotes(text, "ein Vertreter des Mutterkonzern von Airbus")
+    reading = MentionReader(Evidence(text)).read_span(doc, doc.quotes[0].source)
+    assert reading.anonymous and reading.holder == Holder(ORG, "EADS")
 
 
 def test_a_mention_cut_before_the_rest_of_its_name_is_read_with_it():

@@ -115,6 +115,8 @@ _PLACE_NAME_END = re.compile(r"(burg|furt|dorf|stadt|heim|hausen|hafen|feld|berg
 _FRAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w\-]+) $")
 # The rest of a name a mention stops short of: "| ohne Grenzen", "| für bedrohte Völker".
 _NAME_REST = re.compile(r" (?:ohne|für) (?:[a-zäöü]+ )?[A-ZÄÖÜ][\w\-]+")
+# A name in apposition right after a mention, then the clause goes on: "|, EADS heute mitteilte".
+_APPOSITION_AFTER = re.compile(r", ((?:[A-ZÄÖÜ][\w\-]*)(?: [A-ZÄÖÜ][\w\-]*){0,3})(?= [a-zäöü])")
 _DOTTED_NAME = re.compile(r"^[a-z]+\.[a-z]+$")  # "ver.di"
 _NAME_WORD_AFTER = re.compile(r" (?:[A-ZÄÖÜ][\w\-]*|[a-z]+\.[a-z]+)(?=[\s,.;:])")  # "| ver.di", "| Euryza"
 _WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
@@ -593,6 +595,15 @@ class MentionReader:
             longer = self.read(text + rest.group(0)) if rest is not None else Reading()
             if longer.holder is not None and longer.holder.type is not SpeakerType.PERSON:
                 reading = longer
+        if reading.anonymous and reading.holder is None:
+            # An unnamed member whose organisation the apposition after the mention names: "ein
+            # Vertreter des Mutterkonzerns von Airbus|, EADS heute mitteilte".
+            apposition = _APPOSITION_AFTER.match(doc.text, span.end)
+            named = self.read(apposition.group(1)) if apposition is not None else Reading()
+            if named.holder is not None and not named.anonymous and named.holder.type in (
+                SpeakerType.ORGANIZATION, SpeakerType.MEDIA
+            ):
+                reading = replace(reading, holder=named.holder, reason="")
         holder = reading.holder
         if holder is not None and holder.type is SpeakerType.PERSON and " " not in holder.name:
             following = _NAME_AFTER.match(doc.text, span.end)
@@ -1847,8 +1858,10 @@ def _runs(
 
 def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: str) -> Holder | None:
     start, _ = _sentence_span(doc, source.start)
-    # the previous sentence ends before ``start``, perhaps with white space between them
-    region_start = max((s.start for s in doc.sentences if s.end <= start), default=start)
+    # the previous sentences end before ``start``, perhaps with white space between them: the two
+    # before it, the nearest name first
+    before = sorted((s.start for s in doc.sentences if s.end <= start), reverse=True)
+    region_start = before[min(1, len(before) - 1)] if before else start
     tokens = [m.group() for m in _WORD.finditer(doc.text, region_start, source.start)]
 
     def member(k: int, current: list[int]) -> bool:
