@@ -311,3 +311,17 @@ def test_a_kinship_noun_is_no_name():
         "Ein Mann hat sich mit seiner 31-jährigen Ehefrau in seinem Haus verschanzt. Er sagte, er sei bewaffnet."
     )
     assert all(e.name != "Ehefrau" for e in doc.entities.values())
+
+
+def test_a_womans_first_name_outweighs_a_role_without_in() -> None:
+    # "Europaabgeordnete" has no "-in": the first name says "sie"; a spokesman "Koch-Mehrins" is
+    # someone of hers, an unnamed person, not she (nor gives her his role)
+    text = (
+        "Die FDP-Europaabgeordnete Silvana Koch-Mehrin hat Widerspruch eingelegt. Dies teilte ein Sprecher "
+        "Koch-Mehrins mit. Manfred Berg hatte mitgeteilt, dass die Hochschule entscheiden werde. "
+        "Sie wisse, dass ihre Arbeit nicht frei von Schwächen sei."
+    )
+    doc = _doc(text, ("ein Sprecher Koch-Mehrins", "teilte"), ("Manfred Berg", "mitgeteilt"), ("Sie", "wisse"))
+    assert doc.entities[doc.quotes[0].entity].anonymous
+    assert _name(doc, 2) == "Silvana Koch-Mehrin"
+    assert "Sprecher" not in doc.entities[doc.quotes[2].entity].roles
