@@ -325,3 +325,12 @@ def test_a_womans_first_name_outweighs_a_role_without_in() -> None:
     assert doc.entities[doc.quotes[0].entity].anonymous
     assert _name(doc, 2) == "Silvana Koch-Mehrin"
     assert "Sprecher" not in doc.entities[doc.quotes[2].entity].roles
+
+
+def test_a_role_of_either_sex_says_nothing_against_a_sie() -> None:
+    text = (
+        "Halima Jouini, Vorstandsmitglied der tunesischen Menschenrechtsliga, sagte dazu gegenüber der ARD: "
+        "„Frauen haben sich gegen den Diktator gestellt“, betont sie."
+    )
+    doc = _doc(text, ("Halima Jouini", "sagte"), ("sie", "betont"))
+    assert _name(doc, 1) == "Halima Jouini"

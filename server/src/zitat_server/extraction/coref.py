@@ -120,9 +120,15 @@ class Reading:
 _FEMALE_NOUNS = frozenset({"frau", "mutter", "tochter", "schwester", "witwe", "landeshauptfrau"})
 
 
+#: Role nouns of either sex, whose form says nothing: "Vorstandsmitglied", "die/der Abgeordnete".
+_EITHER_SEX_ENDS = ("mitglied", "oberhaupt", "abgeordnete", "vorsitzende", "angestellte", "beauftragte",
+                    "delegierte", "bedienstete")
+
+
 def _feminine(roles: list[str]) -> bool | None:
-    """From the role nouns: "Sprecherin", "Frau" are female, "Sprecher" male; None without roles."""
-    if not roles:
+    """From the role nouns: "Sprecherin", "Frau" are female, "Sprecher" male; None without roles
+    or with roles of either sex only ("Vorstandsmitglied", "Abgeordnete")."""
+    if not roles or all(r.lower().removesuffix("n").endswith(_EITHER_SEX_ENDS) for r in roles):
         return None
     return any(r.lower() in _FEMALE_NOUNS or r.lower().endswith("in") and not r.lower().endswith("ein") for r in roles)
 
