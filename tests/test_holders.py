@@ -18,6 +18,7 @@ from zitat_server.claims.holders import (
     resolve_anaphors,
     resolve_class_nouns,
     resolve_documents,
+    resolve_plural_pronouns,
     share_qualifiers,
     words_of,
 )
@@ -894,3 +895,19 @@ def test_a_class_noun_finds_an_organisation_named_by_its_last_word():
     doc.sentences = _sentences(text)
     readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)], MentionReader(Evidence(text)))
     assert readings[0].holder == Holder(ORG, "Amnesty International")
+
+
+def test_a_plural_sie_is_the_group_that_opens_its_or_the_previous_sentence():
+    text = ("Die Studenten forderten damals eine Umkehr. Sie forderten Pressefreiheit. "
+            "Einige der einflussreichsten britischen Moslems haben Blair geschrieben. In der Notiz teilten sie mit, "
+            "dass es so sei. Die beiden Länder sind Helfer. Sie haben angekündigt, zu handeln. "
+            "Die Polizei teilte mit, sie hätten nichts gefunden.")
+    starts = [m.start() for m in re.finditer(r"\b[Ss]ie\b", text)]
+    doc = Doc(text)
+    doc.sentences = _sentences(text)
+    for at in starts:
+        doc.quotes.append(Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=Span(at, at + 3)))
+    readings = resolve_plural_pronouns(doc, [Reading(reason=GROUP)] * len(starts), MentionReader(Evidence(text)))
+    # countries are no group anyone names; a sentence whose own subject is no group keeps its "sie"
+    assert [(r.holder.name, r.holder.qualifier) if r.holder else None for r in readings] == [
+        ("Studenten", ""), ("Moslems", "britisch"), None, None]

@@ -1789,6 +1789,63 @@ def _previous_holder(doc: Doc, i: int, readings: list[Reading]) -> Holder | None
     return reading.holder if previous.source.start >= previous_start else None
 
 
+def resolve_plural_pronouns(doc: Doc, readings: list[Reading], reader: MentionReader) -> list[Reading]:
+    """Within one article, a plural "sie" that coref left to nobody (``GROUP``) is the group that
+    opens its sentence or, when no noun phrase does, the sentence before it: "Die Studenten forderten
+    damals … Sie forderten Presse-, Meinungs- und Versammlungsfreiheit" → Studenten. Only a group
+    the reader names ("Die beiden Länder" names none)."""
+    out = list(readings)
+    for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
+        if r.holder is not None or r.reason != GROUP or quote.source is None:
+            continue
+        if doc.span_text(quote.source).strip().lower() != "sie":
+            continue
+        start, _ = _sentence_span(doc, quote.source.start)
+        # the sentence's own subject; when it opens otherwise ("In der Notiz teilten sie mit") or
+        # with the pronoun, the previous sentence's
+        opening = _opening_phrase(doc.text, start, quote.source.start, reader.ev)
+        if not opening:
+            previous = max((x.start for x in doc.sentences if x.end <= start), default=-1)
+            opening = _opening_phrase(doc.text, previous, start, reader.ev) if previous >= 0 else ""
+        reading = reader.read(opening) if opening else Reading()
+        if reading.holder is not None and reading.holder.type is SpeakerType.GROUP and not reading.anonymous:
+            out[i] = Reading(holder=reading.holder)
+    return out
+
+
+_OPENING_PREPOSITIONS = frozenset({"in", "im", "am", "an", "auf", "seit", "vor", "während", "wegen", "trotz", "ab"})
+
+
+def _opening_phrase(text: str, start: int, end: int, ev: Evidence) -> str:
+    """The noun phrase that opens a sentence, up to its verb or a comma: "Die Studenten| forderten",
+    "Wissenschafter der Aga Khan University| machen", "Einige der einflussreichsten britischen
+    Moslems| im …": determiners and adjectives before the first noun, then capitalised words and
+    genitives; "" when the sentence opens otherwise: with a word the article also writes in lower
+    case ("In der Notiz", "Danach"), or no noun."""
+    words: list[str] = []
+    noun = False
+    for raw in text[start:end].split():
+        w = raw.strip(_PUNCT_STRIP)
+        low = w.lower()
+        if not w:
+            break
+        if is_capitalised(w) and low not in _ARTICLE_LIKE and low not in QUANTIFIERS:
+            if not words and (low in LEADING_NOISE or low in _OPENING_PREPOSITIONS or low in ev.lower):
+                return ""
+            noun = True
+        elif low in _ARTICLE_LIKE or low in QUANTIFIERS:
+            if noun and low not in ("der", "des"):
+                break  # "Die Studenten | die …": a relative clause
+        elif not noun and (_ADJECTIVE.search(low) or low.endswith(("sten", "ten", "en", "e"))):
+            pass  # "der einflussreichsten britischen"
+        else:
+            break
+        words.append(w)
+        if raw[-1:] in ",;:.!?":
+            break
+    return " ".join(words) if noun else ""
+
+
 #: Class nouns of organisations that refer back to the one the article just named ("Die Hamas
 #: übernahm … Die Organisation erklärte", "beim VfB Stuttgart. Dies gab die Vereinsführung
 #: bekannt"), and their leading bodies, which speak for it.

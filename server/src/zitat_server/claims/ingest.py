@@ -29,6 +29,7 @@ from zitat_server.claims.holders import (
     resolve_anaphors,
     resolve_class_nouns,
     resolve_documents,
+    resolve_plural_pronouns,
     resolve_roles,
     share_qualifiers,
 )
@@ -220,7 +221,8 @@ def read_sources(doc: Doc) -> list[Reading]:
         else:
             out.append(Reading(reason=quote.unresolved_reason))
     readings = resolve_documents(doc, share_qualifiers(out), reader)
-    return resolve_roles(resolve_class_nouns(doc, resolve_anaphors(doc, readings, reader), reader), doc, reader)
+    readings = resolve_plural_pronouns(doc, resolve_anaphors(doc, readings, reader), reader)
+    return resolve_roles(resolve_class_nouns(doc, readings, reader), doc, reader)
 
 
 def _holder_key(reading: Reading) -> tuple:
