@@ -911,3 +911,11 @@ def test_a_plural_sie_is_the_group_that_opens_its_or_the_previous_sentence():
     # countries are no group anyone names; a sentence whose own subject is no group keeps its "sie"
     assert [(r.holder.name, r.holder.qualifier) if r.holder else None for r in readings] == [
         ("Studenten", ""), ("Moslems", "britisch"), None, None]
+
+
+def test_a_frame_noun_the_article_gives_a_first_name_is_a_surname():
+    article = ("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte es. In der Zeitung schreibt "
+               "Papier in einem Gastbeitrag, dass es so sei.")
+    assert holder("Papier", article) == (PERSON, "Hans-Jürgen Papier", "")
+    assert holder("Papier") is None  # a document where no first name says otherwise
+    assert holder("dem Papier", article) is None

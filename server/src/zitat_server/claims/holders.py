@@ -825,6 +825,10 @@ class MentionReader:
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "der englische Independent"
         if _is_frame(words[k]):
+            if not determiner and len(words) == 1:
+                person = self._surname_known(words)
+                if person is not None:
+                    return Reading(holder=person)  # "schreibt Papier": Hans-Jürgen Papier, a surname
             return self._frame(words, k, low[:k], paren, depth)
         if any(w in QUANTIFIERS for w in low[: k + 1]):
             return self._quantified(words, k)  # "Verschiedene Länderparlamente", "verschiedener US-Medien"
