@@ -919,3 +919,19 @@ def test_a_frame_noun_the_article_gives_a_first_name_is_a_surname():
     assert holder("Papier", article) == (PERSON, "Hans-Jürgen Papier", "")
     assert holder("Papier") is None  # a document where no first name says otherwise
     assert holder("dem Papier", article) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a hyphen compound's first part names the holder of its frame or document, also when it is
+        # written in lower case ("dpa-Meldung" is no adjective)
+        ("einer dpa-Meldung", (MEDIA, "dpa", "")),
+        ("Der ROG-Jahresbericht", (ORG, "ROG", "")),
+        ("dem LSVD-Schreiben", (ORG, "LSVD", "")),
+        ("der HIS-Studie", (ORG, "HIS", "")),
+        ("der documenta-Homepage", None),
+    ],
+)
+def test_the_first_part_of_a_hyphen_frame_or_document_is_its_holder(mention, expected):
+    assert holder(mention) == expected

@@ -361,7 +361,18 @@ def _is_member(word: str) -> bool:
 
 
 def _is_frame(word: str) -> bool:
-    return word.lower() in FRAME_NOUNS or bool(_compound_prefix(word, FRAME_COMPOUND_ENDS))
+    return word.lower() in FRAME_NOUNS or bool(_compound_prefix(word, FRAME_COMPOUND_ENDS) or _hyphen_frame(word))
+
+
+def _hyphen_frame(word: str) -> str:
+    """The first part of a hyphen compound whose last part is a frame or a document, which names
+    its holder: "dpa-Meldung" → dpa, "ROG-Jahresbericht" → ROG, "HIS-Studie" → HIS; else ""."""
+    prefix, hyphen, last = word.rpartition("-")
+    if not hyphen or not prefix or not last[:1].isupper():
+        return ""
+    low = last.lower()
+    document = any(low.endswith(stem) or low.endswith(stem + "s") for stem in _DOCUMENTS)
+    return prefix if document or low in FRAME_NOUNS or _compound_prefix(last, FRAME_COMPOUND_ENDS) else ""
 
 
 def _is_person_role(word: str) -> bool:
@@ -374,6 +385,8 @@ def _is_lower_adjective(word: str) -> bool:
     prefix, _, suffix = word.rpartition("-")
     if (prefix[:1].isupper() or prefix.isdigit()) and suffix[:1].islower() and _ADJECTIVE.search(suffix):
         return True  # "US-amerikanische", "EU-weiten", "84-jährige"
+    if prefix and suffix[:1].isupper():
+        return False  # a noun whose first part is written in lower case: "dpa-Meldung"
     return (word[:1].islower() and low not in LEADING_NOISE and low not in DETERMINERS and word != ","
             and low not in NAME_PARTICLES and not has_hyphen_particle(word))
 
@@ -849,7 +862,8 @@ class MentionReader:
             return self._read(rest[1:], paren, depth + 1)
         if rest and is_capitalised(rest[0]) and rest[0].lower() not in _ARTICLE_LIKE:
             return self._read(rest, paren, depth + 1)  # a genitive name: "Angaben Ibrahims"
-        prefix = _compound_prefix(words[k], FRAME_COMPOUND_ENDS) or _compound_prefix(words[k], _OPINION_ENDS)
+        prefix = (_hyphen_frame(words[k]) or _compound_prefix(words[k], FRAME_COMPOUND_ENDS)
+                  or _compound_prefix(words[k], _OPINION_ENDS))
         if prefix.lower() == "presse":
             return Reading(reason=NOT_A_HOLDER)  # "Pressemitteilung", "Presseerklärung": whose, it does not say
         if prefix:
