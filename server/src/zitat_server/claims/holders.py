@@ -1155,7 +1155,7 @@ class MentionReader:
         local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail and not low.startswith("bundes")
         name_words = [_nominative_adjective(w, g) for w in before] + [head, *name_tail]
         if local and after and any(self._person_like(w) for w in after):
-            return None  # "die Staatsanwaltschaft Ertel": a person, not a place
+            after = []  # "(warf) die Staatsanwaltschaft Ertel (vor)": a person after it, not its place
         if local and after:
             # "Polizeidirektion Hannover", "Staatsanwaltschaft Oslo", "Regierung Guatemalas"
             qualifier = " ".join(self.ev.bare_genitive(w) or w for w in after)
