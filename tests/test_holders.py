@@ -938,6 +938,6 @@ def test_the_first_part_of_a_hyphen_frame_or_document_is_its_holder(mention, exp
 
 
 def test_a_person_after_a_local_institution_is_no_part_of_it():
-    article = "Oberstaatsanwalt Ertel ermittelt. Außerdem warf die Staatsanwaltschaft Ertel vor, Geld genommen zu haben."
+    article = "Oberstaatsanwalt Ertel ermittelt. Außerdem warf die Staatsanwaltschaft Ertel vor, Geld genommen zu haben"
     assert holder("die Staatsanwaltschaft Ertel", article) == (ORG, "Staatsanwaltschaft", "")
     assert holder("die Staatsanwaltschaft Oslo", article) == (ORG, "Staatsanwaltschaft", "Oslo")
