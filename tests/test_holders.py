@@ -941,3 +941,23 @@ def test_a_person_after_a_local_institution_is_no_part_of_it():
     article = "Oberstaatsanwalt Ertel ermittelt. Außerdem warf die Staatsanwaltschaft Ertel vor, Geld genommen zu haben"
     assert holder("die Staatsanwaltschaft Ertel", article) == (ORG, "Staatsanwaltschaft", "")
     assert holder("die Staatsanwaltschaft Oslo", article) == (ORG, "Staatsanwaltschaft", "Oslo")
+
+
+def test_two_people_of_one_surname_that_coref_merged_keep_their_own_names():
+    from zitat_server.claims.ingest import read_sources
+
+    text = ("Der 85-jährige Joseph Ratzinger sagte, er sei müde. Das sei ein natürlicher Vorgang, sagte "
+            "Georg Ratzinger, sein Bruder. Hans Dieter Pötsch sagte es. Das meinte Dieter Pötsch.")
+    sources = ("Der 85-jährige Joseph Ratzinger", "Georg Ratzinger", "Hans Dieter Pötsch", "Dieter Pötsch")
+    doc = _quotes(text, *sources)
+    doc.sentences = _sentences(text)
+    brothers = Entity("e1", "Joseph Ratzinger", mentions=[_span(text, s) for s in sources[:2]])
+    one = Entity("e2", "Hans Dieter Pötsch", mentions=[_span(text, s) for s in sources[2:]])
+    doc.entities = {"e1": brothers, "e2": one}
+    for quote, entity in zip(doc.quotes, ("e1", "e1", "e2", "e2"), strict=True):
+        quote.entity = entity
+    readings = read_sources(doc)
+    assert [r.holder.name for r in readings] == ["Joseph Ratzinger", "Georg Ratzinger", "Hans Dieter Pötsch",
+                                                 "Hans Dieter Pötsch"]
+    assert "Georg Ratzinger" not in readings[0].holder.aliases
+    assert "Dieter Pötsch" in readings[2].holder.aliases

@@ -419,6 +419,17 @@ def _is_org_head(low: str) -> bool:
     return bool(ORGANISATION_HEAD.search(low) or MEDIA_HEAD.search(low))
 
 
+def other_first_name(name: str, other: str) -> bool:
+    """Two full names of one surname that share no first name: two people ("Joseph Ratzinger",
+    "Georg Ratzinger")."""
+    a, b = name.split(), other.split()
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not (is_first_name(a[0]) and is_first_name(b[0])):
+        return False
+    given_a = {g for w in a[:-1] for g in w.split("-")}
+    given_b = {g for w in b[:-1] for g in w.split("-")}
+    return not given_a & given_b  # "Hans Dieter Pötsch" and "Dieter Pötsch" are one
+
+
 def _newspaper(words: Sequence[str]) -> bool:
     """An English newspaper name: capitalised words, no German adjective and no first name among
     them, then a newspaper head ("Bangkok Post", "Irish Times"; not "Deutsche Post", "Sarah Post")."""
@@ -655,7 +666,9 @@ class MentionReader:
         ))
         if persons:
             names = list(dict.fromkeys(n for h in persons for n in (h.name, *h.aliases)))
-            return Reading(holder=Holder(SpeakerType.PERSON, names[0], aliases=tuple(names[1:]), roles=roles))
+            # not another person of that surname coref merged ("Georg Ratzinger" with Joseph, his brother)
+            aliases = tuple(n for n in names[1:] if not other_first_name(names[0], n))
+            return Reading(holder=Holder(SpeakerType.PERSON, names[0], aliases=aliases, roles=roles))
         others = [r for r in readings if r.holder is not None]
         if others:
             return others[0]
