@@ -961,3 +961,10 @@ def test_two_people_of_one_surname_that_coref_merged_keep_their_own_names():
                                                  "Hans Dieter Pötsch"]
     assert "Georg Ratzinger" not in readings[0].holder.aliases
     assert "Dieter Pötsch" in readings[2].holder.aliases
+
+
+def test_a_genitive_after_a_role_gives_way_to_the_name_in_apposition():
+    article = "Die Stadt Hanoi wächst. Hanoi ist groß."
+    reading = read("des kommunistischen Parteichefs Hanois, Pham Quang Nghi", article)
+    assert reading.holder.name == "Pham Quang Nghi" and "Parteichefs" in reading.holder.roles
+    assert holder("der Vorsitzende des Linux-Verbandes, Elmar Gesse") == (PERSON, "Elmar Gesse", "")

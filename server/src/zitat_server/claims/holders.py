@@ -806,12 +806,17 @@ class MentionReader:
         if len(segments) > 1:
             # "der Vorsitzende des Linux-Verbandes, Elmar Gesse"; "Bill Graham, Parteichef der Liberalen"
             first = self._read(segments[0], paren, depth)
-            if first.holder is not None and not first.anonymous:
+            # a genitive after a role is whose role it is, the apposition names the holder: "des
+            # Parteichefs Hanois, Pham Quang Nghi"
+            genitive = first.holder is not None and first.holder.type is SpeakerType.PERSON and (
+                " " not in first.holder.name and segments[0][-1] == first.holder.name + "s" and first.holder.roles)
+            if first.holder is not None and not first.anonymous and not genitive:
                 return first
             for segment in segments[1:]:
                 later = self._read(segment, [], depth)
                 if later.holder is not None and not later.anonymous:
-                    roles = tuple(dict.fromkeys([*first.roles, *later.holder.roles]))
+                    own = first.holder.roles if genitive and first.holder is not None else ()
+                    roles = tuple(dict.fromkeys([*first.roles, *own, *later.holder.roles]))
                     h = later.holder
                     return Reading(holder=Holder(h.type, h.name, h.qualifier, h.aliases, roles))
             return first
