@@ -968,3 +968,19 @@ def test_a_genitive_after_a_role_gives_way_to_the_name_in_apposition():
     reading = read("des kommunistischen Parteichefs Hanois, Pham Quang Nghi", article)
     assert reading.holder.name == "Pham Quang Nghi" and "Parteichefs" in reading.holder.roles
     assert holder("der Vorsitzende des Linux-Verbandes, Elmar Gesse") == (PERSON, "Elmar Gesse", "")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a known medium in the genitive after a nationality; not a norm ("des technischen Standards")
+        ("einem Bericht des österreichischen Standards", (MEDIA, "Der Standard", "")),
+        ("des technischen Standards", None),
+        # the railway speaks as an institution; a patrol for its police
+        ("Die Bahn", (ORG, "Bahn", "")),
+        ("die Autobahn", None),
+        ("eine Polizeistreife", (ORG, "Polizei", "")),
+    ],
+)
+def test_a_medium_in_the_genitive_the_railway_and_a_patrol(mention, expected):
+    assert holder(mention) == expected

@@ -853,6 +853,10 @@ class MentionReader:
         if k >= len(words):
             return Reading(reason=NOT_A_HOLDER)
         known = KNOWN_MEDIA.get(" ".join(low[k:])) if k > 1 else None
+        if not known and k > 1 and low[0] == "des" and low[-1].endswith("s") and _nationality(low[1:k]):
+            bare = " ".join(low[k:])[:-1]  # "des österreichischen Standards": Der Standard
+            known = next((KNOWN_MEDIA[n] for n in (bare, f"der {bare}", f"die {bare}", f"das {bare}")
+                          if n in KNOWN_MEDIA), None)
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "der englische Independent"
         if _is_frame(words[k]):

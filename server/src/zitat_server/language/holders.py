@@ -76,7 +76,8 @@ ORGANISATION_HEAD = re.compile(
     r"|institute|university|council|committee|association|foundation|organization|ministry|department"
     r"|commission|authority|bureau|office|sicherheitsrat|bundesrat|nationalrat|europarat|betriebsrat"
     r"|aufsichtsrat|übergangsrat|ältestenrat|wächterrat|ethikrat|sachverständigenrat|verwaltungsrat|gruppe"
-    r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz|flugsicherung)$"
+    r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz|flugsicherung"
+    r"|^bahn)$"
 )
 #: Heads that name a class, not an institution: bare ("das Ministerium", "die Partei", "Das
 #: zwölfköpfige Gremium") they refer back to one named before, so they make no record of their
@@ -258,7 +259,7 @@ NOBODY_PLURALS: frozenset[str] = frozenset(
 MEMBER_NOUNS: tuple[str, ...] = tuple(
     sorted(
         """sprecher sprecherin sprechers vertreter vertreterin mitarbeiter mitarbeiterin mitarbeiters
-        angestellter angestellte beamter beamtin insider korrespondent korrespondentin quelle""".split(),
+        angestellter angestellte beamter beamtin insider korrespondent korrespondentin quelle streife""".split(),
         key=len,
         reverse=True,
     )
