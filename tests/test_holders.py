@@ -984,3 +984,23 @@ def test_a_genitive_after_a_role_gives_way_to_the_name_in_apposition():
 )
 def test_a_medium_in_the_genitive_the_railway_and_a_patrol(mention, expected):
     assert holder(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # seats of government speak for the office in them, as "der Kreml"
+        ("der Downing Street", (ORG, "Downing Street", "")),
+        ("das Pentagon", (ORG, "Pentagon", "")),
+        ("der Élysée-Palast", (ORG, "Élysée", "")),
+    ],
+)
+def test_seats_of_government_are_organisations(mention, expected):
+    assert holder(mention) == expected
+
+
+def test_a_spokesman_of_a_seat_of_government_speaks_for_it():
+    reading = read("ein Sprecher der Downing Street")
+    assert reading.anonymous and reading.holder == Holder(ORG, "Downing Street")
+    reading = read("Ein Sprecher des Pentagons")
+    assert reading.anonymous and reading.holder == Holder(ORG, "Pentagon")

@@ -45,6 +45,7 @@ from zitat_server.language.holders import (
     FRAME_COMPOUND_ENDS,
     FRAME_NOUNS,
     GENERIC_HEAD,
+    GOVERNMENT_SEATS,
     GROUP_NOUNS,
     INDEFINITE,
     KNOWN_MEDIA,
@@ -838,6 +839,10 @@ class MentionReader:
                       if k in KNOWN_MEDIA), "")  # "des österreichischen Standards" is not read here
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "taz", "Der Spiegel", "dem Tagesspiegel"
+        rest = " ".join(low[1:]) if low[0] in _ARTICLE_LIKE else " ".join(low)
+        seat = next((GOVERNMENT_SEATS[k] for k in (rest, rest[:-1], rest[:-2]) if k in GOVERNMENT_SEATS), "")
+        if seat:
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, seat))  # "der Downing Street", "des Pentagons"
         if all(w in _PRONOUNS or w in _ARTICLE_LIKE or w in ANAPHORIC_DETERMINERS for w in low):
             return Reading(reason=GROUP if low[0] in GROUP_PRONOUNS else PRONOUN)
         determiner = low[0] if low[0] in _ARTICLE_LIKE or low[0] in ANAPHORIC_DETERMINERS else ""

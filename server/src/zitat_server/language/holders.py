@@ -101,6 +101,17 @@ ORGANISATION_NAME_ENDS: frozenset[str] = frozenset(
     """international motors group holdings airlines airways systems industries technologies watch
     entertainment communications networks pictures studios electronics petroleum pharmaceuticals""".split()
 )
+#: Seats of government that news name for the office in them, as "der Kreml" (a head above):
+#: lower-case name → the organisation's name.
+GOVERNMENT_SEATS: dict[str, str] = {
+    "downing street": "Downing Street",
+    "pentagon": "Pentagon",
+    "élysée": "Élysée",
+    "élysée-palast": "Élysée",
+    "elysée-palast": "Élysée",
+    "elysee-palast": "Élysée",
+    "quai d'orsay": "Quai d'Orsay",
+}
 #: Personal names that take an article: titles used as the name of one person ("der Dalai Lama").
 ARTICLE_PERSON_NAMES: frozenset[str] = frozenset({"dalai lama", "panchen lama", "aga khan"})
 #: Words that make an organisation of the name they end: "Siemens AG", "Whatsapp Inc.".
