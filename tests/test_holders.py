@@ -1004,3 +1004,10 @@ def test_a_spokesman_of_a_seat_of_government_speaks_for_it():
     assert reading.anonymous and reading.holder == Holder(ORG, "Downing Street")
     reading = read("Ein Sprecher des Pentagons")
     assert reading.anonymous and reading.holder == Holder(ORG, "Pentagon")
+
+
+def test_a_first_name_takes_a_long_surname_or_one_with_a_particle_from_the_article():
+    article = ("General Sonthi Boonyaratglin erklärte es. Das schloss Sonthi nicht aus. Die Doktorarbeit des "
+               "Verteidigungsministers Karl-Theodor zu Guttenberg wurde geprüft.")
+    assert holder("Sonthi", article) == (PERSON, "Sonthi Boonyaratglin", "")
+    assert holder("Karl-Theodor", article) == (PERSON, "Karl-Theodor zu Guttenberg", "")

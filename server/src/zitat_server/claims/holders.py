@@ -110,6 +110,9 @@ _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeit
                            "mitglied", "vorsitzend", "gründer")
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 _NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
+# A first name, then a surname with a particle: "Karl-Theodor zu Guttenberg", "Ursula von der Leyen".
+_PARTICLE_SURNAME = re.compile(r"\b([A-ZÄÖÜ][\w\-]+) ((?:von|van|zu|de|di|da|del|du|dos|ten|ter)(?: der| den)? "
+                               r"[A-ZÄÖÜ][\w\-]+)")
 # How German place names end, for place adjectives of places no list knows ("Ludwigshafen|er").
 _PLACE_NAME_END = re.compile(r"(burg|furt|dorf|stadt|heim|hausen|hafen|feld|berg|bach|au|ingen|itz|ow|rode|wald"
                              r"|born|brück|stein|see|land|haven|kirchen|leben|stedt|tal|wil|münster)$")
@@ -257,6 +260,10 @@ class Evidence:
         # used without one more often.
         self.common = {w for w, n in after_article.items() if n > bare.get(w, 0)}
         self.with_article: set[str] = set(after_article)  # after an article at least once
+        #: first name -> the surnames with a particle seen right after it: "Karl-Theodor" -> {"zu Guttenberg"}
+        self.particle_surnames: dict[str, set[str]] = {}
+        for m in _PARTICLE_SURNAME.finditer(text):
+            self.particle_surnames.setdefault(m.group(1), set()).add(m.group(2))
         # "Werft-Sprecher" describes no organisation when the article says "die Werft" or never
         # names it on its own.
         self.described = {w: kind for w, kind in self.described.items()
@@ -1419,7 +1426,9 @@ class MentionReader:
         if firsts:
             return name
         surnames = {s for s in self.ev.next_word.get(name, set())
-                    if self._first_name_like(s) and name in self.ev.first_names.get(s, ())}
+                    if self._first_name_like(s, long=True) and name in self.ev.first_names.get(s, ())}
+        if not surnames and is_first_name(name):
+            surnames = self.ev.particle_surnames.get(name, set())  # "Karl-Theodor" → "… zu Guttenberg"
         return f"{name} {next(iter(surnames))}" if len(surnames) == 1 else name
 
     def _person_like(self, word: str) -> bool:
@@ -1428,9 +1437,10 @@ class MentionReader:
             is_role(w) or self._first_name_like(w) for w in self.ev.first_names.get(word, ())
         )
 
-    def _first_name_like(self, word: str) -> bool:
+    def _first_name_like(self, word: str, *, long: bool = False) -> bool:
+        """A word that can be a first name (``long``: or a surname, which may be long: "Boonyaratglin")."""
         return (
-            1 < len(word) < 12 or "-" in word
+            1 < len(word) < 12 or "-" in word or (long and len(word) > 1)
         ) and not (
             self._not_name_word(word) or _is_person_role(word) or self.ev.is_place(word) or _is_acronym(word)
             or word.lower() in NOT_NAME_OPENERS or _ADVERB_SUFFIX.search(word.lower())
