@@ -334,3 +334,22 @@ def test_a_role_of_either_sex_says_nothing_against_a_sie() -> None:
     )
     doc = _doc(text, ("Halima Jouini", "sagte"), ("sie", "betont"))
     assert _name(doc, 1) == "Halima Jouini"
+
+
+def test_a_pronoun_right_after_an_unnamed_speaker_is_that_speaker() -> None:
+    text = (
+        "Der Bericht nennt Zahlen. Ein Sprecher des Übergangsrates sagte SPIEGEL ONLINE, sie hätten erst "
+        "durch den Bericht davon erfahren. Er kündigte eine Untersuchung an."
+    )
+    doc = _doc(text, ("Ein Sprecher des Übergangsrates", "sagte"), ("Er", "kündigte"))
+    assert doc.quotes[1].entity == doc.quotes[0].entity
+    assert doc.entities[doc.quotes[1].entity].anonymous
+
+
+def test_a_pronoun_after_an_unnamed_speaker_and_a_named_person_is_not_the_unnamed_one() -> None:
+    text = (
+        "Ein Sprecher des Übergangsrates sagte, Innenminister Peter Müller habe davon gewusst. "
+        "Er kündigte eine Untersuchung an."
+    )
+    doc = _doc(text, ("Ein Sprecher des Übergangsrates", "sagte"), ("Er", "kündigte"))
+    assert doc.quotes[1].entity != doc.quotes[0].entity

@@ -1014,6 +1014,10 @@ class _Resolution:
             h, when = self.last_speaker
             if at - when <= SPEAKER_REACH and self._fits(h, feminine):
                 return h
+            if at - when <= 1 and h.entity.anonymous and (feminine is None or h.feminine in (None, feminine)) and (
+                next((r for r in reversed(self.recency.values()) if r.entity.type is SpeakerType.PERSON), None) is h
+            ):
+                return h  # "Ein Sprecher der US-Armee wollte nicht bestätigen, … Er sagte aber": nobody named since
         return next((h for h in reversed(self.recency.values()) if self._fits(h, feminine)), None)
 
     def role(self, r: Reading, at: int) -> _Holder:
