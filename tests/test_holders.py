@@ -1011,3 +1011,10 @@ def test_a_first_name_takes_a_long_surname_or_one_with_a_particle_from_the_artic
                "Verteidigungsministers Karl-Theodor zu Guttenberg wurde geprüft.")
     assert holder("Sonthi", article) == (PERSON, "Sonthi Boonyaratglin", "")
     assert holder("Karl-Theodor", article) == (PERSON, "Karl-Theodor zu Guttenberg", "")
+
+
+def test_a_countrys_leadership_and_a_member_of_a_medium_in_the_genitive():
+    assert holder("die nordkoreanische Führung") == (ORG, "Führung", "nordkoreanisch")
+    assert holder("die Führung") is None  # whose, it does not say
+    reading = read("dem Korrespondenten al-Jazeeras")
+    assert reading.anonymous and reading.holder == Holder(MEDIA, "Al Jazeera")

@@ -905,6 +905,10 @@ class MentionReader:
             if reading.holder is not None and reading.holder.type is SpeakerType.PERSON:
                 return Reading(reason=NOT_A_HOLDER)  # "Pressemitteilung": no "Presse" person
             return reading
+        national = _nationality(premodifiers)
+        if not rest and words[k].lower() in _LEADERSHIPS and national:
+            # "die nordkoreanische Führung": a country's leadership, as its government
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, words[k], national))
         if any(p in ANAPHORIC_DETERMINERS for p in premodifiers):
             return Reading(reason=PRONOUN)  # "nach eigenen Angaben", "seiner Ansicht nach"
         return Reading(reason=NOT_A_HOLDER)
@@ -1007,6 +1011,13 @@ class MentionReader:
                 tail = words[k + i :]
                 break
             body.append(w)
+        if len(body) == 2 and _is_member_noun(body[0]) and body[1].endswith("s") and not any(map(is_role, body)):
+            # "dem Korrespondenten al-Jazeeras": an unnamed member of a medium or organisation in the genitive
+            of = self._read([body[1][:-1]], [], depth + 1)
+            if of.holder is not None and not of.anonymous and of.holder.type in (
+                SpeakerType.ORGANIZATION, SpeakerType.MEDIA
+            ):
+                return Reading(holder=of.holder, anonymous=True, role=_nominative_role(body[0]))
         if len(body) == 2 and body[0].lower() in _MUNICIPALITIES and determiner in ("", *_DEFINITE):
             place = self.ev.bare_genitive(body[1]) or body[1]
             if self.ev.is_place(place) or (is_name_word(place) and not self.ev.is_common(place)
@@ -2111,6 +2122,15 @@ def _skip_to_organisation(tail: list[str]) -> list[str]:
 
 #: Broadcasting a country's adjective names: "das sudanesische Fernsehen" is Fernsehen (sudanesisch).
 _NATIONAL_MEDIA = frozenset({"fernsehen", "staatsfernsehen", "rundfunk", "staatsrundfunk", "hörfunk"})
+
+#: A country's leadership, named with its nationality: "die nordkoreanische Führung".
+_LEADERSHIPS = frozenset({"führung", "staatsführung", "staatsspitze"})
+
+
+def _is_member_noun(word: str) -> bool:
+    """A member noun, also weak in the dative or accusative: "Sprecher", "Korrespondenten"."""
+    return _is_member(word) or (word.endswith("en") and _is_member(word[:-2]))
+
 
 #: A municipality named with its place speaks as an institution: "Die Stadt Nürnberg", "der Gemeinde Aying".
 _MUNICIPALITIES = frozenset({"stadt", "gemeinde", "marktgemeinde"})
