@@ -1018,3 +1018,12 @@ def test_a_countrys_leadership_and_a_member_of_a_medium_in_the_genitive():
     assert holder("die Führung") is None  # whose, it does not say
     reading = read("dem Korrespondenten al-Jazeeras")
     assert reading.anonymous and reading.holder == Holder(MEDIA, "Al Jazeera")
+
+
+def test_a_name_written_in_lower_case_with_its_abbreviation_after_a_descriptor():
+    article = ("Laut einem Bericht der Menschenrechtsorganisation amnesty international (ai) nimmt die Zahl zu. "
+               "Laut ai-Bericht ist es schwer. Die Menschenrechtsorganisation fordert mehr.")
+    assert holder("ai-Bericht", article) == (ORG, "Amnesty International", "")
+    assert holder("Die Menschenrechtsorganisation", article) == (ORG, "Amnesty International", "")
+    assert holder("einem Bericht der Menschenrechtsorganisation", article) == (ORG, "Amnesty International", "")
+    assert holder("ai-Bericht") is None  # an article that does not spell it out

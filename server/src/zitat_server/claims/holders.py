@@ -110,6 +110,8 @@ _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeit
                            "mitglied", "vorsitzend", "gründer")
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 _NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
+# A descriptor, a name in lower case and its abbreviation: "Menschenrechtsorganisation amnesty international (ai)".
+_LOWER_CASE_NAME = re.compile(r"\b([A-ZÄÖÜ][\w\-]*) ((?:[a-zäöü][\w\-]* ){1,4})\(([a-zäöü]{2,6})\)")
 # A first name, then a surname with a particle: "Karl-Theodor zu Guttenberg", "Ursula von der Leyen".
 _PARTICLE_SURNAME = re.compile(r"\b([A-ZÄÖÜ][\w\-]+) ((?:von|van|zu|de|di|da|del|du|dos|ten|ter)(?: der| den)? "
                                r"[A-ZÄÖÜ][\w\-]+)")
@@ -260,6 +262,18 @@ class Evidence:
         # used without one more often.
         self.common = {w for w, n in after_article.items() if n > bare.get(w, 0)}
         self.with_article: set[str] = set(after_article)  # after an article at least once
+        #: an abbreviation in lower case -> the name it abbreviates, which the article writes in lower
+        #: case after a descriptor: "Menschenrechtsorganisation amnesty international (ai)" -> "ai" ->
+        #: "Amnesty International" (and "menschenrechtsorganisation" introduced it)
+        self.abbreviated: dict[str, str] = {}
+        for m in _LOWER_CASE_NAME.finditer(text):
+            words = m.group(2).split()
+            if "".join(w[0] for w in words) == m.group(3) and (
+                DESCRIPTOR_HEAD.search(m.group(1).lower()) or MEDIA_HEAD.search(m.group(1).lower())
+            ):
+                name = " ".join(w[:1].upper() + w[1:] for w in words)
+                self.abbreviated[m.group(3)] = name
+                self.introduced.setdefault(m.group(1).lower(), set()).add(name)
         #: first name -> the surnames with a particle seen right after it: "Karl-Theodor" -> {"zu Guttenberg"}
         self.particle_surnames: dict[str, set[str]] = {}
         for m in _PARTICLE_SURNAME.finditer(text):
@@ -838,6 +852,8 @@ class MentionReader:
             words = words[1:]
         if not words:
             return Reading(reason=NOT_A_HOLDER)
+        if len(words) == 1 and words[0] in self.ev.abbreviated:
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, self.ev.abbreviated[words[0]]))  # "ai"
         if len(words) == 1 and _DOMAIN.match(words[0]):
             return Reading(holder=Holder(SpeakerType.MEDIA, KNOWN_MEDIA.get(words[0].lower(), words[0])))  # "ndr.de"
         words = [w[:-1] if _is_acronym(w[:-1]) and w.endswith("s") and len(w) > 3 else w for w in words]  # "ZDFs"
