@@ -1027,3 +1027,13 @@ def test_a_name_written_in_lower_case_with_its_abbreviation_after_a_descriptor()
     assert holder("Die Menschenrechtsorganisation", article) == (ORG, "Amnesty International", "")
     assert holder("einem Bericht der Menschenrechtsorganisation", article) == (ORG, "Amnesty International", "")
     assert holder("ai-Bericht") is None  # an article that does not spell it out
+
+
+def test_a_media_house_is_a_descriptor_and_a_publisher_refers_back_to_it():
+    assert holder("das Medienhaus Lensing") == (ORG, "Lensing", "")
+    text = ("In einer Pressemitteilung erklärte das Medienhaus Lensing, dass das Blatt stecke. "
+            "Die Auflage ist gesunken. Der Verlag schlug den Mitarbeitern vor, zu wechseln.")
+    doc = _quotes(text, "Der Verlag")
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=NOT_A_HOLDER)], MentionReader(Evidence(text)))
+    assert readings[0].holder == Holder(ORG, "Lensing")

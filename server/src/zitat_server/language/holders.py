@@ -77,7 +77,7 @@ ORGANISATION_HEAD = re.compile(
     r"|commission|authority|bureau|office|sicherheitsrat|bundesrat|nationalrat|europarat|betriebsrat"
     r"|aufsichtsrat|übergangsrat|ältestenrat|wächterrat|ethikrat|sachverständigenrat|verwaltungsrat|gruppe"
     r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz|flugsicherung"
-    r"|^bahn)$"
+    r"|^bahn|medienhaus|verlagshaus|verlagsgruppe)$"
 )
 #: Heads that name a class, not an institution: bare ("das Ministerium", "die Partei", "Das
 #: zwölfköpfige Gremium") they refer back to one named before, so they make no record of their
@@ -136,7 +136,7 @@ DESCRIPTOR_HEAD = re.compile(
     r"(organisation|firma|konzern|unternehmen|gesellschaft|verband|partei|gewerkschaft|initiative"
     r"|vereinigung|hersteller|betreiber|betreiberfirma|bank|stiftung|verein|club|klub|gruppe|agentur"
     r"|institut|dienstleister|anbieter|versicherer|airline|autobauer|händler|bewegung|miliz|netzwerk"
-    r"|versorger|fluggesellschaft|provider|verlag|kette|ratingagentur|hilfswerk)$"
+    r"|versorger|fluggesellschaft|provider|verlag|kette|ratingagentur|hilfswerk|medienhaus|verlagshaus|verlagsgruppe)$"
 )
 
 # One line per outlet: its canonical name, then the other ways news write it.
