@@ -1037,3 +1037,15 @@ def test_a_media_house_is_a_descriptor_and_a_publisher_refers_back_to_it():
     doc.sentences = _sentences(text)
     readings = resolve_class_nouns(doc, [Reading(reason=NOT_A_HOLDER)], MentionReader(Evidence(text)))
     assert readings[0].holder == Holder(ORG, "Lensing")
+
+
+def test_a_plural_sie_after_an_opening_pronoun_looks_at_the_sentence_before():
+    text = "Die Studenten protestierten lange. Wir, sagten sie, bleiben dran."
+    at = text.index("sie,")
+    doc = Doc(text)
+    doc.quotes.append(Quote(message=[Span(0, 1)], form=Form.DIRECT, source=Span(at, at + 3)))
+    reader = MentionReader(Evidence(text))
+    # without sentences no subject is looked for
+    assert resolve_plural_pronouns(doc, [Reading(reason=GROUP)], reader)[0].holder is None
+    doc.sentences = _sentences(text)
+    assert resolve_plural_pronouns(doc, [Reading(reason=GROUP)], reader)[0].holder == Holder(GROUP_TYPE, "Studenten")

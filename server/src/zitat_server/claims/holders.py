@@ -1880,8 +1880,8 @@ def resolve_plural_pronouns(doc: Doc, readings: list[Reading], reader: MentionRe
     for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
         if r.holder is not None or r.reason != GROUP or quote.source is None:
             continue
-        if doc.span_text(quote.source).strip().lower() != "sie":
-            continue
+        if doc.span_text(quote.source).strip().lower() != "sie" or not doc.sentences:
+            continue  # without sentences, no subject to look for
         start, _ = _sentence_span(doc, quote.source.start)
         # the sentence's own subject; when it opens otherwise ("In der Notiz teilten sie mit") or
         # with the pronoun, the previous sentence's
@@ -1912,8 +1912,9 @@ def _opening_phrase(text: str, start: int, end: int, ev: Evidence) -> str:
         if not w:
             break
         if is_capitalised(w) and low not in _ARTICLE_LIKE and low not in QUANTIFIERS:
-            if not words and (low in LEADING_NOISE or low in _OPENING_PREPOSITIONS or low in ev.lower):
-                return ""
+            if not words and (low in LEADING_NOISE or low in _OPENING_PREPOSITIONS or low in ev.lower
+                              or low in _PRONOUNS):
+                return ""  # "In der Notiz", "Danach", "Wir, sagten sie, …"
             noun = True
         elif low in _ARTICLE_LIKE or low in QUANTIFIERS:
             if noun and low not in ("der", "des"):
