@@ -333,3 +333,45 @@ def test_demnach_takes_up_the_report_of_the_sentence_before() -> None:
     doc = p.process("Der Minister sagte, die Lage sei ernst. Inzwischen sind Beschuldigungen an die "
                     "Öffentlichkeit gelangt. Demnach steht der Kopilot in der Schusslinie.")
     assert _demnach_holder(doc) == (None, "no antecedent")
+
+
+def test_a_womans_first_name_outweighs_a_role_without_in() -> None:
+    # "Europaabgeordnete" has no "-in": the first name says "sie"; a spokesman "Koch-Mehrins" is
+    # someone of hers, an unnamed person, not she (nor gives her his role)
+    text = (
+        "Die FDP-Europaabgeordnete Silvana Koch-Mehrin hat Widerspruch eingelegt. Dies teilte ein Sprecher "
+        "Koch-Mehrins mit. Manfred Berg hatte mitgeteilt, dass die Hochschule entscheiden werde. "
+        "Sie wisse, dass ihre Arbeit nicht frei von Schwächen sei."
+    )
+    doc = _doc(text, ("ein Sprecher Koch-Mehrins", "teilte"), ("Manfred Berg", "mitgeteilt"), ("Sie", "wisse"))
+    assert doc.entities[doc.quotes[0].entity].anonymous
+    assert _name(doc, 2) == "Silvana Koch-Mehrin"
+    assert "Sprecher" not in doc.entities[doc.quotes[2].entity].roles
+
+
+def test_a_role_of_either_sex_says_nothing_against_a_sie() -> None:
+    text = (
+        "Halima Jouini, Vorstandsmitglied der tunesischen Menschenrechtsliga, sagte dazu gegenüber der ARD: "
+        "„Frauen haben sich gegen den Diktator gestellt“, betont sie."
+    )
+    doc = _doc(text, ("Halima Jouini", "sagte"), ("sie", "betont"))
+    assert _name(doc, 1) == "Halima Jouini"
+
+
+def test_a_pronoun_right_after_an_unnamed_speaker_is_that_speaker() -> None:
+    text = (
+        "Der Bericht nennt Zahlen. Ein Sprecher des Übergangsrates sagte SPIEGEL ONLINE, sie hätten erst "
+        "durch den Bericht davon erfahren. Er kündigte eine Untersuchung an."
+    )
+    doc = _doc(text, ("Ein Sprecher des Übergangsrates", "sagte"), ("Er", "kündigte"))
+    assert doc.quotes[1].entity == doc.quotes[0].entity
+    assert doc.entities[doc.quotes[1].entity].anonymous
+
+
+def test_a_pronoun_after_an_unnamed_speaker_and_a_named_person_is_not_the_unnamed_one() -> None:
+    text = (
+        "Ein Sprecher des Übergangsrates sagte, Innenminister Peter Müller habe davon gewusst. "
+        "Er kündigte eine Untersuchung an."
+    )
+    doc = _doc(text, ("Ein Sprecher des Übergangsrates", "sagte"), ("Er", "kündigte"))
+    assert doc.quotes[1].entity != doc.quotes[0].entity

@@ -39,11 +39,13 @@ from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, PR
 from zitat_server.language.holders import (
     ADDRESSEE_WORDS,
     ANAPHORIC_DETERMINERS,
+    ARTICLE_PERSON_NAMES,
     COMPANY_FORMS,
     DESCRIPTOR_HEAD,
     FRAME_COMPOUND_ENDS,
     FRAME_NOUNS,
     GENERIC_HEAD,
+    GOVERNMENT_SEATS,
     GROUP_NOUNS,
     INDEFINITE,
     KNOWN_MEDIA,
@@ -52,10 +54,12 @@ from zitat_server.language.holders import (
     MEDIA_HEAD,
     MEMBER_NOUNS,
     MORE_PRONOUNS,
+    NEWSPAPER_NAME_ENDS,
     NOBODY_PLURALS,
     NOT_NAME_OPENERS,
     NOT_PEOPLE_PLURALS,
     ORGANISATION_HEAD,
+    ORGANISATION_NAME_ENDS,
     PEOPLE_PLURAL_ENDINGS,
     PERSON_TITLES,
     PLACE_NOUNS,
@@ -106,9 +110,20 @@ _MEMBER_OF_ORGANISATION = ("experte", "expertin", "sprecher", "chef", "mitarbeit
                            "mitglied", "vorsitzend", "gründer")
 _PLACE_AFTER = re.compile(r"\s+(?:in|im|aus)\s+([A-ZÄÖÜ][\w\-]+)")
 _NAME_AFTER = re.compile(r" ([A-ZÄÖÜ][\w\-]+)")
+# A descriptor, a name in lower case and its abbreviation: "Menschenrechtsorganisation amnesty international (ai)".
+_LOWER_CASE_NAME = re.compile(r"\b([A-ZÄÖÜ][\w\-]*) ((?:[a-zäöü][\w\-]* ){1,4})\(([a-zäöü]{2,6})\)")
+# A first name, then a surname with a particle: "Karl-Theodor zu Guttenberg", "Ursula von der Leyen".
+_PARTICLE_SURNAME = re.compile(r"\b([A-ZÄÖÜ][\w\-]+) ((?:von|van|zu|de|di|da|del|du|dos|ten|ter)(?: der| den)? "
+                               r"[A-ZÄÖÜ][\w\-]+)")
+# How German place names end, for place adjectives of places no list knows ("Ludwigshafen|er").
+_PLACE_NAME_END = re.compile(r"(burg|furt|dorf|stadt|heim|hausen|hafen|feld|berg|bach|au|ingen|itz|ow|rode|wald"
+                             r"|born|brück|stein|see|land|haven|kirchen|leben|stedt|tal|wil|münster)$")
 _FRAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w\-]+) $")
 # The rest of a name a mention stops short of: "| ohne Grenzen", "| für bedrohte Völker".
 _NAME_REST = re.compile(r" (?:ohne|für) (?:[a-zäöü]+ )?[A-ZÄÖÜ][\w\-]+")
+# A name in apposition right after a mention, then the clause goes on: "|, EADS heute mitteilte".
+_APPOSITION_AFTER = re.compile(r", ((?:[A-ZÄÖÜ][\w\-]*)(?: [A-ZÄÖÜ][\w\-]*){0,3})(?= [a-zäöü])")
+_DOTTED_NAME = re.compile(r"^[a-z]+\.[a-z]+$")  # "ver.di"
 _NAME_WORD_AFTER = re.compile(r" (?:[A-ZÄÖÜ][\w\-]*|[a-z]+\.[a-z]+)(?=[\s,.;:])")  # "| ver.di", "| Euryza"
 _WEB_ADDRESS = re.compile(r"\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(at|de|ch|com|org|net|eu|uk|info)$", re.IGNORECASE)  # "ndr.de", "faz.net"
@@ -247,6 +262,22 @@ class Evidence:
         # used without one more often.
         self.common = {w for w, n in after_article.items() if n > bare.get(w, 0)}
         self.with_article: set[str] = set(after_article)  # after an article at least once
+        #: an abbreviation in lower case -> the name it abbreviates, which the article writes in lower
+        #: case after a descriptor: "Menschenrechtsorganisation amnesty international (ai)" -> "ai" ->
+        #: "Amnesty International" (and "menschenrechtsorganisation" introduced it)
+        self.abbreviated: dict[str, str] = {}
+        for m in _LOWER_CASE_NAME.finditer(text):
+            words = m.group(2).split()
+            if "".join(w[0] for w in words) == m.group(3) and (
+                DESCRIPTOR_HEAD.search(m.group(1).lower()) or MEDIA_HEAD.search(m.group(1).lower())
+            ):
+                name = " ".join(w[:1].upper() + w[1:] for w in words)
+                self.abbreviated[m.group(3)] = name
+                self.introduced.setdefault(m.group(1).lower(), set()).add(name)
+        #: first name -> the surnames with a particle seen right after it: "Karl-Theodor" -> {"zu Guttenberg"}
+        self.particle_surnames: dict[str, set[str]] = {}
+        for m in _PARTICLE_SURNAME.finditer(text):
+            self.particle_surnames.setdefault(m.group(1), set()).add(m.group(2))
         # "Werft-Sprecher" describes no organisation when the article says "die Werft" or never
         # names it on its own.
         self.described = {w: kind for w, kind in self.described.items()
@@ -352,7 +383,18 @@ def _is_member(word: str) -> bool:
 
 
 def _is_frame(word: str) -> bool:
-    return word.lower() in FRAME_NOUNS or bool(_compound_prefix(word, FRAME_COMPOUND_ENDS))
+    return word.lower() in FRAME_NOUNS or bool(_compound_prefix(word, FRAME_COMPOUND_ENDS) or _hyphen_frame(word))
+
+
+def _hyphen_frame(word: str) -> str:
+    """The first part of a hyphen compound whose last part is a frame or a document, which names
+    its holder: "dpa-Meldung" → dpa, "ROG-Jahresbericht" → ROG, "HIS-Studie" → HIS; else ""."""
+    prefix, hyphen, last = word.rpartition("-")
+    if not hyphen or not prefix or not last[:1].isupper():
+        return ""
+    low = last.lower()
+    document = any(low.endswith(stem) or low.endswith(stem + "s") for stem in _DOCUMENTS)
+    return prefix if document or low in FRAME_NOUNS or _compound_prefix(last, FRAME_COMPOUND_ENDS) else ""
 
 
 def _is_person_role(word: str) -> bool:
@@ -365,6 +407,8 @@ def _is_lower_adjective(word: str) -> bool:
     prefix, _, suffix = word.rpartition("-")
     if (prefix[:1].isupper() or prefix.isdigit()) and suffix[:1].islower() and _ADJECTIVE.search(suffix):
         return True  # "US-amerikanische", "EU-weiten", "84-jährige"
+    if prefix and suffix[:1].isupper():
+        return False  # a noun whose first part is written in lower case: "dpa-Meldung"
     return (word[:1].islower() and low not in LEADING_NOISE and low not in DETERMINERS and word != ","
             and low not in NAME_PARTICLES and not has_hyphen_particle(word))
 
@@ -395,6 +439,24 @@ def _nominative_adjective(word: str, head_gender: str) -> str:
 
 def _is_org_head(low: str) -> bool:
     return bool(ORGANISATION_HEAD.search(low) or MEDIA_HEAD.search(low))
+
+
+def other_first_name(name: str, other: str) -> bool:
+    """Two full names of one surname that share no first name: two people ("Joseph Ratzinger",
+    "Georg Ratzinger")."""
+    a, b = name.split(), other.split()
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not (is_first_name(a[0]) and is_first_name(b[0])):
+        return False
+    given_a = {g for w in a[:-1] for g in w.split("-")}
+    given_b = {g for w in b[:-1] for g in w.split("-")}
+    return not given_a & given_b  # "Hans Dieter Pötsch" and "Dieter Pötsch" are one
+
+
+def _newspaper(words: Sequence[str]) -> bool:
+    """An English newspaper name: capitalised words, no German adjective and no first name among
+    them, then a newspaper head ("Bangkok Post", "Irish Times"; not "Deutsche Post", "Sarah Post")."""
+    return len(words) >= 2 and words[-1].lower() in NEWSPAPER_NAME_ENDS and not is_first_name(words[0]) and all(
+        is_capitalised(w) and " " not in w and not _NATIONALITY.match(w.lower()) for w in words[:-1])
 
 
 def _is_hyphen_name(word: str) -> bool:
@@ -579,6 +641,15 @@ class MentionReader:
             longer = self.read(text + rest.group(0)) if rest is not None else Reading()
             if longer.holder is not None and longer.holder.type is not SpeakerType.PERSON:
                 reading = longer
+        if reading.anonymous and reading.holder is None:
+            # An unnamed member whose organisation the apposition after the mention names: "ein
+            # Vertreter des Mutterkonzerns von Airbus|, EADS heute mitteilte".
+            apposition = _APPOSITION_AFTER.match(doc.text, span.end)
+            named = self.read(apposition.group(1)) if apposition is not None else Reading()
+            if named.holder is not None and not named.anonymous and named.holder.type in (
+                SpeakerType.ORGANIZATION, SpeakerType.MEDIA
+            ):
+                reading = replace(reading, holder=named.holder, reason="")
         holder = reading.holder
         if holder is not None and holder.type is SpeakerType.PERSON and " " not in holder.name:
             following = _NAME_AFTER.match(doc.text, span.end)
@@ -617,7 +688,9 @@ class MentionReader:
         ))
         if persons:
             names = list(dict.fromkeys(n for h in persons for n in (h.name, *h.aliases)))
-            return Reading(holder=Holder(SpeakerType.PERSON, names[0], aliases=tuple(names[1:]), roles=roles))
+            # not another person of that surname coref merged ("Georg Ratzinger" with Joseph, his brother)
+            aliases = tuple(n for n in names[1:] if not other_first_name(names[0], n))
+            return Reading(holder=Holder(SpeakerType.PERSON, names[0], aliases=aliases, roles=roles))
         others = [r for r in readings if r.holder is not None]
         if others:
             return others[0]
@@ -755,12 +828,17 @@ class MentionReader:
         if len(segments) > 1:
             # "der Vorsitzende des Linux-Verbandes, Elmar Gesse"; "Bill Graham, Parteichef der Liberalen"
             first = self._read(segments[0], paren, depth)
-            if first.holder is not None and not first.anonymous:
+            # a genitive after a role is whose role it is, the apposition names the holder: "des
+            # Parteichefs Hanois, Pham Quang Nghi"
+            genitive = first.holder is not None and first.holder.type is SpeakerType.PERSON and (
+                " " not in first.holder.name and segments[0][-1] == first.holder.name + "s" and first.holder.roles)
+            if first.holder is not None and not first.anonymous and not genitive:
                 return first
             for segment in segments[1:]:
                 later = self._read(segment, [], depth)
                 if later.holder is not None and not later.anonymous:
-                    roles = tuple(dict.fromkeys([*first.roles, *later.holder.roles]))
+                    own = first.holder.roles if genitive and first.holder is not None else ()
+                    roles = tuple(dict.fromkeys([*first.roles, *own, *later.holder.roles]))
                     h = later.holder
                     return Reading(holder=Holder(h.type, h.name, h.qualifier, h.aliases, roles))
             return first
@@ -774,6 +852,8 @@ class MentionReader:
             words = words[1:]
         if not words:
             return Reading(reason=NOT_A_HOLDER)
+        if len(words) == 1 and words[0] in self.ev.abbreviated:
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, self.ev.abbreviated[words[0]]))  # "ai"
         if len(words) == 1 and _DOMAIN.match(words[0]):
             return Reading(holder=Holder(SpeakerType.MEDIA, KNOWN_MEDIA.get(words[0].lower(), words[0])))  # "ndr.de"
         words = [w[:-1] if _is_acronym(w[:-1]) and w.endswith("s") and len(w) > 3 else w for w in words]  # "ZDFs"
@@ -782,6 +862,10 @@ class MentionReader:
                       if k in KNOWN_MEDIA), "")  # "des österreichischen Standards" is not read here
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "taz", "Der Spiegel", "dem Tagesspiegel"
+        rest = " ".join(low[1:]) if low[0] in _ARTICLE_LIKE else " ".join(low)
+        seat = next((GOVERNMENT_SEATS[k] for k in (rest, rest[:-1], rest[:-2]) if k in GOVERNMENT_SEATS), "")
+        if seat:
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, seat))  # "der Downing Street", "des Pentagons"
         if all(w in _PRONOUNS or w in _ARTICLE_LIKE or w in ANAPHORIC_DETERMINERS for w in low):
             return Reading(reason=GROUP if low[0] in GROUP_PRONOUNS else PRONOUN)
         determiner = low[0] if low[0] in _ARTICLE_LIKE or low[0] in ANAPHORIC_DETERMINERS else ""
@@ -797,9 +881,17 @@ class MentionReader:
         if k >= len(words):
             return Reading(reason=NOT_A_HOLDER)
         known = KNOWN_MEDIA.get(" ".join(low[k:])) if k > 1 else None
+        if not known and k > 1 and low[0] == "des" and low[-1].endswith("s") and _nationality(low[1:k]):
+            bare = " ".join(low[k:])[:-1]  # "des österreichischen Standards": Der Standard
+            known = next((KNOWN_MEDIA[n] for n in (bare, f"der {bare}", f"die {bare}", f"das {bare}")
+                          if n in KNOWN_MEDIA), None)
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "der englische Independent"
         if _is_frame(words[k]):
+            if not determiner and len(words) == 1:
+                person = self._surname_known(words)
+                if person is not None:
+                    return Reading(holder=person)  # "schreibt Papier": Hans-Jürgen Papier, a surname
             return self._frame(words, k, low[:k], paren, depth)
         if any(w in QUANTIFIERS for w in low[: k + 1]):
             return self._quantified(words, k)  # "Verschiedene Länderparlamente", "verschiedener US-Medien"
@@ -820,7 +912,8 @@ class MentionReader:
             return self._read(rest[1:], paren, depth + 1)
         if rest and is_capitalised(rest[0]) and rest[0].lower() not in _ARTICLE_LIKE:
             return self._read(rest, paren, depth + 1)  # a genitive name: "Angaben Ibrahims"
-        prefix = _compound_prefix(words[k], FRAME_COMPOUND_ENDS) or _compound_prefix(words[k], _OPINION_ENDS)
+        prefix = (_hyphen_frame(words[k]) or _compound_prefix(words[k], FRAME_COMPOUND_ENDS)
+                  or _compound_prefix(words[k], _OPINION_ENDS))
         if prefix.lower() == "presse":
             return Reading(reason=NOT_A_HOLDER)  # "Pressemitteilung", "Presseerklärung": whose, it does not say
         if prefix:
@@ -828,6 +921,10 @@ class MentionReader:
             if reading.holder is not None and reading.holder.type is SpeakerType.PERSON:
                 return Reading(reason=NOT_A_HOLDER)  # "Pressemitteilung": no "Presse" person
             return reading
+        national = _nationality(premodifiers)
+        if not rest and words[k].lower() in _LEADERSHIPS and national:
+            # "die nordkoreanische Führung": a country's leadership, as its government
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, words[k], national))
         if any(p in ANAPHORIC_DETERMINERS for p in premodifiers):
             return Reading(reason=PRONOUN)  # "nach eigenen Angaben", "seiner Ansicht nach"
         return Reading(reason=NOT_A_HOLDER)
@@ -930,6 +1027,19 @@ class MentionReader:
                 tail = words[k + i :]
                 break
             body.append(w)
+        if len(body) == 2 and _is_member_noun(body[0]) and body[1].endswith("s") and not any(map(is_role, body)):
+            # "dem Korrespondenten al-Jazeeras": an unnamed member of a medium or organisation in the genitive
+            of = self._read([body[1][:-1]], [], depth + 1)
+            if of.holder is not None and not of.anonymous and of.holder.type in (
+                SpeakerType.ORGANIZATION, SpeakerType.MEDIA
+            ):
+                return Reading(holder=of.holder, anonymous=True, role=_nominative_role(body[0]))
+        if len(body) == 2 and body[0].lower() in _MUNICIPALITIES and determiner in ("", *_DEFINITE):
+            place = self.ev.bare_genitive(body[1]) or body[1]
+            if self.ev.is_place(place) or (is_name_word(place) and not self.ev.is_common(place)
+                                           and not self._person_like(place)):
+                # "Die Stadt Nürnberg": the municipality, an institution, its place the qualifier
+                return Reading(holder=Holder(SpeakerType.ORGANIZATION, _nominative_head(body[0]), place))
         org = self._organisation(body, tail, determiner, premodifiers, paren, depth)
         if org is not None:
             return org
@@ -1035,6 +1145,8 @@ class MentionReader:
             if not is_capitalised(w):
                 break  # "Instituts von Athen", "„Hürriyet“ von der Gruppe"
             after.append(w)
+        if not after and len(body) == h + 1 and tail and _DOTTED_NAME.match(tail[0]):
+            after, tail = [tail[0]], tail[1:]  # a name written in lower case: "Die Gewerkschaft ver.di"
         if after and len(after) == len(body) - h - 1:
             # a name with a preposition in it: "Hilfsorganisation Ärzte ohne Grenzen", "Brot für die Welt"
             while len(tail) >= 2 and tail[0] in ("ohne", "für", "und") and is_capitalised(tail[1]):
@@ -1053,7 +1165,9 @@ class MentionReader:
                 return Reading(holder=Holder(kind, " ".join([head, *after]), aliases=acronyms))
             name = " ".join(after)
             known = KNOWN_MEDIA.get(name.lower())
-            if not known and len(after) == 1 and self._not_name_word(after[0]) and not _is_acronym(after[0]):
+            if not known and len(after) == 1 and self._not_name_word(after[0]) and not (
+                _is_acronym(after[0]) or _DOTTED_NAME.match(after[0])
+            ):
                 return Reading(reason=ANONYMOUS)  # a cut-off name: "der Hilfsorganisation Ärzte"
             return Reading(holder=Holder(SpeakerType.MEDIA if known else kind, known or name, aliases=acronyms))
         if after and head != body[h] and not before and not (
@@ -1071,7 +1185,7 @@ class MentionReader:
         ):
             # "der Sicherheitsbehörden", "die Behörden in Kassel", "Afghanischen Behörden"
             return self._group(head, determiner, [*premodifiers, *before], tail)
-        place_adjectives = all(w.endswith("er") for w in before)  # "des Ludwigshafener Konzerns"
+        place_adjectives = all(self._place_adjective(w) for w in before)  # "des Ludwigshafener Konzerns"
         if not after and not name_tail and place_adjectives and (
             _is_descriptor(head, before_name=False) or GENERIC_HEAD.match(low)
         ):
@@ -1102,7 +1216,7 @@ class MentionReader:
         local = bool(LOCAL_HEAD.search(low)) and not before and not name_tail and not low.startswith("bundes")
         name_words = [_nominative_adjective(w, g) for w in before] + [head, *name_tail]
         if local and after and any(self._person_like(w) for w in after):
-            return None  # "die Staatsanwaltschaft Ertel": a person, not a place
+            after = []  # "(warf) die Staatsanwaltschaft Ertel (vor)": a person after it, not its place
         if local and after:
             # "Polizeidirektion Hannover", "Staatsanwaltschaft Oslo", "Regierung Guatemalas"
             qualifier = " ".join(self.ev.bare_genitive(w) or w for w in after)
@@ -1117,6 +1231,20 @@ class MentionReader:
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known, aliases=acronyms))
         return Reading(holder=Holder(kind, name, qualifier, acronyms))
+
+    def _place_adjective(self, word: str) -> bool:
+        """A capitalised adjective in -er before an organisation's head that makes no name: of a
+        place ("Ludwigshafener", "Berliner", "Münchner", "Bremer") the article or the lists know or
+        shaped like a place name, or an inflected one; not a name in -er ("die Hoover Institution")."""
+        if not word.endswith("er") or len(word) < 5:
+            return False
+        if _ADJECTIVE.search(word.lower()):
+            return True  # an adjective as coref capitalises it in a name: "Französischer Stromnetzbetreiber"
+        stem = word[:-2]
+        for place in (stem, stem + "en", word[:-3] + "en", stem + "e"):
+            if place in PLACES or place in self.ev.capitalised or place in self.ev.place:
+                return True
+        return bool(_PLACE_NAME_END.search(stem.lower()))
 
     def _name_after_organisation(self, tail: list[str]) -> str:
         """A personal name that ends a role's complement right after an organisation or a field: "(Direktor)
@@ -1177,11 +1305,15 @@ class MentionReader:
 
     @staticmethod
     def _fuer(tail: list[str]) -> list[str]:
-        """The "für …" part of an organisation's name: "Bundesamt für Migration und Flüchtlinge"."""
-        if len(tail) < 2 or tail[0] != "für" or not is_capitalised(tail[1]):
+        """The "für …" part of an organisation's name: "Bundesamt für Migration und Flüchtlinge",
+        "Gesellschaft für bedrohte Völker" (an adjective before its first noun)."""
+        k = 1
+        while k < len(tail) - 1 and tail[k][:1].islower() and tail[k].endswith(_ADJECTIVE_ENDINGS):
+            k += 1
+        if len(tail) < 2 or tail[0] != "für" or not is_capitalised(tail[k]):
             return []
-        out = ["für"]
-        for i, w in enumerate(tail[1:], 1):
+        out = tail[:k]
+        for i, w in enumerate(tail[k:], k):
             if is_capitalised(w) or (w in ("und", ",") and i + 1 < len(tail) and is_capitalised(tail[i + 1])):
                 out.append(w)
             else:
@@ -1209,6 +1341,10 @@ class MentionReader:
         Persons never do."""
         if not body:
             return None
+        if _newspaper(body) or " ".join(body).lower() in ARTICLE_PERSON_NAMES:
+            # "die Bangkok Post"; "der Dalai Lama", a title that names one person
+            kind = SpeakerType.MEDIA if _newspaper(body) else SpeakerType.PERSON
+            return Holder(kind, " ".join(body))
         if _is_acronym(body[0]) or _is_acronym(body[0].rpartition("-")[2]):
             return Holder(SpeakerType.ORGANIZATION, " ".join(body))  # "die FIFA", "des TÜV Nord", "der Landes-SPD"
         if len(body) == 2 and _is_acronym(body[1]) and body[0].endswith("er") and (
@@ -1277,6 +1413,12 @@ class MentionReader:
             ) or _national_branch(words[-1])  # "Airbus EADS", "Siemens AG", "VroniPlag Wiki", "EBay-Deutschland"
             if company and not any(w.lower() in NAME_PARTICLES for w in words):
                 return Holder(SpeakerType.ORGANIZATION, name)  # "Airbus EADS", "Siemens AG", "BBC"
+            if _newspaper(words):
+                return Holder(SpeakerType.MEDIA, name)  # "laut Bangkok Post"
+            if len(words) > 1 and words[-1].lower() in ORGANISATION_NAME_ENDS and not any(
+                w.lower() in NAME_PARTICLES for w in words
+            ):
+                return Holder(SpeakerType.ORGANIZATION, name)  # "Amnesty International", "Tesla Motors"
         person = self.person_name(words)
         if not person:
             return None
@@ -1311,7 +1453,9 @@ class MentionReader:
         if firsts:
             return name
         surnames = {s for s in self.ev.next_word.get(name, set())
-                    if self._first_name_like(s) and name in self.ev.first_names.get(s, ())}
+                    if self._first_name_like(s, long=True) and name in self.ev.first_names.get(s, ())}
+        if not surnames and is_first_name(name):
+            surnames = self.ev.particle_surnames.get(name, set())  # "Karl-Theodor" → "… zu Guttenberg"
         return f"{name} {next(iter(surnames))}" if len(surnames) == 1 else name
 
     def _person_like(self, word: str) -> bool:
@@ -1320,9 +1464,10 @@ class MentionReader:
             is_role(w) or self._first_name_like(w) for w in self.ev.first_names.get(word, ())
         )
 
-    def _first_name_like(self, word: str) -> bool:
+    def _first_name_like(self, word: str, *, long: bool = False) -> bool:
+        """A word that can be a first name (``long``: or a surname, which may be long: "Boonyaratglin")."""
         return (
-            1 < len(word) < 12 or "-" in word
+            1 < len(word) < 12 or "-" in word or (long and len(word) > 1)
         ) and not (
             self._not_name_word(word) or _is_person_role(word) or self.ev.is_place(word) or _is_acronym(word)
             or word.lower() in NOT_NAME_OPENERS or _ADVERB_SUFFIX.search(word.lower())
@@ -1726,6 +1871,64 @@ def _previous_holder(doc: Doc, i: int, readings: list[Reading]) -> Holder | None
     return reading.holder if previous.source.start >= previous_start else None
 
 
+def resolve_plural_pronouns(doc: Doc, readings: list[Reading], reader: MentionReader) -> list[Reading]:
+    """Within one article, a plural "sie" that coref left to nobody (``GROUP``) is the group that
+    opens its sentence or, when no noun phrase does, the sentence before it: "Die Studenten forderten
+    damals … Sie forderten Presse-, Meinungs- und Versammlungsfreiheit" → Studenten. Only a group
+    the reader names ("Die beiden Länder" names none)."""
+    out = list(readings)
+    for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
+        if r.holder is not None or r.reason != GROUP or quote.source is None:
+            continue
+        if doc.span_text(quote.source).strip().lower() != "sie" or not doc.sentences:
+            continue  # without sentences, no subject to look for
+        start, _ = _sentence_span(doc, quote.source.start)
+        # the sentence's own subject; when it opens otherwise ("In der Notiz teilten sie mit") or
+        # with the pronoun, the previous sentence's
+        opening = _opening_phrase(doc.text, start, quote.source.start, reader.ev)
+        if not opening:
+            previous = max((x.start for x in doc.sentences if x.end <= start), default=-1)
+            opening = _opening_phrase(doc.text, previous, start, reader.ev) if previous >= 0 else ""
+        reading = reader.read(opening) if opening else Reading()
+        if reading.holder is not None and reading.holder.type is SpeakerType.GROUP and not reading.anonymous:
+            out[i] = Reading(holder=reading.holder)
+    return out
+
+
+_OPENING_PREPOSITIONS = frozenset({"in", "im", "am", "an", "auf", "seit", "vor", "während", "wegen", "trotz", "ab"})
+
+
+def _opening_phrase(text: str, start: int, end: int, ev: Evidence) -> str:
+    """The noun phrase that opens a sentence, up to its verb or a comma: "Die Studenten| forderten",
+    "Wissenschafter der Aga Khan University| machen", "Einige der einflussreichsten britischen
+    Moslems| im …": determiners and adjectives before the first noun, then capitalised words and
+    genitives; "" when the sentence opens otherwise: with a word the article also writes in lower
+    case ("In der Notiz", "Danach"), or no noun."""
+    words: list[str] = []
+    noun = False
+    for raw in text[start:end].split():
+        w = raw.strip(_PUNCT_STRIP)
+        low = w.lower()
+        if not w:
+            break
+        if is_capitalised(w) and low not in _ARTICLE_LIKE and low not in QUANTIFIERS:
+            if not words and (low in LEADING_NOISE or low in _OPENING_PREPOSITIONS or low in ev.lower
+                              or low in _PRONOUNS):
+                return ""  # "In der Notiz", "Danach", "Wir, sagten sie, …"
+            noun = True
+        elif low in _ARTICLE_LIKE or low in QUANTIFIERS:
+            if noun and low not in ("der", "des"):
+                break  # "Die Studenten | die …": a relative clause
+        elif not noun and (_ADJECTIVE.search(low) or low.endswith(("sten", "ten", "en", "e"))):
+            pass  # "der einflussreichsten britischen"
+        else:
+            break
+        words.append(w)
+        if raw[-1:] in ",;:.!?":
+            break
+    return " ".join(words) if noun else ""
+
+
 #: Class nouns of organisations that refer back to the one the article just named ("Die Hamas
 #: übernahm … Die Organisation erklärte", "beim VfB Stuttgart. Dies gab die Vereinsführung
 #: bekannt"), and their leading bodies, which speak for it.
@@ -1795,8 +1998,10 @@ def _runs(
 
 def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: str) -> Holder | None:
     start, _ = _sentence_span(doc, source.start)
-    # the previous sentence ends before ``start``, perhaps with white space between them
-    region_start = max((s.start for s in doc.sentences if s.end <= start), default=start)
+    # the previous sentences end before ``start``, perhaps with white space between them: the two
+    # before it, the nearest name first
+    before = sorted((s.start for s in doc.sentences if s.end <= start), reverse=True)
+    region_start = before[min(1, len(before) - 1)] if before else start
     tokens = [m.group() for m in _WORD.finditer(doc.text, region_start, source.start)]
 
     def member(k: int, current: list[int]) -> bool:
@@ -1934,6 +2139,18 @@ def _skip_to_organisation(tail: list[str]) -> list[str]:
 
 #: Broadcasting a country's adjective names: "das sudanesische Fernsehen" is Fernsehen (sudanesisch).
 _NATIONAL_MEDIA = frozenset({"fernsehen", "staatsfernsehen", "rundfunk", "staatsrundfunk", "hörfunk"})
+
+#: A country's leadership, named with its nationality: "die nordkoreanische Führung".
+_LEADERSHIPS = frozenset({"führung", "staatsführung", "staatsspitze"})
+
+
+def _is_member_noun(word: str) -> bool:
+    """A member noun, also weak in the dative or accusative: "Sprecher", "Korrespondenten"."""
+    return _is_member(word) or (word.endswith("en") and _is_member(word[:-2]))
+
+
+#: A municipality named with its place speaks as an institution: "Die Stadt Nürnberg", "der Gemeinde Aying".
+_MUNICIPALITIES = frozenset({"stadt", "gemeinde", "marktgemeinde"})
 
 #: Heads whose "von …" belongs to the name: "Technische Universität von Nanyang".
 _VON_HEADS = frozenset({"universität", "hochschule", "university"})

@@ -26,9 +26,11 @@ from zitat_server.claims.holders import (
     Evidence,
     MentionReader,
     Reading,
+    other_first_name,
     resolve_anaphors,
     resolve_class_nouns,
     resolve_documents,
+    resolve_plural_pronouns,
     resolve_roles,
     share_qualifiers,
 )
@@ -48,7 +50,7 @@ from zitat_server.document import Doc, Quote, SpeakerType
 
 #: The version of what the store makes of an extraction (holders, speakers): a document stored
 #: by another version is read again on its next ingest, even when text and pipeline are the same.
-REGISTRY_VERSION = "registry-14"
+REGISTRY_VERSION = "registry-15"
 
 
 class Extractor(Protocol):
@@ -210,7 +212,7 @@ def read_sources(doc: Doc) -> list[Reading]:
         if entity is not None:
             if entity.id not in by_entity:
                 by_entity[entity.id] = reader.read_entity(doc, entity)
-            out.append(by_entity[entity.id])
+            out.append(_own_full_name(reader, doc, quote, by_entity[entity.id]))
         elif quote.source is not None:
             # Coref's reason stands unless the mention names a holder after all (an organisation
             # it does not know: "die Bangkok Post", "Die Schutzgemeinschaft der Kapitalanleger").
@@ -220,7 +222,23 @@ def read_sources(doc: Doc) -> list[Reading]:
         else:
             out.append(Reading(reason=quote.unresolved_reason))
     readings = resolve_documents(doc, share_qualifiers(out), reader)
-    return resolve_roles(resolve_class_nouns(doc, resolve_anaphors(doc, readings, reader), reader), doc, reader)
+    readings = resolve_plural_pronouns(doc, resolve_anaphors(doc, readings, reader), reader)
+    return resolve_roles(resolve_class_nouns(doc, readings, reader), doc, reader)
+
+
+def _own_full_name(reader: MentionReader, doc: Doc, quote: Quote, reading: Reading) -> Reading:
+    """The person a quote's own mention names in full when coref merged it by surname with another
+    of that surname ("Georg Ratzinger" with "Joseph Ratzinger", his brother); else ``reading``."""
+    holder = reading.holder
+    if holder is None or holder.type is not SpeakerType.PERSON or quote.source is None or " " not in holder.name:
+        return reading
+    own = reader.read_span(doc, quote.source)
+    mine = own.holder
+    if mine is None or own.anonymous or mine.type is not SpeakerType.PERSON or " " not in mine.name:
+        return reading
+    if not other_first_name(holder.name, mine.name):
+        return reading
+    return Reading(holder=replace(mine, aliases=(), roles=()))
 
 
 def _holder_key(reading: Reading) -> tuple:

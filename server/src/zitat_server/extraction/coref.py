@@ -123,9 +123,15 @@ class Reading:
 _FEMALE_NOUNS = frozenset({"frau", "mutter", "tochter", "schwester", "witwe", "landeshauptfrau"})
 
 
+#: Role nouns of either sex, whose form says nothing: "Vorstandsmitglied", "die/der Abgeordnete".
+_EITHER_SEX_ENDS = ("mitglied", "oberhaupt", "abgeordnete", "vorsitzende", "angestellte", "beauftragte",
+                    "delegierte", "bedienstete")
+
+
 def _feminine(roles: list[str]) -> bool | None:
-    """From the role nouns: "Sprecherin", "Frau" are female, "Sprecher" male; None without roles."""
-    if not roles:
+    """From the role nouns: "Sprecherin", "Frau" are female, "Sprecher" male; None without roles
+    or with roles of either sex only ("Vorstandsmitglied", "Abgeordnete")."""
+    if not roles or all(r.lower().removesuffix("n").endswith(_EITHER_SEX_ENDS) for r in roles):
         return None
     return any(r.lower() in _FEMALE_NOUNS or r.lower().endswith("in") and not r.lower().endswith("ein") for r in roles)
 
@@ -752,6 +758,10 @@ class _Resolution:
             p.role_keys.add(_role_key(r))
         if feminine is None:
             feminine = first_name_feminine(name[0])  # "Jane Fonda" is no "er"
+        elif feminine is False and len(name) > 1 and first_name_feminine(name[0]):
+            # a role without "-in" says nothing against a woman's first name: "Die FDP-Europaabgeordnete
+            # Silvana Koch-Mehrin" is a "sie"
+            feminine = True
         if feminine is not None and p.feminine is None:
             p.feminine = feminine
         p.evident = p.evident or bool(roles) or is_first_name(name[0]) and len(name) > 1 or surname in self.recurring
@@ -799,7 +809,9 @@ class _Resolution:
                     self.organisations.append((p.first, r.name))
                 if p.prep:
                     continue
-                if r.kind == "person" and (r.roles or is_first_name(r.name[0]) and len(r.name) >= 2):
+                if r.kind == "person" and (r.roles or is_first_name(r.name[0]) and len(r.name) >= 2) and (
+                    not self.someone_of(r)
+                ):
                     self.person(r.name, r.roles, r.feminine)
                 elif r.kind == "media" and r.proper and (p.last - p.first > 1 or r.name[0].lower() in MEDIA_NAMES):
                     name = r.name
@@ -964,6 +976,8 @@ class _Resolution:
             named = self.appositive(at, max(r.last, self.stop) if r.first >= self.token else r.last)
             if named is not None:
                 return named, ""  # "sagte der Staatssekretär für EU-Fragen, Gergely Pröhle"
+        if self.someone_of(r):
+            return self.role(Reading("role", roles=r.roles, feminine=_feminine(r.roles)), at), ""
         if kind == "person":
             if self._stray(r, q, at):
                 return None, NOT_A_HOLDER
@@ -978,6 +992,11 @@ class _Resolution:
         if kind == "group":
             return self.holder(SpeakerType.GROUP, r.name[0].lower(), r.name[0]), ""
         return None, DOCUMENT if kind == "document" else NOT_A_HOLDER
+
+    def someone_of(self, r: Reading) -> bool:
+        """An unnamed person of a person the text names: "ein Sprecher Koch-Mehrins" is not she."""
+        return (r.kind == "person" and bool(r.roles) and not r.definite and _possessor(r)
+                and (SpeakerType.PERSON, r.name[0][:-1]) in self.by_key)
 
     def _stray(self, r: Reading, q: Quote, at: int) -> bool:
         """Whether a one-word "name" is a capitalised word opening a sentence that names nobody
@@ -1045,6 +1064,10 @@ class _Resolution:
             h, when = self.last_speaker
             if at - when <= SPEAKER_REACH and self._fits(h, feminine):
                 return h
+            if at - when <= 1 and h.entity.anonymous and (feminine is None or h.feminine in (None, feminine)) and (
+                next((r for r in reversed(self.recency.values()) if r.entity.type is SpeakerType.PERSON), None) is h
+            ):
+                return h  # "Ein Sprecher der US-Armee wollte nicht bestätigen, … Er sagte aber": nobody named since
         return next((h for h in reversed(self.recency.values()) if self._fits(h, feminine)), None)
 
     def role(self, r: Reading, at: int) -> _Holder:

@@ -76,7 +76,8 @@ ORGANISATION_HEAD = re.compile(
     r"|institute|university|council|committee|association|foundation|organization|ministry|department"
     r"|commission|authority|bureau|office|sicherheitsrat|bundesrat|nationalrat|europarat|betriebsrat"
     r"|aufsichtsrat|übergangsrat|ältestenrat|wächterrat|ethikrat|sachverständigenrat|verwaltungsrat|gruppe"
-    r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz)$"
+    r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz|flugsicherung"
+    r"|^bahn|medienhaus|verlagshaus|verlagsgruppe)$"
 )
 #: Heads that name a class, not an institution: bare ("das Ministerium", "die Partei", "Das
 #: zwölfköpfige Gremium") they refer back to one named before, so they make no record of their
@@ -88,13 +89,39 @@ GENERIC_HEAD = re.compile(
     r"|fraktion|koalition|senat|parlament|präsidium|direktion|sekretariat|botschaft|verwaltung|flughafen"
     r"|nachrichten|behörden|institution|zeitung|sender|magazin)$"
 )
+#: Last words of English newspaper names: after capitalised words that are no German adjective
+#: ("die Bangkok Post", "der Irish Times"; not "die Deutsche Post"), the name of a medium.
+NEWSPAPER_NAME_ENDS: frozenset[str] = frozenset(
+    {"post", "times", "herald", "tribune", "journal", "gazette", "telegraph", "chronicle", "globe", "observer",
+     "inquirer", "examiner"}
+)
+#: Last words of English names of organisations and companies, which no personal name ends in:
+#: "Amnesty International", "Human Rights Watch", "Tesla Motors", "Singapore Airlines".
+ORGANISATION_NAME_ENDS: frozenset[str] = frozenset(
+    """international motors group holdings airlines airways systems industries technologies watch
+    entertainment communications networks pictures studios electronics petroleum pharmaceuticals""".split()
+)
+#: Seats of government that news name for the office in them, as "der Kreml" (a head above):
+#: lower-case name → the organisation's name.
+GOVERNMENT_SEATS: dict[str, str] = {
+    "downing street": "Downing Street",
+    "pentagon": "Pentagon",
+    "élysée": "Élysée",
+    "élysée-palast": "Élysée",
+    "elysée-palast": "Élysée",
+    "elysee-palast": "Élysée",
+    "quai d'orsay": "Quai d'Orsay",
+}
+#: Personal names that take an article: titles used as the name of one person ("der Dalai Lama").
+ARTICLE_PERSON_NAMES: frozenset[str] = frozenset({"dalai lama", "panchen lama", "aga khan"})
 #: Words that make an organisation of the name they end: "Siemens AG", "Whatsapp Inc.".
 COMPANY_FORMS: frozenset[str] = frozenset({"ag", "gmbh", "inc", "inc.", "se", "ltd", "ltd.", "corp", "corp.", "co."})
 #: Heads of news media (suffixes): "Nachrichtenagentur", "Fernsehsender", "Tageszeitung".
 MEDIA_HEAD = re.compile(
     r"(nachrichtenagentur|presseagentur|zeitung|zeitschrift|magazin|magazins|magazines|sender|senders"
     r"|rundfunk|rundfunks|fernsehen|fernsehens|blatt|blattes|nachrichtensite|nachrichtenportal"
-    r"|online-ausgabe|nachrichtendienst|tageszeitung|wochenzeitung|nachrichten)$"
+    r"|online-ausgabe|nachrichtendienst|tageszeitung|wochenzeitung|nachrichten|nachrichtenseite|nachrichtenwebsite"
+    r"|newsportal|onlineportal|online-portal|internetportal)$"
 )
 #: Institutions that exist in many places: a place after them qualifies them ("Polizei Kassel",
 #: "die Staatsanwaltschaft in Oslo", "die Regierung Guatemalas") rather than naming them.
@@ -109,7 +136,7 @@ DESCRIPTOR_HEAD = re.compile(
     r"(organisation|firma|konzern|unternehmen|gesellschaft|verband|partei|gewerkschaft|initiative"
     r"|vereinigung|hersteller|betreiber|betreiberfirma|bank|stiftung|verein|club|klub|gruppe|agentur"
     r"|institut|dienstleister|anbieter|versicherer|airline|autobauer|händler|bewegung|miliz|netzwerk"
-    r"|versorger|fluggesellschaft|provider|verlag|kette|ratingagentur|hilfswerk)$"
+    r"|versorger|fluggesellschaft|provider|verlag|kette|ratingagentur|hilfswerk|medienhaus|verlagshaus|verlagsgruppe)$"
 )
 
 # One line per outlet: its canonical name, then the other ways news write it.
@@ -139,6 +166,7 @@ ORF
 SRF
 APA
 Al Jazeera|Al-Jazeera|Al-Dschasira|Al Dschasira
+Volksstimme|Magdeburger Volksstimme
 al-Arabiya|Al Arabiya
 Der Spiegel|Spiegel|Nachrichtenmagazin Der Spiegel
 Spiegel Online|SPIEGEL ONLINE
@@ -214,13 +242,14 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     journalisten reporter politiker diplomaten beamte vertreter mitarbeiter seiten gegner befürworter
     aktivisten umweltschützer datenschützer rechtsextremisten oppositionsparteien regierungsparteien
     hilfsorganisationen gewerkschaften vertraute medienvertreter wahlbeobachter passagiere fluggäste insassen
-    opposition neider benutzer beschäftigte juristen""".split()
+    opposition neider benutzer beschäftigte juristen menschenmenge""".split()
 )
 #: Plural endings of agent and person nouns ("Hacker", "Initiatoren", "Juristen", "Demonstranten",
 #: "Akteure"): after "die" such a noun names a group of people. ``NOT_PEOPLE_PLURALS`` holds the
 #: nouns with these endings that name no people: feminine nouns in -er ("die Mauer"), things in
-#: -oren, -isten, -anten ("Faktoren", "Listen", "Varianten").
-PEOPLE_PLURAL_ENDINGS: tuple[str, ...] = ("isten", "anten", "oren", "eure", "euren", "er")
+#: -oren, -isten, -anten ("Faktoren", "Listen", "Varianten"). Movements named by their shirts are
+#: people too ("die Rothemden", "die Gelbhemden").
+PEOPLE_PLURAL_ENDINGS: tuple[str, ...] = ("isten", "anten", "oren", "eure", "euren", "er", "hemden")
 NOT_PEOPLE_PLURALS: frozenset[str] = frozenset(
     """mauer feier steuer leiter nummer kammer dauer ader feder butter mutter tochter schwester folter oper
     faser trauer lauer elster leber wimper zither kiefer natter otter ziffer kiefer scheuer klammer
@@ -241,7 +270,7 @@ NOBODY_PLURALS: frozenset[str] = frozenset(
 MEMBER_NOUNS: tuple[str, ...] = tuple(
     sorted(
         """sprecher sprecherin sprechers vertreter vertreterin mitarbeiter mitarbeiterin mitarbeiters
-        angestellter angestellte beamter beamtin insider korrespondent korrespondentin quelle""".split(),
+        angestellter angestellte beamter beamtin insider korrespondent korrespondentin quelle streife""".split(),
         key=len,
         reverse=True,
     )
