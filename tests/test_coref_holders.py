@@ -364,3 +364,10 @@ def test_a_field_after_fuer_is_no_name() -> None:
         ("der EU-Kommissar für Schulwesen und Kultur, Ján Figeľ", "sagte"),
     )
     assert [_holder(doc, k).name for k in range(3)] == ["Gergely Pröhle", "Günther Oettinger", "Ján Figeľ"]
+
+
+def test_a_regional_newspaper_is_a_medium_not_a_person() -> None:
+    reading = _read("einem Bericht der Salzburger Nachrichten")
+    assert (reading.kind, reading.name) == ("media", ["Salzburger", "Nachrichten"])
+    reading = _read("die Frankfurter Rundschau")
+    assert (reading.kind, reading.name) == ("media", ["Frankfurter", "Rundschau"])

@@ -1049,3 +1049,14 @@ def test_a_plural_sie_after_an_opening_pronoun_looks_at_the_sentence_before():
     assert resolve_plural_pronouns(doc, [Reading(reason=GROUP)], reader)[0].holder is None
     doc.sentences = _sentences(text)
     assert resolve_plural_pronouns(doc, [Reading(reason=GROUP)], reader)[0].holder == Holder(GROUP_TYPE, "Studenten")
+
+
+def test_a_regional_newspaper_is_a_medium() -> None:
+    assert holder("einem Bericht der Salzburger Nachrichten") == (MEDIA, "Salzburger Nachrichten", "")
+    assert holder("der Kieler Nachrichten") == (MEDIA, "Kieler Nachrichten", "")
+
+
+def test_a_country_genitive_before_an_institution_is_its_qualifier() -> None:
+    assert holder("von Kenias Regierung") == (ORG, "Regierung", "Kenia")
+    assert holder("Russlands Polizei") == (ORG, "Polizei", "Russland")
+    assert holder("Merkels Regierung")[2] == ""  # a person's genitive is no place

@@ -77,7 +77,14 @@ from zitat_server.language.names import (
     is_name_word,
 )
 from zitat_server.language.participles import attribute_end
-from zitat_server.language.roles import PERSON_NOUNS, TITLES, is_group_noun, is_plural_body, is_role
+from zitat_server.language.roles import (
+    PERSON_NOUNS,
+    TITLES,
+    is_group_noun,
+    is_plural_body,
+    is_regional_paper,
+    is_role,
+)
 
 # Why a claim with a source has no speaker record (``Claim.unresolved_reason``).
 PRONOUN = "pronoun"  # a pronoun or anaphor the article does not resolve ("er", "nach eigenen Angaben")
@@ -1027,6 +1034,13 @@ class MentionReader:
                 tail = words[k + i :]
                 break
             body.append(w)
+        if len(body) == 2 and body[0].endswith("s") and _is_org_head(body[1].lower()) and (
+            body[0][:-1] in PLACES or body[0][:-1] in self.ev.place
+        ):
+            # "Kenias Regierung": a country's genitive before an institution is its qualifier
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, body[1], body[0][:-1]))
+        if is_regional_paper(body) and self._place_adjective(body[0]):
+            return Reading(holder=Holder(SpeakerType.MEDIA, " ".join(body)))  # "der Salzburger Nachrichten"
         if len(body) == 2 and _is_member_noun(body[0]) and body[1].endswith("s") and not any(map(is_role, body)):
             # "dem Korrespondenten al-Jazeeras": an unnamed member of a medium or organisation in the genitive
             of = self._read([body[1][:-1]], [], depth + 1)

@@ -68,6 +68,7 @@ from zitat_server.language.roles import (
     is_person_noun,
     is_plural_body,
     is_profession,
+    is_regional_paper,
     is_role,
     media_kind,
     same_office,
@@ -361,6 +362,9 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
     last_role = max((k for k, w in enumerate(words) if w in roles), default=-1)
     a, b = _name_run(words, last_role)
     name = _quoted(words[a:b])
+    paper = [w for w in words if is_capitalised(w) and w.lower() not in DETERMINERS]
+    if is_regional_paper(paper):  # "der Salzburger Nachrichten": a newspaper, not a "Salzburger"
+        return Reading("media", name=paper, proper=True, definite=bool(det), first=first, last=last)
     if name and name[0].lower() in MEDIA_NAMES and last_role < 0:
         return Reading("media", name=name, proper=True, first=first, last=last)
     if len(name) == 1 and is_acronym(name[0]) and last_role < 0:
