@@ -371,3 +371,11 @@ def test_a_regional_newspaper_is_a_medium_not_a_person() -> None:
     assert (reading.kind, reading.name) == ("media", ["Salzburger", "Nachrichten"])
     reading = _read("die Frankfurter Rundschau")
     assert (reading.kind, reading.name) == ("media", ["Frankfurter", "Rundschau"])
+
+
+def test_letztere_is_the_person_named_last() -> None:
+    text = ("Marta Jandová war in einen Käfig gesperrt, während die Moderatorin Nova Meierhenrich davor stand. "
+            "„Das Elend geht weiter“, so letztere.")
+    doc = _doc(text, ("letztere", "so"))
+    assert _holder(doc, 0).name == "Nova Meierhenrich"
+

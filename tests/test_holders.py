@@ -1060,3 +1060,7 @@ def test_a_country_genitive_before_an_institution_is_its_qualifier() -> None:
     assert holder("von Kenias Regierung") == (ORG, "Regierung", "Kenia")
     assert holder("Russlands Polizei") == (ORG, "Polizei", "Russland")
     assert holder("Merkels Regierung")[2] == ""  # a person's genitive is no place
+
+
+def test_letztere_is_a_pronoun_no_name() -> None:
+    assert read("letztere").reason == PRONOUN

@@ -100,6 +100,8 @@ _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 #: Finite auxiliaries a subject follows in an inverted clause ("Mittlerweile hat die Polizei …").
 _FINITE_AUXILIARIES = frozenset("hat haben hatte hatten ist sind war waren wird werden wurde wurden".split())
 _OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
+#: The demonstrative for the last-named ("…“, so letztere."): nominative singular forms.
+_LATTER = frozenset({"letzterer", "letztere"})
 _FRAME_SUFFIXES = ("angaben", "berichten", "informationen", "kreisen")
 #: Sentences back a pronoun still prefers the last speaker over a nearer mention.
 SPEAKER_REACH = 2
@@ -109,7 +111,7 @@ SPEAKER_REACH = 2
 class Reading:
     """What a source mention says about its holder (see the module docstring)."""
 
-    kind: str  # person, role, org, media, group, pronoun, group-pronoun, own, relative, document, none
+    kind: str  # person, role, org, media, group, pronoun, latter, group-pronoun, own, relative, document, none
     name: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     feminine: bool | None = None
@@ -471,6 +473,8 @@ def _one_word(doc: Doc, first: int, low: str) -> Reading | None:
         return Reading("pronoun", feminine=True, first=first, last=first + 1)
     if low == "ich":
         return Reading("pronoun", first=first, last=first + 1)
+    if low in _LATTER:  # "…“, so letztere": the person named last
+        return Reading("latter", feminine={"letzterer": False, "letztere": None}.get(low), first=first, last=first + 1)
     if low in _RELATIVES and first > 0 and doc.tokens[first - 1].text == ",":
         return Reading("relative", feminine=low == "die", first=first, last=first + 1)
     if low == "es" or low in DETERMINERS:
@@ -971,6 +975,9 @@ class _Resolution:
             if r.feminine and any(v.endswith(("en", "ern", "eln")) or v == "sind" for v in verbs):
                 return None, GROUP  # "erklärten sie", "Sie fordern", "Sie sind … der Ansicht"
             h = self.subject(r.feminine, at, token) or self.antecedent(r.feminine, at)
+            return (h, "") if h is not None else (None, NO_ANTECEDENT)
+        if kind == "latter":
+            h = next((h for h in reversed(self.recency.values()) if self._fits(h, r.feminine)), None)
             return (h, "") if h is not None else (None, NO_ANTECEDENT)
         if kind == "relative":
             return self.relative(q, at, token)
