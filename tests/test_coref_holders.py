@@ -379,3 +379,13 @@ def test_letztere_is_the_person_named_last() -> None:
     doc = _doc(text, ("letztere", "so"))
     assert _holder(doc, 0).name == "Nova Meierhenrich"
 
+
+def test_a_bare_spokesman_speaks_for_the_organisation_named_just_before() -> None:
+    text = ("Positiv reagierte auch die Führung der Palästinensischen Autonomiebehörde. "
+            "„Ich hoffe auf Frieden“, sagte ein Sprecher.")
+    doc = _doc(text, ("ein Sprecher", "sagte"))
+    spokesman = _holder(doc, 0)
+    assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Palästinensische Autonomiebehörde"
+    text = "Die Polizei befragte Vertreter der Feuerwehr. „Es brannte lange“, sagte ein Sprecher."
+    doc = _doc(text, ("ein Sprecher", "sagte"))
+    assert not _holder(doc, 0).affiliation  # two organisations: which one is not said

@@ -1133,6 +1133,8 @@ class _Resolution:
             if h is not None:
                 return h  # a headline's "Expertin: …" is the first person the article then names
         affiliation = self.institution(r.affiliation) if r.affiliation is not None else None
+        if affiliation is None and keys == {"sprecher"} and not r.definite and r.last - r.first == 2:
+            affiliation = self.spoken_for(at)  # "ein Sprecher" alone, not "ein Sprecher Koch-Mehrins"
         key = "anonymous:" + "|".join(sorted(keys or {_role_key(x) for x in r.roles}))
         h = self.holder(SpeakerType.PERSON, key + "@" + (affiliation.entity.id if affiliation else ""), "")
         h.entity.anonymous = True
@@ -1143,6 +1145,17 @@ class _Resolution:
         if affiliation is not None:
             h.entity.affiliation = affiliation.entity.id
         return h
+
+    def spoken_for(self, at: int) -> _Holder | None:
+        """The organisation a spokesperson without one speaks for: the only one named in the
+        sentence before or in the spokesperson's own before it ("Positiv reagierte auch die Führung
+        der Palästinensischen Autonomiebehörde. „…“, sagte ein Sprecher.")."""
+        start = self.doc.sentences[at - 1].first if at > 0 else self.doc.sentences[at].first
+        names = {tuple(name) for token, name in self.organisations if start <= token < self.token}
+        if len(names) != 1:
+            return None
+        name = list(next(iter(names)))
+        return self.institution(Reading("org", name=name, proper=len(name) > 1))
 
     def first_in_body(self, feminine: bool | None) -> _Holder | None:
         """The first person mentioned after the dateline that fits."""
