@@ -1064,3 +1064,7 @@ def test_a_country_genitive_before_an_institution_is_its_qualifier() -> None:
 
 def test_letztere_is_a_pronoun_no_name() -> None:
     assert read("letztere").reason == PRONOUN
+
+
+def test_a_leadership_speaks_for_the_organisation_it_leads():
+    assert holder("Die Vereinsleitung von Borussia Dortmund") == (ORG, "Borussia Dortmund", "")

@@ -916,7 +916,13 @@ class MentionReader:
         if rest and rest[0].lower() in ("des", "eines", "einer", "dem"):
             return self._read(rest, paren, depth + 1)
         if rest and rest[0].lower() in ("von", "vom"):
-            return self._read(rest[1:], paren, depth + 1)
+            reading = self._read(rest[1:], paren, depth + 1)
+            led = reading.holder is None and not reading.anonymous
+            if led and words[k].lower().endswith(_LEADING) and len(rest) > 1 and all(map(is_capitalised, rest[1:])):
+                # "Die Vereinsleitung von Borussia Dortmund": a leadership leads an organisation,
+                # a name the reader does not know otherwise
+                return Reading(holder=Holder(SpeakerType.ORGANIZATION, " ".join(rest[1:])))
+            return reading
         if rest and is_capitalised(rest[0]) and rest[0].lower() not in _ARTICLE_LIKE:
             return self._read(rest, paren, depth + 1)  # a genitive name: "Angaben Ibrahims"
         prefix = (_hyphen_frame(words[k]) or _compound_prefix(words[k], FRAME_COMPOUND_ENDS)
@@ -2156,6 +2162,8 @@ _NATIONAL_MEDIA = frozenset({"fernsehen", "staatsfernsehen", "rundfunk", "staats
 
 #: A country's leadership, named with its nationality: "die nordkoreanische Führung".
 _LEADERSHIPS = frozenset({"führung", "staatsführung", "staatsspitze"})
+#: Ends of the nouns of an organisation's leading body: "Vereinsleitung", "Konzernführung", "Parteispitze".
+_LEADING = ("leitung", "führung", "spitze")
 
 
 def _is_member_noun(word: str) -> bool:
