@@ -386,6 +386,13 @@ def test_a_bare_spokesman_speaks_for_the_organisation_named_just_before() -> Non
     doc = _doc(text, ("ein Sprecher", "sagte"))
     spokesman = _holder(doc, 0)
     assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Palästinensische Autonomiebehörde"
-    text = "Die Polizei befragte Vertreter der Feuerwehr. „Es brannte lange“, sagte ein Sprecher."
+    text = "Die Polizei und die Feuerwehr rückten aus. „Es brannte lange“, sagte ein Sprecher."
     doc = _doc(text, ("ein Sprecher", "sagte"))
     assert not _holder(doc, 0).affiliation  # two organisations: which one is not said
+
+
+def test_a_bare_spokesman_does_not_speak_for_the_body_of_a_role() -> None:
+    text = ("Präsentiert wird es von dem Vizepräsidenten der EU-Behörde, Andrus Ansip. "
+            "Eine Sprecherin betonte, die Neuregelung sei gut.")
+    doc = _doc(text, ("Eine Sprecherin", "betonte"))
+    assert not _holder(doc, 0).affiliation

@@ -1149,9 +1149,13 @@ class _Resolution:
     def spoken_for(self, at: int) -> _Holder | None:
         """The organisation a spokesperson without one speaks for: the only one named in the
         sentence before or in the spokesperson's own before it ("Positiv reagierte auch die Führung
-        der Palästinensischen Autonomiebehörde. „…“, sagte ein Sprecher.")."""
+        der Palästinensischen Autonomiebehörde. „…“, sagte ein Sprecher."), not one a person's role
+        is of."""
+        toks = self.doc.tokens
         start = self.doc.sentences[at - 1].first if at > 0 else self.doc.sentences[at].first
-        names = {tuple(name) for token, name in self.organisations if start <= token < self.token}
+        # not the body of a person named by role ("von dem Vizepräsidenten der EU-Behörde, Andrus Ansip")
+        names = {tuple(name) for token, name in self.organisations
+                 if start <= token < self.token and not (token > 0 and _role_word(toks[token - 1].text))}
         if len(names) != 1:
             return None
         name = list(next(iter(names)))
