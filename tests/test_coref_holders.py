@@ -391,6 +391,13 @@ def test_a_bare_spokesman_speaks_for_the_organisation_named_just_before() -> Non
     assert not _holder(doc, 0).affiliation  # two organisations: which one is not said
 
 
+def test_a_name_in_apposition_to_a_role_introduces_that_person() -> None:
+    text = ("Der Manager der Nationalmannschaft aus Ecuador, Vincio Luna, hat Probleme mit der Justiz. "
+            "Die Behörden werfen Luna Menschenhandel vor. Als Begründung gab er an, sie seien Spieler.")
+    doc = _doc(text, ("er", "gab"))
+    assert _holder(doc, 0).name == "Vincio Luna"
+
+
 def test_a_bare_spokesman_does_not_speak_for_the_body_of_a_role() -> None:
     text = ("Präsentiert wird es von dem Vizepräsidenten der EU-Behörde, Andrus Ansip. "
             "Eine Sprecherin betonte, die Neuregelung sei gut.")

@@ -800,6 +800,8 @@ class _Resolution:
             for p in noun_phrases(toks, sent.first, sent.last, flags):
                 if p.kind != "np" or p.cut:
                     continue
+                if p.parts and p.parts[-1] == "appos" and not p.prep:
+                    self.apposed(p.first, p.last)  # "Der Manager der Nationalmannschaft, Vincio Luna, hat"
                 if p.parts and p.parts[0] != "appos":
                     if p.parts[0] == "gen" and not p.prep:
                         # "der Vizechef der Präsidialverwaltung Andej Taranow": a role of a body, named
@@ -852,6 +854,20 @@ class _Resolution:
                 seen.add(id(h))
         self.mentions.extend(media_at)
         self.mentions.sort(key=lambda m: m[0])
+
+    def apposed(self, first: int, last: int) -> None:
+        """A role phrase with a full name in apposition after its comma ("Der Manager der
+        Fußballnationalmannschaft aus Ecuador, Vincio Luna"): that person, with the role."""
+        toks = self.doc.tokens
+        comma = max((k for k in range(first, last) if toks[k].text == ","), default=-1)
+        if comma <= first or toks[first].text.lower() not in _DEFINITE:
+            return
+        head = read(self.doc, first, comma)
+        name = read(self.doc, comma + 1, last)
+        if head.kind == "role" and head.definite and name.kind == "person" and not name.roles and (
+            len(name.name) == 2 and all(map(_name_word, name.name))
+        ):
+            self.person(name.name, head.roles, head.feminine)
 
     def recurring_names(self, toks: list, starts: set[int]) -> None:
         """Persons whose first name no list knows, by how the text repeats their name: a pair of
