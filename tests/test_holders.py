@@ -1068,3 +1068,12 @@ def test_letztere_is_a_pronoun_no_name() -> None:
 
 def test_a_leadership_speaks_for_the_organisation_it_leads():
     assert holder("Die Vereinsleitung von Borussia Dortmund") == (ORG, "Borussia Dortmund", "")
+
+
+def test_a_gremium_is_the_council_named_before_it():
+    text = ("Unterdessen verlangte Mussawi vom Wächterrat die Annullierung der Wahl. Dieser bestätigte den Protest. "
+            "Das zwölfköpfige Gremium gab bekannt, die Vorwürfe zu untersuchen.")
+    doc = _quotes(text, "Das zwölfköpfige Gremium")
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ROLE)], MentionReader(Evidence(text)))
+    assert readings[0].holder == Holder(ORG, "Wächterrat")

@@ -1953,7 +1953,10 @@ def _opening_phrase(text: str, start: int, end: int, ev: Evidence) -> str:
 #: übernahm … Die Organisation erklärte", "beim VfB Stuttgart. Dies gab die Vereinsführung
 #: bekannt"), and their leading bodies, which speak for it.
 _CLASS_NOUNS = frozenset("""organisation hilfsorganisation menschenrechtsorganisation umweltorganisation
-    unternehmen firma konzern verband verein partei gewerkschaft verlag""".split())
+    unternehmen firma konzern verband verein partei gewerkschaft verlag gremium""".split())
+#: The heads of the names a class noun takes up where they are not the noun itself: a "Gremium" is
+#: a council, committee or commission ("vom Wächterrat … Das zwölfköpfige Gremium").
+_CLASS_HEADS = {"gremium": ("gremium", "rat", "ausschuss", "komitee", "kommission")}
 _LEADING_BODY = re.compile(r"^(verein|partei|konzern|unternehmen|verband|verbands|gewerkschaft)s?"
                            r"(führung|leitung|spitze|vorstand)$")
 _RUN_JOINERS = frozenset({"ohne", "für", "und"})
@@ -1963,6 +1966,8 @@ def _class_noun(mention: str) -> str:
     """The class noun of a definite mention that is nothing else ("Die Organisation", "des
     Verlages", "die Vereinsführung" → "verein"), or ""."""
     words, paren = words_of(mention)
+    if len(words) == 3 and words[1].islower() and not _NATIONALITY.match(words[1]):
+        words = [words[0], words[2]]  # "Das zwölfköpfige Gremium"; not "die britische Organisation"
     if len(words) != 2 or paren or words[0].lower() not in _DEFINITE:
         return ""
     low = words[1].lower()
@@ -2043,7 +2048,7 @@ def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: st
         if h is None or reading.anonymous or h.type is not SpeakerType.ORGANIZATION:
             continue
         heads = [w.lower() for w in h.name.split() if _is_org_head(w.lower()) or DESCRIPTOR_HEAD.search(w.lower())]
-        if heads and not any(w.endswith(noun) for w in heads):
+        if heads and not any(w.endswith(_CLASS_HEADS.get(noun, (noun,))) for w in heads):
             continue  # "eines Logistikzentrums" is no "Unternehmen"
         return replace(h, roles=(), aliases=())
     return None
