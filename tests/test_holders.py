@@ -1077,3 +1077,12 @@ def test_a_gremium_is_the_council_named_before_it():
     doc.sentences = _sentences(text)
     readings = resolve_class_nouns(doc, [Reading(reason=ROLE)], MentionReader(Evidence(text)))
     assert readings[0].holder == Holder(ORG, "Wächterrat")
+
+
+def test_an_unnamed_member_of_a_class_noun_speaks_for_the_organisation_named_before():
+    text = ("Nach der Zulassung will der Chemiekonzern BASF nachlegen. Wie eine Sprecherin des Ludwigshafener "
+            "Konzerns bestätigte, plant der Chemieriese weitere Anträge.")
+    doc = _quotes(text, "eine Sprecherin des Ludwigshafener Konzerns")
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS, anonymous=True)], MentionReader(Evidence(text)))
+    assert readings[0].holder == Holder(ORG, "BASF") and readings[0].anonymous

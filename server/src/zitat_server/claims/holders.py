@@ -1990,13 +1990,28 @@ def resolve_class_nouns(doc: Doc, readings: list[Reading], reader: MentionReader
     for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
         if r.holder is not None or quote.source is None:
             continue
-        noun = _class_noun(doc.span_text(quote.source))
+        mention = doc.span_text(quote.source)
+        member = _member_of_class(mention) if r.anonymous or r.reason == ANONYMOUS else ""
+        noun = member or _class_noun(mention)
         if not noun:
             continue
         found = _organisation_before(doc, quote.source, reader, noun)
         if found is not None:
-            out[i] = Reading(holder=found)
+            # "eine Sprecherin des Ludwigshafener Konzerns": an unnamed member speaks for it
+            out[i] = replace(r, holder=found, anonymous=True, reason="") if member else Reading(holder=found)
     return out
+
+
+def _member_of_class(mention: str) -> str:
+    """The class noun an unnamed member speaks for: "ein Sprecher des Unternehmens", "eine
+    Sprecherin des Ludwigshafener Konzerns" (a place adjective dropped) → "unternehmen", "konzern";
+    "" for any other mention."""
+    words, paren = words_of(mention)
+    if len(words) == 5 and words[3].endswith("er") and is_capitalised(words[3]):
+        words = words[:3] + words[4:]  # "des Ludwigshafener Konzerns"
+    if paren or len(words) != 4 or words[0].lower() not in INDEFINITE or not _is_member_noun(words[1]):
+        return ""
+    return _class_noun(" ".join(words[2:]))
 
 
 def _runs(
