@@ -364,3 +364,42 @@ def test_a_field_after_fuer_is_no_name() -> None:
         ("der EU-Kommissar für Schulwesen und Kultur, Ján Figeľ", "sagte"),
     )
     assert [_holder(doc, k).name for k in range(3)] == ["Gergely Pröhle", "Günther Oettinger", "Ján Figeľ"]
+
+
+def test_a_regional_newspaper_is_a_medium_not_a_person() -> None:
+    reading = _read("einem Bericht der Salzburger Nachrichten")
+    assert (reading.kind, reading.name) == ("media", ["Salzburger", "Nachrichten"])
+    reading = _read("die Frankfurter Rundschau")
+    assert (reading.kind, reading.name) == ("media", ["Frankfurter", "Rundschau"])
+
+
+def test_letztere_is_the_person_named_last() -> None:
+    text = ("Marta Jandová war in einen Käfig gesperrt, während die Moderatorin Nova Meierhenrich davor stand. "
+            "„Das Elend geht weiter“, so letztere.")
+    doc = _doc(text, ("letztere", "so"))
+    assert _holder(doc, 0).name == "Nova Meierhenrich"
+
+
+def test_a_bare_spokesman_speaks_for_the_organisation_named_just_before() -> None:
+    text = ("Positiv reagierte auch die Führung der Palästinensischen Autonomiebehörde. "
+            "„Ich hoffe auf Frieden“, sagte ein Sprecher.")
+    doc = _doc(text, ("ein Sprecher", "sagte"))
+    spokesman = _holder(doc, 0)
+    assert spokesman.anonymous and doc.entities[spokesman.affiliation].name == "Palästinensische Autonomiebehörde"
+    text = "Die Polizei und die Feuerwehr rückten aus. „Es brannte lange“, sagte ein Sprecher."
+    doc = _doc(text, ("ein Sprecher", "sagte"))
+    assert not _holder(doc, 0).affiliation  # two organisations: which one is not said
+
+
+def test_a_name_in_apposition_to_a_role_introduces_that_person() -> None:
+    text = ("Der Manager der Nationalmannschaft aus Ecuador, Vincio Luna, hat Probleme mit der Justiz. "
+            "Die Behörden werfen Luna Menschenhandel vor. Als Begründung gab er an, sie seien Spieler.")
+    doc = _doc(text, ("er", "gab"))
+    assert _holder(doc, 0).name == "Vincio Luna"
+
+
+def test_a_bare_spokesman_does_not_speak_for_the_body_of_a_role() -> None:
+    text = ("Präsentiert wird es von dem Vizepräsidenten der EU-Behörde, Andrus Ansip. "
+            "Eine Sprecherin betonte, die Neuregelung sei gut.")
+    doc = _doc(text, ("Eine Sprecherin", "betonte"))
+    assert not _holder(doc, 0).affiliation

@@ -1049,3 +1049,40 @@ def test_a_plural_sie_after_an_opening_pronoun_looks_at_the_sentence_before():
     assert resolve_plural_pronouns(doc, [Reading(reason=GROUP)], reader)[0].holder is None
     doc.sentences = _sentences(text)
     assert resolve_plural_pronouns(doc, [Reading(reason=GROUP)], reader)[0].holder == Holder(GROUP_TYPE, "Studenten")
+
+
+def test_a_regional_newspaper_is_a_medium() -> None:
+    assert holder("einem Bericht der Salzburger Nachrichten") == (MEDIA, "Salzburger Nachrichten", "")
+    assert holder("der Kieler Nachrichten") == (MEDIA, "Kieler Nachrichten", "")
+
+
+def test_a_country_genitive_before_an_institution_is_its_qualifier() -> None:
+    assert holder("von Kenias Regierung") == (ORG, "Regierung", "Kenia")
+    assert holder("Russlands Polizei") == (ORG, "Polizei", "Russland")
+    assert holder("Merkels Regierung")[2] == ""  # a person's genitive is no place
+
+
+def test_letztere_is_a_pronoun_no_name() -> None:
+    assert read("letztere").reason == PRONOUN
+
+
+def test_a_leadership_speaks_for_the_organisation_it_leads():
+    assert holder("Die Vereinsleitung von Borussia Dortmund") == (ORG, "Borussia Dortmund", "")
+
+
+def test_a_gremium_is_the_council_named_before_it():
+    text = ("Unterdessen verlangte Mussawi vom Wächterrat die Annullierung der Wahl. Dieser bestätigte den Protest. "
+            "Das zwölfköpfige Gremium gab bekannt, die Vorwürfe zu untersuchen.")
+    doc = _quotes(text, "Das zwölfköpfige Gremium")
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ROLE)], MentionReader(Evidence(text)))
+    assert readings[0].holder == Holder(ORG, "Wächterrat")
+
+
+def test_an_unnamed_member_of_a_class_noun_speaks_for_the_organisation_named_before():
+    text = ("Nach der Zulassung will der Chemiekonzern BASF nachlegen. Wie eine Sprecherin des Ludwigshafener "
+            "Konzerns bestätigte, plant der Chemieriese weitere Anträge.")
+    doc = _quotes(text, "eine Sprecherin des Ludwigshafener Konzerns")
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS, anonymous=True)], MentionReader(Evidence(text)))
+    assert readings[0].holder == Holder(ORG, "BASF") and readings[0].anonymous

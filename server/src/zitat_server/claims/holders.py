@@ -77,7 +77,14 @@ from zitat_server.language.names import (
     is_name_word,
 )
 from zitat_server.language.participles import attribute_end
-from zitat_server.language.roles import PERSON_NOUNS, TITLES, is_group_noun, is_plural_body, is_role
+from zitat_server.language.roles import (
+    PERSON_NOUNS,
+    TITLES,
+    is_group_noun,
+    is_plural_body,
+    is_regional_paper,
+    is_role,
+)
 
 # Why a claim with a source has no speaker record (``Claim.unresolved_reason``).
 PRONOUN = "pronoun"  # a pronoun or anaphor the article does not resolve ("er", "nach eigenen Angaben")
@@ -909,7 +916,13 @@ class MentionReader:
         if rest and rest[0].lower() in ("des", "eines", "einer", "dem"):
             return self._read(rest, paren, depth + 1)
         if rest and rest[0].lower() in ("von", "vom"):
-            return self._read(rest[1:], paren, depth + 1)
+            reading = self._read(rest[1:], paren, depth + 1)
+            led = reading.holder is None and not reading.anonymous
+            if led and words[k].lower().endswith(_LEADING) and len(rest) > 1 and all(map(is_capitalised, rest[1:])):
+                # "Die Vereinsleitung von Borussia Dortmund": a leadership leads an organisation,
+                # a name the reader does not know otherwise
+                return Reading(holder=Holder(SpeakerType.ORGANIZATION, " ".join(rest[1:])))
+            return reading
         if rest and is_capitalised(rest[0]) and rest[0].lower() not in _ARTICLE_LIKE:
             return self._read(rest, paren, depth + 1)  # a genitive name: "Angaben Ibrahims"
         prefix = (_hyphen_frame(words[k]) or _compound_prefix(words[k], FRAME_COMPOUND_ENDS)
@@ -1027,6 +1040,13 @@ class MentionReader:
                 tail = words[k + i :]
                 break
             body.append(w)
+        if len(body) == 2 and body[0].endswith("s") and _is_org_head(body[1].lower()) and (
+            body[0][:-1] in PLACES or body[0][:-1] in self.ev.place
+        ):
+            # "Kenias Regierung": a country's genitive before an institution is its qualifier
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, body[1], body[0][:-1]))
+        if is_regional_paper(body) and self._place_adjective(body[0]):
+            return Reading(holder=Holder(SpeakerType.MEDIA, " ".join(body)))  # "der Salzburger Nachrichten"
         if len(body) == 2 and _is_member_noun(body[0]) and body[1].endswith("s") and not any(map(is_role, body)):
             # "dem Korrespondenten al-Jazeeras": an unnamed member of a medium or organisation in the genitive
             of = self._read([body[1][:-1]], [], depth + 1)
@@ -1933,7 +1953,10 @@ def _opening_phrase(text: str, start: int, end: int, ev: Evidence) -> str:
 #: übernahm … Die Organisation erklärte", "beim VfB Stuttgart. Dies gab die Vereinsführung
 #: bekannt"), and their leading bodies, which speak for it.
 _CLASS_NOUNS = frozenset("""organisation hilfsorganisation menschenrechtsorganisation umweltorganisation
-    unternehmen firma konzern verband verein partei gewerkschaft verlag""".split())
+    unternehmen firma konzern verband verein partei gewerkschaft verlag gremium""".split())
+#: The heads of the names a class noun takes up where they are not the noun itself: a "Gremium" is
+#: a council, committee or commission ("vom Wächterrat … Das zwölfköpfige Gremium").
+_CLASS_HEADS = {"gremium": ("gremium", "rat", "ausschuss", "komitee", "kommission")}
 _LEADING_BODY = re.compile(r"^(verein|partei|konzern|unternehmen|verband|verbands|gewerkschaft)s?"
                            r"(führung|leitung|spitze|vorstand)$")
 _RUN_JOINERS = frozenset({"ohne", "für", "und"})
@@ -1943,6 +1966,8 @@ def _class_noun(mention: str) -> str:
     """The class noun of a definite mention that is nothing else ("Die Organisation", "des
     Verlages", "die Vereinsführung" → "verein"), or ""."""
     words, paren = words_of(mention)
+    if len(words) == 3 and words[1].islower() and not _NATIONALITY.match(words[1]):
+        words = [words[0], words[2]]  # "Das zwölfköpfige Gremium"; not "die britische Organisation"
     if len(words) != 2 or paren or words[0].lower() not in _DEFINITE:
         return ""
     low = words[1].lower()
@@ -1965,13 +1990,28 @@ def resolve_class_nouns(doc: Doc, readings: list[Reading], reader: MentionReader
     for i, (quote, r) in enumerate(zip(doc.quotes, readings, strict=True)):
         if r.holder is not None or quote.source is None:
             continue
-        noun = _class_noun(doc.span_text(quote.source))
+        mention = doc.span_text(quote.source)
+        member = _member_of_class(mention) if r.anonymous or r.reason == ANONYMOUS else ""
+        noun = member or _class_noun(mention)
         if not noun:
             continue
         found = _organisation_before(doc, quote.source, reader, noun)
         if found is not None:
-            out[i] = Reading(holder=found)
+            # "eine Sprecherin des Ludwigshafener Konzerns": an unnamed member speaks for it
+            out[i] = replace(r, holder=found, anonymous=True, reason="") if member else Reading(holder=found)
     return out
+
+
+def _member_of_class(mention: str) -> str:
+    """The class noun an unnamed member speaks for: "ein Sprecher des Unternehmens", "eine
+    Sprecherin des Ludwigshafener Konzerns" (a place adjective dropped) → "unternehmen", "konzern";
+    "" for any other mention."""
+    words, paren = words_of(mention)
+    if len(words) == 5 and words[3].endswith("er") and is_capitalised(words[3]):
+        words = words[:3] + words[4:]  # "des Ludwigshafener Konzerns"
+    if paren or len(words) != 4 or words[0].lower() not in INDEFINITE or not _is_member_noun(words[1]):
+        return ""
+    return _class_noun(" ".join(words[2:]))
 
 
 def _runs(
@@ -2023,7 +2063,7 @@ def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: st
         if h is None or reading.anonymous or h.type is not SpeakerType.ORGANIZATION:
             continue
         heads = [w.lower() for w in h.name.split() if _is_org_head(w.lower()) or DESCRIPTOR_HEAD.search(w.lower())]
-        if heads and not any(w.endswith(noun) for w in heads):
+        if heads and not any(w.endswith(_CLASS_HEADS.get(noun, (noun,))) for w in heads):
             continue  # "eines Logistikzentrums" is no "Unternehmen"
         return replace(h, roles=(), aliases=())
     return None
@@ -2142,6 +2182,8 @@ _NATIONAL_MEDIA = frozenset({"fernsehen", "staatsfernsehen", "rundfunk", "staats
 
 #: A country's leadership, named with its nationality: "die nordkoreanische Führung".
 _LEADERSHIPS = frozenset({"führung", "staatsführung", "staatsspitze"})
+#: Ends of the nouns of an organisation's leading body: "Vereinsleitung", "Konzernführung", "Parteispitze".
+_LEADING = ("leitung", "führung", "spitze")
 
 
 def _is_member_noun(word: str) -> bool:

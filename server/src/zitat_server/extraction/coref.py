@@ -68,6 +68,7 @@ from zitat_server.language.roles import (
     is_person_noun,
     is_plural_body,
     is_profession,
+    is_regional_paper,
     is_role,
     media_kind,
     same_office,
@@ -99,6 +100,8 @@ _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 #: Finite auxiliaries a subject follows in an inverted clause ("Mittlerweile hat die Polizei …").
 _FINITE_AUXILIARIES = frozenset("hat haben hatte hatten ist sind war waren wird werden wurde wurden".split())
 _OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
+#: The demonstrative for the last-named ("…“, so letztere."): nominative singular forms.
+_LATTER = frozenset({"letzterer", "letztere"})
 _FRAME_SUFFIXES = ("angaben", "berichten", "informationen", "kreisen")
 #: Sentences back a pronoun still prefers the last speaker over a nearer mention.
 SPEAKER_REACH = 2
@@ -108,7 +111,7 @@ SPEAKER_REACH = 2
 class Reading:
     """What a source mention says about its holder (see the module docstring)."""
 
-    kind: str  # person, role, org, media, group, pronoun, group-pronoun, own, relative, document, none
+    kind: str  # person, role, org, media, group, pronoun, latter, group-pronoun, own, relative, document, none
     name: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     feminine: bool | None = None
@@ -361,6 +364,9 @@ def _read(doc: Doc, first: int, last: int) -> Reading:
     last_role = max((k for k, w in enumerate(words) if w in roles), default=-1)
     a, b = _name_run(words, last_role)
     name = _quoted(words[a:b])
+    paper = [w for w in words if is_capitalised(w) and w.lower() not in DETERMINERS]
+    if is_regional_paper(paper):  # "der Salzburger Nachrichten": a newspaper, not a "Salzburger"
+        return Reading("media", name=paper, proper=True, definite=bool(det), first=first, last=last)
     if name and name[0].lower() in MEDIA_NAMES and last_role < 0:
         return Reading("media", name=name, proper=True, first=first, last=last)
     if len(name) == 1 and is_acronym(name[0]) and last_role < 0:
@@ -467,6 +473,8 @@ def _one_word(doc: Doc, first: int, low: str) -> Reading | None:
         return Reading("pronoun", feminine=True, first=first, last=first + 1)
     if low == "ich":
         return Reading("pronoun", first=first, last=first + 1)
+    if low in _LATTER:  # "…“, so letztere": the person named last
+        return Reading("latter", feminine={"letzterer": False, "letztere": None}.get(low), first=first, last=first + 1)
     if low in _RELATIVES and first > 0 and doc.tokens[first - 1].text == ",":
         return Reading("relative", feminine=low == "die", first=first, last=first + 1)
     if low == "es" or low in DETERMINERS:
@@ -792,6 +800,8 @@ class _Resolution:
             for p in noun_phrases(toks, sent.first, sent.last, flags):
                 if p.kind != "np" or p.cut:
                     continue
+                if p.parts and p.parts[-1] == "appos" and not p.prep:
+                    self.apposed(p.first, p.last)  # "Der Manager der Nationalmannschaft, Vincio Luna, hat"
                 if p.parts and p.parts[0] != "appos":
                     if p.parts[0] == "gen" and not p.prep:
                         # "der Vizechef der Präsidialverwaltung Andej Taranow": a role of a body, named
@@ -844,6 +854,20 @@ class _Resolution:
                 seen.add(id(h))
         self.mentions.extend(media_at)
         self.mentions.sort(key=lambda m: m[0])
+
+    def apposed(self, first: int, last: int) -> None:
+        """A role phrase with a full name in apposition after its comma ("Der Manager der
+        Fußballnationalmannschaft aus Ecuador, Vincio Luna"): that person, with the role."""
+        toks = self.doc.tokens
+        comma = max((k for k in range(first, last) if toks[k].text == ","), default=-1)
+        if comma <= first or toks[first].text.lower() not in _DEFINITE:
+            return
+        head = read(self.doc, first, comma)
+        name = read(self.doc, comma + 1, last)
+        if head.kind == "role" and head.definite and name.kind == "person" and not name.roles and (
+            len(name.name) == 2 and all(map(_name_word, name.name))
+        ):
+            self.person(name.name, head.roles, head.feminine)
 
     def recurring_names(self, toks: list, starts: set[int]) -> None:
         """Persons whose first name no list knows, by how the text repeats their name: a pair of
@@ -967,6 +991,9 @@ class _Resolution:
             if r.feminine and any(v.endswith(("en", "ern", "eln")) or v == "sind" for v in verbs):
                 return None, GROUP  # "erklärten sie", "Sie fordern", "Sie sind … der Ansicht"
             h = self.subject(r.feminine, at, token) or self.antecedent(r.feminine, at)
+            return (h, "") if h is not None else (None, NO_ANTECEDENT)
+        if kind == "latter":
+            h = next((h for h in reversed(self.recency.values()) if self._fits(h, r.feminine)), None)
             return (h, "") if h is not None else (None, NO_ANTECEDENT)
         if kind == "relative":
             return self.relative(q, at, token)
@@ -1122,6 +1149,8 @@ class _Resolution:
             if h is not None:
                 return h  # a headline's "Expertin: …" is the first person the article then names
         affiliation = self.institution(r.affiliation) if r.affiliation is not None else None
+        if affiliation is None and keys == {"sprecher"} and not r.definite and r.last - r.first == 2:
+            affiliation = self.spoken_for(at)  # "ein Sprecher" alone, not "ein Sprecher Koch-Mehrins"
         key = "anonymous:" + "|".join(sorted(keys or {_role_key(x) for x in r.roles}))
         h = self.holder(SpeakerType.PERSON, key + "@" + (affiliation.entity.id if affiliation else ""), "")
         h.entity.anonymous = True
@@ -1132,6 +1161,21 @@ class _Resolution:
         if affiliation is not None:
             h.entity.affiliation = affiliation.entity.id
         return h
+
+    def spoken_for(self, at: int) -> _Holder | None:
+        """The organisation a spokesperson without one speaks for: the only one named in the
+        sentence before or in the spokesperson's own before it ("Positiv reagierte auch die Führung
+        der Palästinensischen Autonomiebehörde. „…“, sagte ein Sprecher."), not one a person's role
+        is of."""
+        toks = self.doc.tokens
+        start = self.doc.sentences[at - 1].first if at > 0 else self.doc.sentences[at].first
+        # not the body of a person named by role ("von dem Vizepräsidenten der EU-Behörde, Andrus Ansip")
+        names = {tuple(name) for token, name in self.organisations
+                 if start <= token < self.token and not (token > 0 and _role_word(toks[token - 1].text))}
+        if len(names) != 1:
+            return None
+        name = list(next(iter(names)))
+        return self.institution(Reading("org", name=name, proper=len(name) > 1))
 
     def first_in_body(self, feminine: bool | None) -> _Holder | None:
         """The first person mentioned after the dateline that fits."""

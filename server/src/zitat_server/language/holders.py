@@ -298,7 +298,8 @@ QUANTIFIERS: frozenset[str] = frozenset(
 )
 #: Pronouns beyond ``function_words.PRONOUNS`` that a source span can be: never a holder's name.
 MORE_PRONOUNS: frozenset[str] = frozenset(
-    "ihnen ihm ihn es uns euch mir mich dir dich sich du jene jener jenes derjenige diejenige dieselbe".split()
+    "ihnen ihm ihn es uns euch mir mich dir dich sich du jene jener jenes derjenige diejenige dieselbe"
+    " letztere letzterer".split()
 )
 #: Titles and ranks before a name that ``roles`` does not know ("Professor Brown", "Oberst Polzer").
 PERSON_TITLES: frozenset[str] = frozenset(

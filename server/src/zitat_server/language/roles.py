@@ -83,6 +83,18 @@ MEDIA_NAMES: frozenset[str] = frozenset(
     heise golem winfuture theverge engadget wired techcrunch buzzfeed mashable gizmodo cnet zdnet
     arstechnica""".split()
 )
+#: Heads of German regional newspapers' names, after a place adjective in -er: "Salzburger
+#: Nachrichten", "Frankfurter Rundschau" (a medium, not a person "Nachrichten" with the role "Salzburger").
+REGIONAL_PAPER_HEADS: frozenset[str] = frozenset({"nachrichten", "rundschau", "tagblatt", "volksstimme"})
+
+
+def is_regional_paper(words: list[str]) -> bool:
+    """ "Salzburger Nachrichten", "Kieler Nachrichten": a capitalised place adjective in -er and a
+    newspaper head."""
+    return (len(words) == 2 and words[1].lower() in REGIONAL_PAPER_HEADS and words[0][:1].isupper()
+            and words[0].endswith("er") and len(words[0]) > 4)
+
+
 #: Outlets that write their own name in lower case ("die taz", "heise online"): names all the same.
 LOWERCASE_MEDIA: frozenset[str] = frozenset({"taz", "heise", "golem"})
 #: What a medium is, for "der Sender", "die Zeitung", "die Agentur" to find the one named before:
