@@ -1638,3 +1638,28 @@ def test_a_direct_content_clause_after_a_speech_noun_frame(pipeline):
     text = "Das Gericht kam damit zu dem Ergebnis, „dass keine tragfähige Grundlage für eine Verurteilung besteht“."
     got = [g for g in _quotes(pipeline, text) if g[0] == "DIRECT"]
     assert got[0][2:4] == (["kam", "zu", "dem", "Ergebnis"], "Das Gericht")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Zwar sind 62 Prozent der Bürger zufrieden, 37 Prozent sind jedoch der gegenteiligen Auffassung, "
+            "dass die Demokratie schlecht funktioniert.",
+            ["sind", "der", "Auffassung"],
+            "37 Prozent",
+        ),
+        ("22 Prozent teilen die Meinung, die Gesellschaftsordnung sei nicht verteidigenswert.", None, "22 Prozent"),
+        ("Die Bürger sind jedoch der Auffassung, dass die Demokratie schlecht funktioniert.", None, "Die Bürger"),
+        (
+            "37 Prozent der Befragten sagten, dass die Demokratie schlecht funktioniert.",
+            None,
+            "37 Prozent der Befragten",
+        ),
+    ],
+)
+def test_a_share_of_people_and_the_verb_before_an_adverb_and_a_speech_noun(pipeline, text, cue, source):
+    got = _quotes(pipeline, text)[0]
+    assert got[3] == source
+    if cue is not None:
+        assert sorted(got[2]) == sorted(cue)

@@ -66,6 +66,10 @@ _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen"
 MAX_NAME_TOKENS = 6
 #: Lower-case words of a noun phrase that are no verb: prepositions and conjunctions.
 _NP_WORDS = frozenset("von vom des der und oder aus in im am an bei für mit zu zum zur".split())
+#: Adverbs between a verb and its speech-noun frame ("sind jedoch der Auffassung"); not "nicht".
+_FRAME_ADVERBS = frozenset(
+    "jedoch aber auch allerdings dagegen hingegen ebenfalls weiterhin zudem offenbar wohl".split()
+)
 #: Prepositions of a place or an outlet after a subject: "die Polizei in Kassel", "im indischen …".
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus"})
 #: Adverbs and conjunctions in -er that open what follows a frame: "nach Angaben der Polizei aber …".
@@ -980,6 +984,7 @@ class RuleAttributor:
         ):
             return None
         cue = [j]
+        frame_verb = None
         d = j - 1
         while d > first and _is_modifier(tokens[d].text):
             d -= 1
@@ -987,12 +992,18 @@ class RuleAttributor:
         if tokens[d].text.lower() in DETERMINERS:
             cue.append(d)
             verb = d - 1
+            skip = verb
+            while skip - 1 > first and d - skip <= 2 and tokens[skip].text in _FRAME_ADVERBS:
+                skip -= 1  # "37 Prozent sind jedoch der gegenteiligen Auffassung": the verb before the adverb
+            if tokens[skip].text.lower() not in PRONOUNS | {"sich"}:
+                verb = skip  # not "hat sich aber die Überzeugung durchgesetzt"
             if verb - 1 >= first and tokens[verb].text in NOMINATIVE_PRONOUNS:
                 # "Seit 2013 vertritt er die These, …": the pronoun after the verb is its subject
                 inverted = mentions.classify(tokens, verb, verb + 1)
                 verb -= 1
             if verb >= first and tokens[verb].text.islower() and tokens[verb].text.isalpha():
                 cue.append(verb)
+                frame_verb = verb
         source = genitive or inverted
         if source is None:
             agent = _participle_agent(tokens, first, j)
@@ -1024,6 +1035,13 @@ class RuleAttributor:
                 min(cue)
             ].text.lower() in PREPOSITIONS:
                 source = mentions.classify(tokens, min(cue) - 1, min(cue))  # "sei er zu dem Schluss gekommen"
+            if source is None and frame_verb is not None and frame_verb == min(cue):
+                # "Zwar sind 62 Prozent … zufrieden, 37 Prozent sind der gegenteiligen Auffassung, …":
+                # the subject opening the clause after a comma, right before the frame's verb
+                comma = next((k for k in range(min(cue) - 1, first, -1) if tokens[k].text == ","), None)
+                clause = mentions.phrase_after(tokens, comma + 1, min(cue)) if comma is not None else None
+                if clause is not None and clause.last == min(cue) and clause.kind != "pronoun":
+                    source = clause
         end = last
         if min(cue) == first:
             # the noun opens the sentence as its subject: the clause ends where the main verb comes
