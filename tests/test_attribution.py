@@ -1663,3 +1663,38 @@ def test_a_share_of_people_and_the_verb_before_an_adverb_and_a_speech_noun(pipel
     assert got[3] == source
     if cue is not None:
         assert sorted(got[2]) == sorted(cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Die Kosten sollen „durch mehr Effizienz“ sinken, so heißt es in einer gemeinsamen Erklärung des "
+            "Betriebsrates.",
+            "einer gemeinsamen Erklärung des Betriebsrates",
+        ),
+        (
+            "In einer Erklärung der EU-Außenminister vom Dienstagabend hatte es geheißen: „Es gibt keine "
+            "militärische Lösung.“",
+            "einer Erklärung der EU-Außenminister",
+        ),
+        (
+            "Das Unternehmen bekomme, wie es auf einer Pressekonferenz in Oslo hieß, vier Millionen Euro geliehen.",
+            "einer Pressekonferenz",
+        ),
+        ("In den Berichten hatte es geheißen, dass sechs Menschen erschossen wurden.", "den Berichten"),
+    ],
+)
+def test_the_document_of_heisst_es_before_the_verb_or_after_so_and_wie(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der wirkliche Christkindelsmärik, wie es auf Elsässisch heißt, öffnet seine Tore am 27. November.",
+        "Grund dafür waren Netzwerkprobleme in einem Rechenzentrum, wie es auf Anfrage des WebStandard heißt.",
+    ],
+)
+def test_wie_es_heisst_names_no_language_nor_who_asked(pipeline, text):
+    assert all(q[3] is None for q in _quotes(pipeline, text))

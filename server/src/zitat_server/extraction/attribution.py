@@ -16,6 +16,7 @@ from zitat_server.extraction import mentions
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
+from zitat_server.language.dates import WEEKDAYS
 from zitat_server.language.function_words import (
     ATTACHING,
     CLAUSE_OPENERS,
@@ -79,6 +80,8 @@ _ADVERBS_IN_ER = frozenset(
 #: The longest dateline before its dash ("Koblenz/Seattle –"), and the dashes that close it.
 MAX_DATELINE = 5
 _DASHES = frozenset({"–", "—", "-"})
+#: Auxiliaries before "es geheißen": "In der Erklärung hatte es geheißen: …".
+_HEISSEN_AUXILIARIES = frozenset({"hatte", "hat", "habe", "hätte"})
 #: Prepositions after "heißt es" before the document or body that says it.
 _WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "aus", "von", "vom"})
 #: Words that open the clause a cue verb stands in, after the sentence start.
@@ -767,6 +770,18 @@ class RuleAttributor:
         if source is None and tokens[w + 1].text in NAME_OPENERS and tokens[subject_end - 1].text in NAME_CLOSERS:
             source = mentions.Mention(w + 1, subject_end, "name", [], [])  # "Wie „heise online“ berichtet"
         entry = entries[0]
+        heisst = entry.lemma == "heißen" and tokens[w + 1].text == "es" and w + 3 < subject_end
+        if source is None and heisst and tokens[w + 2].text.lower() in _WHERE:
+            # "wie es auf einer Pressekonferenz in Oslo hieß": the document or event after "es";
+            # not a language ("wie es auf Elsässisch heißt") nor whoever asked ("auf Anfrage des …")
+            source = mentions.phrase_after(tokens, w + 3, subject_end)
+            contracted = tokens[w + 2].text.lower() in {"im", "beim", "vom"}
+            if source is not None and not contracted and tokens[source.first].text.lower() not in DETERMINERS:
+                source = None
+            if source is not None and any(
+                tokens[k].text.lower().endswith("anfrage") for k in range(source.first, source.last)
+            ):
+                source = None
         if source is None and entry.source_after and tokens[w + 1].text.lower() == entry.source_after:
             source = mentions.phrase_after(tokens, w + 2, subject_end)  # "wie aus der Polizeistatistik hervorgeht"
         if w == first or opening:
@@ -886,6 +901,10 @@ class RuleAttributor:
         if source is None and verb:
             cue.append(j + 1)  # "…, so bestätigt das Gericht.", "…, so urteilte Romney."
             source = mentions.phrase_after(tokens, j + 2, last)
+            heisst = [e for e in cues.lookup(tokens[j + 1].text) if e.lemma == "heißen"]
+            if source is None and heisst and heisst_es(tokens, j + 1, heisst[0], cue):
+                source = heisst_es_holder(tokens, j + 1, j + 1, last)  # "…, so heißt es in einer Erklärung"
+
         if source is None:
             source = _demonstrative_speaker(tokens, max(cue) + 1, last)  # "…, so schrieb diese in …"
         if source is None:
@@ -1786,18 +1805,24 @@ def _so_before_colon(tokens: list[Token], first: int, colon: int) -> Mention | N
 
 def heisst_es(tokens: list[Token], j: int, entry: cues.CueVerb, cue: list[int]) -> bool:
     """Is the cue at ``j`` impersonal "heißt es"? Then "es" joins the cue, as the task marks it."""
-    if entry.lemma != "heißen" or j + 1 >= len(tokens) or tokens[j + 1].text.lower() != "es":
+    if entry.lemma != "heißen":
         return False
-    if j + 1 not in cue:
-        cue.append(j + 1)
-    return True
+    if j + 1 < len(tokens) and tokens[j + 1].text.lower() == "es":
+        if j + 1 not in cue:
+            cue.append(j + 1)
+        return True
+    if j >= 2 and tokens[j - 1].text == "es" and tokens[j - 2].text in _HEISSEN_AUXILIARIES:
+        if j - 1 not in cue:
+            cue.append(j - 1)  # "In einer Erklärung hatte es geheißen: …"
+        return True
+    return False
 
 
 def heisst_es_holder(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
     """The document or body "heißt es" names: after it ("…, heißt es in einer Mitteilung des WWF",
     "hieß es weiter vonseiten der Polizei") or before it at the clause start ("In der
     Pressemitteilung des WWF heißt es, …"); a bare "heißt es" names none."""
-    where = j + 2
+    where = j + 2 if j + 1 < len(tokens) and tokens[j + 1].text.lower() == "es" else j + 1
     while where < min(end, j + 4) and tokens[where].text.islower() and tokens[where].text not in _WHERE:
         where += 1  # "hieß es weiter in …", "heißt es zudem auf …"
     while where < end and tokens[where].text.lower() in _WHERE:
@@ -1807,9 +1832,21 @@ def heisst_es_holder(tokens: list[Token], first: int, j: int, end: int) -> Menti
         where = holder.last  # "hieß es auf APA-Anfrage seitens der Landwirtschaftskammer"
     if j > first + 1 and tokens[first].text.lower() in _WHERE:
         holder = mentions.phrase_after(tokens, first + 1, j)
-        if holder is not None and (holder.last == j or _relative_clause_up_to(tokens, holder.last, j)):
+        # "In einer Erklärung der EU-Außenminister vom Dienstagabend hatte es geheißen"
+        auxiliary = (
+            holder is not None
+            and tokens[j - 1].text == "es"
+            and holder.last <= j - 2
+            and all(_time_word(tokens[k].text) for k in range(holder.last, j - 2))
+        )
+        if holder is not None and (holder.last == j or auxiliary or _relative_clause_up_to(tokens, holder.last, j)):
             return holder  # "In der Vorabversion des Berichts, der … gestellt wurde, heißt es"
     return None
+
+
+def _time_word(word: str) -> bool:
+    """A word of a time phrase after a document: "vom Dienstagabend", "am Montag"."""
+    return word.lower() in {"vom", "am", "von"} or word.startswith(WEEKDAYS)
 
 
 def _relative_clause_up_to(tokens: list[Token], k: int, j: int) -> bool:
