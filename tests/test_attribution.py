@@ -1698,3 +1698,15 @@ def test_the_document_of_heisst_es_before_the_verb_or_after_so_and_wie(pipeline,
 )
 def test_wie_es_heisst_names_no_language_nor_who_asked(pipeline, text):
     assert all(q[3] is None for q in _quotes(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Es wurde von Demjanjuks Sohn die Mutmaßung geäußert, Deutschland brauche nur ein Opfer.", "Demjanjuks Sohn"),
+        ("Daraus wurde von Beobachtern der Schluss gezogen, es könnte eine Polizeiaktion bevorstehen.", "Beobachtern"),
+        ("Ein Besuch war von der Junta mit dem Hinweis abgelehnt worden, man sei zu sehr beschäftigt.", "der Junta"),
+    ],
+)
+def test_the_passive_agent_before_a_speech_noun_frame(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source

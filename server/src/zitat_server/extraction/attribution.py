@@ -1032,6 +1032,8 @@ class RuleAttributor:
         if any(tokens[i].text.lower() in _NOBODY_IN_PARTICULAR for i in range(max(first, min(cue) - 4), min(cue))):
             return None  # "Wenn jemand in dringendem Verdacht stehe, …": nobody's in particular
         if source is None:
+            source = _frame_passive_agent(tokens, first, min(cue), m_start)
+        if source is None:
             subject = mentions.phrase_after(tokens, first, min(cue))
             gap = [tokens[k].text for k in range(subject.last, min(cue))] if subject is not None else []
             verb_between = (  # "Die Kommission kam zu dem Schluss": only the verb (and adverbs) before the frame
@@ -2107,6 +2109,22 @@ def _passive_agent_of(tokens: list[Token], first: int, j: int) -> Mention | None
         if not all(w.isalpha() and w.islower() for w in rest):
             return None  # something else between the agent and the verb
     return agent
+
+
+def _frame_passive_agent(tokens: list[Token], first: int, frame: int, m_start: int) -> Mention | None:
+    """The agent right before a speech-noun frame in a werden-passive: "Es wurde von Demjanjuks
+    Sohn die Mutmaßung geäußert, …", "Daraus wurde von Beobachtern der Schluss gezogen, …", "war
+    ein Besuch von der Junta mit dem Hinweis abgelehnt worden, …" (the task marks the phrase after
+    "von")."""
+    if not any(tokens[k].text.lower() in _WERDEN_PASSIVE for k in range(first, m_start)):
+        return None
+    marks = [k for k in range(first, frame) if tokens[k].text.lower() in _AGENT_MARKS]
+    if len(marks) != 1:
+        return None
+    agent = mentions.phrase_after(tokens, marks[0] + 1, frame)
+    if agent is None or agent.last != frame or agent.kind == "pronoun":
+        return None
+    return None if cues.is_report_noun(tokens[agent.last - 1].text) else agent
 
 
 def _relative_after_according(tokens: list[Token], j: int, first: int, last: int) -> bool:
