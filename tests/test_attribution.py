@@ -1710,3 +1710,13 @@ def test_wie_es_heisst_names_no_language_nor_who_asked(pipeline, text):
 )
 def test_the_passive_agent_before_a_speech_noun_frame(pipeline, text, source):
     assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_a_document_after_an_adverb_and_the_passive_auxiliary(pipeline):
+    text = "So wird in einer Pressemitteilung der Organisation gefordert, dass die Regierung die Mängel abstellt."
+    assert _quotes(pipeline, text)[0][3] == "einer Pressemitteilung der Organisation"
+
+
+def test_a_document_with_its_addressee_before_the_passive_auxiliary(pipeline):
+    text = "In einem Schreiben an die Mitarbeiter wurde gefordert, dass die Regierung die Mängel abstellen müsse."
+    assert _quotes(pipeline, text)[0][3] == "einem Schreiben"

@@ -1882,7 +1882,16 @@ _DOCUMENT_HEADS = (
 
 def _document_holder(tokens: list[Token], first: int, j: int) -> Mention | None:
     """The document at the clause start of a passive cue: "In einem Bericht der Salzburger
-    Nachrichten wurde vermutet, …" (the task marks the phrase after "In" as the source)."""
+    Nachrichten wurde vermutet, …" (the task marks the phrase after "In" as the source); after an
+    adverb and the auxiliary: "So wird in einer Pressemitteilung der Organisation gefordert, …"."""
+    inverted = (
+        j - first > 4
+        and tokens[first].text.lower() in CLAUSE_OPENERS
+        and tokens[first + 1].text.lower() in _PASSIVE_AUXILIARIES
+        and tokens[first + 2].text.lower() in {"in", "im"}
+    )
+    if inverted:
+        first += 2
     if j - first < 3 or tokens[first].text.lower() not in {"in", "im"}:
         return None
     holder = mentions.phrase_after(tokens, first + 1, j)
@@ -1891,7 +1900,12 @@ def _document_holder(tokens: list[Token], first: int, j: int) -> Mention | None:
     head = next((tokens[k].text for k in range(holder.first, holder.last) if tokens[k].text[:1].isupper()), "")
     if not head.lower().endswith(_DOCUMENT_HEADS):
         return None
+    if inverted:
+        return holder if holder.last == j else None
     aux = holder.last
+    if aux + 1 < j and tokens[aux].text.lower() == "an":
+        addressee = mentions.phrase_after(tokens, aux + 1, j)  # "In einem Schreiben seiner Anwälte an die
+        aux = addressee.last if addressee is not None else aux  # Universitätsleitung wurden diese … hingewiesen"
     if aux < j and tokens[aux].text == ",":
         aux = next((k for k in range(aux + 1, j) if tokens[k].text == ","), j) + 1
         if not _relative_clause_up_to(tokens, holder.last, aux):
