@@ -1720,3 +1720,8 @@ def test_a_document_after_an_adverb_and_the_passive_auxiliary(pipeline):
 def test_a_document_with_its_addressee_before_the_passive_auxiliary(pipeline):
     text = "In einem Schreiben an die Mitarbeiter wurde gefordert, dass die Regierung die Mängel abstellen müsse."
     assert _quotes(pipeline, text)[0][3] == "einem Schreiben"
+
+
+def test_a_website_in_lower_case_in_a_wie_clause(pipeline):
+    text = "Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden."
+    assert _quotes(pipeline, text)[0][3] == "t-online.de"

@@ -80,6 +80,8 @@ _ADVERBS_IN_ER = frozenset(
 #: The longest dateline before its dash ("Koblenz/Seattle –"), and the dashes that close it.
 MAX_DATELINE = 5
 _DASHES = frozenset({"–", "—", "-"})
+#: A website in lower case, a medium the mention reader does not take: "ndr.de", "orf.at".
+_WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|at|ch|com|net|org|eu)")
 #: Auxiliaries before "es geheißen": "In der Erklärung hatte es geheißen: …".
 _HEISSEN_AUXILIARIES = frozenset({"hatte", "hat", "habe", "hätte"})
 #: Prepositions after "heißt es" before the document or body that says it.
@@ -769,6 +771,8 @@ class RuleAttributor:
         source = mentions.phrase_after(tokens, _after_adverbs(tokens, w + 1, subject_end), subject_end)
         if source is None and tokens[w + 1].text in NAME_OPENERS and tokens[subject_end - 1].text in NAME_CLOSERS:
             source = mentions.Mention(w + 1, subject_end, "name", [], [])  # "Wie „heise online“ berichtet"
+        if source is None and subject_end == w + 2 and _WEB_DOMAIN.fullmatch(tokens[w + 1].text):
+            source = mentions.Mention(w + 1, w + 2, "name", [tokens[w + 1].text], [])  # "Wie t-online.de berichtet"
         entry = entries[0]
         heisst = entry.lemma == "heißen" and tokens[w + 1].text == "es" and w + 3 < subject_end
         if source is None and heisst and tokens[w + 2].text.lower() in _WHERE:
