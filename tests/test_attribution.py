@@ -1725,3 +1725,9 @@ def test_a_document_with_its_addressee_before_the_passive_auxiliary(pipeline):
 def test_a_website_in_lower_case_in_a_wie_clause(pipeline):
     text = "Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden."
     assert _quotes(pipeline, text)[0][3] == "t-online.de"
+
+
+def test_nach_with_a_name_in_the_genitive_before_a_report_noun(pipeline):
+    got = _quotes(pipeline, "Nach Grupps Meinung sei die Lage an den Märkten ernst.")
+    assert got[0][2:4] == (["Nach"], "Grupps Meinung")
+    assert not _quotes(pipeline, "Nach Clarksons Tod wurde die Sendung eingestellt.")

@@ -1222,6 +1222,8 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
     if j > 0 and tokens[j - 1].text.lower().endswith(_NACH_GOVERNORS):
         return False
     k = j + 1
+    if k + 1 < last and _genitive_name(tokens[k].text) and cues.is_report_noun(tokens[k + 1].text):
+        return k + 2 >= last or tokens[k + 2].text.lower() != "über"  # "Nach Grupps Meinung", "nach Andrejews Worten"
     while k < last and k - j <= 4 and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.islower()):
         if cues.is_report_noun(tokens[k].text):
             break
@@ -1235,6 +1237,11 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
         return False
     # "nach Berichten über die Zerstörung": after the reports, not according to them
     return k + 1 >= last or tokens[k + 1].text.lower() != "über"
+
+
+def _genitive_name(word: str) -> bool:
+    """A name in the genitive before its noun: "Grupps", "Andrejews" (not "Elektroautos")."""
+    return len(word) > 3 and word.endswith("s") and is_name_word(word)
 
 
 def _names_a_rule(tokens: list[Token], k: int, last: int) -> bool:
