@@ -1731,3 +1731,19 @@ def test_nach_with_a_name_in_the_genitive_before_a_report_noun(pipeline):
     got = _quotes(pipeline, "Nach Grupps Meinung sei die Lage an den Märkten ernst.")
     assert got[0][2:4] == (["Nach"], "Grupps Meinung")
     assert not _quotes(pipeline, "Nach Clarksons Tod wurde die Sendung eingestellt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten bis zur Paulskirche und skandierten "
+            "dabei Parolen wie „Stoppt den Überwachungswahn“.",
+            "die Demonstranten",
+        ),
+        ("Nach der Sitzung trat der Minister vor die Presse und sagte, die Lage sei ernst.", "der Minister"),
+        ("In der ersten Runde gewann der Herausforderer klar und sagte, die Lage sei ernst.", "der Herausforderer"),
+    ],
+)
+def test_the_inverted_subject_after_an_opening_prepositional_phrase_and_und(pipeline, text, source):
+    assert [q[3] for q in _quotes(pipeline, text) if q[3]][:1] == [source]

@@ -2086,6 +2086,8 @@ def _inverted_first_clause_subject(tokens: list[Token], first: int, j: int) -> M
     subject after the first verb of the clause the coordinated cue shares."""
     boundary = _last_boundary(tokens, first, j)
     start = boundary + 1 if boundary is not None else first
+    if start < j and tokens[start].text.lower() in PREPOSITIONS:
+        start = _after_opening_phrase(tokens, start, j)  # "Unter dem Motto „…“ zogen die Demonstranten … und"
     verb = tokens[start].text if start < j else ""
     if not (verb.isalpha() and verb.islower()) or verb in CLAUSE_OPENERS or verb in _CLAUSE_LINKS:
         return None
@@ -2095,6 +2097,29 @@ def _inverted_first_clause_subject(tokens: list[Token], first: int, j: int) -> M
     ):
         return None
     return subject
+
+
+def _after_opening_phrase(tokens: list[Token], start: int, j: int) -> int:
+    """Where a prepositional phrase opening a clause ends: at the first lower-case word after it
+    that is no article or preposition, a quoted title skipped ("Unter dem Motto „Freiheit statt
+    Angst“ zogen …"); ``start`` itself when none is found within a few words."""
+    k = start + 1
+    quoted = False
+    while k < j and k - start <= 12:
+        text = tokens[k].text
+        if text in QUOTE_CHARS:
+            quoted = not quoted
+        elif (
+            not quoted
+            and text.isalpha()
+            and text.islower()
+            and text not in DETERMINERS | PREPOSITIONS | _NP_WORDS
+            and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].text in QUOTE_CHARS)  # not "der ersten Runde"
+        ):
+            subject_next = k + 1 < j and (tokens[k + 1].text.lower() in DETERMINERS or tokens[k + 1].text[:1].isupper())
+            return k if subject_next else start  # the verb, its subject after it ("zogen die Demonstranten")
+        k += 1
+    return start
 
 
 #: Passive cues whose subject is the holder ("wird Watzke … zitiert") or whose "von X" is the
