@@ -1747,3 +1747,14 @@ def test_nach_with_a_name_in_the_genitive_before_a_report_noun(pipeline):
 )
 def test_the_inverted_subject_after_an_opening_prepositional_phrase_and_und(pipeline, text, source):
     assert [q[3] for q in _quotes(pipeline, text) if q[3]][:1] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seinerzeit hatte Österreich mit der Begründung abgelehnt, eine solche Forderung stelle nur das Parlament.",
+        "Zuletzt hatte Fox darum gebeten; seinerzeit hatte Österreich mit der Begründung abgelehnt, sie sei unmöglich.",
+    ],
+)
+def test_the_subject_after_an_adverb_and_the_auxiliary_before_a_speech_noun_frame(pipeline, text):
+    assert _quotes(pipeline, text)[0][3] == "Österreich"

@@ -1039,6 +1039,15 @@ class RuleAttributor:
             source = _frame_passive_agent(tokens, first, min(cue), m_start)
         if source is None:
             subject = mentions.phrase_after(tokens, first, min(cue))
+            # "Seinerzeit hatte Österreich mit der Begründung abgelehnt, …": an adverb opening the clause
+            # (the sentence, or the part after a semicolon), the subject after the auxiliary
+            clause = next((k + 1 for k in range(min(cue) - 1, first, -1) if tokens[k].text == ";"), first)
+            lone = subject is None or subject.last - subject.first == 1 or clause > first
+            adverb = clause + 1
+            if lone and adverb < min(cue) and tokens[adverb].text in FINITE_HAVE and tokens[clause].text.isalpha():
+                inverted = mentions.phrase_after(tokens, adverb + 1, min(cue))
+                if inverted is not None and inverted.last == min(cue) and inverted.kind in ("name", "role"):
+                    subject = inverted
             gap = [tokens[k].text for k in range(subject.last, min(cue))] if subject is not None else []
             verb_between = (  # "Die Kommission kam zu dem Schluss": only the verb (and adverbs) before the frame
                 1 <= len(gap) <= 3
