@@ -1758,3 +1758,8 @@ def test_the_inverted_subject_after_an_opening_prepositional_phrase_and_und(pipe
 )
 def test_the_subject_after_an_adverb_and_the_auxiliary_before_a_speech_noun_frame(pipeline, text):
     assert _quotes(pipeline, text)[0][3] == "Österreich"
+
+
+def test_a_relative_subject_before_a_preposition_in_er(pipeline):
+    text = "Später kamen Tausende von Demonstranten, die unter anderem skandierten: „Mussawi, hole unsere Stimmen zurück!“"
+    assert _quotes(pipeline, text)[0][2:4] == (["skandierten"], "die")

@@ -1532,7 +1532,8 @@ def relative_clause(tokens: list[Token], i: int, last: int) -> bool:
     if tokens[i].text.lower() not in RELATIVE_PRONOUNS or i + 1 >= last:
         return False
     following = tokens[i + 1].text
-    return not (following[:1].isupper() or following[:1].isdigit() or _is_modifier(following))
+    adjective = _is_modifier(following) and following.lower() not in PREPOSITIONS  # "…, die unter anderem …"
+    return not (following[:1].isupper() or following[:1].isdigit() or adjective)
 
 
 def _may_hold_a_verb(tokens: list[Token], first: int, last: int) -> bool:
