@@ -1761,5 +1761,5 @@ def test_the_subject_after_an_adverb_and_the_auxiliary_before_a_speech_noun_fram
 
 
 def test_a_relative_subject_before_a_preposition_in_er(pipeline):
-    text = "Später kamen Tausende von Demonstranten, die unter anderem skandierten: „Mussawi, hole unsere Stimmen zurück!“"
+    text = "Später kamen Tausende Demonstranten, die unter anderem skandierten: „Mussawi, hole unsere Stimmen zurück!“"
     assert _quotes(pipeline, text)[0][2:4] == (["skandierten"], "die")
