@@ -617,7 +617,7 @@ def test_temporal_nach_is_no_frame(pipeline):
             "Das Unternehmen bekomme",
             ["vier Millionen Euro geliehen"],
             ["wie", "hieß"],
-            None,
+            "einer Pressekonferenz",  # as the task marks "wie es auf einer Pressekonferenz in Oslo … hieß"
         ),
         # preposed, with an apposition inside the wie-clause
         (
