@@ -617,7 +617,7 @@ def test_temporal_nach_is_no_frame(pipeline):
             "Das Unternehmen bekomme",
             ["vier Millionen Euro geliehen"],
             ["wie", "hieß"],
-            None,
+            "einer Pressekonferenz",  # as the task marks "wie es auf einer Pressekonferenz in Oslo … hieß"
         ),
         # preposed, with an apposition inside the wie-clause
         (
@@ -1638,3 +1638,128 @@ def test_a_direct_content_clause_after_a_speech_noun_frame(pipeline):
     text = "Das Gericht kam damit zu dem Ergebnis, „dass keine tragfähige Grundlage für eine Verurteilung besteht“."
     got = [g for g in _quotes(pipeline, text) if g[0] == "DIRECT"]
     assert got[0][2:4] == (["kam", "zu", "dem", "Ergebnis"], "Das Gericht")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Zwar sind 62 Prozent der Bürger zufrieden, 37 Prozent sind jedoch der gegenteiligen Auffassung, "
+            "dass die Demokratie schlecht funktioniert.",
+            ["sind", "der", "Auffassung"],
+            "37 Prozent",
+        ),
+        ("22 Prozent teilen die Meinung, die Gesellschaftsordnung sei nicht verteidigenswert.", None, "22 Prozent"),
+        ("Die Bürger sind jedoch der Auffassung, dass die Demokratie schlecht funktioniert.", None, "Die Bürger"),
+        (
+            "37 Prozent der Befragten sagten, dass die Demokratie schlecht funktioniert.",
+            None,
+            "37 Prozent der Befragten",
+        ),
+    ],
+)
+def test_a_share_of_people_and_the_verb_before_an_adverb_and_a_speech_noun(pipeline, text, cue, source):
+    got = _quotes(pipeline, text)[0]
+    assert got[3] == source
+    if cue is not None:
+        assert sorted(got[2]) == sorted(cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Die Kosten sollen „durch mehr Effizienz“ sinken, so heißt es in einer gemeinsamen Erklärung des "
+            "Betriebsrates.",
+            "einer gemeinsamen Erklärung des Betriebsrates",
+        ),
+        (
+            "In einer Erklärung der EU-Außenminister vom Dienstagabend hatte es geheißen: „Es gibt keine "
+            "militärische Lösung.“",
+            "einer Erklärung der EU-Außenminister",
+        ),
+        (
+            "Das Unternehmen bekomme, wie es auf einer Pressekonferenz in Oslo hieß, vier Millionen Euro geliehen.",
+            "einer Pressekonferenz",
+        ),
+        ("In den Berichten hatte es geheißen, dass sechs Menschen erschossen wurden.", "den Berichten"),
+    ],
+)
+def test_the_document_of_heisst_es_before_the_verb_or_after_so_and_wie(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der wirkliche Christkindelsmärik, wie es auf Elsässisch heißt, öffnet seine Tore am 27. November.",
+        "Grund dafür waren Netzwerkprobleme in einem Rechenzentrum, wie es auf Anfrage des WebStandard heißt.",
+    ],
+)
+def test_wie_es_heisst_names_no_language_nor_who_asked(pipeline, text):
+    assert all(q[3] is None for q in _quotes(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Es wurde von Demjanjuks Sohn die Mutmaßung geäußert, Deutschland brauche nur ein Opfer.", "Demjanjuks Sohn"),
+        ("Daraus wurde von Beobachtern der Schluss gezogen, es könnte eine Polizeiaktion bevorstehen.", "Beobachtern"),
+        ("Ein Besuch war von der Junta mit dem Hinweis abgelehnt worden, man sei zu sehr beschäftigt.", "der Junta"),
+    ],
+)
+def test_the_passive_agent_before_a_speech_noun_frame(pipeline, text, source):
+    assert _quotes(pipeline, text)[0][3] == source
+
+
+def test_a_document_after_an_adverb_and_the_passive_auxiliary(pipeline):
+    text = "So wird in einer Pressemitteilung der Organisation gefordert, dass die Regierung die Mängel abstellt."
+    assert _quotes(pipeline, text)[0][3] == "einer Pressemitteilung der Organisation"
+
+
+def test_a_document_with_its_addressee_before_the_passive_auxiliary(pipeline):
+    text = "In einem Schreiben an die Mitarbeiter wurde gefordert, dass die Regierung die Mängel abstellen müsse."
+    assert _quotes(pipeline, text)[0][3] == "einem Schreiben"
+
+
+def test_a_website_in_lower_case_in_a_wie_clause(pipeline):
+    text = "Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden."
+    assert _quotes(pipeline, text)[0][3] == "t-online.de"
+
+
+def test_nach_with_a_name_in_the_genitive_before_a_report_noun(pipeline):
+    got = _quotes(pipeline, "Nach Grupps Meinung sei die Lage an den Märkten ernst.")
+    assert got[0][2:4] == (["Nach"], "Grupps Meinung")
+    assert not _quotes(pipeline, "Nach Clarksons Tod wurde die Sendung eingestellt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten bis zur Paulskirche und skandierten "
+            "dabei Parolen wie „Stoppt den Überwachungswahn“.",
+            "die Demonstranten",
+        ),
+        ("Nach der Sitzung trat der Minister vor die Presse und sagte, die Lage sei ernst.", "der Minister"),
+        ("In der ersten Runde gewann der Herausforderer klar und sagte, die Lage sei ernst.", "der Herausforderer"),
+    ],
+)
+def test_the_inverted_subject_after_an_opening_prepositional_phrase_and_und(pipeline, text, source):
+    assert [q[3] for q in _quotes(pipeline, text) if q[3]][:1] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seinerzeit hatte Österreich mit der Begründung abgelehnt, eine solche Forderung stelle nur das Parlament.",
+        "Zuletzt hatte Fox darum gebeten; seinerzeit hatte Österreich mit der Begründung abgelehnt, sie sei unmöglich.",
+    ],
+)
+def test_the_subject_after_an_adverb_and_the_auxiliary_before_a_speech_noun_frame(pipeline, text):
+    assert _quotes(pipeline, text)[0][3] == "Österreich"
+
+
+def test_a_relative_subject_before_a_preposition_in_er(pipeline):
+    text = "Später kamen Tausende Demonstranten, die unter anderem skandierten: „Mussawi, hole unsere Stimmen zurück!“"
+    assert _quotes(pipeline, text)[0][2:4] == (["skandierten"], "die")

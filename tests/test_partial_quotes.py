@@ -201,3 +201,24 @@ def test_the_holder_after_fuer_is_the_source_of_quoted_words_without_a_cue(rules
     assert got == [("„alarmierend“", [], "den brasilianischen Gesundheitsminister Jose Gomes Temporao")]
     text = "Für die Situation in Rio de Janeiro ist das Wort „alarmierend“ noch zu schwach."
     assert all(source is None for _, _, source in _direct_after_rules(rules_and_shipped_model, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Auch der innenpolitische Sprecher der Fraktion der SPD im Deutschen Bundestag, Dieter Wiefelspütz, will "
+            "„in den kommenden Wochen noch einmal sorgfältigst prüfen“, ob ein Verbot möglich ist.",
+            "der innenpolitische Sprecher der Fraktion der SPD im Deutschen Bundestag, Dieter Wiefelspütz",
+        ),
+        ("Meteorologen rechnen jedoch mit „sehr ergiebigen Niederschlägen“.", "Meteorologen"),
+        ("Ursprünglich wollte er „ein Konzept mit sechs bis acht Stadien vorlegen“, am Ende waren es zwölf.", "er"),
+        ("Kachelmann wurden nicht nur ein „distanzierter Aussagestil“ sondern „unwahre Aussagen“ attestiert.", None),
+    ],
+)
+def test_the_subject_opening_a_sentence_without_a_cue_is_the_source(rules_and_shipped_model, text, source):
+    got = _direct_after_rules(rules_and_shipped_model, text)
+    if source is None:
+        assert all(g[2] is None for g in got)
+    else:
+        assert got and got[0][2] == source

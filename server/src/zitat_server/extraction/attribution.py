@@ -16,6 +16,7 @@ from zitat_server.extraction import mentions
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
+from zitat_server.language.dates import WEEKDAYS
 from zitat_server.language.function_words import (
     ATTACHING,
     CLAUSE_OPENERS,
@@ -66,6 +67,10 @@ _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen"
 MAX_NAME_TOKENS = 6
 #: Lower-case words of a noun phrase that are no verb: prepositions and conjunctions.
 _NP_WORDS = frozenset("von vom des der und oder aus in im am an bei für mit zu zum zur".split())
+#: Adverbs between a verb and its speech-noun frame ("sind jedoch der Auffassung"); not "nicht".
+_FRAME_ADVERBS = frozenset(
+    "jedoch aber auch allerdings dagegen hingegen ebenfalls weiterhin zudem offenbar wohl".split()
+)
 #: Prepositions of a place or an outlet after a subject: "die Polizei in Kassel", "im indischen …".
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus"})
 #: Adverbs and conjunctions in -er that open what follows a frame: "nach Angaben der Polizei aber …".
@@ -75,6 +80,10 @@ _ADVERBS_IN_ER = frozenset(
 #: The longest dateline before its dash ("Koblenz/Seattle –"), and the dashes that close it.
 MAX_DATELINE = 5
 _DASHES = frozenset({"–", "—", "-"})
+#: A website in lower case, a medium the mention reader does not take: "ndr.de", "orf.at".
+_WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|at|ch|com|net|org|eu)")
+#: Auxiliaries before "es geheißen": "In der Erklärung hatte es geheißen: …".
+_HEISSEN_AUXILIARIES = frozenset({"hatte", "hat", "habe", "hätte"})
 #: Prepositions after "heißt es" before the document or body that says it.
 _WHERE = frozenset({"in", "im", "auf", "bei", "beim", "vonseiten", "seitens", "aus", "von", "vom"})
 #: Words that open the clause a cue verb stands in, after the sentence start.
@@ -762,7 +771,21 @@ class RuleAttributor:
         source = mentions.phrase_after(tokens, _after_adverbs(tokens, w + 1, subject_end), subject_end)
         if source is None and tokens[w + 1].text in NAME_OPENERS and tokens[subject_end - 1].text in NAME_CLOSERS:
             source = mentions.Mention(w + 1, subject_end, "name", [], [])  # "Wie „heise online“ berichtet"
+        if source is None and subject_end == w + 2 and _WEB_DOMAIN.fullmatch(tokens[w + 1].text):
+            source = mentions.Mention(w + 1, w + 2, "name", [tokens[w + 1].text], [])  # "Wie t-online.de berichtet"
         entry = entries[0]
+        heisst = entry.lemma == "heißen" and tokens[w + 1].text == "es" and w + 3 < subject_end
+        if source is None and heisst and tokens[w + 2].text.lower() in _WHERE:
+            # "wie es auf einer Pressekonferenz in Oslo hieß": the document or event after "es";
+            # not a language ("wie es auf Elsässisch heißt") nor whoever asked ("auf Anfrage des …")
+            source = mentions.phrase_after(tokens, w + 3, subject_end)
+            contracted = tokens[w + 2].text.lower() in {"im", "beim", "vom"}
+            if source is not None and not contracted and tokens[source.first].text.lower() not in DETERMINERS:
+                source = None
+            if source is not None and any(
+                tokens[k].text.lower().endswith("anfrage") for k in range(source.first, source.last)
+            ):
+                source = None
         if source is None and entry.source_after and tokens[w + 1].text.lower() == entry.source_after:
             source = mentions.phrase_after(tokens, w + 2, subject_end)  # "wie aus der Polizeistatistik hervorgeht"
         if w == first or opening:
@@ -882,6 +905,10 @@ class RuleAttributor:
         if source is None and verb:
             cue.append(j + 1)  # "…, so bestätigt das Gericht.", "…, so urteilte Romney."
             source = mentions.phrase_after(tokens, j + 2, last)
+            heisst = [e for e in cues.lookup(tokens[j + 1].text) if e.lemma == "heißen"]
+            if source is None and heisst and heisst_es(tokens, j + 1, heisst[0], cue):
+                source = heisst_es_holder(tokens, j + 1, j + 1, last)  # "…, so heißt es in einer Erklärung"
+
         if source is None:
             source = _demonstrative_speaker(tokens, max(cue) + 1, last)  # "…, so schrieb diese in …"
         if source is None:
@@ -980,6 +1007,7 @@ class RuleAttributor:
         ):
             return None
         cue = [j]
+        frame_verb = None
         d = j - 1
         while d > first and _is_modifier(tokens[d].text):
             d -= 1
@@ -987,12 +1015,18 @@ class RuleAttributor:
         if tokens[d].text.lower() in DETERMINERS:
             cue.append(d)
             verb = d - 1
+            skip = verb
+            while skip - 1 > first and d - skip <= 2 and tokens[skip].text in _FRAME_ADVERBS:
+                skip -= 1  # "37 Prozent sind jedoch der gegenteiligen Auffassung": the verb before the adverb
+            if tokens[skip].text.lower() not in PRONOUNS | {"sich"}:
+                verb = skip  # not "hat sich aber die Überzeugung durchgesetzt"
             if verb - 1 >= first and tokens[verb].text in NOMINATIVE_PRONOUNS:
                 # "Seit 2013 vertritt er die These, …": the pronoun after the verb is its subject
                 inverted = mentions.classify(tokens, verb, verb + 1)
                 verb -= 1
             if verb >= first and tokens[verb].text.islower() and tokens[verb].text.isalpha():
                 cue.append(verb)
+                frame_verb = verb
         source = genitive or inverted
         if source is None:
             agent = _participle_agent(tokens, first, j)
@@ -1002,7 +1036,18 @@ class RuleAttributor:
         if any(tokens[i].text.lower() in _NOBODY_IN_PARTICULAR for i in range(max(first, min(cue) - 4), min(cue))):
             return None  # "Wenn jemand in dringendem Verdacht stehe, …": nobody's in particular
         if source is None:
+            source = _frame_passive_agent(tokens, first, min(cue), m_start)
+        if source is None:
             subject = mentions.phrase_after(tokens, first, min(cue))
+            # "Seinerzeit hatte Österreich mit der Begründung abgelehnt, …": an adverb opening the clause
+            # (the sentence, or the part after a semicolon), the subject after the auxiliary
+            clause = next((k + 1 for k in range(min(cue) - 1, first, -1) if tokens[k].text == ";"), first)
+            lone = subject is None or subject.last - subject.first == 1 or clause > first
+            adverb = clause + 1
+            if lone and adverb < min(cue) and tokens[adverb].text in FINITE_HAVE and tokens[clause].text.isalpha():
+                inverted = mentions.phrase_after(tokens, adverb + 1, min(cue))
+                if inverted is not None and inverted.last == min(cue) and inverted.kind in ("name", "role"):
+                    subject = inverted
             gap = [tokens[k].text for k in range(subject.last, min(cue))] if subject is not None else []
             verb_between = (  # "Die Kommission kam zu dem Schluss": only the verb (and adverbs) before the frame
                 1 <= len(gap) <= 3
@@ -1024,6 +1069,13 @@ class RuleAttributor:
                 min(cue)
             ].text.lower() in PREPOSITIONS:
                 source = mentions.classify(tokens, min(cue) - 1, min(cue))  # "sei er zu dem Schluss gekommen"
+            if source is None and frame_verb is not None and frame_verb == min(cue):
+                # "Zwar sind 62 Prozent … zufrieden, 37 Prozent sind der gegenteiligen Auffassung, …":
+                # the subject opening the clause after a comma, right before the frame's verb
+                comma = next((k for k in range(min(cue) - 1, first, -1) if tokens[k].text == ","), None)
+                clause = mentions.phrase_after(tokens, comma + 1, min(cue)) if comma is not None else None
+                if clause is not None and clause.last == min(cue) and clause.kind != "pronoun":
+                    source = clause
         end = last
         if min(cue) == first:
             # the noun opens the sentence as its subject: the clause ends where the main verb comes
@@ -1179,6 +1231,8 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
     if j > 0 and tokens[j - 1].text.lower().endswith(_NACH_GOVERNORS):
         return False
     k = j + 1
+    if k + 1 < last and _genitive_name(tokens[k].text) and cues.is_report_noun(tokens[k + 1].text):
+        return k + 2 >= last or tokens[k + 2].text.lower() != "über"  # "Nach Grupps Meinung", "nach Andrejews Worten"
     while k < last and k - j <= 4 and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.islower()):
         if cues.is_report_noun(tokens[k].text):
             break
@@ -1192,6 +1246,11 @@ def _nach_noun(tokens: list[Token], j: int, last: int) -> bool:
         return False
     # "nach Berichten über die Zerstörung": after the reports, not according to them
     return k + 1 >= last or tokens[k + 1].text.lower() != "über"
+
+
+def _genitive_name(word: str) -> bool:
+    """A name in the genitive before its noun: "Grupps", "Andrejews" (not "Elektroautos")."""
+    return len(word) > 3 and word.endswith("s") and is_name_word(word)
 
 
 def _names_a_rule(tokens: list[Token], k: int, last: int) -> bool:
@@ -1473,7 +1532,8 @@ def relative_clause(tokens: list[Token], i: int, last: int) -> bool:
     if tokens[i].text.lower() not in RELATIVE_PRONOUNS or i + 1 >= last:
         return False
     following = tokens[i + 1].text
-    return not (following[:1].isupper() or following[:1].isdigit() or _is_modifier(following))
+    adjective = _is_modifier(following) and following.lower() not in PREPOSITIONS  # "…, die unter anderem …"
+    return not (following[:1].isupper() or following[:1].isdigit() or adjective)
 
 
 def _may_hold_a_verb(tokens: list[Token], first: int, last: int) -> bool:
@@ -1768,18 +1828,24 @@ def _so_before_colon(tokens: list[Token], first: int, colon: int) -> Mention | N
 
 def heisst_es(tokens: list[Token], j: int, entry: cues.CueVerb, cue: list[int]) -> bool:
     """Is the cue at ``j`` impersonal "heißt es"? Then "es" joins the cue, as the task marks it."""
-    if entry.lemma != "heißen" or j + 1 >= len(tokens) or tokens[j + 1].text.lower() != "es":
+    if entry.lemma != "heißen":
         return False
-    if j + 1 not in cue:
-        cue.append(j + 1)
-    return True
+    if j + 1 < len(tokens) and tokens[j + 1].text.lower() == "es":
+        if j + 1 not in cue:
+            cue.append(j + 1)
+        return True
+    if j >= 2 and tokens[j - 1].text == "es" and tokens[j - 2].text in _HEISSEN_AUXILIARIES:
+        if j - 1 not in cue:
+            cue.append(j - 1)  # "In einer Erklärung hatte es geheißen: …"
+        return True
+    return False
 
 
 def heisst_es_holder(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
     """The document or body "heißt es" names: after it ("…, heißt es in einer Mitteilung des WWF",
     "hieß es weiter vonseiten der Polizei") or before it at the clause start ("In der
     Pressemitteilung des WWF heißt es, …"); a bare "heißt es" names none."""
-    where = j + 2
+    where = j + 2 if j + 1 < len(tokens) and tokens[j + 1].text.lower() == "es" else j + 1
     while where < min(end, j + 4) and tokens[where].text.islower() and tokens[where].text not in _WHERE:
         where += 1  # "hieß es weiter in …", "heißt es zudem auf …"
     while where < end and tokens[where].text.lower() in _WHERE:
@@ -1789,9 +1855,21 @@ def heisst_es_holder(tokens: list[Token], first: int, j: int, end: int) -> Menti
         where = holder.last  # "hieß es auf APA-Anfrage seitens der Landwirtschaftskammer"
     if j > first + 1 and tokens[first].text.lower() in _WHERE:
         holder = mentions.phrase_after(tokens, first + 1, j)
-        if holder is not None and (holder.last == j or _relative_clause_up_to(tokens, holder.last, j)):
+        # "In einer Erklärung der EU-Außenminister vom Dienstagabend hatte es geheißen"
+        auxiliary = (
+            holder is not None
+            and tokens[j - 1].text == "es"
+            and holder.last <= j - 2
+            and all(_time_word(tokens[k].text) for k in range(holder.last, j - 2))
+        )
+        if holder is not None and (holder.last == j or auxiliary or _relative_clause_up_to(tokens, holder.last, j)):
             return holder  # "In der Vorabversion des Berichts, der … gestellt wurde, heißt es"
     return None
+
+
+def _time_word(word: str) -> bool:
+    """A word of a time phrase after a document: "vom Dienstagabend", "am Montag"."""
+    return word.lower() in {"vom", "am", "von"} or word.startswith(WEEKDAYS)
 
 
 def _relative_clause_up_to(tokens: list[Token], k: int, j: int) -> bool:
@@ -1825,7 +1903,16 @@ _DOCUMENT_HEADS = (
 
 def _document_holder(tokens: list[Token], first: int, j: int) -> Mention | None:
     """The document at the clause start of a passive cue: "In einem Bericht der Salzburger
-    Nachrichten wurde vermutet, …" (the task marks the phrase after "In" as the source)."""
+    Nachrichten wurde vermutet, …" (the task marks the phrase after "In" as the source); after an
+    adverb and the auxiliary: "So wird in einer Pressemitteilung der Organisation gefordert, …"."""
+    inverted = (
+        j - first > 4
+        and tokens[first].text.lower() in CLAUSE_OPENERS
+        and tokens[first + 1].text.lower() in _PASSIVE_AUXILIARIES
+        and tokens[first + 2].text.lower() in {"in", "im"}
+    )
+    if inverted:
+        first += 2
     if j - first < 3 or tokens[first].text.lower() not in {"in", "im"}:
         return None
     holder = mentions.phrase_after(tokens, first + 1, j)
@@ -1834,7 +1921,12 @@ def _document_holder(tokens: list[Token], first: int, j: int) -> Mention | None:
     head = next((tokens[k].text for k in range(holder.first, holder.last) if tokens[k].text[:1].isupper()), "")
     if not head.lower().endswith(_DOCUMENT_HEADS):
         return None
+    if inverted:
+        return holder if holder.last == j else None
     aux = holder.last
+    if aux + 1 < j and tokens[aux].text.lower() == "an":
+        addressee = mentions.phrase_after(tokens, aux + 1, j)  # "In einem Schreiben seiner Anwälte an die
+        aux = addressee.last if addressee is not None else aux  # Universitätsleitung wurden diese … hingewiesen"
     if aux < j and tokens[aux].text == ",":
         aux = next((k for k in range(aux + 1, j) if tokens[k].text == ","), j) + 1
         if not _relative_clause_up_to(tokens, holder.last, aux):
@@ -2004,6 +2096,8 @@ def _inverted_first_clause_subject(tokens: list[Token], first: int, j: int) -> M
     subject after the first verb of the clause the coordinated cue shares."""
     boundary = _last_boundary(tokens, first, j)
     start = boundary + 1 if boundary is not None else first
+    if start < j and tokens[start].text.lower() in PREPOSITIONS:
+        start = _after_opening_phrase(tokens, start, j)  # "Unter dem Motto „…“ zogen die Demonstranten … und"
     verb = tokens[start].text if start < j else ""
     if not (verb.isalpha() and verb.islower()) or verb in CLAUSE_OPENERS or verb in _CLAUSE_LINKS:
         return None
@@ -2013,6 +2107,29 @@ def _inverted_first_clause_subject(tokens: list[Token], first: int, j: int) -> M
     ):
         return None
     return subject
+
+
+def _after_opening_phrase(tokens: list[Token], start: int, j: int) -> int:
+    """Where a prepositional phrase opening a clause ends: at the first lower-case word after it
+    that is no article or preposition, a quoted title skipped ("Unter dem Motto „Freiheit statt
+    Angst“ zogen …"); ``start`` itself when none is found within a few words."""
+    k = start + 1
+    quoted = False
+    while k < j and k - start <= 12:
+        text = tokens[k].text
+        if text in QUOTE_CHARS:
+            quoted = not quoted
+        elif (
+            not quoted
+            and text.isalpha()
+            and text.islower()
+            and text not in DETERMINERS | PREPOSITIONS | _NP_WORDS
+            and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].text in QUOTE_CHARS)  # not "der ersten Runde"
+        ):
+            subject_next = k + 1 < j and (tokens[k + 1].text.lower() in DETERMINERS or tokens[k + 1].text[:1].isupper())
+            return k if subject_next else start  # the verb, its subject after it ("zogen die Demonstranten")
+        k += 1
+    return start
 
 
 #: Passive cues whose subject is the holder ("wird Watzke … zitiert") or whose "von X" is the
@@ -2052,6 +2169,22 @@ def _passive_agent_of(tokens: list[Token], first: int, j: int) -> Mention | None
         if not all(w.isalpha() and w.islower() for w in rest):
             return None  # something else between the agent and the verb
     return agent
+
+
+def _frame_passive_agent(tokens: list[Token], first: int, frame: int, m_start: int) -> Mention | None:
+    """The agent right before a speech-noun frame in a werden-passive: "Es wurde von Demjanjuks
+    Sohn die Mutmaßung geäußert, …", "Daraus wurde von Beobachtern der Schluss gezogen, …", "war
+    ein Besuch von der Junta mit dem Hinweis abgelehnt worden, …" (the task marks the phrase after
+    "von")."""
+    if not any(tokens[k].text.lower() in _WERDEN_PASSIVE for k in range(first, m_start)):
+        return None
+    marks = [k for k in range(first, frame) if tokens[k].text.lower() in _AGENT_MARKS]
+    if len(marks) != 1:
+        return None
+    agent = mentions.phrase_after(tokens, marks[0] + 1, frame)
+    if agent is None or agent.last != frame or agent.kind == "pronoun":
+        return None
+    return None if cues.is_report_noun(tokens[agent.last - 1].text) else agent
 
 
 def _relative_after_according(tokens: list[Token], j: int, first: int, last: int) -> bool:

@@ -282,6 +282,13 @@ def phrase_after(tokens: list[Token], i: int, end: int) -> Mention | None:
         return None
     if tokens[i].text.lower() in PRONOUNS:
         return classify(tokens, i, i + 1)
+    if _share(tokens, i, end):
+        # "37 Prozent sind der Auffassung", "47 Prozent der Befragten": a share of people
+        j = i + 2
+        if j + 1 < end and tokens[j].text in {"der", "aller"}:
+            k = _noun_phrase(tokens, j + 1, end)
+            j = k if k > j + 1 else j
+        return Mention(i, j, "noun", [], [])
     j = _noun_phrase(tokens, i, end)
     if j == i and tokens[i].text.lower() in _PARTITIVE and i + 1 < end and tokens[i + 1].text in {"der", "des"}:
         j = _noun_phrase(tokens, i + 1, end)  # "einer der Betreiber", "eine der Initiatorinnen"
@@ -290,6 +297,11 @@ def phrase_after(tokens: list[Token], i: int, end: int) -> Mention | None:
     if j == i and _quantifier_alone(tokens, i, end):
         return Mention(i, i + 1, "noun", [], [])  # "Manche sagen, …", "Viele meinen, …": the quantifier stands alone
     return classify(tokens, i, j) if j > i else None
+
+
+def _share(tokens: list[Token], i: int, end: int) -> bool:
+    """ "37 Prozent", "12,5 Prozent": a number of per cent."""
+    return i + 1 < end and tokens[i + 1].text == "Prozent" and tokens[i].text.replace(",", "").isdigit()
 
 
 def _quantifier_alone(tokens: list[Token], i: int, end: int) -> bool:

@@ -205,7 +205,8 @@ def _nearest_frame(doc: Doc, c: Candidate) -> tuple[list[Span], Medium, Span | N
         if best is None or _distance(i, c) < _distance(best, c):
             best = i
     if best is None:
-        return [], Medium.SPEECH, mention_span(tokens, _fuer_holder(tokens, c, sent))
+        holder = _fuer_holder(tokens, c, sent) or _opening_subject(tokens, c, sent)
+        return [], Medium.SPEECH, mention_span(tokens, holder)
     mention = mentions.subject_before(tokens, best, sent.first) or _perfect_subject(tokens, best, c, sent)
     if mention is None:
         mention = mentions.phrase_after(tokens, best + 1, sent.last)
@@ -228,6 +229,59 @@ def _fuer_holder(tokens: list[Token], c: Candidate, sent: Sentence) -> mentions.
     head = tokens[holder.last - 1].text
     if holder.kind in ("name", "role") or is_organisation(head) or is_group_noun(head):
         return holder
+    return None
+
+
+#: Words before a sentence's subject that leave it the subject: "Auch der Sprecher … will „…“".
+_BEFORE_OPENING_SUBJECT = frozenset({"Auch", "Selbst", "Sogar", "Und", "Doch", "Aber"})
+
+
+#: Words inside a noun phrase after its head: "der Sprecher der Fraktion im Bundestag".
+_ATTACHED = frozenset({"im", "in", "der", "des", "von", "vom", "am"})
+
+
+_PASSIVE_PAST = frozenset({"wurde", "wurden"})
+#: Pronouns after a finite verb that can only be its subject.
+_INVERTED_SUBJECTS = frozenset({"er", "ich", "wir"})
+
+
+def _opening_subject(tokens: list[Token], c: Candidate, sent: Sentence) -> mentions.Mention | None:
+    """The person or body opening a sentence without a cue verb, its finite verb right after it,
+    whose words the region gives: "Auch der innenpolitische Sprecher der SPD, Dieter Wiefelspütz,
+    will „in den kommenden Wochen noch einmal sorgfältigst prüfen“", "Meteorologen rechnen jedoch
+    mit „sehr ergiebigen Niederschlägen“" (the task marks the subject as the source)."""
+    start = sent.first + 1 if tokens[sent.first].text in _BEFORE_OPENING_SUBJECT else sent.first
+    open_tok = c.inner[0] - 1
+    subject = mentions.phrase_after(tokens, start, open_tok)
+    if subject is None or subject.kind == "pronoun":
+        return None
+    k = subject.last
+    while k < open_tok and (
+        tokens[k].text[:1].isupper()
+        or tokens[k].text in _ATTACHED
+        or tokens[k].text == "," and k + 1 < open_tok and tokens[k + 1].text[:1].isupper()
+    ):
+        k += 1  # what the mention reader leaves of the phrase: "… im Deutschen Bundestag, Dieter Wiefelspütz,"
+    if k < open_tok and tokens[k].text == "," and k > subject.last:
+        end = k
+        k += 1
+    else:
+        end = k
+    if end > subject.last:
+        subject = mentions.classify(tokens, subject.first, end) or subject
+    if k >= open_tok:
+        return None
+    verb = tokens[k].text  # after the comma that closes an apposition: "…, Dieter Wiefelspütz, will"
+    if not (verb.isalpha() and verb.islower()) or verb in CLAUSE_OPENERS - FINITE_HAVE or verb in _PASSIVE_PAST:
+        return None  # "Kachelmann wurden … „…“ attestiert": a dative before a passive
+    if subject.last - subject.first == 1 and k + 1 < open_tok and tokens[k + 1].text in _INVERTED_SUBJECTS:
+        # "Ursprünglich wollte er „ein Konzept … vorlegen“": an adverb, the pronoun after the verb the subject
+        return mentions.classify(tokens, k + 1, k + 2)
+    if any(tokens[i].text in CLAUSE_PUNCT or tokens[i].text in QUOTE_CHARS for i in range(k, open_tok)):
+        return None  # the region in another clause, or after another quoted phrase
+    head = tokens[subject.last - 1].text
+    if subject.kind in ("name", "role") or is_organisation(head) or is_group_noun(head):
+        return subject
     return None
 
 
