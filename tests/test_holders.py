@@ -110,6 +110,8 @@ def test_holders_of_mentions(mention, expected):
         ("Der Vertreter der Arbeitgeber", ROLE),  # one man
         ("ein Augenzeuge", ANONYMOUS),
         ("ein Sprecher", ANONYMOUS),
+        ("37 Prozent", ANONYMOUS),  # a share of people, no person "Prozent"
+        ("25 Prozent der Befragten", ANONYMOUS),
         ("der Verteidigungsminister", ROLE),
         ("Die Hilfsorganisation", ROLE),
         ("das Ministerium", ROLE),

@@ -105,6 +105,8 @@ _ADVERB_SUFFIX = re.compile(r"(lich|isch|weise|mäßig|gemäß|end)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z]*[A-ZÄÖÜ][A-ZÄÖÜ0-9]*$")  # FIFA, OSZE, VfGH, NASA, BBC
 _COMPASS = re.compile(r"^(Nord|Süd|Ost|West|Mittel|Zentral|Nordost|Nordwest|Südost|Südwest)")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
+_NUMBER = re.compile(r"^\d+([.,]\d+)?$")
+_SHARES = frozenset({"prozent", "%", "prozentpunkte"})
 _PLACE_ACRONYMS = frozenset({"USA", "US", "UK", "BRD", "DDR", "VAE", "UdSSR", "GUS"})
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
 _NATIONALITY = re.compile(r"^([a-zäöü]+isch|deutsch)(e|en|er|es|em)?$")
@@ -615,6 +617,8 @@ class MentionReader:
 
     def read(self, text: str) -> Reading:
         words, paren = words_of(text)
+        if len(words) >= 2 and _NUMBER.match(words[0]) and words[1].lower() in _SHARES:
+            return Reading(anonymous=True, reason=ANONYMOUS)  # "37 Prozent (der Befragten)": unnamed people
         reading = self._read(words, paren, 0)
         if words and words[0].lower() == "über" and reading.holder is not None and (
             reading.holder.type is SpeakerType.GROUP
