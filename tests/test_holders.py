@@ -113,6 +113,7 @@ def test_holders_of_mentions(mention, expected):
         ("37 Prozent", ANONYMOUS),  # a share of people, no person "Prozent"
         ("25 Prozent der Befragten", ANONYMOUS),
         ("der Verteidigungsminister", ROLE),
+        ("Demjanjuks Sohn", ROLE),  # somebody's relative, unnamed
         ("Die Hilfsorganisation", ROLE),
         ("das Ministerium", ROLE),
         ("Angaben", NOT_A_HOLDER),

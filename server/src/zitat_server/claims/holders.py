@@ -619,6 +619,9 @@ class MentionReader:
         words, paren = words_of(text)
         if len(words) >= 2 and _NUMBER.match(words[0]) and words[1].lower() in _SHARES:
             return Reading(anonymous=True, reason=ANONYMOUS)  # "37 Prozent (der Befragten)": unnamed people
+        if len(words) == 2 and words[0].endswith("s") and is_capitalised(words[0]) and words[1].lower() in PERSON_NOUNS:
+            # "Demjanjuks Sohn", "Merkels Mutter": somebody's relative, unnamed, no person of that name
+            return Reading(role=words[1], reason=ROLE, roles=(words[1],))
         reading = self._read(words, paren, 0)
         if words and words[0].lower() == "über" and reading.holder is not None and (
             reading.holder.type is SpeakerType.GROUP
