@@ -10,9 +10,15 @@ the parents are set once, here, after every quote is found.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from zitat_server import __version__
-from zitat_server.document import Doc, Form, Quote
+from zitat_server.document import Doc, Form, Quote, Sentence, Span
+from zitat_server.extraction import mentions
 from zitat_server.extraction.component import ComponentInfo
+from zitat_server.language import cues
+from zitat_server.language.function_words import PRONOUNS
+from zitat_server.language.marks import QUOTE_MARKS
 
 
 def _extent(q: Quote) -> tuple[int, int]:
@@ -57,6 +63,7 @@ class Nesting:
         doc.quotes.sort(key=lambda q: q.start)
         set_parents(doc.quotes)
         inherit_sources(doc.quotes)
+        standalone_sources(doc)
 
 
 def inherit_sources(quotes: list[Quote]) -> None:
@@ -66,3 +73,54 @@ def inherit_sources(quotes: list[Quote]) -> None:
     for q in quotes:
         if q.source is None and q.form is Form.DIRECT and 0 <= q.parent < len(quotes):
             q.source = quotes[q.parent].source
+
+
+def _sentence_at(doc: Doc, pos: int) -> int:
+    """Index of the sentence holding character ``pos`` (-1 if none)."""
+    k = bisect_right([s.start for s in doc.sentences], pos) - 1
+    return k if k >= 0 and pos < doc.sentences[k].end else -1
+
+
+def _opens_sentence(doc: Doc, q: Quote, sent: Sentence) -> bool:
+    """Does ``q``'s message start the sentence, right after its opening mark ("„Mein Bruder …")?"""
+    return not doc.text[sent.start : q.message[0].start].strip(QUOTE_MARKS + " ")
+
+
+def standalone_sources(doc: Doc) -> None:
+    """A direct quote that makes up a sentence of its own, with no cue and no source ("„Mein
+    Bruder wünscht sich im Alter mehr Ruhe.“"), goes on with the speaker of the sentence right
+    before it: the source of a quote ending there ("Nach Ansicht von Wulff ist … . „Es ist nur
+    eine gutachterliche Stellungnahme.“")."""
+    for q in doc.quotes:
+        if q.source is not None or q.cue or q.form is not Form.DIRECT or not q.message:
+            continue
+        k = _sentence_at(doc, q.message[0].start)
+        if k <= 0 or not _opens_sentence(doc, q, doc.sentences[k]):
+            continue
+        prev = doc.sentences[k - 1]
+        before = [
+            p
+            for p in doc.quotes
+            if p is not q and p.message and p.source is not None and prev.start <= p.message[-1].end <= prev.end
+        ]
+        if before and _framed_before(doc, before[-1]):
+            q.source = before[-1].source
+            continue
+        subject = mentions.phrase_after(doc.tokens, prev.first, prev.last)
+        if subject is not None and subject.kind in ("name", "role") and _says(doc, prev):
+            q.source = Span(doc.tokens[subject.first].start, doc.tokens[subject.last - 1].end)
+
+
+def _framed_before(doc: Doc, p: Quote) -> bool:
+    """Is ``p``'s source named before its message and no pronoun? ("Nach Ansicht von Wulff ist …"),
+    not its object or a phrase inside it ("Khan verurteilte die Haltung der Regierung")."""
+    assert p.source is not None
+    return p.source.end <= p.message[0].start and doc.text[p.source.start : p.source.end].lower() not in PRONOUNS
+
+
+def _says(doc: Doc, sent: Sentence) -> bool:
+    """Does ``sent`` tell of speech: a verb of saying or judging ("verurteilte", "forderte … auf")
+    or a colon at its end? ("Spielberg war … zurückgetreten." does not: the quote after it is
+    somebody else's, about him.)"""
+    words = doc.tokens[sent.first : sent.last]
+    return bool(words) and words[-1].text == ":" or any(t.text.islower() and t.text in cues.VERBS for t in words)
