@@ -91,3 +91,12 @@ def test_a_standalone_direct_quote_after_a_sentence_without_speech_keeps_no_sour
         "„Es gibt Lobbyorganisationen in den USA, die massiven Druck ausüben.“"
     )
     assert _source_of(doc, "Es gibt") is None
+
+
+def test_a_quoted_phrase_in_a_sentence_without_a_speaker_goes_on_with_the_quote_before(default_pipeline):
+    doc = default_pipeline.process(
+        "Das Gericht sieht neben neuen „Möglichkeiten der Persönlichkeitsentfaltung auch neue "
+        "Persönlichkeitsgefährdungen“ auf die Bürger zukommen. "
+        "Daraus wird ein „grundrechtlich erhebliches Schutzbedürfnis“ abgeleitet."
+    )
+    assert _source_of(doc, "grundrechtlich") == "Das Gericht"

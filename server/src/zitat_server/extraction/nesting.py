@@ -90,12 +90,20 @@ def standalone_sources(doc: Doc) -> None:
     """A direct quote that makes up a sentence of its own, with no cue and no source ("„Mein
     Bruder wünscht sich im Alter mehr Ruhe.“"), goes on with the speaker of the sentence right
     before it: the source of a quote ending there ("Nach Ansicht von Wulff ist … . „Es ist nur
-    eine gutachterliche Stellungnahme.“")."""
+    eine gutachterliche Stellungnahme.“"). So does a quoted phrase in a sentence that opens with
+    no phrase that could speak it and reads no colon ("Das Gericht sieht … . Daraus wird ein
+    „grundrechtlich erhebliches Schutzbedürfnis“ abgeleitet."), but only from such a quote."""
     for q in doc.quotes:
         if q.source is not None or q.cue or q.form is not Form.DIRECT or not q.message:
             continue
         k = _sentence_at(doc, q.message[0].start)
-        if k <= 0 or not _opens_sentence(doc, q, doc.sentences[k]):
+        if k <= 0:
+            continue
+        whole = _opens_sentence(doc, q, doc.sentences[k])
+        if not whole and (
+            doc.text[: q.message[0].start].rstrip(QUOTE_MARKS + " ").endswith(":")
+            or mentions.phrase_after(doc.tokens, doc.sentences[k].first, doc.sentences[k].last) is not None
+        ):
             continue
         prev = doc.sentences[k - 1]
         before = [
@@ -105,6 +113,8 @@ def standalone_sources(doc: Doc) -> None:
         ]
         if before and _framed_before(doc, before[-1]):
             q.source = before[-1].source
+            continue
+        if not whole:
             continue
         subject = mentions.phrase_after(doc.tokens, prev.first, prev.last)
         if subject is not None and subject.kind in ("name", "role") and _says(doc, prev):
