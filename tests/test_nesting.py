@@ -100,3 +100,11 @@ def test_a_quoted_phrase_in_a_sentence_without_a_speaker_goes_on_with_the_quote_
         "Daraus wird ein „grundrechtlich erhebliches Schutzbedürfnis“ abgeleitet."
     )
     assert _source_of(doc, "grundrechtlich") == "Das Gericht"
+
+
+def test_a_standalone_direct_quote_takes_a_definite_subject_whose_sentence_has_a_cue(default_pipeline):
+    doc = default_pipeline.process(
+        "Der ältere Bruder des Papstes, Georg Ratzinger, war nach eigenem Bekunden seit langem in die "
+        "Rücktrittsabsicht seines Bruders eingeweiht. „Mein Bruder wünscht sich im Alter mehr Ruhe.“"
+    )
+    assert _source_of(doc, "Mein Bruder") == "Der ältere Bruder des Papstes, Georg Ratzinger"

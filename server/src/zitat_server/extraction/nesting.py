@@ -116,9 +116,29 @@ def standalone_sources(doc: Doc) -> None:
             continue
         if not whole:
             continue
-        subject = mentions.phrase_after(doc.tokens, prev.first, prev.last)
-        if subject is not None and subject.kind in ("name", "role") and _says(doc, prev):
-            q.source = Span(doc.tokens[subject.first].start, doc.tokens[subject.last - 1].end)
+        subject = _speaking_subject(doc, prev, before)
+        if subject is not None:
+            q.source = subject
+
+
+def _speaking_subject(doc: Doc, sent: Sentence, quotes: list[Quote]) -> Span | None:
+    """The subject at the start of ``sent`` if it names somebody (a name, a role, a noun with a
+    definite article: "Der ältere Bruder des Papstes, Georg Ratzinger") and ``sent`` tells of
+    speech: a verb of saying, a colon at its end or the cue of one of its ``quotes`` ("nach
+    eigenem Bekunden")."""
+    subject = mentions.phrase_after(doc.tokens, sent.first, sent.last)
+    if subject is None:
+        return None
+    named = subject.kind in ("name", "role") or (
+        subject.kind == "noun" and doc.tokens[subject.first].text in _DEFINITE_ARTICLES
+    )
+    cued = any(sent.start <= c.start and c.end <= sent.end for p in quotes for c in p.cue)
+    if not named or not (cued or _says(doc, sent)):
+        return None
+    return Span(doc.tokens[subject.first].start, doc.tokens[subject.last - 1].end)
+
+
+_DEFINITE_ARTICLES = frozenset({"Der", "Die", "Das"})
 
 
 def _framed_before(doc: Doc, p: Quote) -> bool:
