@@ -108,3 +108,13 @@ def test_a_standalone_direct_quote_takes_a_definite_subject_whose_sentence_has_a
         "Rücktrittsabsicht seines Bruders eingeweiht. „Mein Bruder wünscht sich im Alter mehr Ruhe.“"
     )
     assert _source_of(doc, "Mein Bruder") == "Der ältere Bruder des Papstes, Georg Ratzinger"
+
+
+def test_a_standalone_direct_quote_after_a_pronoun_source_takes_the_named_speaker_before(default_pipeline):
+    doc = default_pipeline.process(
+        "Der Bundespräsident begründete seine Entscheidung mit der fehlenden Handlungsfähigkeit der Regierung. "
+        "Zu dieser Einschätzung des Kanzlers sehe er keine Alternative. "
+        "Nach eingehender Prüfung sei er zu dem Schluss gekommen, dass er zu keiner anderen Beurteilung kommen könne. "
+        "„Ich bin davon überzeugt, dass die Voraussetzungen für die Auflösung des Bundestages gegeben sind.“"
+    )
+    assert _source_of(doc, "Ich bin") == "Der Bundespräsident"

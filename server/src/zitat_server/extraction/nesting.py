@@ -114,6 +114,11 @@ def standalone_sources(doc: Doc) -> None:
         if before and _framed_before(doc, before[-1]):
             q.source = before[-1].source
             continue
+        if before and _pronoun_source(doc, before[-1]):
+            named = _named_before(doc, doc.sentences[max(0, k - 1 - PRONOUN_REACH)].start, prev.start)
+            if named is not None:
+                q.source = named
+                continue
         if not whole:
             continue
         subject = _speaking_subject(doc, prev, before)
@@ -154,3 +159,25 @@ def _says(doc: Doc, sent: Sentence) -> bool:
     somebody else's, about him.)"""
     words = doc.tokens[sent.first : sent.last]
     return bool(words) and words[-1].text == ":" or any(t.text.islower() and t.text in cues.VERBS for t in words)
+
+
+#: Sentences before the one with a pronoun source in which its named speaker may be found.
+PRONOUN_REACH = 3
+
+
+def _pronoun_source(doc: Doc, p: Quote) -> bool:
+    """Is ``p``'s source a bare pronoun ("sei er zu dem Schluss gekommen")?"""
+    assert p.source is not None
+    return doc.text[p.source.start : p.source.end].lower() in PRONOUNS
+
+
+def _named_before(doc: Doc, start: int, end: int) -> Span | None:
+    """The source of the last quote ending in ``[start, end)`` whose source is named before its
+    message and no pronoun: whom a pronoun source right after stands for ("Der Bundespräsident
+    begründete … . … sei er zu dem Schluss gekommen, … . „Ich bin davon überzeugt …“")."""
+    named = [
+        p
+        for p in doc.quotes
+        if p.message and p.source is not None and start <= p.message[-1].end < end and not _pronoun_source(doc, p)
+    ]
+    return named[-1].source if named and _framed_before(doc, named[-1]) else None
