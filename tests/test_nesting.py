@@ -118,3 +118,12 @@ def test_a_standalone_direct_quote_after_a_pronoun_source_takes_the_named_speake
         "„Ich bin davon überzeugt, dass die Voraussetzungen für die Auflösung des Bundestages gegeben sind.“"
     )
     assert _source_of(doc, "Ich bin") == "Der Bundespräsident"
+
+
+def test_a_standalone_direct_quote_after_a_sentence_naming_the_last_speaker_again_is_his(default_pipeline):
+    doc = default_pipeline.process(
+        "Ministerpräsident Günther Oettinger (CDU) hat nun angekündigt, das achtjährige Gymnasium zu reformieren. "
+        "Um die Zeit dafür zu gewinnen, will Oettinger die Naturwissenschaften straffen. "
+        "„Nicht jede Formel aus Physik, Biologie und Chemie ist für das Erwachsenenleben notwendig.“"
+    )
+    assert _source_of(doc, "Nicht jede") == "Ministerpräsident Günther Oettinger (CDU)"

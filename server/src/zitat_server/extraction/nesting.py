@@ -92,7 +92,10 @@ def standalone_sources(doc: Doc) -> None:
     before it: the source of a quote ending there ("Nach Ansicht von Wulff ist … . „Es ist nur
     eine gutachterliche Stellungnahme.“"). So does a quoted phrase in a sentence that opens with
     no phrase that could speak it and reads no colon ("Das Gericht sieht … . Daraus wird ein
-    „grundrechtlich erhebliches Schutzbedürfnis“ abgeleitet."), but only from such a quote."""
+    „grundrechtlich erhebliches Schutzbedürfnis“ abgeleitet."), but only from such a quote. After
+    a sentence with no quote, a whole-sentence quote goes on with the last speaker before when
+    that sentence names him again ("…, will Oettinger die Naturwissenschaften straffen. „…“"),
+    else with the sentence's subject if it tells of speech."""
     for q in doc.quotes:
         if q.source is not None or q.cue or q.form is not Form.DIRECT or not q.message:
             continue
@@ -121,6 +124,11 @@ def standalone_sources(doc: Doc) -> None:
                 continue
         if not whole:
             continue
+        if not before:
+            named = _named_before(doc, doc.sentences[max(0, k - 1 - PRONOUN_REACH)].start, prev.start)
+            if named is not None and _named_in(doc, named, prev):
+                q.source = named
+                continue
         subject = _speaking_subject(doc, prev, before)
         if subject is not None:
             q.source = subject
@@ -181,3 +189,11 @@ def _named_before(doc: Doc, start: int, end: int) -> Span | None:
         if p.message and p.source is not None and start <= p.message[-1].end < end and not _pronoun_source(doc, p)
     ]
     return named[-1].source if named and _framed_before(doc, named[-1]) else None
+
+
+def _named_in(doc: Doc, source: Span, sent: Sentence) -> bool:
+    """Does ``sent`` name the person of ``source`` again, by its last name word ("Ministerpräsident
+    Günther Oettinger (CDU) …" / "Um die Zeit dafür zu gewinnen, will Oettinger …")?"""
+    words = [t.text for t in doc.tokens if source.start <= t.start and t.end <= source.end and t.text[:1].isupper()]
+    last = next((w for w in reversed(words) if not w.isupper()), None)
+    return last is not None and any(t.text == last for t in doc.tokens[sent.first : sent.last])
