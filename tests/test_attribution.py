@@ -1417,6 +1417,12 @@ def test_laut_der_before_a_noun_is_an_article(pipeline):
             "der Bundespräsident",
         ),
         ("Koppelin wörtlich: „Das ist ein Skandal.“", "Koppelin"),
+        # a long adverbial field before the verb
+        (
+            "Bei einer Debatte um die Praxis des Vollzugs von Abschiebungen in Niedersachsen hatte sich Pieper "
+            "zu dem Zwischenruf hinreißen lassen: „Am besten hätte man Sie abschieben sollen.“",
+            "Pieper",
+        ),
         # a clause in Konjunktiv before the colon is reported content, its subject no speaker
         ("Die Pflichten der Union seien im Vertrag festgelegt: „Daraus ergibt sich alles.“", None),
         # an expletive subject names nobody
