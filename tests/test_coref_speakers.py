@@ -375,3 +375,16 @@ def test_a_pronoun_after_an_unnamed_speaker_and_a_named_person_is_not_the_unname
     )
     doc = _doc(text, ("Ein Sprecher des Übergangsrates", "sagte"), ("Er", "kündigte"))
     assert doc.quotes[1].entity != doc.quotes[0].entity
+
+
+def test_a_role_names_its_holder_in_an_apposition_after_a_prepositional_tail() -> None:
+    text = (
+        "Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), Peter Clever, "
+        "hat gefordert, dass der Datenschutz gelockert werden solle."
+    )
+    doc = _doc(text, ("Der Vertreter der Arbeitgeber", "gefordert"))
+    assert _name(doc, 0) == "Peter Clever"
+    # a clause after the comma is no apposition
+    text = "Der Sprecher der Polizei in Kassel, die den Fall untersucht, sagte, Peter Clever sei frei."
+    doc = _doc(text, ("Der Sprecher der Polizei", "sagte"))
+    assert _name(doc, 0) != "Peter Clever"

@@ -45,7 +45,7 @@ from zitat_server.document import Doc, Entity, Quote, Span, SpeakerType
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import age_word, noun_phrases, participial_attribute, token_flags
 from zitat_server.language.cues import SENTENCE_FRAMES, lookup
-from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, NOMINATIVE_PRONOUNS
+from zitat_server.language.function_words import DETERMINERS, GROUP_PRONOUNS, NOMINATIVE_PRONOUNS, PREPOSITIONS
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
 from zitat_server.language.names import (
     NAME_PARTICLES,
@@ -707,6 +707,22 @@ def _oblique(toks: list, i: int) -> bool:
 
 #: Words of a short prepositional tail between a role and its apposition ("für EU-Fragen").
 _APPOSITION_TAIL = frozenset({"für", "der", "des", "von", "im", "in", "am"})
+#: Tokens a prepositional tail between a role and its apposition may have.
+_LONG_TAIL = 12
+
+
+def _prepositional_tail(toks: list) -> bool:
+    """A prepositional phrase and nothing else: a preposition first, then capitalised words,
+    articles, inflected adjectives, prepositions and an abbreviation in parentheses."""
+    if not toks or toks[0].text.lower() not in PREPOSITIONS:
+        return False
+    for t in toks:
+        w, low = t.text, t.text.lower()
+        if not (w[:1].isupper() or w in "()" or low in DETERMINERS or low in PREPOSITIONS
+                or (w.islower() and low.endswith(("er", "en", "es", "em", "e")) and len(low) > 4
+                    and not low.endswith(("ten", "te")))):
+            return False
+    return True
 
 
 def _possessor(r: Reading) -> bool:
@@ -1233,7 +1249,11 @@ class _Resolution:
         sent = self.doc.sentences[at]
         comma = next((k for k in range(end, min(end + 4, sent.last)) if toks[k].text == ","), -1)
         if comma < 0 or any(not (t.text[:1].isupper() or t.text.lower() in _APPOSITION_TAIL) for t in toks[end:comma]):
-            return None
+            # a longer prepositional tail: "Der Vertreter der Arbeitgeber | im Aufsichtsrat der
+            # Bundesagentur für Arbeit (BA), Peter Clever", "ein Talibanführer | auf pakistanischer Seite, …"
+            comma = next((k for k in range(end, min(end + _LONG_TAIL, sent.last)) if toks[k].text == ","), -1)
+            if comma < 0 or not _prepositional_tail(toks[end:comma]):
+                return None
         phrases = [p for p in noun_phrases(toks, comma + 1, sent.last) if p.first == comma + 1 and not p.prep]
         for p in sorted(phrases, key=lambda x: x.last - x.first):
             r = read(self.doc, p.first, p.last)
