@@ -388,3 +388,15 @@ def test_a_role_names_its_holder_in_an_apposition_after_a_prepositional_tail() -
     text = "Der Sprecher der Polizei in Kassel, die den Fall untersucht, sagte, Peter Clever sei frei."
     doc = _doc(text, ("Der Sprecher der Polizei", "sagte"))
     assert _name(doc, 0) != "Peter Clever"
+
+
+def test_an_office_is_the_person_whose_name_opens_the_next_sentence() -> None:
+    text = (
+        "Der Bundespräsident hat in einem Interview Stellung genommen. Der Bundespräsident konstatierte "
+        "eine wachsende Kluft. Köhler warb für eine Diskussion. Dann sagte Köhler, die Gewerkschaften müssten handeln."
+    )
+    doc = _doc(text, ("Der Bundespräsident", "konstatierte"), ("Köhler", "sagte"))
+    assert _name(doc, 0) == "Köhler"
+    # a name said once is no evidence; nor is a name that opens a sentence further away
+    text = "Der Bundespräsident konstatierte eine wachsende Kluft. Müller warb für eine Diskussion."
+    assert _name(_doc(text, ("Der Bundespräsident", "konstatierte")), 0) in ("", None)

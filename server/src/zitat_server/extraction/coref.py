@@ -1164,6 +1164,10 @@ class _Resolution:
             h = self.first_in_body(r.feminine)
             if h is not None:
                 return h  # a headline's "Expertin: …" is the first person the article then names
+        if r.definite and keys and all(is_office(k) for k in keys):
+            h = self.named_next(at)
+            if h is not None:
+                return h  # "Der Bundespräsident konstatierte … . Köhler warb …": the office, then its holder
         affiliation = self.institution(r.affiliation) if r.affiliation is not None else None
         if affiliation is None and keys == {"sprecher"} and not r.definite and r.last - r.first == 2:
             affiliation = self.spoken_for(at)  # "ein Sprecher" alone, not "ein Sprecher Koch-Mehrins"
@@ -1192,6 +1196,24 @@ class _Resolution:
             return None
         name = list(next(iter(names)))
         return self.institution(Reading("org", name=name, proper=len(name) > 1))
+
+    def named_next(self, at: int) -> _Holder | None:
+        """The person whose surname, a name the article repeats, opens the next sentence and is
+        followed by its verb: news names an office first and its holder right after ("Der
+        Bundespräsident konstatierte … . Köhler warb …"). Not a person known with another office."""
+        if at + 1 >= len(self.doc.sentences):
+            return None
+        toks = self.doc.tokens
+        first = self.doc.sentences[at + 1].first
+        if first + 1 >= len(toks):
+            return None
+        w, after = toks[first].text, toks[first + 1].text
+        if w not in self.recurring or not is_name_word(w) or w in NOT_NAMES or is_first_name(w) or not after.islower():
+            return None
+        known = self.by_key.get((SpeakerType.PERSON, w))
+        if known is not None and any(is_office(k) for k in known.role_keys):
+            return None
+        return self.person([w], [], None)
 
     def first_in_body(self, feminine: bool | None) -> _Holder | None:
         """The first person mentioned after the dateline that fits."""
