@@ -1336,7 +1336,7 @@ _NOMINATIVE = frozenset({"der", "die", "das", "ein", "eine", "er", "sie", "ich",
 class Resolver:
     """Component: assigns ``Quote.entity`` (or ``Quote.unresolved_reason``) and fills ``Doc.entities``."""
 
-    info = ComponentInfo("coref", "coref-0.2", "rules", "Names, roles, pronouns, organisations, media to holders")
+    info = ComponentInfo("coref", "coref-0.3", "rules", "Names, roles, pronouns, organisations, media to holders")
 
     def __call__(self, doc: Doc) -> None:
         res = _Resolution(doc)
