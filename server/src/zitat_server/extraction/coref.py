@@ -976,7 +976,7 @@ class _Resolution:
         sent = doc.sentences[at]
         if not any(t.text.islower() and lookup(t.text) for t in toks[sent.first : sent.last]):
             return None
-        for p in noun_phrases(toks, sent.first, sent.last, token_flags(toks)):
+        for p in noun_phrases(toks, sent.first, sent.last):
             if p.kind != "np" or p.cut or p.prep or p.parts:
                 continue
             before = toks[p.first - 1].text if p.first > sent.first else ""

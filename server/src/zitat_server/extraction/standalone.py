@@ -9,19 +9,11 @@ task marks the speaker named before as the source. Run once every quote is found
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from zitat_server.document import Doc, Form, Quote, Sentence, Span
 from zitat_server.extraction import mentions
 from zitat_server.language import cues
 from zitat_server.language.function_words import PRONOUNS
 from zitat_server.language.marks import QUOTE_MARKS
-
-
-def _sentence_at(doc: Doc, pos: int) -> int:
-    """Index of the sentence holding character ``pos`` (-1 if none)."""
-    k = bisect_right([s.start for s in doc.sentences], pos) - 1
-    return k if k >= 0 and pos < doc.sentences[k].end else -1
 
 
 def _opens_sentence(doc: Doc, q: Quote, sent: Sentence) -> bool:
@@ -42,7 +34,8 @@ def standalone_sources(doc: Doc) -> None:
     for q in doc.quotes:
         if q.source is not None or q.cue or q.form is not Form.DIRECT or not q.message:
             continue
-        k = _sentence_at(doc, q.message[0].start)
+        first = doc.token_range(q.message[0].start, q.message[0].end)
+        k = doc.sentence_of(first[0]) if first else -1
         if k <= 0:
             continue
         whole = _opens_sentence(doc, q, doc.sentences[k])
