@@ -333,6 +333,24 @@ def test_demnach_takes_up_the_report_of_the_sentence_before() -> None:
     doc = p.process("Der Minister sagte, die Lage sei ernst. Inzwischen sind Beschuldigungen an die "
                     "Öffentlichkeit gelangt. Demnach steht der Kopilot in der Schusslinie.")
     assert _demnach_holder(doc) == (None, "no antecedent")
+    # the subject after the finite verb, with an article and a numeral before it; a department
+    doc = p.process("Im Verfahren gegen ihn haben die zwölf Geschworenen am Montag ihre Entscheidung bekannt "
+                    "gegeben. Demnach ist er in allen Anklagepunkten nicht schuldig.")
+    assert _demnach_holder(doc) == ("Geschworenen", "")
+    doc = p.process("Mittlerweile hat die Kriminalabteilung des Landeskommandos nähere Einzelheiten bekannt "
+                    "gegeben. Demnach ereignete sich eine chemische Reaktion.")
+    assert _demnach_holder(doc)[0] is not None and _demnach_holder(doc)[0].startswith("Kriminalabteilung")
+
+
+def test_a_relative_pronoun_after_a_clause_final_verb_takes_the_person_before_the_verb() -> None:
+    text = ("Wenn noch weitere Abgeordnete dem Beispiel des sozialistischen Parlamentsmitgliedes Alexandros "
+            "Athanassiadis folgen, der "
+            "erklärt hat, gegen das Sparpaket zu stimmen, wird es eng. Wenn weitere Abgeordnete dem Beispiel "
+            "folgen, der erklärt hat, zu stimmen, wird es eng.")
+    doc = _doc(text, ("der", "erklärt"), ("der", "erklärt"))
+    assert _name(doc, 0) is not None and _name(doc, 0).endswith("Alexandros Athanassiadis")
+    # no person before the verb: no antecedent
+    assert _name(doc, 1) is None and doc.quotes[1].unresolved_reason == "no antecedent"
 
 
 def test_a_womans_first_name_outweighs_a_role_without_in() -> None:

@@ -721,11 +721,32 @@ def test_a_class_noun_of_organisations_is_the_organisation_named_just_before_it(
     assert names == ["VfB Stuttgart", "Euryza", "FIFA", None, None, None]
     text = ("Das Ergebnis der Beate Uhse AG wird bei 16 Millionen Euro liegen. Das Gewinnziel musste wegen eines "
             "Logistikzentrums korrigiert werden. Der Umsatz wird 278 Millionen Euro betragen, teilte das Unternehmen "
-            "mit. Das sagte die Firma Euryza. Es regnete. Der Himmel war grau. Die Firma droht damit.")
+            "mit. Das sagte die Firma Euryza. Es regnete. Der Himmel war grau. Die Firma droht damit. "
+            "Das sagte die Organisation Lensing. Es regnete. Der Himmel war grau. Die Organisation droht damit. "
+            "Das sagte die Organisation Attac. Es regnete. Der Himmel war grau. Es schneite. Die Organisation droht.")
     doc = _quotes(text, "das Unternehmen", "Die Firma")
+    for at in (m.start() for m in re.finditer("Die Organisation", text)):
+        doc.quotes.append(Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=Span(at, at + 16)))
     doc.sentences = _sentences(text)
-    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)] * 2, MentionReader(Evidence(text)))
-    assert [r.holder.name if r.holder else None for r in readings] == ["Beate Uhse AG", None]
+    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)] * 4, MentionReader(Evidence(text)))
+    # "die Organisation", which any organisation is, three sentences back, not four; others two
+    assert [r.holder.name if r.holder else None for r in readings] == ["Beate Uhse AG", None, "Lensing", None]
+
+
+def test_a_class_noun_takes_up_a_one_word_name_the_article_writes_after_an_article():
+    text = ("Die Hamas übernahm die Verantwortung für die Angriffe auf Beerscheba. Die Organisation erklärte es. "
+            "Ein Mitarbeiter der Deutschen Welthungerhilfe wurde entführt, sagte ein Sprecher der Welthungerhilfe. "
+            "Er war im Norden unterwegs. "
+            "Es regnete. Das bestätigte die Organisation in Bonn. "
+            "Hans Meier verurteilte den Einsatz. Die Organisation verlangte eine Untersuchung.")
+    doc = _quotes(text, "Die Organisation erklärte", "die Organisation in Bonn", "Die Organisation verlangte")
+    for q in doc.quotes:
+        q.source = Span(q.source.start, q.source.start + len("Die Organisation"))
+    doc.sentences = _sentences(text)
+    readings = resolve_class_nouns(doc, [Reading(reason=ANONYMOUS)] * 3, MentionReader(Evidence(text)))
+    # a surname without an article stays a person, whom a class noun of organisations never means
+    assert [r.holder.name if r.holder else None for r in readings] == ["Hamas", "Welthungerhilfe", None]
+    assert readings[0].holder.type is ORG and readings[1].holder.type is ORG
 
 
 def test_an_unnamed_member_speaks_for_the_organisation_in_apposition_after_the_mention():
@@ -1040,6 +1061,31 @@ def test_a_media_house_is_a_descriptor_and_a_publisher_refers_back_to_it():
     doc.sentences = _sentences(text)
     readings = resolve_class_nouns(doc, [Reading(reason=NOT_A_HOLDER)], MentionReader(Evidence(text)))
     assert readings[0].holder == Holder(ORG, "Lensing")
+
+
+def test_a_plural_sie_takes_the_one_group_named_before_when_no_subject_opens_the_sentences():
+    text = ("Gegen vier Uhr drangen die Brandstifter in die Moschee der Moslems ein. Danach fingen sie an, alles zu "
+            "verwüsten. Sie schrieben Parolen an die Wand. "
+            "Ablehnung signalisierten die so genannten Gelbhemden. Ihre Bedenken richten sich gegen die Pläne. "
+            "Sie bezeichneten die Übereinkunft als Deal. "
+            "Gestern trafen die Demonstranten die Polizisten. Danach sagten sie, es sei ruhig. "
+            "Es regnete. Danach sagten sie, es sei ruhig.")
+    starts = [text.index("Sie schrieben"), text.index("Sie bezeichneten"), text.index("sie, es"),
+              text.rindex("sie, es")]
+    doc = Doc(text)
+    doc.sentences = _sentences(text)
+    for at in starts:
+        doc.quotes.append(Quote(message=[Span(0, 1)], form=Form.INDIRECT, source=Span(at, at + 3)))
+    readings = resolve_plural_pronouns(doc, [Reading(reason=GROUP)] * len(starts), MentionReader(Evidence(text)))
+    # the group in the nominative before the genitive "der Moslems"; two groups name none; a
+    # sentence that does not take the group up ends the search
+    assert [r.holder.name if r.holder else None for r in readings] == ["Brandstifter", "Gelbhemden", None, None]
+
+
+def test_organisations_news_name_without_a_head_noun():
+    assert holder("die Hamas") == (ORG, "Hamas", "")
+    assert holder("der Taliban") == (ORG, "Taliban", "")
+    assert holder("Sony") == (ORG, "Sony", "")
 
 
 def test_a_plural_sie_after_an_opening_pronoun_looks_at_the_sentence_before():

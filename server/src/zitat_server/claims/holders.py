@@ -49,6 +49,7 @@ from zitat_server.language.holders import (
     GROUP_NOUNS,
     INDEFINITE,
     KNOWN_MEDIA,
+    KNOWN_ORGANISATIONS,
     LEADING_NOISE,
     LOCAL_HEAD,
     MEDIA_HEAD,
@@ -877,9 +878,10 @@ class MentionReader:
         if known:
             return Reading(holder=Holder(SpeakerType.MEDIA, known))  # "taz", "Der Spiegel", "dem Tagesspiegel"
         rest = " ".join(low[1:]) if low[0] in _ARTICLE_LIKE else " ".join(low)
-        seat = next((GOVERNMENT_SEATS[k] for k in (rest, rest[:-1], rest[:-2]) if k in GOVERNMENT_SEATS), "")
+        seat = next((known[k] for known in (GOVERNMENT_SEATS, KNOWN_ORGANISATIONS) for k in (rest, rest[:-1], rest[:-2])
+                     if k in known), "")
         if seat:
-            return Reading(holder=Holder(SpeakerType.ORGANIZATION, seat))  # "der Downing Street", "des Pentagons"
+            return Reading(holder=Holder(SpeakerType.ORGANIZATION, seat))  # "des Pentagons", "die Hamas"
         if all(w in _PRONOUNS or w in _ARTICLE_LIKE or w in ANAPHORIC_DETERMINERS for w in low):
             return Reading(reason=GROUP if low[0] in GROUP_PRONOUNS else PRONOUN)
         determiner = low[0] if low[0] in _ARTICLE_LIKE or low[0] in ANAPHORIC_DETERMINERS else ""
@@ -1913,13 +1915,50 @@ def resolve_plural_pronouns(doc: Doc, readings: list[Reading], reader: MentionRe
         # the sentence's own subject; when it opens otherwise ("In der Notiz teilten sie mit") or
         # with the pronoun, the previous sentence's
         opening = _opening_phrase(doc.text, start, quote.source.start, reader.ev)
+        previous = max((x.start for x in doc.sentences if x.end <= start), default=-1)
         if not opening:
-            previous = max((x.start for x in doc.sentences if x.end <= start), default=-1)
             opening = _opening_phrase(doc.text, previous, start, reader.ev) if previous >= 0 else ""
         reading = reader.read(opening) if opening else Reading()
         if reading.holder is not None and reading.holder.type is SpeakerType.GROUP and not reading.anonymous:
             out[i] = Reading(holder=reading.holder)
+        elif previous >= 0 and reading.holder is None and (
+            not opening or " " not in opening or opening.split()[0].lower() in _THEIR
+        ):  # "Danach", "Ihre Bedenken": no subject of their own
+            group = _group_named_before(doc, previous, start, reader)
+            if group is not None:
+                out[i] = Reading(holder=group)
     return out
+
+
+_THEIR = frozenset({"ihre", "ihr", "ihren", "ihrer", "ihrem", "ihres"})
+_GROUP_PHRASE = re.compile(r"\b(?:die|der|den)\s+(?:[a-zäöüß][\w-]*\s+){0,3}[A-ZÄÖÜ][\w-]*")
+_TAKEN_UP = re.compile(r"^(?:\S+\s+){0,3}(?:sie|Sie|Ihre|ihre|Ihr)\b")
+
+
+def _group_named_before(doc: Doc, previous: int, start: int, reader: MentionReader) -> Holder | None:
+    """The one group the sentence before a plural "sie" names when no subject opens either
+    sentence, or, when that sentence only takes up a group by "sie" or "Ihre" near its start, the
+    one group the sentence before it names: "drangen … die Brandstifter in die Moschee ein. Danach
+    fingen sie an, … . Sie schrieben …" → Brandstifter; "Ablehnung signalisierten die so genannten
+    Gelbhemden … . Ihre Bedenken richten sich … . Sie bezeichneten …" → Gelbhemden. A group in the
+    nominative or accusative ("die") before one in the genitive ("der Moslems"); None when the
+    sentence names several."""
+    for _ in range(2):
+        # a plural subject or object takes "die"; a genitive ("der Moslems") counts when none does
+        found: dict[bool, dict[str, Holder]] = {True: {}, False: {}}
+        for m in _GROUP_PHRASE.finditer(doc.text, previous, start):
+            r = reader.read(m.group())
+            if r.holder is not None and r.holder.type is SpeakerType.GROUP and not r.anonymous:
+                found[m.group().startswith("die")][r.holder.name] = r.holder
+        groups = found[True] or found[False]
+        if groups:
+            return next(iter(groups.values())) if len(groups) == 1 else None
+        if not _TAKEN_UP.match(doc.text[previous:start]):
+            return None
+        start, previous = previous, max((x.start for x in doc.sentences if x.end <= previous), default=-1)
+        if previous < 0:
+            return None
+    return None
 
 
 _OPENING_PREPOSITIONS = frozenset({"in", "im", "am", "an", "auf", "seit", "vor", "während", "wegen", "trotz", "ab"})
@@ -2046,10 +2085,13 @@ def _runs(
 def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: str) -> Holder | None:
     start, _ = _sentence_span(doc, source.start)
     # the previous sentences end before ``start``, perhaps with white space between them: the two
-    # before it, the nearest name first
+    # before it, the nearest name first; for "die Organisation", which any organisation is, the third
+    # before too when those name none
     before = sorted((s.start for s in doc.sentences if s.end <= start), reverse=True)
-    region_start = before[min(1, len(before) - 1)] if before else start
-    tokens = [m.group() for m in _WORD.finditer(doc.text, region_start, source.start)]
+    near_start = before[min(1, len(before) - 1)] if before else start
+    region_start = before[min(2, len(before) - 1)] if before and noun.endswith("organisation") else near_start
+    matches = list(_WORD.finditer(doc.text, region_start, source.start))
+    tokens = [m.group() for m in matches]
 
     def member(k: int, current: list[int]) -> bool:
         word = tokens[k]
@@ -2059,21 +2101,36 @@ def _organisation_before(doc: Doc, source: Span, reader: MentionReader, noun: st
     def closes(k: int) -> bool:  # "beim VfB Stuttgart. Dies gab …": the run ends with its sentence
         return tokens[k].endswith(".") and not _is_acronym(tokens[k].rstrip("."))
 
-    runs = [[tokens[k].rstrip(".") for k in run] for run in _runs(len(tokens), member, closes)]
-    for run in reversed(runs):
+    named_near = False
+    for indices in reversed(_runs(len(tokens), member, closes)):
+        if named_near and matches[indices[0]].start() < near_start:
+            return None  # "Wie die FIFA beschloss, … . Der Umsatz des Logistikzentrums sank. Das Unternehmen …"
+        run = [tokens[k].rstrip(".") for k in indices]
         while run and run[0].lower() in LEADING_NOISE:
             run = run[1:]
         if not run:
             continue
         reading = reader.read(" ".join(run))
         h = reading.holder
+        if h is not None and h.type is SpeakerType.PERSON and _bare_body(h, run, reader):
+            h = Holder(SpeakerType.ORGANIZATION, h.name)  # "Die Hamas übernahm … Die Organisation erklärte"
         if h is None or reading.anonymous or h.type is not SpeakerType.ORGANIZATION:
             continue
+        named_near = named_near or matches[indices[0]].start() >= near_start
         heads = [w.lower() for w in h.name.split() if _is_org_head(w.lower()) or DESCRIPTOR_HEAD.search(w.lower())]
         if heads and not any(w.endswith(_CLASS_HEADS.get(noun, (noun,))) for w in heads):
             continue  # "eines Logistikzentrums" is no "Unternehmen"
         return replace(h, roles=(), aliases=())
     return None
+
+
+def _bare_body(person: Holder, run: list[str], reader: MentionReader) -> bool:
+    """Whether a one-word "person" before a class noun of organisations is the organisation's bare
+    name: the article writes it after an article ("Die Hamas", "der Deutschen Welthungerhilfe"),
+    which no personal name takes, and it is no first name."""
+    name = person.name
+    return (" " not in name and run[-1] == name and name in reader.ev.with_article
+            and not is_first_name(name) and not any(is_first_name(w) for w in reader.ev.first_names.get(name, ())))
 
 
 def resolve_roles(readings: list[Reading], doc: Doc | None = None, reader: MentionReader | None = None

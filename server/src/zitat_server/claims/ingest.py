@@ -50,7 +50,7 @@ from zitat_server.document import Doc, Quote, SpeakerType
 
 #: The version of what the store makes of an extraction (holders, speakers): a document stored
 #: by another version is read again on its next ingest, even when text and pipeline are the same.
-REGISTRY_VERSION = "registry-20"
+REGISTRY_VERSION = "registry-21"
 
 
 class Extractor(Protocol):

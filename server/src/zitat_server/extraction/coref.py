@@ -99,6 +99,7 @@ _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 _ACCORDING_TO = frozenset({"laut", "zufolge", "nach", "gemäß"})
 #: Finite auxiliaries a subject follows in an inverted clause ("Mittlerweile hat die Polizei …").
 _FINITE_AUXILIARIES = frozenset("hat haben hatte hatten ist sind war waren wird werden wurde wurden".split())
+_DET_OR_NUMERAL = DETERMINERS | frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())
 _OWN = frozenset({"eigenen", "eigener", "eigene", "eigenes"})
 #: The demonstrative for the last-named ("…“, so letztere."): nominative singular forms.
 _LATTER = frozenset({"letzterer", "letztere"})
@@ -979,7 +980,10 @@ class _Resolution:
         for p in noun_phrases(toks, sent.first, sent.last):
             if p.kind != "np" or p.cut or p.prep or p.parts:
                 continue
-            before = toks[p.first - 1].text if p.first > sent.first else ""
+            j = p.first  # over the article and numeral the phrase may leave out: "haben die zwölf| Geschworenen"
+            while j > sent.first and (toks[j - 1].text.lower() in _DET_OR_NUMERAL or toks[j - 1].text.isdigit()):
+                j -= 1
+            before = toks[j - 1].text if j > sent.first else ""
             if before and not (before in _FINITE_AUXILIARIES or before.islower() and lookup(before)):
                 continue
             r = read(doc, p.first, p.last)
@@ -1295,16 +1299,25 @@ class _Resolution:
         return [noun]
 
     def relative(self, q: Quote, at: int, token: int) -> tuple[_Holder | None, str]:
-        """ "Anton Wieser, der … bestätigt": the phrase before the comma."""
+        """ "Anton Wieser, der … bestätigt": the phrase before the comma; after a clause's final
+        verb, the phrase before that verb ("dem Beispiel des Parlamentsmitgliedes Alexandros
+        Athanassiadis folgen, der erklärt hat"), if it names a person of the pronoun's gender."""
         toks = self.doc.tokens
         sent = self.doc.sentences[at]
         comma = token - 1
         phrases = [p for p in noun_phrases(toks, max(sent.first, comma - 30), comma) if p.last == comma and not p.prep]
+        extraposed = not phrases and comma - 1 > sent.first and toks[comma - 1].text.islower()
+        if extraposed:
+            phrases = [p for p in noun_phrases(toks, max(sent.first, comma - 31), comma - 1)
+                       if p.last == comma - 1 and not p.prep]
         if not phrases:
             return None, NO_ANTECEDENT
         p = min(phrases, key=lambda x: x.first)
         r = read(self.doc, p.first, p.last)
         if r.kind in ("relative", "own", "none", "document"):
+            return None, NO_ANTECEDENT
+        if extraposed and (r.kind != "person" or len(r.name) < 2 or r.feminine is True
+                           or toks[token].text.lower() != "der"):
             return None, NO_ANTECEDENT
         return self.holder_of(r, q, at, p.first)
 
@@ -1336,7 +1349,7 @@ _NOMINATIVE = frozenset({"der", "die", "das", "ein", "eine", "er", "sie", "ich",
 class Resolver:
     """Component: assigns ``Quote.entity`` (or ``Quote.unresolved_reason``) and fills ``Doc.entities``."""
 
-    info = ComponentInfo("coref", "coref-0.3", "rules", "Names, roles, pronouns, organisations, media to holders")
+    info = ComponentInfo("coref", "coref-0.4", "rules", "Names, roles, pronouns, organisations, media to holders")
 
     def __call__(self, doc: Doc) -> None:
         res = _Resolution(doc)

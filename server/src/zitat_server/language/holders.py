@@ -77,7 +77,7 @@ ORGANISATION_HEAD = re.compile(
     r"|commission|authority|bureau|office|sicherheitsrat|bundesrat|nationalrat|europarat|betriebsrat"
     r"|aufsichtsrat|übergangsrat|ältestenrat|wächterrat|ethikrat|sachverständigenrat|verwaltungsrat|gruppe"
     r"|flughafen|flughafens|institution|kreuz|kreuzes|behörden|hilfswerk|hilfswerks|bischofskonferenz|flugsicherung"
-    r"|^bahn|medienhaus|verlagshaus|verlagsgruppe)$"
+    r"|^bahn|medienhaus|verlagshaus|verlagsgruppe|abteilung)$"
 )
 #: Heads that name a class, not an institution: bare ("das Ministerium", "die Partei", "Das
 #: zwölfköpfige Gremium") they refer back to one named before, so they make no record of their
@@ -111,6 +111,14 @@ GOVERNMENT_SEATS: dict[str, str] = {
     "elysée-palast": "Élysée",
     "elysee-palast": "Élysée",
     "quai d'orsay": "Quai d'Orsay",
+}
+#: Organisations that news name without a head noun, which their one word does not show as an
+#: organisation ("die Hamas", "Sony", "Interpol"): lower-case name → the organisation's name.
+KNOWN_ORGANISATIONS: dict[str, str] = {
+    name.lower(): name
+    for name in """Hamas Hisbollah Fatah Taliban al-Qaida Greenpeace Attac Foodwatch Interpol Europol Frontex
+    Gazprom Google Apple Microsoft Facebook Twitter Amazon Siemens Sony Nokia Intel Samsung Ikea Boeing Airbus
+    Volkswagen Daimler Wikileaks""".split()
 }
 #: Personal names that take an article: titles used as the name of one person ("der Dalai Lama").
 ARTICLE_PERSON_NAMES: frozenset[str] = frozenset({"dalai lama", "panchen lama", "aga khan"})
@@ -242,7 +250,7 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     journalisten reporter politiker diplomaten beamte vertreter mitarbeiter seiten gegner befürworter
     aktivisten umweltschützer datenschützer rechtsextremisten oppositionsparteien regierungsparteien
     hilfsorganisationen gewerkschaften vertraute medienvertreter wahlbeobachter passagiere fluggäste insassen
-    opposition neider benutzer beschäftigte juristen menschenmenge""".split()
+    opposition neider benutzer beschäftigte juristen menschenmenge geschworene geschworenen""".split()
 )
 #: Plural endings of agent and person nouns ("Hacker", "Initiatoren", "Juristen", "Demonstranten",
 #: "Akteure"): after "die" such a noun names a group of people. ``NOT_PEOPLE_PLURALS`` holds the

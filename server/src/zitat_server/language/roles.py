@@ -65,7 +65,7 @@ _ORGANISATION = re.compile(
     r"|bundesregierung|rechnungshof|rechnungshofs|aufsicht|netzwerk|bündnis|bündnisses|allianz|akademie"
     r"|universität|hochschule|klinik|klinikum|krankenhaus|schule|museum|museums|nachrichtendienst|geheimdienst"
     r"|zentralbank|notenbank|börse|konsortium|kirche|diözese|erzdiözese|bistum|stadtverwaltung|gemeinderat"
-    r"|nato|uno|fifa|uefa|osze|opec|unicef|unhcr|unesco)$",
+    r"|abteilung|nato|uno|fifa|uefa|osze|opec|unicef|unhcr|unesco)$",
     re.IGNORECASE,
 )
 #: Heads of media nouns and the names of news agencies and outlets that quote or report.
@@ -124,7 +124,8 @@ def media_kind(word: str) -> str:
 
 #: Plural person nouns that name a group rather than one holder: "Augenzeugen", "Demonstranten".
 GROUP_NOUNS: frozenset[str] = frozenset(
-    """augenzeugen zeugen demonstranten experten expertinnen fachleute kritiker kritikerinnen anwohner
+    """augenzeugen zeugen geschworene geschworenen demonstranten experten expertinnen fachleute kritiker
+    kritikerinnen anwohner
     beobachter analysten ökonomen wissenschaftler wissenschafter forscher ärzte ermittler helfer bewohner
     einwohner aktivisten aktivistinnen anhänger gegner befürworter politiker diplomaten beamte insider
     mitarbeiter teilnehmer organisatoren veranstalter opfer angehörige eltern bürger menschen leute
