@@ -1953,10 +1953,11 @@ def after_dateline(tokens: list[Token], first: int, last: int) -> int:
 def source_for(tokens: list[Token], first: int, j: int, end: int) -> Mention | None:
     """Subject before the cue (X sagte), else after it (Am Montag sagte X / sagte X).
 
-    A pronoun right after the cue is the subject of an inverted clause ("Gleichzeitig sagte
-    er"): the word before the verb is then an adverbial, whatever its case.
+    A pronoun in the nominative right after the cue is the subject of an inverted clause
+    ("Gleichzeitig sagte er"): the word before the verb is then an adverbial, whatever its case.
+    One in the dative or accusative is an object ("Medien werfen ihm Verrat vor").
     """
-    if j + 1 < end and tokens[j + 1].text.lower() in PRONOUNS:
+    if j + 1 < end and tokens[j + 1].text.lower() in NOMINATIVE_PRONOUNS:
         return mentions.phrase_after(tokens, j + 1, end)
     agent = _passive_agent_of(tokens, first, j)
     if agent is not None:
