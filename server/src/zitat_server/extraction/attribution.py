@@ -46,7 +46,7 @@ from zitat_server.language.mood import (
     pronoun_konjunktiv,
 )
 from zitat_server.language.names import is_first_name, is_name_word
-from zitat_server.language.roles import ADDRESSEE_PREPOSITIONS, AUDIENCES, is_media, is_role
+from zitat_server.language.roles import is_media, is_role
 
 _ZU_INFIX = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|her|hin|fest|weg|durch|um|über|los|fort)zu\w+en$"
@@ -295,7 +295,7 @@ class RuleAttributor:
                 if nested is not None:
                     found.append(nested)
         for quote in found:
-            quote.addressee = _medium_addressee(ctx.doc, quote) or self._addressee(ctx, quote)
+            quote.addressee = _medium_addressee(ctx.doc, quote)  # the others: extraction.addressees
         found.sort(key=lambda x: x.start)
         return found
 
@@ -314,25 +314,6 @@ class RuleAttributor:
         if not (low in cues.PREPOSITIONS or low == "nach" and _nach_noun(tokens, first, last)) or first in ctx.used:
             return None
         return self._according_to(ctx, first, first, last)
-
-    def _addressee(self, ctx: _Context, quote: Quote) -> Span | None:
-        """ "sagte er gegenüber der Zeitung", "vor Journalisten": the phrase after the preposition."""
-        if not quote.cue:
-            return None
-        tokens = ctx.doc.tokens
-        cue_tok = ctx.doc.token_range(quote.cue[0].start, quote.cue[0].end)[0]
-        sent = ctx.doc.sentences[ctx.doc.sentence_of(cue_tok)]
-        for j in range(sent.first, sent.last - 1):
-            if ctx.in_quote(j) or any(m.start <= tokens[j].start < m.end for m in quote.message):
-                continue
-            low = tokens[j].text.lower()
-            if low not in ADDRESSEE_PREPOSITIONS:
-                continue
-            phrase = mentions.phrase_after(tokens, j + 1, sent.last)
-            if phrase is None or (low == "vor" and tokens[phrase.last - 1].text.lower() not in AUDIENCES):
-                continue
-            return mention_span(tokens, phrase)
-        return None
 
     # -- direct quotes -------------------------------------------------------------------
 

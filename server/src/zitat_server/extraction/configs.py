@@ -54,7 +54,10 @@ CONFIGS: dict[str, PipelineConfig] = {
             "rules, continuations, the partial-quote classifier, nesting, coreference (no taggers: on the dev "
             "split they add nothing over the rules, 71.2 vs 70.3 full joint F1 without and with, and on unseen "
             "news 4 of 51 sampled tagger quotes were right)",
-            _steps("quote_marks", "attribution", "reported", "continuation", "partial_quotes", "nesting", "coref"),
+            _steps(
+                "quote_marks", "attribution", "reported", "continuation", "partial_quotes", "nesting", "addressees",
+                "coref",
+            ),
         ),
         PipelineConfig(
             "with-taggers",
@@ -68,19 +71,22 @@ CONFIGS: dict[str, PipelineConfig] = {
                 "continuation",
                 "partial_quotes",
                 "nesting",
+                "addressees",
                 "coref",
             ),
         ),
         PipelineConfig(
             "rules-only",
             "rules alone, without the partial-quote classifier",
-            _steps("quote_marks", "attribution", "reported", "continuation", "nesting", "coref"),
+            _steps("quote_marks", "attribution", "reported", "continuation", "nesting", "addressees", "coref"),
         ),
         PipelineConfig(
             "rules-ranked",
             "rules-only with the learned source ranker choosing every cued quote's source (out of the default: "
             "+0.1 full joint F1 on the dev split, which does not pay for re-judging its sources)",
-            _steps("quote_marks", "attribution", "reported", "continuation", "nesting", "sources", "coref"),
+            _steps(
+                "quote_marks", "attribution", "reported", "continuation", "nesting", "sources", "addressees", "coref"
+            ),
         ),
         PipelineConfig(
             "models-only",

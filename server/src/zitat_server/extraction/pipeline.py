@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from zitat_server import __version__
 from zitat_server.document import Doc
+from zitat_server.extraction.addressees import Addressees
 from zitat_server.extraction.attribution import RuleAttributor
 from zitat_server.extraction.component import Component, ComponentInfo
 from zitat_server.extraction.configs import PipelineConfig, get_config
@@ -43,6 +44,7 @@ FACTORIES: dict[str, Callable[..., Component]] = {
     "continuation": Continuation,
     "partial_quotes": PartialQuoteFinder,
     "nesting": Nesting,
+    "addressees": Addressees,
     "sources": SourceChooser,
     "coref": Resolver,
 }
