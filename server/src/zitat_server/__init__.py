@@ -1,3 +1,3 @@
 """zitat: who said what in German news."""
 
-__version__ = "0.6.1"
+__version__ = "0.7.0"
