@@ -34,6 +34,10 @@ OBJECTS = [
     # the passive's subject, fronted
     ("Klien wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.", "Klien"),
     ("Die Männer werden beschuldigt, Mitglieder einer terroristischen Vereinigung zu sein.", "Die Männer"),
+    # after the preposition of the verb
+    ("Die Umweltschutzorganisation fordert von der Regierung einen Plan, mit dem die Bevölkerung auf Tiere "
+     "vorbereitet wird.", "der Regierung"),
+    ("Der Verband appellierte an die Regierung, die Steuern zu senken.", "die Regierung"),
 ]
 #: (text, addressee): audiences of verbs of saying.
 AUDIENCES = [
@@ -44,6 +48,9 @@ AUDIENCES = [
      "der Financial Times"),
     ("Ein Sprecher des Übergangsrates sagte SPIEGEL ONLINE, sie hätten erst am Montag davon erfahren.",
      "SPIEGEL ONLINE"),
+    # the core of the phrase, without what follows a comma
+    ("Später sagte die Kanzlerin vor der Presse, Benedikt XVI. „ist und bleibt ein großer Denker“.", "der Presse"),
+    ("An die Gewerkschaften gewandt sagte Köhler, sie müssten ihre Zurückhaltung aufgeben.", "die Gewerkschaften"),
 ]
 
 
@@ -56,15 +63,15 @@ def test_the_object_of_an_addressing_verb_or_the_audience_of_saying_is_the_addre
 @pytest.mark.parametrize(
     "text",
     [
-    # what is demanded or alleged, or the topic after a preposition, is nobody addressed
+        # what is demanded or alleged, or the topic after a preposition, is nobody addressed
         "Die Partei forderte Neuwahlen, nachdem das Gericht den Völkermord nicht anerkannt hatte.",
         "Die Gewerkschaft warnte vor den „Lohnverzichtstheorien“ der Arbeitgeber.",
-    # "forderte" without its particle is fordern: its object is what is demanded
-        "Die Umweltschutzorganisation fordert von der Regierung einen Plan, mit dem die Bevölkerung auf Tiere "
-        "vorbereitet wird.",
-    # a time is no object
+        # "forderte" without its particle is fordern: its object is what is demanded; a "von" after
+        # a noun is the noun's
+        "Die Schutzgemeinschaft forderte am Mittwoch den Rücktritt von Pierers, weil er versagt habe.",
+        # a time is no object
         "Die Regierung warf heute am Nachmittag vor, dass die Zahlen geschönt seien.",
-    # a topic after "zu", the speaker after "Interview mit", a complement of the quoted words
+        # a topic after "zu", the speaker after "Interview mit", a complement of the quoted words
         "Der Minister sagte zur Lage im Land, es gebe keine Entwarnung.",
         "In einem Interview mit dem Anwalt seiner Familie sagte dieser, dass Delmare krank sei.",
         "Die Agentur beschrieb die Mönche als „aggressiv“ gegenüber den Sicherheitskräften.",
