@@ -31,8 +31,13 @@ OBJECTS = [
     ("Die Opposition warf ihm vor, die Wahl gefälscht zu haben.", "ihm"),
     # after the finite auxiliary of a participle at the clause's end
     ("Zapatero hat Deutschland heute Versagen im Krisenmanagement vorgeworfen.", "Deutschland"),
-    # the passive's subject, fronted
+    # a country after its article; a dative of "vorschlagen"
+    ("Die IAEA wirft dem Iran vor, eine atomare Aufrüstung zu betreiben.", "dem Iran"),
+    ("Der Verlag schlug den entlassenen Mitarbeitern vor, sich bei der Tochterfirma zu bewerben.",
+     "den entlassenen Mitarbeitern"),
+    # the passive's subject or dative, fronted, with adverbials before the participle
     ("Klien wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.", "Klien"),
+    ("Ihm wird unter anderem vorgeworfen, in die Übernahme der Bank eingegriffen zu haben.", "Ihm"),
     ("Die Männer werden beschuldigt, Mitglieder einer terroristischen Vereinigung zu sein.", "Die Männer"),
     # after the preposition of the verb
     ("Die Umweltschutzorganisation fordert von der Regierung einen Plan, mit dem die Bevölkerung auf Tiere "

@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterator, Set
 from zitat_server import __version__
 from zitat_server.document import Doc, Form, Quote, Span, Token
 from zitat_server.extraction.component import ComponentInfo
-from zitat_server.extraction.mentions import Mention, phrase_after, subject_before
+from zitat_server.extraction.mentions import Mention, phrase_after
 from zitat_server.language import cues
 from zitat_server.language.function_words import DETERMINERS, PREPOSITIONS
+from zitat_server.language.holders import PLACES
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
 from zitat_server.language.roles import (
     ADDRESSEE_PREPOSITIONS,
@@ -45,7 +46,7 @@ from zitat_server.language.roles import (
 #: news train split: of the events with these cues, 30 of 31 (vorwerfen), 17 of 17 (auffordern),
 #: 6 of 7 (beschuldigen), 5 of 6 (bitten), 3 of 4 (empfehlen) have one.
 OBJECT_VERBS = frozenset(
-    """vorwerfen auffordern aufrufen beschuldigen bezichtigen bitten ersuchen empfehlen raten fragen
+    """vorwerfen auffordern aufrufen beschuldigen bezichtigen bitten ersuchen empfehlen raten fragen vorschlagen
     ermahnen drängen anweisen warnen""".split()
 )
 #: Verbs whose addressee follows a preposition: "appellierte an die Regierung", "fordert von der
@@ -167,12 +168,12 @@ def _object(tokens: list[Token], taken: set[int], start: int, verb: int, end: in
     m = next((m for m in _phrases(tokens, taken, verb + 1, end) if _addressable(tokens, m, common)), None)
     if m is not None:
         return _span(tokens, m)
-    while verb > start and tokens[verb - 1].text.lower() in _AUXILIARIES:
-        verb -= 1  # "Die Männer werden | beschuldigt", "Klien wurde | vorgeworfen"
-    # fronted: the phrase that opens the clause and ends at the verb
-    m = subject_before(tokens, verb, start)
-    opens = m is not None and (m.first == start or tokens[m.first - 1].text in _CLAUSE_ENDS)
-    if opens and _free(taken, m) and tokens[m.first].text.lower() not in _NOT_ADDRESSEES:
+    # fronted: the phrase that opens the clause, right before its finite verb ("Ihm wird unter
+    # anderem vorgeworfen", "Klien wurde vorgeworfen", "Ihren Widersacher … forderte May auf")
+    opening = next((k for k in range(start, verb) if k not in taken), verb)
+    m = phrase_after(tokens, opening, verb) if opening == start or tokens[opening - 1].text in _CLAUSE_ENDS else None
+    finite = m is not None and (m.last == verb or tokens[m.last].text.lower() in _AUXILIARIES | _FINITE_AUXILIARIES)
+    if finite and _free(taken, m) and tokens[m.first].text.lower() not in _NOT_ADDRESSEES:
         return _span(tokens, m)
     return None
 
@@ -210,7 +211,7 @@ def _addressable(tokens: list[Token], m: Mention, common: Callable[[str], bool])
     if m.kind == "role" or m.kind == "name" and (m.last - m.first > 1 or not common(head)):
         return True  # one word the article writes after an article is a noun: "den Völkermord"
     return (is_organisation(head) or is_media(head) or is_group_noun(head) or is_person_noun(head)
-            or is_role(head) or is_plural_body(head) or low.endswith(_PEOPLE_ENDINGS))
+            or is_role(head) or is_plural_body(head) or low.endswith(_PEOPLE_ENDINGS) or head in PLACES)
 
 
 def _after_preposition(tokens: list[Token], taken: set[int], start: int, end: int, preposition: str) -> Span | None:
