@@ -263,7 +263,7 @@ def _noun_konjunktiv(previous: str, word: str, following: str) -> bool:
 class RuleAttributor:
     """Component: the quotes the rules find (origin ``rules``); stateless, safe to share."""
 
-    info = ComponentInfo("attribution", "rules-0.6", "rules", "Cue lexicon; direct, indirect, reported frames")
+    info = ComponentInfo("attribution", "rules-0.7", "rules", "Cue lexicon; direct, indirect, reported frames")
 
     def __call__(self, doc: Doc) -> None:
         doc.quotes = sorted([*doc.quotes, *self._find(doc)], key=lambda q: q.start)
