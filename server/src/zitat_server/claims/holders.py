@@ -1915,7 +1915,7 @@ def resolve_plural_pronouns(doc: Doc, readings: list[Reading], reader: MentionRe
         # the sentence's own subject; when it opens otherwise ("In der Notiz teilten sie mit") or
         # with the pronoun, the previous sentence's
         opening = _opening_phrase(doc.text, start, quote.source.start, reader.ev)
-        previous = max((x.start for x in doc.sentences if x.end <= start), default=-1)
+        previous = _sentence_before(doc, start)
         if not opening:
             opening = _opening_phrase(doc.text, previous, start, reader.ev) if previous >= 0 else ""
         reading = reader.read(opening) if opening else Reading()
@@ -1933,6 +1933,11 @@ def resolve_plural_pronouns(doc: Doc, readings: list[Reading], reader: MentionRe
 _THEIR = frozenset({"ihre", "ihr", "ihren", "ihrer", "ihrem", "ihres"})
 _GROUP_PHRASE = re.compile(r"\b(?:die|der|den)\s+(?:[a-zäöüß][\w-]*\s+){0,3}[A-ZÄÖÜ][\w-]*")
 _TAKEN_UP = re.compile(r"^(?:\S+\s+){0,3}(?:sie|Sie|Ihre|ihre|Ihr)\b")
+
+
+def _sentence_before(doc: Doc, start: int) -> int:
+    """The start of the sentence before the one starting at ``start``, or -1."""
+    return max((x.start for x in doc.sentences if x.end <= start), default=-1)
 
 
 def _group_named_before(doc: Doc, previous: int, start: int, reader: MentionReader) -> Holder | None:
@@ -1955,7 +1960,7 @@ def _group_named_before(doc: Doc, previous: int, start: int, reader: MentionRead
             return next(iter(groups.values())) if len(groups) == 1 else None
         if not _TAKEN_UP.match(doc.text[previous:start]):
             return None
-        start, previous = previous, max((x.start for x in doc.sentences if x.end <= previous), default=-1)
+        start, previous = previous, _sentence_before(doc, previous)
         if previous < 0:
             return None
     return None

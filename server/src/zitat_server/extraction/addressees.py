@@ -28,9 +28,10 @@ from zitat_server.document import Doc, Form, Quote, Span, Token
 from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.mentions import Mention, phrase_after
 from zitat_server.language import cues
-from zitat_server.language.function_words import DETERMINERS, PREPOSITIONS
+from zitat_server.language.function_words import COORDINATORS, DETERMINERS, PREPOSITIONS
 from zitat_server.language.holders import PLACES
 from zitat_server.language.marks import NAME_CLOSERS, NAME_OPENERS
+from zitat_server.language.mood import FINITE_HAVE
 from zitat_server.language.roles import (
     ADDRESSEE_PREPOSITIONS,
     AUDIENCES,
@@ -62,9 +63,10 @@ _CONVERSATIONS = frozenset({"interview", "gespräch", "telefonat", "telefoninter
 _MORE_PREPOSITIONS = frozenset({"laut", "gemäß", "seitens"})
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?"})
-_COORDINATORS = frozenset({"und", "oder", "sowie"})
 _AUXILIARIES = frozenset("wird werden wurde wurden ist sind war waren worden sei seien".split())
-_FINITE_AUXILIARIES = frozenset("hat haben hatte hatten habe".split())
+_FINITE_AUXILIARIES = FINITE_HAVE | {"habe"}  # "er habe ihm … vorgeworfen"
+#: What follows a fronted object: its clause's finite verb ("Ihm wird …", "Klien wurde …").
+_AFTER_FRONTED = _AUXILIARIES | _FINITE_AUXILIARIES
 #: Words that head no addressee: times ("heute", "Montag") and the like.
 _NOT_ADDRESSEES = frozenset(
     """heute gestern morgen montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres
@@ -137,6 +139,9 @@ def addressee_of(doc: Doc, quote: Quote) -> Span | None:
     return _audience(tokens, taken, said, quoted, start, first_cue, end)
 
 
+_DETERMINER_ALTERNATION = "|".join(sorted(DETERMINERS))
+
+
 class _CommonNouns:
     """Whether the article writes a word after an article somewhere ("den Völkermord"), as it
     writes nouns and not names; looked up on demand, once per word."""
@@ -147,7 +152,7 @@ class _CommonNouns:
 
     def __call__(self, word: str) -> bool:
         if word not in self.seen:
-            pattern = rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+{re.escape(word)}(?![\w-])"
+            pattern = rf"\b(?:{_DETERMINER_ALTERNATION})\s+{re.escape(word)}(?![\w-])"
             self.seen[word] = re.search(pattern, self.text) is not None
         return self.seen[word]
 
@@ -172,7 +177,7 @@ def _object(tokens: list[Token], taken: set[int], start: int, verb: int, end: in
     # anderem vorgeworfen", "Klien wurde vorgeworfen", "Ihren Widersacher … forderte May auf")
     opening = next((k for k in range(start, verb) if k not in taken), verb)
     m = phrase_after(tokens, opening, verb) if opening == start or tokens[opening - 1].text in _CLAUSE_ENDS else None
-    finite = m is not None and (m.last == verb or tokens[m.last].text.lower() in _AUXILIARIES | _FINITE_AUXILIARIES)
+    finite = m is not None and (m.last == verb or tokens[m.last].text.lower() in _AFTER_FRONTED)
     if finite and _free(taken, m) and tokens[m.first].text.lower() not in _NOT_ADDRESSEES:
         return _span(tokens, m)
     return None
@@ -189,8 +194,10 @@ def _inside_phrase(tokens: list[Token], j: int) -> bool:
         low = word.lower()
         if low in PREPOSITIONS or low in _MORE_PREPOSITIONS:
             return True
-        if low in DETERMINERS or word in NAME_OPENERS:
-            return k == j - 1 or _inside_phrase(tokens, k) or low in DETERMINERS
+        if low in DETERMINERS:
+            return True
+        if word in NAME_OPENERS:  # "den „ | Lohnverzichtstheorien“", or a quoted name a phrase governs
+            return k == j - 1 or _inside_phrase(tokens, k)
         if not (word.islower() and low.endswith(_ADJECTIVE_ENDINGS)):
             return False
         k -= 1
@@ -270,7 +277,7 @@ def _phrases(tokens: list[Token], taken: Set[int], j: int, end: int, *, quoted: 
         if past_prepositions and tokens[j].text.lower() in PREPOSITIONS:  # the whole prepositional phrase
             governed = phrase_after(tokens, j + 1, end)
             j = governed.last if governed is not None else j + 1
-            while j + 1 < end and tokens[j].text.lower() in _COORDINATORS:  # "mit Waffen und Uniformen"
+            while j + 1 < end and tokens[j].text.lower() in COORDINATORS:  # "mit Waffen und Uniformen"
                 more = phrase_after(tokens, j + 1, end)
                 if more is None:
                     break

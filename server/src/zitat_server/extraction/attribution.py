@@ -21,6 +21,7 @@ from zitat_server.language.function_words import (
     ATTACHING,
     CLAUSE_OPENERS,
     COMPLEMENTIZERS,
+    COORDINATORS,
     DASS,
     DETERMINERS,
     NOMINATIVE_PRONOUNS,
@@ -624,7 +625,7 @@ class RuleAttributor:
         if any(tokens[v - 1].text in _COORDINATORS and cues.lookup(tokens[v].text) for v in range(max(cue) + 1, k)):
             return None  # "sprach sich dagegen aus und sagte, …": the clause is the later verb's
         after = max(cue) + 1
-        if after + 1 < k and tokens[after].text in {"und", "oder", "sowie"} and tokens[after + 1].text not in DASS:
+        if after + 1 < k and tokens[after].text in COORDINATORS and tokens[after + 1].text not in DASS:
             return None  # "…, der das Verbrechen als Zweck ansieht und auf … verzichtet, …": another verb's
         if any(tokens[v].text.lower() in _CONSECUTIVE for v in range(max(cue) + 1, k)):
             return None  # "erzählen dermaßen unterschiedliche Versionen, dass …": a consequence, not content

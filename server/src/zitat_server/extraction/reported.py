@@ -32,7 +32,13 @@ from zitat_server.extraction.component import ComponentInfo
 from zitat_server.extraction.continuation import room_beside
 from zitat_server.extraction.mentions import Mention
 from zitat_server.language import cues
-from zitat_server.language.function_words import DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVE_PRONOUNS
+from zitat_server.language.function_words import (
+    COORDINATORS,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
 from zitat_server.language.holders import FRAME_COMPOUND_ENDS, FRAME_NOUNS
 from zitat_server.language.marks import CLAUSE_PUNCT, SENTENCE_FINAL
 from zitat_server.language.mood import AUXILIARIES, FINITE_HAVE
@@ -51,8 +57,6 @@ PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 NOT_COMPOUND = frozenset({"vergleichen", "ansehen"})
 #: The agent of a passive: "von Stolpe als unrealistisch bezeichnet".
 AGENT_MARKERS = frozenset({"von", "vom"})
-#: Words that join a second verb to the subject of the first: "beklagen Fehler und fordern …".
-COORDINATORS = frozenset({"und", "oder", "sowie"})
 #: Subjects of no reported speech act: generic "man", and the first person, which news uses
 #: inside somebody's (often unmarked) words.
 _NOT_REPORTERS = frozenset({"man", "ich", "wir"})

@@ -20,6 +20,9 @@ PRONOUNS: frozenset[str] = PRONOUNS_MASC | PRONOUNS_FEM | frozenset({"ich", "wir
 NOMINATIVE_PRONOUNS: frozenset[str] = frozenset({"er", "sie", "ich", "wir", "man"})
 #: Pronouns that name a group or nobody in particular: never one person.
 GROUP_PRONOUNS: frozenset[str] = frozenset({"wir", "man"})
+#: Conjunctions that join two phrases or verbs of one clause: "beklagen Fehler und fordern …",
+#: "mit Waffen und Uniformen".
+COORDINATORS: frozenset[str] = frozenset({"und", "oder", "sowie"})
 
 #: Relative pronouns (and the articles they share their forms with).
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(
